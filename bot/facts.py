@@ -1,0 +1,442 @@
+"""The fact base: schema, loading and verification against the seed articles.
+
+`load_factbase(path)` returns a verified `FactBase` or raises `FactBaseError` carrying every
+problem found, each as `PATH:LINE: message` with the line taken from the YAML node.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_FACTS = PROJECT_ROOT / "facts.yaml"
+
+_ISO_PARTIAL = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_QUOTE_MARKS = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "‚": "'"})
+_WS = re.compile(r"\s+")
+
+
+def normalize_span(text: str) -> str:
+    """The form in which citations are compared: quote marks straightened, whitespace folded."""
+    return _WS.sub(" ", text.translate(_QUOTE_MARKS)).strip()
+
+
+def _check_iso(value: str | None) -> str | None:
+    if value is None:
+        return None
+    if not _ISO_PARTIAL.match(value):
+        raise ValueError(f"not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD): {value!r}")
+    parts = [int(p) for p in value.split("-")] + [1, 1]
+    try:
+        dt.date(parts[0], parts[1], parts[2])
+    except ValueError as exc:
+        raise ValueError(f"not a real date: {value!r} ({exc})") from None
+    return value
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Evidence(_Model):
+    source: str
+    quote: str = Field(min_length=1)
+
+
+class Source(_Model):
+    id: str
+    file: str
+    outlet: str
+    author: str | None = None
+    published: str | None = None
+    published_evidence: str | None = None
+    url: str | None = None
+    title: str | None = None
+    notes: str | None = None
+
+    _iso = field_validator("published")(_check_iso)
+
+    @field_validator("url")
+    @classmethod
+    def _url(cls, value: str | None) -> str | None:
+        if value is not None and not re.match(r"^https?://\S+$", value):
+            raise ValueError(f"not an http(s) URL: {value!r}")
+        return value
+
+
+class Person(_Model):
+    id: str
+    name: str
+    aliases: list[str] = []
+    role: str
+    description: str
+    evidence: list[Evidence] = []
+
+
+class Claim(_Model):
+    text: str
+    holds: bool
+
+
+class Fact(_Model):
+    id: str
+    statement: str
+    evidence: list[Evidence] = Field(min_length=1)
+    topics: list[str] = []
+    people: list[str] = []
+    date: str | None = None
+    questions: list[str] = []
+    claims: list[Claim] = []
+
+    _iso = field_validator("date")(_check_iso)
+
+
+class QuoteVersion(_Model):
+    source: str
+    text: str
+    medium: str
+    note: str | None = None
+
+
+class Quote(_Model):
+    id: str
+    speaker: str | None
+    text: str
+    source: str
+    medium: str
+    said_to: str | None = None
+    date: str | None = None
+    date_precision: Literal["day", "month", "approximate", "unknown"] = "unknown"
+    context: str
+    versions: list[QuoteVersion] = []
+
+    _iso = field_validator("date")(_check_iso)
+
+
+class Event(_Model):
+    id: str
+    date: str
+    precision: Literal["day", "month", "approximate", "before"]
+    derivation: str
+    title: str
+    description: str
+    people: list[str] = []
+    evidence: list[Evidence] = Field(min_length=1)
+
+    _iso = field_validator("date")(_check_iso)
+
+    @property
+    def is_exact(self) -> bool:
+        return self.precision == "day"
+
+    def date_label(self) -> str:
+        """The date as a person reads it, with its uncertainty visible."""
+        parts = self.date.split("-")
+        day = dt.date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1, int(parts[2]) if len(parts) > 2 else 1)
+        if len(parts) == 1:
+            label = parts[0]
+        elif len(parts) == 2:
+            label = day.strftime("%B %Y")
+        else:
+            label = f"{day.day} {day.strftime('%B %Y')}"
+        return {
+            "day": label,
+            "month": label,
+            "approximate": f"c. {label}",
+            "before": f"before {label}",
+        }[self.precision]
+
+
+class Discrepancy(_Model):
+    id: str
+    topic: str
+    summary: str
+    sides: list[Evidence] = Field(min_length=1)
+
+
+class FactBaseModel(_Model):
+    sources: list[Source] = Field(min_length=1)
+    people: list[Person] = []
+    facts: list[Fact] = []
+    quotes: list[Quote] = []
+    events: list[Event] = []
+    discrepancies: list[Discrepancy] = []
+    lexicon: dict[str, list[str]] = {}
+
+
+SECTIONS = ("sources", "people", "facts", "quotes", "events", "discrepancies")
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+class FactBaseError(Exception):
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+@dataclass
+class FactBase:
+    """A verified fact base with the seed texts it cites."""
+
+    model: FactBaseModel
+    path: Path
+    seed_texts: dict[str, str] = field(repr=False)  # source id -> raw text
+
+    @property
+    def sources(self) -> list[Source]:
+        return self.model.sources
+
+    @property
+    def people(self) -> list[Person]:
+        return self.model.people
+
+    @property
+    def facts(self) -> list[Fact]:
+        return self.model.facts
+
+    @property
+    def quotes(self) -> list[Quote]:
+        return self.model.quotes
+
+    @property
+    def events(self) -> list[Event]:
+        return sorted(self.model.events, key=lambda e: (e.date, e.precision != "before"))
+
+    @property
+    def discrepancies(self) -> list[Discrepancy]:
+        return self.model.discrepancies
+
+    @property
+    def lexicon(self) -> dict[str, list[str]]:
+        return self.model.lexicon
+
+    @cached_property
+    def source_by_id(self) -> dict[str, Source]:
+        return {s.id: s for s in self.sources}
+
+    @cached_property
+    def person_by_id(self) -> dict[str, Person]:
+        return {p.id: p for p in self.people}
+
+    @cached_property
+    def fact_by_id(self) -> dict[str, Fact]:
+        return {f.id: f for f in self.facts}
+
+    def counts(self) -> dict[str, int]:
+        return {name: len(getattr(self.model, name)) for name in SECTIONS}
+
+    def counts_per_source(self) -> dict[str, int]:
+        """How many evidence spans, quotes and discrepancy sides cite each source."""
+        per = {s.id: 0 for s in self.sources}
+        for _, ev in iter_citations(self.model):
+            per[ev[0]] = per.get(ev[0], 0) + 1
+        return per
+
+
+def iter_citations(model: FactBaseModel):
+    """Every (source id, verbatim text) pair the fact base claims, with its location."""
+    for section in ("people", "facts", "events"):
+        for i, item in enumerate(getattr(model, section)):
+            for j, ev in enumerate(item.evidence):
+                yield (section, i, "evidence", j, "quote"), (ev.source, ev.quote)
+    for i, d in enumerate(model.discrepancies):
+        for j, ev in enumerate(d.sides):
+            yield ("discrepancies", i, "sides", j, "quote"), (ev.source, ev.quote)
+    for i, q in enumerate(model.quotes):
+        yield ("quotes", i, "text"), (q.source, q.text)
+        for j, v in enumerate(q.versions):
+            yield ("quotes", i, "versions", j, "text"), (v.source, v.text)
+
+
+# --- YAML with line numbers -------------------------------------------------------------------
+
+
+def _node_lines(node: yaml.Node, path: tuple = (), out: dict | None = None) -> dict[tuple, int]:
+    """Map each path in the document (keys and list indexes) to its 1-based line."""
+    out = {} if out is None else out
+    out.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = key_node.value
+            out[path + (key,)] = key_node.start_mark.line + 1
+            _node_lines(value_node, path + (key,), out)
+            out[path + (key,)] = key_node.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            _node_lines(item, path + (i,), out)
+    return out
+
+
+def _duplicate_keys(node: yaml.Node, display: str) -> list[Problem]:
+    problems = []
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            line = key_node.start_mark.line + 1
+            if key_node.value in seen:
+                problems.append(Problem(display, line, f"duplicate key {key_node.value!r} (first on line {seen[key_node.value]})"))
+            seen.setdefault(key_node.value, line)
+            problems += _duplicate_keys(value_node, display)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            problems += _duplicate_keys(item, display)
+    return problems
+
+
+def _line_for(lines: dict[tuple, int], loc: tuple) -> int:
+    loc = tuple(loc)
+    while loc and loc not in lines:
+        loc = loc[:-1]
+    return lines.get(loc, 1)
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+# --- verification -----------------------------------------------------------------------------
+
+
+def _closest(needle: str, haystack: str) -> str:
+    from rapidfuzz import fuzz
+
+    align = fuzz.partial_ratio_alignment(needle, haystack)
+    return haystack[align.dest_start : align.dest_end]
+
+
+def _first_difference(expected: str, found: str) -> str:
+    for i, (a, b) in enumerate(zip(expected, found)):
+        if a != b:
+            return f"first difference at character {i + 1}: {expected[i:i + 20]!r} vs source {found[i:i + 20]!r}"
+    return "lengths differ"
+
+
+def verify(model: FactBaseModel, root: Path, lines: dict[tuple, int], display: str) -> tuple[list[Problem], dict[str, str]]:
+    problems: list[Problem] = []
+
+    def add(loc: tuple, message: str) -> None:
+        problems.append(Problem(display, _line_for(lines, loc), message))
+
+    # Unique ids per section, and across people (they share one namespace with speakers).
+    ids: dict[str, set[str]] = {}
+    for section in SECTIONS:
+        seen: dict[str, int] = {}
+        for i, item in enumerate(getattr(model, section)):
+            if item.id in seen:
+                add((section, i, "id"), f"duplicate id {item.id!r} in {section} (first at line {_line_for(lines, (section, seen[item.id], 'id'))})")
+            seen.setdefault(item.id, i)
+        ids[section] = set(seen)
+
+    # Source files exist; read once.
+    texts: dict[str, str] = {}
+    normalized: dict[str, str] = {}
+    for i, src in enumerate(model.sources):
+        file = root / src.file
+        if not file.is_file():
+            add(("sources", i, "file"), f"source file not found: {src.file}")
+            continue
+        texts[src.id] = file.read_text(encoding="utf-8")
+        normalized[src.id] = normalize_span(texts[src.id])
+        for field_name in ("published_evidence", "url", "title", "author"):
+            value = getattr(src, field_name)
+            if value is not None and normalize_span(value) not in normalized[src.id]:
+                add(("sources", i, field_name), f"{field_name} {value!r} is not in {src.file}")
+
+    # References resolve.
+    def ref(loc: tuple, value: str | None, section: str, what: str) -> None:
+        if value is not None and value not in ids[section]:
+            add(loc, f"unknown {what} {value!r}")
+
+    for i, f in enumerate(model.facts):
+        for j, pid in enumerate(f.people):
+            ref(("facts", i, "people", j), pid, "people", "person")
+    for i, e in enumerate(model.events):
+        for j, pid in enumerate(e.people):
+            ref(("events", i, "people", j), pid, "people", "person")
+    for i, q in enumerate(model.quotes):
+        ref(("quotes", i, "speaker"), q.speaker, "people", "speaker")
+
+    # Every citation is a verbatim span of its source.
+    for loc, (source_id, text) in iter_citations(model):
+        src_loc = loc[:-1] + ("source",)
+        if source_id not in ids["sources"]:
+            add(src_loc, f"unknown source {source_id!r}")
+            continue
+        if source_id not in normalized:
+            continue  # its missing file is already reported
+        wanted = normalize_span(text)
+        if wanted not in normalized[source_id]:
+            closest = _closest(wanted, normalized[source_id])
+            add(loc, f"quote not found verbatim in {model_source(model, source_id).file}: {wanted[:80]!r}; "
+                     f"closest text is {closest[:80]!r} ({_first_difference(wanted, closest)})")
+    return problems, texts
+
+
+def model_source(model: FactBaseModel, source_id: str) -> Source:
+    return next(s for s in model.sources if s.id == source_id)
+
+
+def _pydantic_message(err: dict[str, Any]) -> str:
+    loc = ".".join(str(p) for p in err["loc"])
+    msg = err["msg"]
+    if err["type"] == "missing":
+        return f"{loc}: required field is missing"
+    if err["type"] == "extra_forbidden":
+        return f"{loc}: unknown field"
+    return f"{loc}: {msg} (got {err.get('input')!r})" if not isinstance(err.get("input"), (dict, list)) else f"{loc}: {msg}"
+
+
+def load_factbase(path: Path | str = DEFAULT_FACTS, root: Path | None = None) -> FactBase:
+    """Load, validate and verify a fact base. Source files are resolved against `root`
+    (default: the folder holding the YAML file)."""
+    path = Path(path)
+    display = _display(path)
+    root = path.resolve().parent if root is None else root
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise FactBaseError([Problem(display, 0, "file not found")]) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise FactBaseError([Problem(display, 0, f"cannot read file: {exc}")]) from None
+    try:
+        node = yaml.compose(raw, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else 0
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise FactBaseError([Problem(display, line, f"malformed YAML: {problem}")]) from None
+    if node is None or not isinstance(node, yaml.MappingNode):
+        raise FactBaseError([Problem(display, 1, "the file must be a mapping with sections: " + ", ".join(SECTIONS))])
+    problems = _duplicate_keys(node, display)
+    lines = _node_lines(node)
+    data = yaml.SafeLoader(raw).get_single_data()
+    try:
+        model = FactBaseModel.model_validate(data)
+    except ValidationError as exc:
+        problems += [Problem(display, _line_for(lines, err["loc"]), _pydantic_message(err)) for err in exc.errors()]
+        raise FactBaseError(problems) from None
+    verify_problems, texts = verify(model, root, lines, display)
+    problems += verify_problems
+    if problems:
+        raise FactBaseError(sorted(problems, key=lambda p: p.line))
+    return FactBase(model=model, path=path, seed_texts=texts)

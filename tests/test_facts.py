@@ -1,0 +1,192 @@
+"""The fact base loads, and every class of broken input gets a PATH:LINE message, never a traceback."""
+
+import hashlib
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from bot.facts import FactBaseError, load_factbase, normalize_span, iter_citations
+from bot.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED_SEEDS = ROOT.parent / "shared" / "seeds"
+
+GOOD_SOURCE = """\
+sources:
+  - id: dw
+    file: seeds/002_7ce7736b6c27d862.txt
+    outlet: DW
+    title: US claims N. Korea canceled secret meeting
+"""
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    (tmp_path / "seeds").mkdir(exist_ok=True)
+    seed = ROOT / "seeds" / "002_7ce7736b6c27d862.txt"
+    (tmp_path / "seeds" / seed.name).write_bytes(seed.read_bytes())
+    path = tmp_path / "facts.yaml"
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+def problems_of(path: Path) -> list[str]:
+    with pytest.raises(FactBaseError) as info:
+        load_factbase(path)
+    return [str(p) for p in info.value.problems]
+
+
+def test_repository_fact_base_loads_and_counts(factbase):
+    counts = factbase.counts()
+    assert counts["sources"] == 3
+    assert counts["facts"] >= 30 and counts["quotes"] >= 15 and counts["events"] >= 10
+    assert counts["discrepancies"] >= 10 and counts["people"] >= 20
+
+
+def test_every_citation_is_verbatim_in_its_seed(factbase):
+    n = 0
+    for _, (source_id, text) in iter_citations(factbase.model):
+        seed = (ROOT / factbase.source_by_id[source_id].file).read_text(encoding="utf-8")
+        assert normalize_span(text) in normalize_span(seed), (source_id, text)
+        n += 1
+    assert n > 150
+
+
+@pytest.mark.skipif(not SHARED_SEEDS.is_dir(), reason="../shared/seeds is not beside this checkout")
+def test_seeds_are_byte_identical_to_shared():
+    ours = sorted(p.name for p in (ROOT / "seeds").iterdir())
+    theirs = sorted(p.name for p in SHARED_SEEDS.iterdir())
+    assert ours == theirs
+    for name in ours:
+        assert hashlib.sha256((ROOT / "seeds" / name).read_bytes()).digest() == hashlib.sha256((SHARED_SEEDS / name).read_bytes()).digest(), name
+
+
+def test_missing_file(tmp_path):
+    assert problems_of(tmp_path / "nope.yaml") == [f"{tmp_path / 'nope.yaml'}:0: file not found"]
+
+
+def test_malformed_yaml_reports_line(tmp_path):
+    path = write(tmp_path, GOOD_SOURCE + "facts:\n  - id: a\n    statement: [unclosed\n")
+    [problem] = problems_of(path)
+    assert problem.startswith(f"{path}:") and "malformed YAML" in problem
+    assert int(problem.split(":")[1]) >= 7
+
+
+def test_wrong_type_reports_line_and_field(tmp_path):
+    path = write(tmp_path, GOOD_SOURCE + """\
+facts:
+  - id: f1
+    statement: A fact.
+    evidence: [{source: dw, quote: "February 21, 2018"}]
+    questions: 7
+""")
+    [problem] = problems_of(path)
+    assert problem.startswith(f"{path}:10:") and "facts.0.questions" in problem
+
+
+def test_missing_required_field(tmp_path):
+    path = write(tmp_path, GOOD_SOURCE + """\
+facts:
+  - id: f1
+    evidence: [{source: dw, quote: "February 21, 2018"}]
+""")
+    [problem] = problems_of(path)
+    assert problem == f"{path}:7: facts.0.statement: required field is missing"
+
+
+def test_duplicate_ids(tmp_path):
+    path = write(tmp_path, GOOD_SOURCE + """\
+facts:
+  - id: f1
+    statement: A.
+    evidence: [{source: dw, quote: "February 21, 2018"}]
+  - id: f1
+    statement: B.
+    evidence: [{source: dw, quote: "February 21, 2018"}]
+""")
+    [problem] = problems_of(path)
+    assert problem.startswith(f"{path}:10: duplicate id 'f1' in facts (first at line 7)")
+
+
+def test_dangling_references(tmp_path):
+    path = write(tmp_path, GOOD_SOURCE + """\
+facts:
+  - id: f1
+    statement: A.
+    people: [nobody]
+    evidence: [{source: cnn, quote: "February 21, 2018"}]
+""")
+    found = problems_of(path)
+    assert f"{path}:9: unknown person 'nobody'" in found
+    assert any(p.startswith(f"{path}:10:") and "unknown source 'cnn'" in p for p in found)
+
+
+def test_quote_not_in_source_shows_the_mismatch(tmp_path):
+    path = write(tmp_path, GOOD_SOURCE + """\
+quotes:
+  - id: q1
+    speaker: null
+    text: "whitewash their murderous regimes"
+    source: dw
+    medium: statement
+    context: test
+""")
+    [problem] = problems_of(path)
+    assert problem.startswith(f"{path}:9: quote not found verbatim in seeds/002_7ce7736b6c27d862.txt")
+    assert "whitewash their murderous regime" in problem and "first difference" in problem
+
+
+def test_curly_quotes_and_whitespace_are_tolerated(tmp_path):
+    path = write(tmp_path, GOOD_SOURCE + """\
+quotes:
+  - id: q1
+    speaker: null
+    text: "“whitewash   their\\nmurderous regime.”"
+    source: dw
+    medium: statement
+    context: test
+""")
+    assert load_factbase(path).counts()["quotes"] == 1
+
+
+def test_missing_source_file(tmp_path):
+    path = write(tmp_path, GOOD_SOURCE.replace("002_7ce7736b6c27d862", "009_missing"))
+    assert problems_of(path) == [f"{path}:3: source file not found: seeds/009_missing.txt"]
+
+
+def test_duplicate_yaml_key(tmp_path):
+    path = write(tmp_path, GOOD_SOURCE + "    outlet: DW again\n")
+    assert any(p.startswith(f"{path}:6: duplicate key 'outlet'") for p in problems_of(path))
+
+
+def test_bad_date(tmp_path):
+    path = write(tmp_path, GOOD_SOURCE + """\
+facts:
+  - id: f1
+    statement: A.
+    date: "2018-02-30"
+    evidence: [{source: dw, quote: "February 21, 2018"}]
+""")
+    [problem] = problems_of(path)
+    assert problem.startswith(f"{path}:9:") and "not a real date" in problem
+
+
+def test_check_command_exit_codes(tmp_path, capsys):
+    assert main(["check"]) == 0
+    out = capsys.readouterr().out
+    assert "OK" in out and "facts" in out and "vox" in out
+    broken = write(tmp_path, GOOD_SOURCE + "facts: 3\n")
+    assert main(["check", str(broken)]) == 1
+    out = capsys.readouterr().out
+    assert f"{broken}:6: facts: Input should be a valid list" in out
+    assert "Traceback" not in out
+
+
+def test_check_as_a_process_never_tracebacks(tmp_path):
+    broken = tmp_path / "facts.yaml"
+    broken.write_text("sources: [\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "bot", "check", str(broken)], capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode == 1
+    assert "malformed YAML" in proc.stdout and "Traceback" not in proc.stdout + proc.stderr
