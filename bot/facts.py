@@ -158,6 +158,7 @@ class Event(_Model):
 class Discrepancy(_Model):
     id: str
     topic: str
+    facts: list[str] = []
     summary: str
     sides: list[Evidence] = Field(min_length=1)
 
@@ -375,6 +376,9 @@ def verify(model: FactBaseModel, root: Path, lines: dict[tuple, int], display: s
             ref(("events", i, "people", j), pid, "people", "person")
     for i, q in enumerate(model.quotes):
         ref(("quotes", i, "speaker"), q.speaker, "people", "speaker")
+    for i, d in enumerate(model.discrepancies):
+        for j, fid in enumerate(d.facts):
+            ref(("discrepancies", i, "facts", j), fid, "facts", "fact")
 
     # Every citation is a verbatim span of its source.
     for loc, (source_id, text) in iter_citations(model):

@@ -1,0 +1,740 @@
+"""The answer engine: a free-text question in, an `Answer` or a `NotCovered` out.
+
+Pure Python over a verified `FactBase`; it never imports discord.py and never answers from
+outside facts.yaml. Everything it needs is indexed once, when the Engine is built.
+
+How a question is read:
+1. normalised (Unicode, case, quote marks, punctuation), cut to a sane length;
+2. names of people and organisations are found, misspellings included, and replaced by entity
+   tokens; dates are parsed;
+3. the remaining words are spell-corrected against the fact base's own vocabulary, mapped
+   through the lexicon in facts.yaml and stemmed;
+4. the question is routed: a date, a person ("who is …"), quotes ("what did X say"), a yes/no
+   question or a false premise (matched against the facts' `claims`), or a general question
+   scored against every fact;
+5. words the fact base has never seen count against every candidate, so an out-of-scope
+   question ("how old is Pence?") falls below the threshold and gets an honest NotCovered.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import snowballstemmer
+from rapidfuzz import fuzz, process
+
+from bot.facts import Discrepancy, Event, Fact, FactBase, Person, Quote
+
+MAX_QUESTION_CHARS = 500
+
+# Function words and the words people wrap a question in. They carry no topic.
+STOPWORDS = frozenset(
+    """a an the and or but if then of to in on at by for with from about as into over after before
+    during between is are was were be been being am do does did doing done have has had having will
+    would shall should can could may might must i me my we our you your he him his she her it its they
+    them their this that these those there here what which who whom whose when where why how whats
+    whos wheres whens hows not no yes please tell tells told say says said saying quote quotes quoted words remark remarks know show explain give info information detail supposed meant
+    details story anything something thing things some any all just really actually exactly also
+    so very much many more most bot factbot hi hello hey thanks thank ok okay like want wanted
+    get got go going goes went gone let lets""".split()
+)
+# "us" is not a stopword: in these questions it is nearly always the country.
+QUOTE_WORDS = frozenset("quote quotes quoted say said says saying tweet tweeted tweets words remark remarks tell tells told statement".split())
+WH_WORDS = ("who", "when", "where", "why", "how", "what", "which")
+WH_WEIGHT = 0.7  # a question word counts, but less than a topic word
+YES_NO_STARTERS = frozenset("did does do was were is are has have had will would could can should isnt wasnt didnt doesnt".split())
+PERSON_STARTERS = ("who is", "who was", "who s", "whos", "who are", "who were", "tell me about", "what is", "what was", "whats")
+
+MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"], 1)}
+MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
+MONTHS["sept"] = 9
+_ORD = r"(\d{1,2})(?:st|nd|rd|th)?"
+_MONTH = r"(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+DATE_PATTERNS = [
+    (re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b"), ("y", "m", "d")),
+    (re.compile(rf"\b{_MONTH}\s+{_ORD}(?:\s*,?\s*(\d{{4}}))?\b"), ("M", "d", "y")),
+    (re.compile(rf"\b{_ORD}\s+(?:of\s+)?{_MONTH}(?:\s*,?\s*(\d{{4}}))?\b"), ("d", "M", "y")),
+    (re.compile(rf"\b{_MONTH}\s+(\d{{4}})\b"), ("M", "y")),
+    (re.compile(r"\b(\d{4})-(\d{1,2})\b"), ("y", "m")),
+]
+DEFAULT_YEAR = 2018
+
+_STEMMER = snowballstemmer.stemmer("english")
+_NON_WORD = re.compile(r"[^\w\s-]+")
+_SPACES = re.compile(r"\s+")
+
+
+# --- results ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Citation:
+    source: str  # seed path, e.g. seeds/001_aad8bbd71d490321.txt
+    source_id: str
+    outlet: str
+    quote: str  # verbatim from the seed
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str
+    text: str
+    kind: str  # fact, yes, no, premise, person, quotes, date
+    citations: tuple[Citation, ...]
+    facts: tuple[str, ...] = ()
+    confidence: float = 1.0
+    disagreements: tuple[Discrepancy, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    events: tuple[Event, ...] = ()
+    person: Person | None = None
+    related: tuple[str, ...] = ()
+    answered: bool = field(default=True, init=False)
+
+    @property
+    def outlets(self) -> tuple[str, ...]:
+        """The outlets that corroborate the answer, in order of first citation."""
+        return tuple(dict.fromkeys(c.outlet for c in self.citations))
+
+
+@dataclass(frozen=True)
+class NotCovered:
+    question: str
+    text: str
+    suggestions: tuple[str, ...]
+    confidence: float = 0.0
+    reason: str = "not covered"
+    answered: bool = field(default=False, init=False)
+    citations: tuple[Citation, ...] = ()
+    facts: tuple[str, ...] = ()
+
+
+Result = Answer | NotCovered
+
+
+@dataclass(frozen=True)
+class PersonMatch:
+    person: Person | None
+    suggestions: tuple[str, ...] = ()
+    score: float = 0.0
+
+
+@dataclass(frozen=True)
+class Comparison:
+    topic: str
+    summary: str | None
+    by_outlet: tuple[tuple[str, str, tuple[str, ...]], ...]  # (outlet, source path, quotes)
+    silent: tuple[str, ...]  # outlets that report nothing on it
+    discrepancy: Discrepancy | None
+
+
+# --- text processing --------------------------------------------------------------------------
+
+
+def normalize(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text[:MAX_QUESTION_CHARS])
+    text = "".join(ch for ch in text if not unicodedata.combining(ch) and unicodedata.category(ch)[0] != "C" or ch in " \n\t")
+    text = text.replace("’", "'").replace("‘", "'").replace("'s ", " ").replace("s' ", "s ").lower()
+    text = text.replace("'", "")
+    text = _NON_WORD.sub(" ", text).replace("_", " ")
+    text = re.sub(r"(?<!\w)-|-(?!\w)", " ", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+@lru_cache(maxsize=20000)
+def stem(word: str) -> str:
+    return _STEMMER.stemWord(word)
+
+
+def _plain_tokens(text: str) -> list[str]:
+    return [t for part in normalize(text).split() for t in part.split("-") if t]
+
+
+@dataclass
+class _Doc:
+    """One retrievable unit (a fact) as token sets."""
+
+    fact: Fact
+    tokens: frozenset[str]
+    entities: frozenset[str]
+    templates: tuple[str, ...]
+
+
+@dataclass
+class _ClaimDoc:
+    fact: Fact
+    text: str
+    holds: bool
+    tokens: frozenset[str]
+    entities: frozenset[str]
+
+
+@dataclass
+class _Query:
+    raw: str
+    norm: str
+    tokens: list[str]  # content tokens (canonical stems) and entity tokens (@id), in order
+    unknown: list[str]  # content tokens the fact base has never seen
+    entities: list[str]  # person ids in order of appearance
+    dates: list[str]  # ISO (partial) dates
+    first: str  # first word
+    quote_intent: bool
+    wh: str | None  # "?when", "?why", ... from the first question word
+
+
+class Engine:
+    """Answers questions from one FactBase. Build once; `ask` is fast and never raises."""
+
+    ACCEPT = 0.63  # minimum score for a general answer
+    CLAIM_ACCEPT = 0.72  # minimum agreement between a yes/no question and a claim
+    PREMISE_ACCEPT = 0.85  # share of a wh-question that a false claim it fully states must cover
+
+    def __init__(self, fb: FactBase):
+        self.fb = fb
+        self._canon = self._build_lexicon(fb.lexicon)
+        self._stop_stems = frozenset(stem(w) for w in STOPWORDS) | STOPWORDS
+        self._aliases = self._build_aliases(fb.people)
+        self._vocab: set[str] = set()
+        self._raw_vocab: set[str] = set()
+        disputed = {fid for d in fb.discrepancies for fid in d.facts}
+        self.docs = [self._fact_doc(f, f.id in disputed) for f in fb.facts]
+        self.claims = [self._claim_doc(f, c.text, c.holds) for f in fb.facts for c in f.claims]
+        for words in [p.name + " " + p.role + " " + p.description + " " + " ".join(p.aliases) for p in fb.people] + [
+            q.text + " " + q.context for q in fb.quotes] + [e.title + " " + e.description for e in fb.events] + [
+            d.topic + " " + d.summary for d in fb.discrepancies]:
+            for t in _plain_tokens(words):
+                self._raw_vocab.add(t)
+                self._vocab.add(self._canon_token(t))
+        self._spell_list = sorted(w for w in self._raw_vocab if len(w) >= 3 and not w.isdigit())
+        n = len(self.docs)
+        df: dict[str, int] = {}
+        for d in self.docs:
+            for t in d.tokens | d.entities:
+                df[t] = df.get(t, 0) + 1
+        self._idf = {t: math.log(1 + n / c) for t, c in df.items()}
+        self._idf_unknown = math.log(1 + n) + 1.5  # a word the sources never use weighs more than any they do
+        self.quotes_by_speaker: dict[str, list[Quote]] = {}
+        for q in fb.quotes:
+            if q.speaker:
+                self.quotes_by_speaker.setdefault(q.speaker, []).append(q)
+        self.known_questions = tuple(dict.fromkeys(q for f in fb.facts for q in f.questions))
+        self._disc_by_fact: dict[str, list[Discrepancy]] = {}
+        for d in fb.discrepancies:
+            for fid in d.facts:
+                self._disc_by_fact.setdefault(fid, []).append(d)
+
+    # --- index building -----------------------------------------------------------------------
+
+    @staticmethod
+    def _build_lexicon(lexicon: dict[str, list[str]]) -> dict[str, str]:
+        """Variant (normalised, possibly several words) -> canonical stem."""
+        canon = {}
+        for key, variants in lexicon.items():
+            target = stem(normalize(key))
+            canon[normalize(key)] = target
+            for v in variants:
+                canon[normalize(v)] = target
+        return canon
+
+    def _canon_token(self, token: str) -> str:
+        return self._canon.get(token) or self._canon.get(stem(token)) or stem(token)
+
+    @staticmethod
+    def _build_aliases(people: list[Person]) -> dict[tuple[str, ...], str]:
+        aliases: dict[tuple[str, ...], str] = {}
+        for p in people:
+            for name in [p.name, *p.aliases]:
+                key = tuple(_plain_tokens(name))
+                if key and key not in aliases:
+                    aliases[key] = p.id
+        return aliases
+
+    def _phrase_variants(self, tokens: list[str]) -> list[str]:
+        """Replace multi-word lexicon variants ("called off") by their canonical token."""
+        out, i = [], 0
+        multi = [k for k in self._canon if " " in k]
+        while i < len(tokens):
+            for k in multi:
+                parts = k.split()
+                if tokens[i : i + len(parts)] == parts:
+                    out.append("=" + self._canon[k])
+                    i += len(parts)
+                    break
+            else:
+                out.append(tokens[i])
+                i += 1
+        return out
+
+    def _analyse(self, text: str, *, correct: bool) -> tuple[list[str], list[str], list[str]]:
+        """Tokens -> (content tokens, entity ids, unknown words)."""
+        raw = _plain_tokens(text)
+        entities: list[str] = []
+        tokens: list[str] = []
+        unknown: list[str] = []
+        i = 0
+        words = self._phrase_variants(raw)
+        while i < len(words):
+            match = self._entity_at(words, i, fuzzy=correct)
+            if match:
+                length, pid = match
+                if pid not in entities:
+                    entities.append(pid)
+                tokens.append("@" + pid)
+                i += length
+                continue
+            word = words[i]
+            i += 1
+            if word.startswith("="):
+                if word[1:] not in self._stop_stems:
+                    tokens.append(word[1:])
+                continue
+            if word in STOPWORDS:
+                continue
+            if correct and word not in self._raw_vocab and not word.isdigit():
+                word = self._correct(word)
+            canon = self._canon_token(word)
+            if canon in self._stop_stems:
+                continue
+            if correct and canon not in self._vocab and canon not in self._idf:
+                unknown.append(word)
+            tokens.append(canon)
+        return tokens, entities, unknown
+
+    def _entity_at(self, words: list[str], i: int, fuzzy: bool) -> tuple[int, str] | None:
+        for length in (4, 3, 2, 1):
+            window = tuple(words[i : i + length])
+            if len(window) < length:
+                continue
+            pid = self._aliases.get(window)
+            if pid:
+                return length, pid
+        if not fuzzy:
+            return None
+        # Misspelled names: compare windows of 2-3 words (and long single words) with aliases.
+        for length in (3, 2, 1):
+            window = words[i : i + length]
+            if len(window) < length or any(w.startswith("=") for w in window):
+                continue
+            joined = " ".join(window)
+            if length == 1 and (len(joined) < 5 or joined in self._raw_vocab or joined in STOPWORDS):
+                continue
+            if length == 1:  # one word: keep its first two letters ("pense" is Pence, "piece" is not)
+                best = self._fuzzy_alias(joined, 1)
+                if best and any(a[0][:2] == joined[:2] for a in self._aliases if len(a) == 1 and self._aliases[a] == best):
+                    return 1, best
+                continue
+            best = self._fuzzy_alias(joined, length)
+            if best:
+                return length, best
+        return None
+
+    @lru_cache(maxsize=4096)
+    def _fuzzy_alias(self, joined: str, length: int) -> str | None:
+        candidates = {" ".join(k): pid for k, pid in self._aliases.items() if len(k) == length}
+        hit = process.extractOne(joined, list(candidates), scorer=fuzz.ratio, score_cutoff=84 if length > 1 else 80)
+        if not hit:
+            return None
+        # Every word must be close on its own: "south koreans" is not "north koreans".
+        if any(fuzz.ratio(a, b) < 70 for a, b in zip(joined.split(), hit[0].split())):
+            return None
+        return candidates[hit[0]]
+
+    @lru_cache(maxsize=8192)
+    def _correct(self, word: str) -> str:
+        if len(word) < 5:  # short words are too often a different real word ("tall" is not "talk")
+            return word
+        hit = process.extractOne(word, self._spell_list, scorer=fuzz.ratio, score_cutoff=80)
+        return hit[0] if hit else word
+
+    def _fact_doc(self, fact: Fact, disputed: bool) -> _Doc:
+        parts = [fact.statement, *fact.questions, *fact.topics, *(c.text for c in fact.claims)]
+        tokens: set[str] = set()
+        entities: set[str] = set(fact.people)
+        for part in parts:
+            for t in _plain_tokens(part):
+                self._raw_vocab.add(t)
+            toks, ents, _ = self._analyse(part, correct=False)
+            tokens.update(t for t in toks if not t.startswith("@"))
+            entities.update(ents)
+        tokens.add(self._canon_token("happen"))  # everything in the fact base happened (or was said)
+        if fact.date:
+            tokens.add(self._canon_token("date"))
+        tokens.update(wh for wh in (_wh_token(normalize(q)) for q in fact.questions) if wh)
+        if disputed:
+            tokens.add(self._canon_token("differ"))
+        self._vocab.update(tokens)
+        templates = tuple(" ".join(self._analyse(q, correct=False)[0]) for q in fact.questions)
+        return _Doc(fact, frozenset(tokens), frozenset(entities), templates)
+
+    def _claim_doc(self, fact: Fact, text: str, holds: bool) -> _ClaimDoc:
+        toks, ents, _ = self._analyse(text, correct=False)
+        return _ClaimDoc(fact, text, holds, frozenset(t for t in toks if not t.startswith("@")), frozenset(ents))
+
+    # --- question analysis --------------------------------------------------------------------
+
+    def _query(self, question: str) -> _Query:
+        norm = normalize(question)
+        found = find_dates(norm)
+        without_dates = norm
+        for _, start, end in reversed(found):
+            without_dates = without_dates[:start] + " " + without_dates[end:]
+        tokens, entities, unknown = self._analyse(without_dates, correct=True)
+        wh = _wh_token(norm)
+        if wh in ("?what", "?which") and {self._canon_token("date"), self._canon_token("day")} & set(tokens):
+            wh = "?when"  # "what date", "which day"
+        words = norm.split()
+        return _Query(
+            raw=question,
+            norm=norm,
+            tokens=tokens,
+            unknown=unknown,
+            entities=entities,
+            dates=[iso for iso, _, _ in found],
+            first=words[0] if words else "",
+            quote_intent=any(w in QUOTE_WORDS for w in words),
+            wh=wh,
+        )
+
+    # --- public API ---------------------------------------------------------------------------
+
+    def ask(self, question: str) -> Result:
+        """Answer a question. Never raises on any input text."""
+        if not isinstance(question, str):
+            question = str(question)
+        q = self._query(question)
+        if not q.tokens and not q.dates:
+            return self._not_covered(q, "That doesn't look like a question I can work with — ask me about the "
+                                        "cancelled Pence–North Korea meeting at the 2018 Olympics.")
+        for route in (self._by_date, self._by_person, self._by_quotes, self._by_claims, self._by_facts):
+            result = route(q)
+            if result is not None:
+                return result
+        return self._not_covered(q)
+
+    def suggestions(self, text: str, limit: int = 25) -> list[str]:
+        """Known questions that match what the user has typed so far (for autocomplete)."""
+        text = normalize(text)
+        if not text:
+            return list(self.known_questions[:limit])
+        hits = process.extract(text, self.known_questions, scorer=fuzz.WRatio, processor=normalize, limit=limit, score_cutoff=50)
+        return [h[0] for h in hits]
+
+    def find_person(self, name: str) -> PersonMatch:
+        key = tuple(_plain_tokens(name))
+        if key in self._aliases:
+            return PersonMatch(self.fb.person_by_id[self._aliases[key]], score=100)
+        joined = " ".join(key)
+        if not joined:
+            return PersonMatch(None)
+        names = {" ".join(k): pid for k, pid in self._aliases.items()}
+        hits = process.extract(joined, list(names), scorer=fuzz.WRatio, limit=8, score_cutoff=60)
+        ordered = list(dict.fromkeys(names[h[0]] for h in hits))
+        if hits and hits[0][1] >= 88 and (len(ordered) == 1 or hits[0][1] - max(h[1] for h in hits if names[h[0]] != ordered[0]) >= 5):
+            return PersonMatch(self.fb.person_by_id[ordered[0]], score=hits[0][1])
+        return PersonMatch(None, tuple(self.fb.person_by_id[p].name for p in ordered[:3]), hits[0][1] if hits else 0)
+
+    def find_quotes(self, query: str) -> list[Quote]:
+        if not query.strip():
+            return list(self.fb.quotes)
+        match = self.find_person(query)
+        if match.person is not None:
+            return list(self.quotes_by_speaker.get(match.person.id, []))
+        scored = []
+        norm = normalize(query)
+        for quote in self.fb.quotes:
+            speaker = self.fb.person_by_id[quote.speaker].name if quote.speaker else ""
+            score = fuzz.partial_ratio(norm, normalize(quote.text + " " + speaker + " " + quote.context))
+            if score >= 80:
+                scored.append((score, quote))
+        return [q for _, q in sorted(scored, key=lambda x: -x[0])]
+
+    def speakers(self) -> list[Person]:
+        return [self.fb.person_by_id[pid] for pid in self.quotes_by_speaker]
+
+    def timeline(self, date_from: str | None = None, date_to: str | None = None, person: str | None = None) -> list[Event]:
+        lo = self._date_bound(date_from, "from") if date_from else None
+        hi = self._date_bound(date_to, "to") if date_to else None
+        pid = None
+        if person:
+            match = self.find_person(person)
+            if match.person is None:
+                hint = f" Did you mean {', '.join(match.suggestions)}?" if match.suggestions else ""
+                raise ValueError(f"no one called {person!r} appears in the timeline.{hint}")
+            pid = match.person.id
+        events = []
+        for e in self.fb.events:
+            start, end = date_span(e.date)
+            if lo and end < lo or hi and start > hi:
+                continue
+            if pid and pid not in e.people:
+                continue
+            events.append(e)
+        return events
+
+    def _date_bound(self, text: str, which: str) -> str:
+        dates = parse_dates(normalize(text))
+        if not dates:
+            raise ValueError(f"can't read {text!r} as a date; use e.g. 2018-02-10 or 'Feb 10'")
+        start, end = date_span(dates[0])
+        return start if which == "from" else end
+
+    def compare_topics(self) -> list[str]:
+        return [d.topic for d in self.fb.discrepancies]
+
+    def compare(self, topic: str) -> Comparison | None:
+        tokens, entities, _ = self._analyse(topic, correct=True)
+        wanted = set(tokens) | {"@" + e for e in entities}
+        if not wanted:
+            return None
+        best, best_score = None, 0.0
+        for d in self.fb.discrepancies:
+            toks, ents, _ = self._analyse(d.topic + " " + d.summary, correct=False)
+            have = set(toks) | {"@" + e for e in ents}
+            for fid in d.facts:
+                have |= self._doc_tokens(fid)
+            score = self._coverage(list(wanted), have)
+            if score > best_score:
+                best, best_score = d, score
+        if best is None or best_score < 0.5:
+            result = self.ask(topic)
+            if not isinstance(result, Answer) or not result.facts:
+                return None
+            facts = [self.fb.fact_by_id[f] for f in result.facts]
+            return self._comparison(topic, None, facts, ())
+        facts = [self.fb.fact_by_id[f] for f in best.facts]
+        return self._comparison(best.topic, best.summary, facts, tuple(best.sides), best)
+
+    def _doc_tokens(self, fact_id: str) -> set[str]:
+        doc = next(d for d in self.docs if d.fact.id == fact_id)
+        return set(doc.tokens) | {"@" + e for e in doc.entities}
+
+    def _comparison(self, topic, summary, facts, sides, disc: Discrepancy | None = None) -> Comparison:
+        per: dict[str, list[str]] = {s.id: [] for s in self.fb.sources}
+        for ev in list(sides) + [ev for f in facts for ev in f.evidence]:
+            if ev.quote not in per[ev.source]:
+                per[ev.source].append(ev.quote)
+        rows = tuple((self.fb.source_by_id[s].outlet if self.fb.source_by_id[s].outlet != "unknown" else f"Unnamed outlet ({s})",
+                      self.fb.source_by_id[s].file, tuple(qs)) for s, qs in per.items() if qs)
+        silent = tuple(self.fb.source_by_id[s].outlet for s, qs in per.items() if not qs)
+        return Comparison(topic, summary, rows, silent, disc)
+
+    # --- routes -------------------------------------------------------------------------------
+
+    def _by_date(self, q: _Query) -> Result | None:
+        if not q.dates:
+            return None
+        if len(q.tokens) > 2:
+            return None  # a fuller question that happens to name a date: score it as a question
+        start, end = date_span(q.dates[0])
+        if start == end:  # a day: only events dated to that day
+            events = [e for e in self.fb.events if e.date == q.dates[0]]
+        else:
+            events = [e for e in self.fb.events if date_span(e.date)[0] <= end and date_span(e.date)[1] >= start]
+        label = q.dates[0]
+        if not events:
+            near = sorted(self.fb.events, key=lambda e: abs(_ordinal(e.date) - _ordinal(q.dates[0])))[:3]
+            return NotCovered(q.raw, f"My sources record nothing on {label}.",
+                              tuple(f"What happened on {e.date_label()}?" for e in near), reason="no event on that date")
+        lines = [f"{e.date_label()}: {e.title}. {e.description}" for e in events]
+        cites = [self._cite(ev.source, ev.quote) for e in events for ev in e.evidence]
+        return Answer(q.raw, "\n".join(lines), "date", tuple(cites), confidence=1.0, events=tuple(events))
+
+    def _by_person(self, q: _Query) -> Result | None:
+        if len(q.entities) != 1:
+            return None
+        others = [t for t in q.tokens if not t.startswith("@")]
+        starts = any(q.norm.startswith(s + " ") for s in PERSON_STARTERS)
+        terse = not others and not q.quote_intent
+        if not (terse or (starts and not others)):
+            return None
+        person = self.fb.person_by_id[q.entities[0]]
+        cites = [self._cite(ev.source, ev.quote) for ev in person.evidence]
+        text = f"{person.name} — {person.role}. {person.description}"
+        n = len(self.quotes_by_speaker.get(person.id, []))
+        if n:
+            text += f" My sources quote {person.name} {n} time{'s' if n > 1 else ''}."
+        return Answer(q.raw, text, "person", tuple(cites), confidence=1.0, person=person)
+
+    def _by_quotes(self, q: _Query) -> Result | None:
+        if not q.quote_intent or not q.entities or q.first in YES_NO_STARTERS:
+            return None
+        speaker = next((e for e in q.entities if e in self.quotes_by_speaker), None)
+        if speaker is None:
+            return None
+        quotes = self.quotes_by_speaker[speaker]
+        rest = set(q.tokens) - {"@" + e for e in q.entities} - {self._canon_token(w) for w in QUOTE_WORDS}
+        listeners = [e for e in q.entities if e != speaker]
+        if listeners:
+            quotes = [x for x in quotes if x.said_to and any(
+                self.find_person(x.said_to).person and self.find_person(x.said_to).person.id == l or x.said_to == l for l in listeners)] or quotes
+        if rest:  # "what did Ayers say about photo ops": rank by the other words
+            ranked = sorted(quotes, key=lambda x: -self._coverage(list(rest), set(self._analyse(x.text + " " + x.context, correct=False)[0])))
+            best = self._coverage(list(rest), set(self._analyse(ranked[0].text + " " + ranked[0].context, correct=False)[0]))
+            if best < 0.5:
+                return None  # the other words point elsewhere: let the fact scorer decide
+            quotes = ranked[:2]
+        person = self.fb.person_by_id[speaker]
+        text = "\n".join(f"{person.name}: “{x.text}” ({x.medium}{', to ' + self._said_to(x) if x.said_to else ''})" for x in quotes)
+        cites = [self._cite(x.source, x.text) for x in quotes]
+        return Answer(q.raw, text, "quotes", tuple(cites), confidence=1.0, quotes=tuple(quotes), person=person)
+
+    def _said_to(self, quote: Quote) -> str:
+        p = self.fb.person_by_id.get(quote.said_to or "")
+        return p.name if p else (quote.said_to or "")
+
+    def _by_claims(self, q: _Query) -> Result | None:
+        yes_no = q.first in YES_NO_STARTERS
+        wanted = [t for t in q.tokens]
+        if not wanted:
+            return None
+        best, best_score = None, 0.0
+        asked = set(wanted)
+        for c in self.claims:
+            if not set(q.entities) <= c.entities:
+                continue
+            have = set(c.tokens) | {"@" + e for e in c.entities}
+            if yes_no:
+                if c.tokens and self._coverage(list(c.tokens), asked) < 0.5:
+                    continue  # the question must ask about what the claim says happened, not only whom
+                recall = self._coverage(wanted, have)  # the question, covered by the claim
+                precision = self._coverage(list(have), asked)  # the claim, covered by the question
+                score = 2 * recall * precision / (recall + precision) if recall + precision else 0.0
+            elif c.holds or not c.tokens <= asked or set(q.entities) != c.entities:
+                continue  # a wh-question is corrected only when it states the whole false claim
+            else:
+                score = self._coverage(wanted, have)
+            if score > best_score:
+                best, best_score = c, score
+        if best is None:
+            return None
+        threshold = self.CLAIM_ACCEPT if yes_no else self.PREMISE_ACCEPT
+        if best_score < threshold:
+            return None
+        fact = best.fact
+        if yes_no:
+            kind, lead = ("yes", "Yes — ") if best.holds else ("no", "No — ")
+        else:
+            kind, lead = "premise", "That premise isn't right: "
+        return self._fact_answer(q, [fact], best_score, kind=kind, lead=lead)
+
+    def _by_facts(self, q: _Query) -> Result | None:
+        scored = sorted(((self._score(q, d), d) for d in self.docs), key=lambda x: -x[0])
+        top_score, top = scored[0]
+        if top_score < self.ACCEPT:
+            return self._not_covered(q, related=[d for _, d in scored[:3]])
+        chosen = [top.fact]
+        if len(scored) > 1 and scored[1][0] >= max(self.ACCEPT, top_score - 0.03) and scored[1][1].fact.id not in self._related_ids(top.fact):
+            chosen.append(scored[1][1].fact)
+        lead = ""
+        if q.first in YES_NO_STARTERS:
+            lead = "My sources don't answer that with a plain yes or no, but here is what they say: "
+        return self._fact_answer(q, chosen, top_score, kind="fact", lead=lead)
+
+    def _related_ids(self, fact: Fact) -> set[str]:
+        return {f for d in self._disc_by_fact.get(fact.id, []) for f in d.facts}
+
+    def _score(self, q: _Query, doc: _Doc) -> float:
+        have = set(doc.tokens) | {"@" + e for e in doc.entities}
+        coverage = self._coverage(q.tokens + [q.wh] if q.wh else q.tokens, have)
+        content = " ".join(q.tokens)
+        template = max((fuzz.token_sort_ratio(content, t) for t in doc.templates), default=0) / 100
+        score = 0.75 * coverage + 0.25 * template
+        for e in q.entities:
+            if e not in doc.entities:
+                score *= 0.75
+        return score
+
+    def _coverage(self, wanted: list[str], have: set[str]) -> float:
+        total = matched = 0.0
+        for t in dict.fromkeys(wanted):
+            w = self._idf.get(t, self._idf_unknown)
+            if t.startswith("?"):
+                w *= WH_WEIGHT
+            total += w
+            if t in have:
+                matched += w
+        return matched / total if total else 0.0
+
+    # --- building results ---------------------------------------------------------------------
+
+    def _cite(self, source_id: str, quote: str) -> Citation:
+        src = self.fb.source_by_id[source_id]
+        return Citation(src.file, src.id, src.outlet, quote, src.url)
+
+    def _fact_answer(self, q: _Query, facts: list[Fact], score: float, kind: str, lead: str) -> Answer:
+        text = lead + " ".join(f.statement for f in facts)
+        cites = [self._cite(ev.source, ev.quote) for f in facts for ev in f.evidence]
+        disagreements = tuple({d.id: d for f in facts for d in self._disc_by_fact.get(f.id, [])}.values())
+        return Answer(q.raw, text, kind, tuple(cites), tuple(f.id for f in facts), round(min(score, 1.0), 3), disagreements)
+
+    def _not_covered(self, q: _Query, text: str | None = None, related: list[_Doc] | None = None) -> NotCovered:
+        if related is None:
+            related = sorted(self.docs, key=lambda d: -self._score(q, d))[:3] if q.tokens else []
+        suggestions = tuple(d.fact.questions[0] for d in related if d.fact.questions)
+        if not suggestions:
+            suggestions = tuple(self.known_questions[:3])
+        if text is None:
+            what = ", ".join(repr(w) for w in q.unknown[:3])
+            text = ("My sources don't cover that" + (f" (they never mention {what})" if what else "") +
+                    ". I only know what three articles reported about the cancelled Pence–North Korea "
+                    "meeting at the 2018 Winter Olympics.")
+        return NotCovered(q.raw, text, suggestions[:3])
+
+
+# --- dates ------------------------------------------------------------------------------------
+
+
+def find_dates(norm: str) -> list[tuple[str, int, int]]:
+    """(ISO partial date, start, end) for each date named in normalised text; no year means 2018."""
+    found: list[tuple[str, int, int]] = []
+    for pattern, order in DATE_PATTERNS:
+        for m in pattern.finditer(norm):
+            if any(start < m.end() and m.start() < end for _, start, end in found):
+                continue
+            vals = dict(zip(order, m.groups()))
+            try:
+                year = int(vals.get("y") or DEFAULT_YEAR)
+                month = int(vals["m"]) if "m" in vals else MONTHS[vals["M"]]
+                iso = f"{year:04d}-{month:02d}"
+                if "d" in vals:
+                    dt.date(year, month, int(vals["d"]))
+                    iso += f"-{int(vals['d']):02d}"
+                else:
+                    dt.date(year, month, 1)
+            except (ValueError, KeyError):
+                continue
+            found.append((iso, m.start(), m.end()))
+    return sorted(found, key=lambda x: x[1])
+
+
+def _wh_token(norm: str) -> str | None:
+    """The kind of question ("?when", "?why", ...) from its first question word."""
+    for word in norm.split()[:4]:
+        if word in WH_WORDS:
+            return "?" + word
+    return None
+
+
+def parse_dates(norm: str) -> list[str]:
+    return [iso for iso, _, _ in find_dates(norm)]
+
+
+def date_span(iso: str) -> tuple[str, str]:
+    """The first and last day an ISO (partial) date covers, as ISO strings."""
+    parts = iso.split("-")
+    if len(parts) == 3:
+        return iso, iso
+    if len(parts) == 2:
+        return f"{iso}-01", f"{iso}-31"
+    return f"{iso}-01-01", f"{iso}-12-31"
+
+
+def _ordinal(iso: str) -> int:
+    parts = [int(p) for p in iso.split("-")] + [15, 15]
+    return dt.date(parts[0], parts[1], min(parts[2], 28)).toordinal()
