@@ -29,9 +29,9 @@ def _load(args):
 
 
 def _engine(args):
-    from bot.engine import Engine
+    from bot.loader import load_engine
 
-    return Engine(_load(args))
+    return load_engine(args.facts)
 
 
 def _emit(args, payload, text: str) -> None:

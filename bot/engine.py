@@ -45,6 +45,7 @@ STOPWORDS = frozenset(
 )
 # "us" is not a stopword: in these questions it is nearly always the country.
 QUOTE_WORDS = frozenset("quote quotes quoted say said says saying tweet tweeted tweets words remark remarks tell tells told statement".split())
+LEADING_FILLERS = frozenset("so and but ok okay hey hi well um uh then also just please quick question".split())
 WH_WORDS = ("who", "when", "where", "why", "how", "what", "which")
 WH_WEIGHT = 0.7  # a question word counts, but less than a topic word
 YES_NO_STARTERS = frozenset("did does do was were is are has have had will would could can should isnt wasnt didnt doesnt".split())
@@ -68,6 +69,7 @@ DEFAULT_YEAR = 2018
 _STEMMER = snowballstemmer.stemmer("english")
 _NON_WORD = re.compile(r"[^\w\s-]+")
 _SPACES = re.compile(r"\s+")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 # --- results ----------------------------------------------------------------------------------
@@ -138,8 +140,11 @@ class Comparison:
 
 
 def normalize(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text[:MAX_QUESTION_CHARS])
-    text = "".join(ch for ch in text if not unicodedata.combining(ch) and unicodedata.category(ch)[0] != "C" or ch in " \n\t")
+    text = text[:MAX_QUESTION_CHARS]
+    if not text.isascii():  # fold accents and drop marks and control/format characters
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch) and unicodedata.category(ch)[0] != "C" or ch in " \n\t")
+    text = _CONTROL.sub(" ", text)
     text = text.replace("’", "'").replace("‘", "'").replace("'s ", " ").replace("s' ", "s ").lower()
     text = text.replace("'", "")
     text = _NON_WORD.sub(" ", text).replace("_", " ")
@@ -164,6 +169,9 @@ class _Doc:
     tokens: frozenset[str]
     entities: frozenset[str]
     templates: tuple[str, ...]
+
+    def __post_init__(self):
+        self.all_tokens = self.tokens | {"@" + e for e in self.entities}
 
 
 @dataclass
@@ -199,6 +207,11 @@ class Engine:
         self.fb = fb
         self._canon = self._build_lexicon(fb.lexicon)
         self._stop_stems = frozenset(stem(w) for w in STOPWORDS) | STOPWORDS
+        self._phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for variant, canon in self._canon.items():
+            if " " in variant:
+                parts = tuple(variant.split())
+                self._phrases.setdefault(parts[0], []).append((parts, canon))
         self._aliases = self._build_aliases(fb.people)
         self._vocab: set[str] = set()
         self._raw_vocab: set[str] = set()
@@ -224,6 +237,15 @@ class Engine:
             if q.speaker:
                 self.quotes_by_speaker.setdefault(q.speaker, []).append(q)
         self.known_questions = tuple(dict.fromkeys(q for f in fb.facts for q in f.questions))
+        self._quote_tokens = {q.id: set(self._analyse(q.text + " " + q.context, correct=False)[0]) for q in fb.quotes}
+        self._disc_docs = []
+        for d in fb.discrepancies:
+            toks, ents, _ = self._analyse(d.topic + " " + d.summary, correct=False)
+            have = set(toks) | {"@" + e for e in ents} | {self._canon_token("differ")}
+            wh = _wh_token(normalize(d.topic))
+            if wh:
+                have.add(wh)
+            self._disc_docs.append((d, have, " ".join(self._analyse(d.topic, correct=False)[0])))
         self._disc_by_fact: dict[str, list[Discrepancy]] = {}
         for d in fb.discrepancies:
             for fid in d.facts:
@@ -258,12 +280,10 @@ class Engine:
     def _phrase_variants(self, tokens: list[str]) -> list[str]:
         """Replace multi-word lexicon variants ("called off") by their canonical token."""
         out, i = [], 0
-        multi = [k for k in self._canon if " " in k]
         while i < len(tokens):
-            for k in multi:
-                parts = k.split()
-                if tokens[i : i + len(parts)] == parts:
-                    out.append("=" + self._canon[k])
+            for parts, canon in self._phrases.get(tokens[i], ()):
+                if tuple(tokens[i : i + len(parts)]) == parts:
+                    out.append("=" + canon)
                     i += len(parts)
                     break
             else:
@@ -396,7 +416,7 @@ class Engine:
             unknown=unknown,
             entities=entities,
             dates=[iso for iso, _, _ in found],
-            first=words[0] if words else "",
+            first=next((w for w in words if w not in LEADING_FILLERS), ""),
             quote_intent=any(w in QUOTE_WORDS for w in words),
             wh=wh,
         )
@@ -429,6 +449,9 @@ class Engine:
         key = tuple(_plain_tokens(name))
         if key in self._aliases:
             return PersonMatch(self.fb.person_by_id[self._aliases[key]], score=100)
+        _, entities, _ = self._analyse(name, correct=True)
+        if len(entities) == 1:
+            return PersonMatch(self.fb.person_by_id[entities[0]], score=90)
         joined = " ".join(key)
         if not joined:
             return PersonMatch(None)
@@ -488,31 +511,22 @@ class Engine:
         return [d.topic for d in self.fb.discrepancies]
 
     def compare(self, topic: str) -> Comparison | None:
-        tokens, entities, _ = self._analyse(topic, correct=True)
-        wanted = set(tokens) | {"@" + e for e in entities}
-        if not wanted:
+        q = self._query(topic)
+        wanted = q.tokens + ([q.wh] if q.wh else [])
+        if not q.tokens:
             return None
-        best, best_score = None, 0.0
-        for d in self.fb.discrepancies:
-            toks, ents, _ = self._analyse(d.topic + " " + d.summary, correct=False)
-            have = set(toks) | {"@" + e for e in ents}
-            for fid in d.facts:
-                have |= self._doc_tokens(fid)
-            score = self._coverage(list(wanted), have)
-            if score > best_score:
-                best, best_score = d, score
-        if best is None or best_score < 0.5:
+        scored = []
+        for d, have, template in self._disc_docs:
+            score = 0.75 * self._coverage(wanted, have) + 0.25 * fuzz.token_sort_ratio(" ".join(q.tokens), template) / 100
+            scored.append((score, d))
+        best_score, best = max(scored, key=lambda x: x[0])
+        if best_score < self.ACCEPT:
             result = self.ask(topic)
             if not isinstance(result, Answer) or not result.facts:
                 return None
-            facts = [self.fb.fact_by_id[f] for f in result.facts]
-            return self._comparison(topic, None, facts, ())
+            return self._comparison(topic, None, [self.fb.fact_by_id[f] for f in result.facts], ())
         facts = [self.fb.fact_by_id[f] for f in best.facts]
         return self._comparison(best.topic, best.summary, facts, tuple(best.sides), best)
-
-    def _doc_tokens(self, fact_id: str) -> set[str]:
-        doc = next(d for d in self.docs if d.fact.id == fact_id)
-        return set(doc.tokens) | {"@" + e for e in doc.entities}
 
     def _comparison(self, topic, summary, facts, sides, disc: Discrepancy | None = None) -> Comparison:
         per: dict[str, list[str]] = {s.id: [] for s in self.fb.sources}
@@ -574,8 +588,8 @@ class Engine:
             quotes = [x for x in quotes if x.said_to and any(
                 self.find_person(x.said_to).person and self.find_person(x.said_to).person.id == l or x.said_to == l for l in listeners)] or quotes
         if rest:  # "what did Ayers say about photo ops": rank by the other words
-            ranked = sorted(quotes, key=lambda x: -self._coverage(list(rest), set(self._analyse(x.text + " " + x.context, correct=False)[0])))
-            best = self._coverage(list(rest), set(self._analyse(ranked[0].text + " " + ranked[0].context, correct=False)[0]))
+            ranked = sorted(quotes, key=lambda x: -self._coverage(list(rest), self._quote_tokens[x.id]))
+            best = self._coverage(list(rest), self._quote_tokens[ranked[0].id])
             if best < 0.5:
                 return None  # the other words point elsewhere: let the fact scorer decide
             quotes = ranked[:2]
@@ -624,7 +638,7 @@ class Engine:
         return self._fact_answer(q, [fact], best_score, kind=kind, lead=lead)
 
     def _by_facts(self, q: _Query) -> Result | None:
-        scored = sorted(((self._score(q, d), d) for d in self.docs), key=lambda x: -x[0])
+        scored = self._rank(q)
         top_score, top = scored[0]
         if top_score < self.ACCEPT:
             return self._not_covered(q, related=[d for _, d in scored[:3]])
@@ -639,16 +653,26 @@ class Engine:
     def _related_ids(self, fact: Fact) -> set[str]:
         return {f for d in self._disc_by_fact.get(fact.id, []) for f in d.facts}
 
-    def _score(self, q: _Query, doc: _Doc) -> float:
-        have = set(doc.tokens) | {"@" + e for e in doc.entities}
-        coverage = self._coverage(q.tokens + [q.wh] if q.wh else q.tokens, have)
+    def _rank(self, q: _Query) -> list[tuple[float, _Doc]]:
+        """Facts by score, best first. Coverage of the question's words decides most of it; the
+        similarity to a fact's own questions (costlier) is computed for the leaders only."""
+        wanted = q.tokens + [q.wh] if q.wh else q.tokens
+        rough = []
+        for doc in self.docs:
+            score = 0.75 * self._coverage(wanted, doc.all_tokens)
+            for e in q.entities:
+                if e not in doc.entities:
+                    score *= 0.75
+            rough.append((score, doc))
+        rough.sort(key=lambda x: -x[0])
         content = " ".join(q.tokens)
-        template = max((fuzz.token_sort_ratio(content, t) for t in doc.templates), default=0) / 100
-        score = 0.75 * coverage + 0.25 * template
-        for e in q.entities:
-            if e not in doc.entities:
-                score *= 0.75
-        return score
+        scored = []
+        for score, doc in rough[:8]:
+            template = max((fuzz.token_sort_ratio(content, t) for t in doc.templates), default=0) / 100
+            penalty = 0.75 ** sum(e not in doc.entities for e in q.entities)
+            scored.append((score + 0.25 * template * penalty, doc))
+        scored.sort(key=lambda x: -x[0])
+        return scored + rough[8:]
 
     def _coverage(self, wanted: list[str], have: set[str]) -> float:
         total = matched = 0.0
@@ -675,7 +699,7 @@ class Engine:
 
     def _not_covered(self, q: _Query, text: str | None = None, related: list[_Doc] | None = None) -> NotCovered:
         if related is None:
-            related = sorted(self.docs, key=lambda d: -self._score(q, d))[:3] if q.tokens else []
+            related = [d for _, d in self._rank(q)[:3]] if q.tokens else []
         suggestions = tuple(d.fact.questions[0] for d in related if d.fact.questions)
         if not suggestions:
             suggestions = tuple(self.known_questions[:3])

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_FACTS = PROJECT_ROOT / "facts.yaml"
@@ -29,7 +28,8 @@ def normalize_span(text: str) -> str:
     return _WS.sub(" ", text.translate(_QUOTE_MARKS)).strip()
 
 
-def _check_iso(value: str | None) -> str | None:
+def check_iso(value: str | None) -> str | None:
+    """Raise ValueError unless `value` is None or an ISO date: YYYY, YYYY-MM or YYYY-MM-DD."""
     if value is None:
         return None
     if not _ISO_PARTIAL.match(value):
@@ -42,16 +42,22 @@ def _check_iso(value: str | None) -> str | None:
     return value
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+# The schema. Plain dataclasses keep `import bot.facts` fast for the CLI; pydantic validates
+# them (types, required fields, unknown fields) only when a fact base is actually parsed.
+_STRICT = {"extra": "forbid"}
+_frozen = dataclass(frozen=True, eq=False)
 
 
-class Evidence(_Model):
+@_frozen
+class Evidence:
+    __pydantic_config__ = _STRICT
     source: str
-    quote: str = Field(min_length=1)
+    quote: str
 
 
-class Source(_Model):
+@_frozen
+class Source:
+    __pydantic_config__ = _STRICT
     id: str
     file: str
     outlet: str
@@ -62,76 +68,73 @@ class Source(_Model):
     title: str | None = None
     notes: str | None = None
 
-    _iso = field_validator("published")(_check_iso)
 
-    @field_validator("url")
-    @classmethod
-    def _url(cls, value: str | None) -> str | None:
-        if value is not None and not re.match(r"^https?://\S+$", value):
-            raise ValueError(f"not an http(s) URL: {value!r}")
-        return value
-
-
-class Person(_Model):
+@_frozen
+class Person:
+    __pydantic_config__ = _STRICT
     id: str
     name: str
-    aliases: list[str] = []
     role: str
     description: str
-    evidence: list[Evidence] = []
+    aliases: list[str] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
 
 
-class Claim(_Model):
+@_frozen
+class Claim:
+    __pydantic_config__ = _STRICT
     text: str
     holds: bool
 
 
-class Fact(_Model):
+@_frozen
+class Fact:
+    __pydantic_config__ = _STRICT
     id: str
     statement: str
-    evidence: list[Evidence] = Field(min_length=1)
-    topics: list[str] = []
-    people: list[str] = []
+    evidence: list[Evidence]
+    topics: list[str] = field(default_factory=list)
+    people: list[str] = field(default_factory=list)
     date: str | None = None
-    questions: list[str] = []
-    claims: list[Claim] = []
-
-    _iso = field_validator("date")(_check_iso)
+    questions: list[str] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
 
 
-class QuoteVersion(_Model):
+@_frozen
+class QuoteVersion:
+    __pydantic_config__ = _STRICT
     source: str
     text: str
     medium: str
     note: str | None = None
 
 
-class Quote(_Model):
+@_frozen
+class Quote:
+    __pydantic_config__ = _STRICT
     id: str
     speaker: str | None
     text: str
     source: str
     medium: str
+    context: str
     said_to: str | None = None
     date: str | None = None
     date_precision: Literal["day", "month", "approximate", "unknown"] = "unknown"
-    context: str
-    versions: list[QuoteVersion] = []
-
-    _iso = field_validator("date")(_check_iso)
+    versions: list[QuoteVersion] = field(default_factory=list)
 
 
-class Event(_Model):
+@_frozen
+class Event:
+    __pydantic_config__ = _STRICT
     id: str
     date: str
     precision: Literal["day", "month", "approximate", "before"]
     derivation: str
     title: str
     description: str
-    people: list[str] = []
-    evidence: list[Evidence] = Field(min_length=1)
-
-    _iso = field_validator("date")(_check_iso)
+    evidence: list[Evidence]
+    people: list[str] = field(default_factory=list)
 
     @property
     def is_exact(self) -> bool:
@@ -155,22 +158,26 @@ class Event(_Model):
         }[self.precision]
 
 
-class Discrepancy(_Model):
+@_frozen
+class Discrepancy:
+    __pydantic_config__ = _STRICT
     id: str
     topic: str
-    facts: list[str] = []
     summary: str
-    sides: list[Evidence] = Field(min_length=1)
+    sides: list[Evidence]
+    facts: list[str] = field(default_factory=list)
 
 
-class FactBaseModel(_Model):
-    sources: list[Source] = Field(min_length=1)
-    people: list[Person] = []
-    facts: list[Fact] = []
-    quotes: list[Quote] = []
-    events: list[Event] = []
-    discrepancies: list[Discrepancy] = []
-    lexicon: dict[str, list[str]] = {}
+@_frozen
+class FactBaseModel:
+    __pydantic_config__ = _STRICT
+    sources: list[Source]
+    people: list[Person] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    discrepancies: list[Discrepancy] = field(default_factory=list)
+    lexicon: dict[str, list[str]] = field(default_factory=dict)
 
 
 SECTIONS = ("sources", "people", "facts", "quotes", "events", "discrepancies")
@@ -363,6 +370,29 @@ def verify(model: FactBaseModel, root: Path, lines: dict[tuple, int], display: s
             if value is not None and normalize_span(value) not in normalized[src.id]:
                 add(("sources", i, field_name), f"{field_name} {value!r} is not in {src.file}")
 
+    # Values the types alone do not pin down.
+    def check_value(loc: tuple, check) -> None:
+        try:
+            check()
+        except ValueError as exc:
+            add(loc, f"{'.'.join(str(p) for p in loc)}: {exc}")
+
+    if not model.sources:
+        add(("sources",), "sources: at least one source is required")
+    for section, attr in (("sources", "published"), ("facts", "date"), ("quotes", "date"), ("events", "date")):
+        for i, item in enumerate(getattr(model, section)):
+            check_value((section, i, attr), lambda v=getattr(item, attr): check_iso(v))
+    for i, src in enumerate(model.sources):
+        if src.url is not None and not re.match(r"^https?://\S+$", src.url):
+            add(("sources", i, "url"), f"sources.{i}.url: not an http(s) URL: {src.url!r}")
+    for section, attr in (("facts", "evidence"), ("events", "evidence"), ("discrepancies", "sides")):
+        for i, item in enumerate(getattr(model, section)):
+            if not getattr(item, attr):
+                add((section, i, attr), f"{section}.{i}.{attr}: needs at least one verbatim quote")
+    for loc, (_, text) in iter_citations(model):
+        if not text.strip():
+            add(loc, f"{'.'.join(str(p) for p in loc)}: empty quote")
+
     # References resolve.
     def ref(loc: tuple, value: str | None, section: str, what: str) -> None:
         if value is not None and value not in ids[section]:
@@ -389,7 +419,7 @@ def verify(model: FactBaseModel, root: Path, lines: dict[tuple, int], display: s
         if source_id not in normalized:
             continue  # its missing file is already reported
         wanted = normalize_span(text)
-        if wanted not in normalized[source_id]:
+        if wanted and wanted not in normalized[source_id]:
             closest = _closest(wanted, normalized[source_id])
             add(loc, f"quote not found verbatim in {model_source(model, source_id).file}: {wanted[:80]!r}; "
                      f"closest text is {closest[:80]!r} ({_first_difference(wanted, closest)})")
@@ -402,12 +432,43 @@ def model_source(model: FactBaseModel, source_id: str) -> Source:
 
 def _pydantic_message(err: dict[str, Any]) -> str:
     loc = ".".join(str(p) for p in err["loc"])
-    msg = err["msg"]
-    if err["type"] == "missing":
+    if err["type"] in ("missing", "missing_argument"):
         return f"{loc}: required field is missing"
-    if err["type"] == "extra_forbidden":
+    if err["type"] in ("extra_forbidden", "unexpected_keyword_argument"):
         return f"{loc}: unknown field"
-    return f"{loc}: {msg} (got {err.get('input')!r})" if not isinstance(err.get("input"), (dict, list)) else f"{loc}: {msg}"
+    value = err.get("input")
+    return f"{loc}: {err['msg']}" + ("" if isinstance(value, (dict, list)) else f" (got {value!r})")
+
+
+def _parse(path: Path, display: str) -> tuple[FactBaseModel, dict[tuple, int], list[Problem]]:
+    """YAML (with line numbers) -> validated model, or FactBaseError."""
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise FactBaseError([Problem(display, 0, "file not found")]) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise FactBaseError([Problem(display, 0, f"cannot read file: {exc}")]) from None
+    loader_class = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        node = yaml.compose(raw, Loader=loader_class)
+        data = loader_class(raw).construct_document(node) if node is not None else None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else 0
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise FactBaseError([Problem(display, line, f"malformed YAML: {problem}")]) from None
+    if not isinstance(node, yaml.MappingNode):
+        raise FactBaseError([Problem(display, 1, "the file must be a mapping with sections: " + ", ".join(SECTIONS))])
+    problems = _duplicate_keys(node, display)
+    lines = _node_lines(node)
+    from pydantic import TypeAdapter, ValidationError  # only when parsing: keeps start-up fast
+
+    try:
+        model = TypeAdapter(FactBaseModel).validate_python(data)
+    except ValidationError as exc:
+        problems += [Problem(display, _line_for(lines, err["loc"]), _pydantic_message(err)) for err in exc.errors()]
+        raise FactBaseError(sorted(problems, key=lambda p: p.line)) from None
+    return model, lines, problems
 
 
 def load_factbase(path: Path | str = DEFAULT_FACTS, root: Path | None = None) -> FactBase:
@@ -416,29 +477,7 @@ def load_factbase(path: Path | str = DEFAULT_FACTS, root: Path | None = None) ->
     path = Path(path)
     display = _display(path)
     root = path.resolve().parent if root is None else root
-    try:
-        raw = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise FactBaseError([Problem(display, 0, "file not found")]) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise FactBaseError([Problem(display, 0, f"cannot read file: {exc}")]) from None
-    try:
-        node = yaml.compose(raw, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark else 0
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise FactBaseError([Problem(display, line, f"malformed YAML: {problem}")]) from None
-    if node is None or not isinstance(node, yaml.MappingNode):
-        raise FactBaseError([Problem(display, 1, "the file must be a mapping with sections: " + ", ".join(SECTIONS))])
-    problems = _duplicate_keys(node, display)
-    lines = _node_lines(node)
-    data = yaml.SafeLoader(raw).get_single_data()
-    try:
-        model = FactBaseModel.model_validate(data)
-    except ValidationError as exc:
-        problems += [Problem(display, _line_for(lines, err["loc"]), _pydantic_message(err)) for err in exc.errors()]
-        raise FactBaseError(problems) from None
+    model, lines, problems = _parse(path, display)
     verify_problems, texts = verify(model, root, lines, display)
     problems += verify_problems
     if problems:

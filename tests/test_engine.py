@@ -1,0 +1,130 @@
+"""What users see from the engine: right answers, honest abstentions, verbatim citations."""
+
+import pytest
+
+from bot.engine import Answer, NotCovered
+from bot.evaluation import judge, load_eval_set
+from bot.facts import normalize_span
+
+EVAL = load_eval_set()
+
+
+def assert_citations_verbatim(engine, result):
+    for c in result.citations:
+        seed = engine.fb.seed_texts[c.source_id]
+        assert normalize_span(c.quote) in normalize_span(seed), c
+        assert c.source == engine.fb.source_by_id[c.source_id].file
+
+
+def test_evaluation_set_shape():
+    assert len(EVAL) >= 100
+    assert sum(1 for c in EVAL if c.get("covered") is False) >= 20
+
+
+def test_evaluation_accuracy_at_least_95_percent(engine):
+    wrong = []
+    for case in EVAL:
+        result = engine.ask(case["q"])
+        assert_citations_verbatim(engine, result)
+        if not judge(result, case):
+            wrong.append((case["q"], result.text[:80]))
+    accuracy = 1 - len(wrong) / len(EVAL)
+    assert accuracy >= 0.95, f"{accuracy:.1%} right; wrong: {wrong}"
+
+
+def test_evaluation_questions_are_not_copies_of_fact_questions(factbase):
+    known = {q.lower().strip() for f in factbase.facts for q in f.questions}
+    copies = [c["q"] for c in EVAL if c["q"].lower().strip() in known]
+    assert not copies
+
+
+def test_yes_no_question_gets_a_plain_no(engine):
+    result = engine.ask("Did Pence meet Kim Jong Un?")
+    assert isinstance(result, Answer) and result.kind == "no"
+    assert result.text.startswith("No — ") and "Kim Yo Jong" in result.text
+
+
+def test_false_premise_is_corrected(engine):
+    result = engine.ask("Why did Pence cancel the meeting?")
+    assert result.kind == "premise" and "North Koreans cancelled" in result.text
+
+
+@pytest.mark.parametrize("question", ["pense", "Kim Yo-jung", "nauret", "AYERS???", "  warmbier  "])
+def test_misspellings_and_case_find_the_person(engine, question):
+    result = engine.ask(question)
+    assert isinstance(result, Answer) and result.kind == "person"
+
+
+@pytest.mark.parametrize("question", ["How old is Mike Pence?", "who won the hockey gold", "what's the weather in pyeongchang",
+                                      "Did Trump meet Kim Jong Un in Singapore?", "", "???", "@everyone"])
+def test_out_of_scope_is_not_answered(engine, question):
+    result = engine.ask(question)
+    assert isinstance(result, NotCovered) and not result.answered
+    assert result.suggestions and result.text
+
+
+def test_not_covered_names_words_the_sources_never_use(engine):
+    result = engine.ask("How old is Mike Pence?")
+    assert "'old'" in result.text
+
+
+def test_disagreement_is_reported(engine):
+    result = engine.ask("Did Nauert tweet or give a statement?")
+    assert isinstance(result, Answer)
+    assert any(d.id == "nauert-tweet-vs-statement" for d in result.disagreements)
+
+
+def test_answer_corroborated_by_several_outlets(engine):
+    result = engine.ask("who cancelled the meeting")
+    assert set(result.outlets) >= {"Vox", "DW"}
+
+
+def test_date_question_lists_events_of_that_day(engine):
+    result = engine.ask("what happened on February 10th?")
+    assert result.kind == "date" and "meeting-cancelled" in {e.id for e in result.events}
+    empty = engine.ask("what happened on 3 March 2018")
+    assert isinstance(empty, NotCovered) and "nothing on 2018-03-03" in empty.text
+
+
+def test_quotes_by_speaker_and_listener(engine):
+    result = engine.ask("what did pence tell rogin")
+    assert result.kind == "quotes" and all(q.speaker == "pence" and q.said_to == "josh-rogin" for q in result.quotes)
+
+
+def test_find_person_suggests_on_ambiguity(engine):
+    assert engine.find_person("nauret").person.id == "nauert"
+    miss = engine.find_person("kym")
+    assert miss.person is None and miss.suggestions
+
+
+def test_timeline_filters(engine):
+    all_events = engine.timeline()
+    assert [e.date for e in all_events] == sorted(e.date for e in all_events)
+    feb10 = engine.timeline(date_from="Feb 10", date_to="2018-02-10")
+    assert {e.id for e in feb10} >= {"meeting-cancelled"} and "november-launch" not in {e.id for e in feb10}
+    assert {e.id for e in engine.timeline(person="Nauert")} == {"nauert-tweets"}
+    with pytest.raises(ValueError, match="can't read"):
+        engine.timeline(date_from="yesterday-ish")
+
+
+def test_compare_finds_the_discrepancy(engine):
+    comparison = engine.compare("why north korea pulled out")
+    assert comparison.discrepancy.id == "reasons"
+    assert {o for o, _, _ in comparison.by_outlet} == {"Unnamed outlet (src0)", "Vox", "DW"}
+    assert engine.compare("hockey results") is None
+
+
+def test_autocomplete_suggestions(engine):
+    hits = engine.suggestions("who was pence")
+    assert hits and len(hits) <= 25 and all(len(h) <= 100 for h in hits)
+    assert any("meet" in h for h in hits)
+
+
+def test_engine_does_not_import_discord():
+    import subprocess
+    import sys
+
+    code = "import sys; from bot.facts import load_factbase; from bot.engine import Engine; from bot import render; " \
+           "Engine(load_factbase()).ask('who'); print('discord' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+    assert out == "False"
