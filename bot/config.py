@@ -21,6 +21,8 @@ class Settings:
     cooldown_rate: int = 5  # answers per user ...
     cooldown_per: float = 30.0  # ... per this many seconds
     state_dir: Path = Path(".factbot-state")
+    api_base: str | None = None  # e.g. a REST proxy; default Discord's own
+    gateway_url: str | None = None
 
     def __repr__(self) -> str:  # never show the token
         return f"Settings(token={'<set>' if self.token else None}, guild_id={self.guild_id}, shard_count={self.shard_count}, shard_ids={self.shard_ids})"
@@ -68,4 +70,6 @@ def load_settings(env: dict | None = None, dotenv_path: Path | str | None = ".en
         shard_ids=shard_ids,
         log_level=level,
         state_dir=Path(values.get("FACTBOT_STATE_DIR", ".factbot-state")),
+        api_base=values.get("DISCORD_API_BASE", "").strip() or None,
+        gateway_url=values.get("DISCORD_GATEWAY_URL", "").strip() or None,
     )

@@ -1,0 +1,296 @@
+"""The Discord client: intents, start-up, command sync, DMs and mentions, errors, shutdown."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import io
+import json
+import logging
+import signal
+import sys
+import time
+from pathlib import Path
+
+import discord
+import yarl
+from discord import app_commands
+
+from bot.chat import HELP_TEXT, respond
+from bot.config import Settings
+from bot.discord_bot.commands import ALL_COMMANDS, result_message
+from bot.discord_bot.embeds import card_to_embed
+from bot.discord_bot.views import SuggestionView
+from bot.facts import DEFAULT_FACTS, FactBaseError
+from bot.loader import load_engine
+from bot.render import Card
+
+log = logging.getLogger("factbot")
+
+
+def bot_intents() -> discord.Intents:
+    """The least the bot needs: guilds (channels and app commands), and message events in servers
+    (for mentions) and DMs. Message *content* is a privileged intent and not needed: Discord sends
+    the content of DMs and of messages that mention the bot anyway."""
+    intents = discord.Intents.none()
+    intents.guilds = True
+    intents.guild_messages = True
+    intents.dm_messages = True
+    return intents
+
+
+class UserCooldown:
+    """At most `rate` answers per user per `per` seconds, across commands and messages."""
+
+    def __init__(self, rate: int, per: float):
+        self.rate, self.per = rate, per
+        self._buckets: dict[int, app_commands.Cooldown] = {}
+
+    def hit(self, user_id: int) -> float | None:
+        """None if allowed, else seconds to wait."""
+        now = time.monotonic()
+        if len(self._buckets) > 10_000:  # forget idle users
+            self._buckets = {k: b for k, b in self._buckets.items() if now - b._window < self.per}
+        bucket = self._buckets.setdefault(user_id, app_commands.Cooldown(self.rate, self.per))
+        return bucket.update_rate_limit(now)
+
+
+class FactTree(app_commands.CommandTree):
+    async def interaction_check(self, interaction: discord.Interaction) -> bool:
+        if interaction.type is discord.InteractionType.autocomplete:
+            return True
+        retry = self.client.cooldown.hit(interaction.user.id)  # type: ignore[attr-defined]
+        if retry is None:
+            return True
+        await interaction.response.send_message(
+            f"Easy there — you can ask again in {retry:.0f} s. (A few questions every {self.client.cooldown.per:.0f} s.)",  # type: ignore[attr-defined]
+            ephemeral=True)
+        return False
+
+    async def on_error(self, interaction: discord.Interaction, error: app_commands.AppCommandError) -> None:
+        if isinstance(error, app_commands.CheckFailure):
+            return  # already answered by interaction_check
+        log.error("error in interaction %s (/%s)", interaction.id,
+                  interaction.command.name if interaction.command else "?", exc_info=error)
+        await apologize(interaction)
+
+
+async def apologize(interaction: discord.Interaction) -> None:
+    text = "Sorry — something went wrong while answering. It has been logged; please try again."
+    try:
+        if interaction.response.is_done():
+            await interaction.followup.send(text, ephemeral=True)
+        else:
+            await interaction.response.send_message(text, ephemeral=True)
+    except discord.HTTPException:
+        log.exception("could not apologise for interaction %s", interaction.id)
+
+
+class FactBotMixin:
+    """Behaviour shared by the single-process and the sharded client."""
+
+    def __init__(self, settings: Settings, facts_path: Path | str = DEFAULT_FACTS, force_sync: bool = False, **options):
+        super().__init__(intents=bot_intents(), allowed_mentions=discord.AllowedMentions.none(), **options)
+        self.settings = settings
+        self.facts_path = Path(facts_path)
+        self.force_sync = force_sync
+        self.tree = FactTree(self)
+        self.cooldown = UserCooldown(settings.cooldown_rate, settings.cooldown_per)
+        self.engine = None
+        self._timeline_png: bytes | None = None
+        self._reload_lock = asyncio.Lock()
+
+    # --- start-up -----------------------------------------------------------------------------
+
+    async def setup_hook(self) -> None:
+        loop = asyncio.get_running_loop()
+        self.engine = await loop.run_in_executor(None, load_engine, self.facts_path)
+        log.info("fact base loaded: %s", ", ".join(f"{n} {k}" for k, n in self.engine.fb.counts().items()))
+        for command in ALL_COMMANDS:
+            self.tree.add_command(command)
+        await self.sync_commands()
+
+    async def sync_commands(self) -> None:
+        """Sync only when the command definitions changed since the last sync (or when forced)."""
+        guild = discord.Object(self.settings.guild_id) if self.settings.guild_id else None
+        if guild:
+            self.tree.copy_global_to(guild=guild)
+        payload = json.dumps([c.to_dict(self.tree) for c in self.tree.get_commands(guild=guild)], sort_keys=True)
+        digest = hashlib.sha256(payload.encode()).hexdigest()
+        scope = f"guild-{guild.id}" if guild else "global"
+        marker = self.settings.state_dir / f"commands-{self.application_id}-{scope}.sha256"
+        if not self.force_sync and marker.is_file() and marker.read_text().strip() == digest:
+            log.info("slash commands unchanged (%s); not syncing", scope)
+            return
+        synced = await self.tree.sync(guild=guild)
+        log.info("synced %d slash commands (%s)", len(synced), scope)
+        try:
+            marker.parent.mkdir(parents=True, exist_ok=True)
+            marker.write_text(digest)
+        except OSError as exc:
+            log.warning("could not record the command sync in %s: %s", marker, exc)
+
+    async def on_ready(self) -> None:
+        log.info("connected as %s (id %s) to %d server(s)", self.user, self.user.id if self.user else "?", len(self.guilds))
+
+    # --- messages: DMs, and mentions in servers -----------------------------------------------
+
+    async def on_message(self, message: discord.Message) -> None:
+        if message.author.bot or self.user is None or self.engine is None:
+            return
+        if message.guild is not None:
+            if not any(u.id == self.user.id for u in message.mentions):
+                return
+            text = message.content.replace(f"<@{self.user.id}>", " ").replace(f"<@!{self.user.id}>", " ")
+        else:
+            text = message.content
+        retry = self.cooldown.hit(message.author.id)
+        try:
+            if retry is not None:
+                await message.reply(f"Easy there — you can ask again in {retry:.0f} s.", mention_author=False)
+                return
+            result = respond(self.engine, text)
+            if result is None:
+                await message.reply(embed=card_to_embed(Card("Hello!", HELP_TEXT)), mention_author=False)
+                return
+            embed, suggestions = result_message(result)
+            view = SuggestionView(suggestions, _answer_from_button) if suggestions else discord.utils.MISSING
+            await message.reply(embed=embed, view=view, mention_author=False)
+        except Exception:
+            log.exception("error answering message %s from user %s", message.id, message.author.id)
+            try:
+                await message.reply("Sorry — something went wrong while answering. It has been logged.", mention_author=False)
+            except discord.HTTPException:
+                pass
+
+    async def is_owner(self, user: discord.abc.User) -> bool:
+        """The application's owner, or any member of its team."""
+        app = self.application or await self.application_info()  # type: ignore[attr-defined]
+        if app.team:
+            return user.id in {m.id for m in app.team.members}
+        return user.id == app.owner.id
+
+    # --- run-time fact base -------------------------------------------------------------------
+
+    async def reload_facts(self) -> str:
+        """Swap in a new fact base only if it passes the checker; the old one serves until then."""
+        async with self._reload_lock:
+            loop = asyncio.get_running_loop()
+            try:
+                engine = await loop.run_in_executor(None, load_engine, self.facts_path)
+            except FactBaseError as exc:
+                log.warning("reload refused: %d problem(s) in %s", len(exc.problems), self.facts_path)
+                return "Reload refused — the old fact base keeps serving. Problems:\n" + "\n".join(str(p) for p in exc.problems[:20])
+            self.engine = engine  # one reference swap: requests in flight finish on the old engine
+            self._timeline_png = None
+            counts = engine.fb.counts()
+            log.info("fact base reloaded: %s", counts)
+            return "Reloaded: " + ", ".join(f"{n} {k}" for k, n in counts.items())
+
+    def timeline_png(self) -> io.BytesIO | None:
+        """The timeline picture, rendered once per fact base."""
+        if self._timeline_png is None:
+            try:
+                from bot.timeline_image import render_timeline_png
+            except ImportError:
+                return None
+            self._timeline_png = render_timeline_png(self.engine.fb, self.engine.fb.events)
+        return io.BytesIO(self._timeline_png)
+
+
+async def _answer_from_button(interaction: discord.Interaction, question: str, ephemeral: bool) -> None:
+    from bot.discord_bot.commands import answer_question
+
+    await answer_question(interaction, question, ephemeral)
+
+
+class FactBot(FactBotMixin, discord.Client):
+    pass
+
+
+class ShardedFactBot(FactBotMixin, discord.AutoShardedClient):
+    pass
+
+
+def create_bot(settings: Settings, facts_path: Path | str = DEFAULT_FACTS, force_sync: bool = False,
+               **client_options) -> FactBotMixin:
+    """The bot for these settings: an AutoShardedClient when SHARD_COUNT is set. `client_options`
+    go to discord.py's client (the tests shorten `guild_ready_timeout`)."""
+    if settings.api_base:
+        discord.http.Route.BASE = settings.api_base.rstrip("/")
+    if settings.gateway_url:
+        discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(settings.gateway_url)
+    if settings.shard_count:
+        return ShardedFactBot(settings, facts_path, force_sync, shard_count=settings.shard_count,
+                              shard_ids=list(settings.shard_ids) if settings.shard_ids else None, **client_options)
+    return FactBot(settings, facts_path, force_sync, **client_options)
+
+
+# --- logging and the process ------------------------------------------------------------------
+
+
+class RedactingFormatter(logging.Formatter):
+    """Formats records (tracebacks included) and blanks out the token wherever it appears."""
+
+    def __init__(self, secrets: list[str], fmt: str):
+        super().__init__(fmt)
+        self.secrets = [s for s in secrets if s]
+
+    def format(self, record: logging.LogRecord) -> str:
+        text = super().format(record)
+        for secret in self.secrets:
+            text = text.replace(secret, "[token redacted]")
+        return text
+
+
+def setup_logging(settings: Settings, stream=None) -> logging.Handler:
+    handler = logging.StreamHandler(stream or sys.stderr)
+    handler.setFormatter(RedactingFormatter([settings.token or ""], "%(asctime)s %(levelname)-7s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.handlers = [handler]
+    root.setLevel(settings.log_level)
+    logging.getLogger("discord.http").setLevel(max(logging.INFO, logging.getLevelName(settings.log_level)))
+    return handler
+
+
+def run_bot(settings: Settings, facts_path: Path | str = DEFAULT_FACTS, force_sync: bool = False) -> int:
+    """Run until SIGINT/SIGTERM. Exit codes: 0 clean, 2 configuration (bad token), 1 other."""
+    setup_logging(settings)
+    bot = create_bot(settings, facts_path, force_sync)
+
+    async def main() -> None:
+        loop = asyncio.get_running_loop()
+        stopping = asyncio.Event()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, stopping.set)
+        loop.add_signal_handler(signal.SIGHUP, lambda: asyncio.ensure_future(_reload_and_log(bot)))
+        async with bot:
+            runner = asyncio.create_task(bot.start(settings.token))
+            stopper = asyncio.create_task(stopping.wait())
+            done, _ = await asyncio.wait({runner, stopper}, return_when=asyncio.FIRST_COMPLETED)
+            if stopper in done:
+                log.info("shutting down")
+                await bot.close()
+            stopper.cancel()
+            await runner
+
+    try:
+        asyncio.run(main())
+    except discord.LoginFailure:
+        print("factbot: Discord rejected the token (DISCORD_TOKEN). Check it in the Developer Portal → Bot → Reset Token.", file=sys.stderr)
+        return 2
+    except discord.PrivilegedIntentsRequired:
+        print("factbot: Discord refused the gateway intents; factbot asks for no privileged intents — check the application.", file=sys.stderr)
+        return 2
+    except FactBaseError as exc:
+        print(f"factbot: the fact base is broken ({len(exc.problems)} problem(s)); run `factbot check`", file=sys.stderr)
+        return 1
+    except (discord.GatewayNotFound, discord.ConnectionClosed, OSError) as exc:
+        print(f"factbot: cannot reach Discord: {exc}", file=sys.stderr)
+        return 1
+    log.info("stopped")
+    return 0
+
+
+async def _reload_and_log(bot: FactBotMixin) -> None:
+    log.info("SIGHUP: %s", await bot.reload_facts())
