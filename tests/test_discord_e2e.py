@@ -8,55 +8,9 @@ import statistics
 import discord
 import pytest
 
-from bot.config import Settings
 from bot.discord_bot.client import create_bot
-from tests.fake_discord import OWNER, TOKEN, USER_A, USER_B, FakeDiscord
-
-
-def settings_for(fake, tmp_path, **overrides) -> Settings:
-    values = dict(token=TOKEN, api_base=fake.api_base, gateway_url=fake.gateway_url, state_dir=tmp_path / "state",
-                  cooldown_rate=1000, cooldown_per=1.0)
-    values.update(overrides)
-    return Settings(**values)
-
-
-async def start_bot(fake, settings):
-    bot = create_bot(settings, guild_ready_timeout=0.05)
-    task = asyncio.create_task(bot.start(settings.token))
-    await asyncio.wait_for(bot.wait_until_ready(), 15)
-    return bot, task
-
-
-async def stop_bot(bot, task):
-    await bot.close()
-    try:
-        await asyncio.wait_for(task, 5)
-    except (asyncio.CancelledError, Exception):
-        pass
-
-
-@pytest.fixture
-async def fake():
-    server = await FakeDiscord().start()
-    yield server
-    await server.stop()
-
-
-@pytest.fixture
-async def bot(fake, tmp_path):
-    bot, task = await start_bot(fake, settings_for(fake, tmp_path))
-    yield bot
-    await stop_bot(bot, task)
-    assert fake.errors == [], fake.errors  # Discord never had to reject anything the bot sent
-
-
-def embed_text(message: dict) -> str:
-    parts = []
-    for e in message.get("embeds", []):
-        parts += [e.get("title") or "", e.get("description") or ""]
-        parts += [f["name"] + "\n" + f["value"] for f in e.get("fields", [])]
-        parts.append((e.get("footer") or {}).get("text") or "")
-    return "\n".join(parts)
+from tests.discord_helpers import embed_text, settings_for, start_bot, stop_bot
+from tests.fake_discord import OWNER, USER_A, USER_B, FakeDiscord
 
 
 async def test_login_and_sync(fake, bot):

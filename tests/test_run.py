@@ -6,18 +6,9 @@ import signal
 import sys
 from pathlib import Path
 
-import pytest
-
-from tests.fake_discord import TOKEN, FakeDiscord
+from tests.fake_discord import TOKEN
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture
-async def fake():
-    server = await FakeDiscord().start()
-    yield server
-    await server.stop()
 
 
 def bot_env(fake, tmp_path, **extra) -> dict:
