@@ -83,6 +83,7 @@ class Session:
     session_id: str
     shard: tuple[int, int]
     seq: int = 0
+    sent: list[dict] = field(default_factory=list)  # recent events, replayed on RESUME as Discord does
 
 
 class FakeDiscord:
@@ -162,7 +163,8 @@ class FakeDiscord:
                 if fault.get("status") == 429:
                     retry = fault.get("retry_after", 0.2)
                     return jr({"message": "You are being rate limited.", "retry_after": retry, "global": False},
-                                             status=429, headers={"Retry-After": str(retry), "X-RateLimit-Scope": "user"})
+                                             status=429, headers={"Retry-After": str(retry), "X-RateLimit-Scope": "user",
+                                                "Via": "1.1 google"})  # without Via, discord.py assumes a Cloudflare ban
                 if fault.get("status"):
                     return jr({"message": "fault", "code": 0}, status=fault["status"])
         try:
@@ -213,6 +215,8 @@ class FakeDiscord:
                     self.resumes += 1
                     old.ws = ws
                     session = old
+                    for event in [e for e in old.sent if e["s"] > (d.get("seq") or 0)]:
+                        await ws.send_json(event)
                     await self._dispatch(session, "RESUMED", {})
                     self.connected.set()
         finally:
@@ -225,7 +229,8 @@ class FakeDiscord:
         return [g for g in self.guild_ids if (int(g) >> 22) % count == shard_id]
 
     def _session_for(self, guild_id: str | None) -> Session:
-        live = [s for s in self.sessions if not s.ws.closed]
+        """The newest session of the shard that serves this guild (a dropped one buffers until it resumes)."""
+        live = list(reversed(self.sessions))
         if not live:
             raise RuntimeError("no gateway connection")
         if guild_id is None:
@@ -237,7 +242,14 @@ class FakeDiscord:
 
     async def _dispatch(self, session: Session, event: str, data: dict) -> None:
         session.seq += 1
-        await session.ws.send_json({"op": 0, "t": event, "s": session.seq, "d": data})
+        payload = {"op": 0, "t": event, "s": session.seq, "d": data}
+        session.sent = session.sent[-2000:] + [payload]
+        if session.ws.closed:
+            return  # delivered when the client resumes
+        try:
+            await session.ws.send_json(payload)
+        except ConnectionResetError:
+            pass
 
     async def wait_connected(self, timeout: float = 10.0) -> None:
         await asyncio.wait_for(self.connected.wait(), timeout)
