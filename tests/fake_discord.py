@@ -347,7 +347,7 @@ class FakeDiscord:
 
     async def press(self, message: dict, custom_id: str, user: dict = USER_A, guild: bool = True) -> Interaction:
         data = {"custom_id": custom_id, "component_type": 2}
-        return await self._interact(3, data, user, guild, message=message)
+        return await self._interact(3, data, user, guild, message=_public(message))
 
     async def dm(self, content: str, user: dict = USER_A) -> dict:
         channel = self._dm_channel(user)

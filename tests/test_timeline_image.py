@@ -1,0 +1,73 @@
+"""The timeline picture: a valid, small PNG that shows every event, attached by /timeline."""
+
+import io
+
+from PIL import Image
+
+from bot import timeline_image
+from bot.cli import main
+from tests.discord_helpers import embed_text
+
+
+def close(pixel, color, tolerance=40):
+    return all(abs(a - b) <= tolerance for a, b in zip(pixel, color))
+
+
+def axis_runs(img: Image.Image, color) -> int:
+    """Runs of `color` down the timeline's axis: one per filled dot, two per hollow one."""
+    rgb = img.convert("RGB")
+    runs, inside = 0, False
+    for y in range(rgb.height):
+        hit = close(rgb.getpixel((timeline_image.AXIS_X, y)), color)
+        runs += hit and not inside
+        inside = hit
+    return runs
+
+
+def test_png_is_valid_small_and_shows_every_event(factbase):
+    events = factbase.events
+    data = timeline_image.render_timeline_png(factbase, events)
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) < 300_000
+    img = Image.open(io.BytesIO(data))
+    img.verify()
+    img = Image.open(io.BytesIO(data))
+    assert img.format == "PNG" and img.width == timeline_image.WIDTH and 600 < img.height < 4000
+    rows = timeline_image.layout(factbase, events)
+    assert [r["id"] for r in rows] == [e.id for e in events]
+    uncertain = [e for e in events if e.precision in ("approximate", "before")]
+    exact = [e for e in events if e not in uncertain]
+    assert uncertain and exact
+    assert axis_runs(img, timeline_image.ACCENT) == len(exact)
+    assert axis_runs(img, timeline_image.APPROX) == 2 * len(uncertain)
+    assert all(r["date"].startswith(("≈", "before")) for r in rows if r["id"] in {e.id for e in uncertain})
+
+
+def test_fewer_events_fewer_dots(factbase):
+    events = factbase.events[:3]
+    img = Image.open(io.BytesIO(timeline_image.render_timeline_png(factbase, events)))
+    dots = axis_runs(img, timeline_image.ACCENT) + axis_runs(img, timeline_image.APPROX) // 2
+    assert dots == 3
+
+
+def test_cli_writes_png(tmp_path, capsys):
+    out = tmp_path / "t.png"
+    assert main(["timeline", "--png", str(out)]) == 0
+    assert Image.open(out).format == "PNG" and "wrote" in capsys.readouterr().out
+
+
+async def test_timeline_command_attaches_the_picture_rendered_once(fake, bot, monkeypatch):
+    calls = []
+    real = timeline_image.render_timeline_png
+    monkeypatch.setattr(timeline_image, "render_timeline_png", lambda *a: calls.append(1) or real(*a))
+    first = await fake.slash("timeline", {})
+    response = await fake.response(first)
+    files = response["files"]
+    assert len(files) == 1 and files[0]["filename"] == "timeline.png" and files[0]["data"][:4] == b"\x89PNG"
+    assert response["data"]["embeds"][0]["image"]["url"] == "attachment://timeline.png"
+    assert "Page 1 of" in embed_text(response["data"])
+    second = await fake.response(await fake.slash("timeline", {}))
+    assert second["files"] and len(calls) == 1  # cached, not drawn on every call
+    without = await fake.response(await fake.slash("timeline", {"picture": False}))
+    assert without["files"] == [] and "image" not in without["data"]["embeds"][0]
+    turned = await fake.response(await fake.press(first.message, "timeline:next"))
+    assert turned["type"] == 7 and "Page 2 of" in embed_text(turned["data"])
