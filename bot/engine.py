@@ -205,6 +205,7 @@ class Engine:
 
     def __init__(self, fb: FactBase):
         self.fb = fb
+        self._init_caches()
         self._canon = self._build_lexicon(fb.lexicon)
         self._stop_stems = frozenset(stem(w) for w in STOPWORDS) | STOPWORDS
         self._phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
@@ -250,6 +251,20 @@ class Engine:
         for d in fb.discrepancies:
             for fid in d.facts:
                 self._disc_by_fact.setdefault(fid, []).append(d)
+
+    def _init_caches(self) -> None:
+        # Per engine, not per class: a reloaded fact base must not keep the old engine alive.
+        self._correct = lru_cache(maxsize=8192)(self._correct_uncached)
+        self._fuzzy_alias = lru_cache(maxsize=4096)(self._fuzzy_alias_uncached)
+
+    def __getstate__(self) -> dict:  # the on-disk cache (bot/loader.py) pickles the engine
+        state = self.__dict__.copy()
+        del state["_correct"], state["_fuzzy_alias"]
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._init_caches()
 
     # --- index building -----------------------------------------------------------------------
 
@@ -354,8 +369,7 @@ class Engine:
                 return length, best
         return None
 
-    @lru_cache(maxsize=4096)
-    def _fuzzy_alias(self, joined: str, length: int) -> str | None:
+    def _fuzzy_alias_uncached(self, joined: str, length: int) -> str | None:
         candidates = {" ".join(k): pid for k, pid in self._aliases.items() if len(k) == length}
         hit = process.extractOne(joined, list(candidates), scorer=fuzz.ratio, score_cutoff=84 if length > 1 else 80)
         if not hit:
@@ -365,8 +379,7 @@ class Engine:
             return None
         return candidates[hit[0]]
 
-    @lru_cache(maxsize=8192)
-    def _correct(self, word: str) -> str:
+    def _correct_uncached(self, word: str) -> str:
         if len(word) < 5:  # short words are too often a different real word ("tall" is not "talk")
             return word
         hit = process.extractOne(word, self._spell_list, scorer=fuzz.ratio, score_cutoff=80)

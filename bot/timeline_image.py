@@ -8,7 +8,6 @@ has its own opaque background, so it reads the same in Discord's light and dark 
 from __future__ import annotations
 
 import io
-import textwrap
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont

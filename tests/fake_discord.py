@@ -18,7 +18,6 @@ import json
 import re
 import time
 from dataclasses import dataclass, field
-from typing import Any
 
 from aiohttp import WSMsgType, web
 

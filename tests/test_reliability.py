@@ -9,7 +9,7 @@ from pathlib import Path
 from bench.load import run_load
 from bot.config import Settings
 from bot.discord_bot.client import setup_logging
-from tests.discord_helpers import embed_text, settings_for, start_bot, stop_bot
+from tests.discord_helpers import embed_text, settings_for, stop_bot
 
 ROOT = Path(__file__).resolve().parent.parent
 
