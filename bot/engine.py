@@ -22,7 +22,7 @@ import datetime as dt
 import math
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import snowballstemmer
@@ -238,6 +238,7 @@ class Engine:
             if q.speaker:
                 self.quotes_by_speaker.setdefault(q.speaker, []).append(q)
         self.known_questions = tuple(dict.fromkeys(q for f in fb.facts for q in f.questions))
+        self._roles = [(p, frozenset(self._analyse(p.role, correct=False)[0])) for p in fb.people]
         self._quote_tokens = {q.id: set(self._analyse(q.text + " " + q.context, correct=False)[0]) for q in fb.quotes}
         self._disc_docs = []
         for d in fb.discrepancies:
@@ -444,7 +445,7 @@ class Engine:
         if not q.tokens and not q.dates:
             return self._not_covered(q, "That doesn't look like a question I can work with — ask me about the "
                                         "cancelled Pence–North Korea meeting at the 2018 Olympics.")
-        for route in (self._by_date, self._by_person, self._by_quotes, self._by_claims, self._by_facts):
+        for route in (self._by_date, self._by_person, self._by_role, self._by_quotes, self._by_claims, self._by_facts):
             result = route(q)
             if result is not None:
                 return result
@@ -554,8 +555,8 @@ class Engine:
     # --- routes -------------------------------------------------------------------------------
 
     def _by_date(self, q: _Query) -> Result | None:
-        if not q.dates:
-            return None
+        if not q.dates or q.first in YES_NO_STARTERS:
+            return None  # "did the meeting happen on Feb 10?" is a yes/no question
         if len(q.tokens) > 2:
             return None  # a fuller question that happens to name a date: score it as a question
         start, end = date_span(q.dates[0])
@@ -588,6 +589,16 @@ class Engine:
             text += f" My sources quote {person.name} {n} time{'s' if n > 1 else ''}."
         return Answer(q.raw, text, "person", tuple(cites), confidence=1.0, person=person)
 
+    def _by_role(self, q: _Query) -> Result | None:
+        """"Who was the South Korean president?": a who-question naming no one, answered by a role."""
+        if q.wh != "?who" or q.entities or not q.tokens:
+            return None
+        matches = [p for p, role_tokens in self._roles if self._coverage(q.tokens, role_tokens) >= 0.9]
+        if len(matches) != 1:
+            return None  # no one, or several people (then the facts answer better)
+        best = matches[0]
+        return self._by_person(replace(q, entities=[best.id], tokens=["@" + best.id], quote_intent=False))
+
     def _by_quotes(self, q: _Query) -> Result | None:
         if not q.quote_intent or not q.entities or q.first in YES_NO_STARTERS:
             return None
@@ -603,7 +614,7 @@ class Engine:
         if rest:  # "what did Ayers say about photo ops": rank by the other words
             ranked = sorted(quotes, key=lambda x: -self._coverage(list(rest), self._quote_tokens[x.id]))
             best = self._coverage(list(rest), self._quote_tokens[ranked[0].id])
-            if best < 0.5:
+            if best < 0.75:
                 return None  # the other words point elsewhere: let the fact scorer decide
             quotes = ranked[:2]
         person = self.fb.person_by_id[speaker]
