@@ -38,7 +38,7 @@ STOPWORDS = frozenset(
     during between is are was were be been being am do does did doing done have has had having will
     would shall should can could may might must i me my we our you your he him his she her it its they
     them their this that these those there here what which who whom whose when where why how whats
-    whos wheres whens hows not no yes please tell tells told say says said saying quote quotes quoted words remark remarks know show explain give info information detail supposed meant
+    whos wheres whens hows not no yes please tell tells told say says said saying quote quotes quoted words remark remarks know show explain give given gave give info information detail supposed meant
     details story anything something thing things some any all just really actually exactly also
     so very much many more most bot factbot hi hello hey thanks thank ok okay like want wanted
     get got go going goes went gone let lets""".split()
@@ -633,6 +633,7 @@ class Engine:
             return None
         best, best_score = None, 0.0
         asked = set(wanted)
+        happen = self._canon_token("happen")
         for c in self.claims:
             if not set(q.entities) <= c.entities:
                 continue
@@ -642,9 +643,11 @@ class Engine:
                     continue  # the question must ask about what the claim says happened, not only whom
                 recall = self._coverage(wanted, have)  # the question, covered by the claim
                 precision = self._coverage(list(have), asked)  # the claim, covered by the question
-                score = 2 * recall * precision / (recall + precision) if recall + precision else 0.0
+                score = 2 * recall * precision / (recall + precision) if recall >= 0.7 else 0.0
             elif c.holds or not c.tokens <= asked or set(q.entities) != c.entities:
                 continue  # a wh-question is corrected only when it states the whole false claim
+            elif q.wh in ("?what", "?which", "?who") and happen in c.tokens:
+                continue  # "what happened to the meeting?" asks; it does not claim the meeting happened
             else:
                 score = self._coverage(wanted, have)
             if score > best_score:
