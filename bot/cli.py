@@ -157,16 +157,34 @@ def cmd_chat(args) -> int:
     return run_console(_engine(args), json_mode=args.json)
 
 
-def cmd_run(args) -> int:
+def _settings():
     from bot.config import ConfigError, load_settings
 
     try:
-        settings = load_settings()
+        return load_settings()
     except ConfigError as exc:
         raise CliError(str(exc)) from None
+
+
+def cmd_default(args) -> int:
+    """`factbot` with no command: the Discord bot if a token is set, else the offline console."""
+    settings = _settings()
     if settings.token is None:
         print("No DISCORD_TOKEN set: starting the offline console (the bot answers here as it would in a DM).", file=sys.stderr)
         return cmd_chat(args)
+    return _run_bot(settings, args)
+
+
+def cmd_run(args) -> int:
+    """`factbot run`: the Discord bot, which needs a token."""
+    settings = _settings()
+    if settings.token is None:
+        raise CliError("DISCORD_TOKEN is not set (in the environment or a .env file); "
+                       "run `factbot chat` for the offline console")
+    return _run_bot(settings, args)
+
+
+def _run_bot(settings, args) -> int:
     from bot.discord_bot.client import run_bot
 
     return run_bot(settings, facts_path=args.facts, force_sync=args.sync)
@@ -187,7 +205,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Sourced answers about the cancelled Pence / North Korea meeting at the 2018 Olympics.",
     )
     parser.add_argument("--facts", type=Path, default=default_facts_path(), help="fact base to use (default: facts.yaml)")
-    parser.set_defaults(func=cmd_run, json=False, sync=False)
+    parser.set_defaults(func=cmd_default, json=False, sync=False)
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     def command(name: str, func, help_text: str) -> argparse.ArgumentParser:
@@ -213,7 +231,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("compare", cmd_compare, "what each outlet reported on a topic, side by side")
     p.add_argument("topic", nargs="+")
     command("chat", cmd_chat, "interactive console: answers as a direct message to the bot would")
-    p = command("run", cmd_run, "run the Discord bot (the offline console when no DISCORD_TOKEN is set)")
+    p = command("run", cmd_run, "run the Discord bot (needs DISCORD_TOKEN; plain `factbot` falls back to the console)")
     p.add_argument("--sync", action="store_true", help="sync slash commands even if unchanged")
     p = command("bench", cmd_bench, "benchmark load time, latency, cold start, memory and a BM25 baseline")
     return parser

@@ -15,6 +15,7 @@ from bot.facts import Event, FactBase, Person, Quote, Source
 COLOR_ANSWER = 0x2B6CB0
 COLOR_NOT_COVERED = 0x718096
 COLOR_NO = 0xC05621
+PRECISION_NOTE = {"month": "dated to the month", "approximate": "approximate date", "before": "only an upper bound"}
 
 
 @dataclass
@@ -185,7 +186,7 @@ def timeline_text(fb: FactBase, events: list[Event]) -> str:
         out.append(_wrap(f"{e.date_label():<20} {e.title}"))
         out.append(_wrap(e.description, "    "))
         if not e.is_exact:
-            out.append(_wrap(f"(date {e.precision}: {e.derivation})", "    "))
+            out.append(_wrap(f"({PRECISION_NOTE[e.precision]}: {e.derivation})", "    "))
         outlets = ", ".join(dict.fromkeys(outlet_name(fb.source_by_id[ev.source].outlet) for ev in e.evidence))
         out.append(f"    sources: {outlets}")
     return "\n".join(out)
@@ -200,7 +201,7 @@ def timeline_cards(fb: FactBase, events: list[Event], per_page: int = 4) -> list
             outlets = ", ".join(dict.fromkeys(outlet_name(fb.source_by_id[ev.source].outlet) for ev in e.evidence))
             value = f"{e.description}\n*Sources: {outlets}*"
             if not e.is_exact:
-                value += f"\n*Date {e.precision}: {e.derivation}*"
+                value += f"\n*{PRECISION_NOTE[e.precision].capitalize()}: {e.derivation}*"
             fields.append((f"{e.date_label()} — {e.title}", value))
         cards.append(Card("Timeline: the cancelled Pence–North Korea meeting",
                           "" if page else "No events in that range.", fields, footer=f"Page {n} of {len(pages)}"))

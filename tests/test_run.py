@@ -34,6 +34,12 @@ async def test_rejected_token_is_one_line_and_exit_2(fake, tmp_path):
     assert "Traceback" not in err.decode() and "not-the-token-42" not in (out + err).decode()
 
 
+async def test_run_without_a_token_is_one_line_and_exit_2(fake, tmp_path):
+    proc = await spawn(bot_env(fake, tmp_path), tmp_path)
+    out, err = await asyncio.wait_for(proc.communicate(), 60)
+    assert proc.returncode == 2 and err.decode().startswith("factbot: DISCORD_TOKEN is not set") and err.decode().count("\n") == 1
+
+
 async def test_config_mistake_is_one_line(fake, tmp_path):
     proc = await spawn(bot_env(fake, tmp_path, DISCORD_TOKEN=TOKEN, SHARD_COUNT="many"), tmp_path)
     out, err = await asyncio.wait_for(proc.communicate(), 60)
