@@ -383,8 +383,10 @@ class Engine:
     def _correct_uncached(self, word: str) -> str:
         if len(word) < 5:  # short words are too often a different real word ("tall" is not "talk")
             return word
-        hit = process.extractOne(word, self._spell_list, scorer=fuzz.ratio, score_cutoff=80)
-        return hit[0] if hit else word
+        for candidate, _, _ in process.extract(word, self._spell_list, scorer=fuzz.ratio, score_cutoff=80, limit=5):
+            if len(word) > 7 or abs(len(candidate) - len(word)) <= 1:  # "notice" is not a misspelt "nice"
+                return candidate
+        return word
 
     def _fact_doc(self, fact: Fact, disputed: bool) -> _Doc:
         parts = [fact.statement, *fact.questions, *fact.topics, *(c.text for c in fact.claims)]
