@@ -40,7 +40,7 @@ STOPWORDS = frozenset(
     them their this that these those there here what which who whom whose when where why how whats
     whos wheres whens hows not no yes please tell tells told say says said saying quote quotes quoted words remark remarks know show explain give given gave give info information detail supposed meant
     details story anything something thing things some any all just really actually exactly also
-    so very much many more most bot factbot hi hello hey thanks thank ok okay like want wanted
+    so very much many more most anyone anybody someone somebody bot factbot hi hello hey thanks thank ok okay like want wanted
     get got go going goes went gone let lets""".split()
 )
 # "us" is not a stopword: in these questions it is nearly always the country.
@@ -69,6 +69,7 @@ DEFAULT_YEAR = 2018
 _STEMMER = snowballstemmer.stemmer("english")
 _NON_WORD = re.compile(r"[^\w\s-]+")
 _SPACES = re.compile(r"\s+")
+_QUOTED = re.compile(r"[\"“”„«»]([^\"“”„«»]+)[\"“”„«»]")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
@@ -307,8 +308,10 @@ class Engine:
                 i += 1
         return out
 
-    def _analyse(self, text: str, *, correct: bool) -> tuple[list[str], list[str], list[str]]:
-        """Tokens -> (content tokens, entity ids, unknown words)."""
+    def _analyse(self, text: str, *, correct: bool, alias_words: bool = False) -> tuple[list[str], list[str], list[str]]:
+        """Tokens -> (content tokens, entity ids, unknown words). With `alias_words`, a name's own
+        words are kept beside its entity token (for facts: "North Korean officials" also matches
+        a question that says just "officials")."""
         raw = _plain_tokens(text)
         entities: list[str] = []
         tokens: list[str] = []
@@ -322,6 +325,9 @@ class Engine:
                 if pid not in entities:
                     entities.append(pid)
                 tokens.append("@" + pid)
+                if alias_words:
+                    tokens += [self._canon_token(w) for w in words[i : i + length]
+                               if w not in STOPWORDS and not w.startswith("=")]
                 i += length
                 continue
             word = words[i]
@@ -395,7 +401,7 @@ class Engine:
         for part in parts:
             for t in _plain_tokens(part):
                 self._raw_vocab.add(t)
-            toks, ents, _ = self._analyse(part, correct=False)
+            toks, ents, _ = self._analyse(part, correct=False, alias_words=True)
             tokens.update(t for t in toks if not t.startswith("@"))
             entities.update(ents)
         tokens.add(self._canon_token("happen"))  # everything in the fact base happened (or was said)
@@ -447,7 +453,8 @@ class Engine:
         if not q.tokens and not q.dates:
             return self._not_covered(q, "That doesn't look like a question I can work with — ask me about the "
                                         "cancelled Pence–North Korea meeting at the 2018 Olympics.")
-        for route in (self._by_date, self._by_person, self._by_role, self._by_quotes, self._by_claims, self._by_facts):
+        for route in (self._by_quoted_words, self._by_date, self._by_person, self._by_role, self._by_quotes,
+                      self._by_claims, self._by_facts):
             result = route(q)
             if result is not None:
                 return result
@@ -563,7 +570,7 @@ class Engine:
             return None  # a fuller question that happens to name a date: score it as a question
         start, end = date_span(q.dates[0])
         if start == end:  # a day: only events dated to that day
-            events = [e for e in self.fb.events if e.date == q.dates[0]]
+            events = [e for e in self.fb.events if e.date == q.dates[0] and e.precision != "before"]
         else:
             events = [e for e in self.fb.events if date_span(e.date)[0] <= end and date_span(e.date)[1] >= start]
         label = q.dates[0]
@@ -591,6 +598,31 @@ class Engine:
             text += f" My sources quote {person.name} {n} time{'s' if n > 1 else ''}."
         return Answer(q.raw, text, "person", tuple(cites), confidence=1.0, person=person)
 
+    def _by_quoted_words(self, q: _Query) -> Result | None:
+        """Who said "…"? A question that quotes words (in quote marks, or after "who said") is
+        matched against every quote the articles print, in every outlet's version."""
+        segments = [m for m in _QUOTED.findall(q.raw[:MAX_QUESTION_CHARS]) if len(m.strip()) >= 8]
+        if not segments and q.norm.startswith("who said "):
+            segments = [q.norm[len("who said "):]]
+        if not segments:
+            return None
+        best, best_score = None, 0.0
+        for segment in segments:
+            wanted = normalize(segment)
+            for quote in self.fb.quotes:
+                for text in [quote.text, *(v.text for v in quote.versions)]:
+                    score = fuzz.partial_ratio(wanted, normalize(text)) if len(wanted) <= len(text) else 0
+                    if score > best_score:
+                        best, best_score = quote, score
+        if best is None or best_score < 90:
+            return None
+        who = self.fb.person_by_id[best.speaker].name if best.speaker else "The article does not say who"
+        said = "said" if best.speaker else "said it"
+        text = f"{who} {said}: “{best.text}” ({best.medium}{', to ' + self._said_to(best) if best.said_to else ''}). {best.context}"
+        person = self.fb.person_by_id.get(best.speaker or "")
+        return Answer(q.raw, text, "quotes", (self._cite(best.source, best.text),), confidence=round(best_score / 100, 3),
+                      quotes=(best,), person=person)
+
     def _by_role(self, q: _Query) -> Result | None:
         """"Who was the South Korean president?": a who-question naming no one, answered by a role."""
         if q.wh != "?who" or q.entities or not q.tokens:
@@ -606,6 +638,10 @@ class Engine:
             return None
         speaker = next((e for e in q.entities if e in self.quotes_by_speaker), None)
         if speaker is None:
+            first = self.fb.person_by_id[q.entities[0]]
+            if first.kind == "person" and q.wh == "?what":
+                return self._not_covered(q, f"My sources don't quote {first.name}: none of the three articles "
+                                            f"prints anything {first.name} said.")
             return None
         quotes = self.quotes_by_speaker[speaker]
         rest = set(q.tokens) - {"@" + e for e in q.entities} - {self._canon_token(w) for w in QUOTE_WORDS}

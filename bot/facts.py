@@ -76,6 +76,7 @@ class Person:
     name: str
     role: str
     description: str
+    kind: Literal["person", "organisation"] = "person"
     aliases: list[str] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
 

@@ -128,3 +128,31 @@ def test_engine_does_not_import_discord():
            "Engine(load_factbase()).ask('who'); print('discord' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert out == "False"
+
+
+def test_who_said_a_quotation(engine):
+    result = engine.ask('Who said "whitewash their murderous regime"?')
+    assert result.kind == "quotes" and result.quotes[0].speaker == "ayers"
+    assert_citations_verbatim(engine, result)
+    unknown = engine.ask('who said "I love pizza"')
+    assert not unknown.answered
+
+
+def test_people_the_articles_never_quote(engine):
+    result = engine.ask("What did Kim Yo Jong say?")
+    assert not result.answered and "don't quote Kim Yo Jong" in result.text
+
+
+def test_who_by_role(engine):
+    result = engine.ask("Who was the South Korean president?")
+    assert result.kind == "person" and result.person.id == "moon-jae-in"
+    several = engine.ask("who attended the opening ceremony")
+    assert several.kind == "fact"  # several people fit: the fact lists them
+
+
+def test_yes_no_question_naming_a_date_is_still_yes_no(engine):
+    assert engine.ask("Did the meeting happen on February 10?").kind == "no"
+
+
+def test_what_happened_does_not_trigger_a_premise_correction(engine):
+    assert engine.ask("what happened to the meeting").kind != "premise"
