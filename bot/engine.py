@@ -35,13 +35,15 @@ MAX_QUESTION_CHARS = 500
 # Function words and the words people wrap a question in. They carry no topic.
 STOPWORDS = frozenset(
     """a an the and or but if then of to in on at by for with from about as into over after before
-    during between is are was were be been being am do does did doing done have has had having will
-    would shall should can could may might must i me my we our you your he him his she her it its they
-    them their this that these those there here what which who whom whose when where why how whats
-    whos wheres whens hows not no yes please tell tells told say says said saying quote quotes quoted words remark remarks know show explain give given gave give info information detail supposed meant
-    details story anything something thing things some any all just really actually exactly also
-    so very much many more most anyone anybody someone somebody bot factbot hi hello hey thanks thank ok okay like want wanted
-    get got go going goes went gone let lets""".split()
+    during between is are was were be been being am do does did doing done have has had having
+    will would shall should can could may might must i me my we our you your he him his she her
+    it its they them their this that these those there here what which who whom whose when where
+    why how whats whos wheres whens hows not no yes please tell tells told say says said saying
+    quote quotes quoted words remark remarks know show explain give given gave info information
+    detail supposed meant details story anything something thing things some any all just really
+    actually exactly also so very much many more most anyone anybody someone somebody bot
+    factbot hi hello hey thanks thank ok okay like want wanted get got go going goes went gone
+    let lets""".split()
 )
 # "us" is not a stopword: in these questions it is nearly always the country.
 QUOTE_WORDS = frozenset("quote quotes quoted say said says saying tweet tweeted tweets words remark remarks tell tells told statement".split())
@@ -646,9 +648,8 @@ class Engine:
         quotes = self.quotes_by_speaker[speaker]
         rest = set(q.tokens) - {"@" + e for e in q.entities} - {self._canon_token(w) for w in QUOTE_WORDS}
         listeners = [e for e in q.entities if e != speaker]
-        if listeners:
-            quotes = [x for x in quotes if x.said_to and any(
-                self.find_person(x.said_to).person and self.find_person(x.said_to).person.id == l or x.said_to == l for l in listeners)] or quotes
+        if listeners:  # "what did Pence tell Rogin": keep the quotes said to that person, if any
+            quotes = [x for x in quotes if x.said_to in listeners] or quotes
         if rest:  # "what did Ayers say about photo ops": rank by the other words
             ranked = sorted(quotes, key=lambda x: -self._coverage(list(rest), self._quote_tokens[x.id]))
             best = self._coverage(list(rest), self._quote_tokens[ranked[0].id])

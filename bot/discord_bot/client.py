@@ -10,6 +10,7 @@ import logging
 import signal
 import sys
 import time
+from collections import deque
 from pathlib import Path
 
 import discord
@@ -40,19 +41,24 @@ def bot_intents() -> discord.Intents:
 
 
 class UserCooldown:
-    """At most `rate` answers per user per `per` seconds, across commands and messages."""
+    """At most `rate` answers per user in any `per` seconds, across commands and messages."""
 
     def __init__(self, rate: int, per: float):
         self.rate, self.per = rate, per
-        self._buckets: dict[int, app_commands.Cooldown] = {}
+        self._hits: dict[int, deque[float]] = {}
 
-    def hit(self, user_id: int) -> float | None:
-        """None if allowed, else seconds to wait."""
-        now = time.monotonic()
-        if len(self._buckets) > 10_000:  # forget idle users
-            self._buckets = {k: b for k, b in self._buckets.items() if now - b._window < self.per}
-        bucket = self._buckets.setdefault(user_id, app_commands.Cooldown(self.rate, self.per))
-        return bucket.update_rate_limit(now)
+    def hit(self, user_id: int, now: float | None = None) -> float | None:
+        """None if allowed (and counted), else the seconds until the user may ask again."""
+        now = time.monotonic() if now is None else now
+        if len(self._hits) > 10_000:  # forget users who have been quiet for a whole window
+            self._hits = {u: h for u, h in self._hits.items() if h and now - h[-1] < self.per}
+        hits = self._hits.setdefault(user_id, deque())
+        while hits and now - hits[0] >= self.per:
+            hits.popleft()
+        if len(hits) >= self.rate:
+            return self.per - (now - hits[0])
+        hits.append(now)
+        return None
 
 
 class FactTree(app_commands.CommandTree):
@@ -187,14 +193,12 @@ class FactBotMixin:
             log.info("fact base reloaded: %s", counts)
             return "Reloaded: " + ", ".join(f"{n} {k}" for k, n in counts.items())
 
-    def timeline_png(self) -> io.BytesIO | None:
-        """The timeline picture, rendered once per fact base."""
+    def timeline_png(self) -> io.BytesIO:
+        """The timeline picture, rendered once per fact base (a reload clears it)."""
         if self._timeline_png is None:
-            try:
-                from bot.timeline_image import render_timeline_png
-            except ImportError:
-                return None
-            self._timeline_png = render_timeline_png(self.engine.fb, self.engine.fb.events)
+            from bot import timeline_image
+
+            self._timeline_png = timeline_image.render_timeline_png(self.engine.fb, self.engine.fb.events)
         return io.BytesIO(self._timeline_png)
 
 
