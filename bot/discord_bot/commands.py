@@ -27,8 +27,10 @@ PRIVATE = "Only you can see the reply"
 CHOICES_MAX = 25
 CHOICE_MAX = 100
 
-everywhere = app_commands.allowed_contexts(guilds=True, dms=True, private_channels=True)
-installable = app_commands.allowed_installs(guilds=True, users=True)
+def everywhere(command):
+    """In servers, in DMs with the bot and in group DMs; installable to a server or to a user."""
+    command = app_commands.allowed_contexts(guilds=True, dms=True, private_channels=True)(command)
+    return app_commands.allowed_installs(guilds=True, users=True)(command)
 
 
 def _bot(interaction: discord.Interaction) -> "FactBotMixin":
@@ -105,7 +107,6 @@ def _filter(values: list[str], current: str) -> list[str]:
 @app_commands.describe(question="Your question, e.g. “Who was Pence supposed to meet?”", private=PRIVATE)
 @app_commands.autocomplete(question=question_autocomplete)
 @everywhere
-@installable
 async def ask(interaction: discord.Interaction, question: app_commands.Range[str, 1, 500], private: bool = False) -> None:
     await answer_question(interaction, question, ephemeral=private)
 
@@ -114,7 +115,6 @@ async def ask(interaction: discord.Interaction, question: app_commands.Range[str
 @app_commands.describe(speaker="Who said it (leave empty for everyone)", private=PRIVATE)
 @app_commands.autocomplete(speaker=speaker_autocomplete)
 @everywhere
-@installable
 async def quote(interaction: discord.Interaction, speaker: app_commands.Range[str, 1, 100] | None = None, private: bool = False) -> None:
     engine = _bot(interaction).engine
     quotes = engine.find_quotes(speaker or "")
@@ -146,7 +146,6 @@ def _fit_embeds(embeds: list[discord.Embed]) -> list[discord.Embed]:
                        picture="Attach the timeline as a picture (default: yes)", private=PRIVATE)
 @app_commands.autocomplete(date_from=date_autocomplete, date_to=date_autocomplete)
 @everywhere
-@installable
 async def timeline(interaction: discord.Interaction, date_from: app_commands.Range[str, 1, 40] | None = None,
                    date_to: app_commands.Range[str, 1, 40] | None = None, picture: bool = True, private: bool = False) -> None:
     bot = _bot(interaction)
@@ -171,7 +170,6 @@ async def timeline(interaction: discord.Interaction, date_from: app_commands.Ran
 @app_commands.describe(person="A name, e.g. Kim Yo Jong or Nick Ayers (misspellings are fine)", private=PRIVATE)
 @app_commands.autocomplete(person=person_autocomplete)
 @everywhere
-@installable
 async def who(interaction: discord.Interaction, person: app_commands.Range[str, 1, 100], private: bool = False) -> None:
     engine = _bot(interaction).engine
     match = engine.find_person(person)
@@ -187,7 +185,6 @@ async def who(interaction: discord.Interaction, person: app_commands.Range[str, 
 @app_commands.describe(topic="A topic where outlets differ, e.g. “Why North Korea pulled out”", private=PRIVATE)
 @app_commands.autocomplete(topic=topic_autocomplete)
 @everywhere
-@installable
 async def compare(interaction: discord.Interaction, topic: app_commands.Range[str, 1, 200], private: bool = False) -> None:
     engine = _bot(interaction).engine
     comparison = engine.compare(topic)
@@ -202,7 +199,6 @@ async def compare(interaction: discord.Interaction, topic: app_commands.Range[st
 @app_commands.command(name="sources", description="The three articles everything here is drawn from")
 @app_commands.describe(private=PRIVATE)
 @everywhere
-@installable
 async def sources(interaction: discord.Interaction, private: bool = False) -> None:
     fb = _bot(interaction).engine.fb
     await interaction.response.send_message(embed=card_to_embed(render.sources_card(fb)), ephemeral=private)
@@ -211,7 +207,6 @@ async def sources(interaction: discord.Interaction, private: bool = False) -> No
 @app_commands.command(name="about", description="What this bot knows, where it comes from, and how to use it")
 @app_commands.describe(private=PRIVATE)
 @everywhere
-@installable
 async def about(interaction: discord.Interaction, private: bool = False) -> None:
     fb = _bot(interaction).engine.fb
     card = render.Card(
@@ -232,7 +227,6 @@ async def about(interaction: discord.Interaction, private: bool = False) -> None
 @app_commands.command(name="reload", description="Owner only: reload facts.yaml if it passes the checker")
 @app_commands.default_permissions()  # hidden from everyone but server admins; the owner check is below
 @everywhere
-@installable
 async def reload(interaction: discord.Interaction) -> None:
     bot = _bot(interaction)
     if not await bot.is_owner(interaction.user):
