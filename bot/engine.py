@@ -310,10 +310,8 @@ class Engine:
                 i += 1
         return out
 
-    def _analyse(self, text: str, *, correct: bool, alias_words: bool = False) -> tuple[list[str], list[str], list[str]]:
-        """Tokens -> (content tokens, entity ids, unknown words). With `alias_words`, a name's own
-        words are kept beside its entity token (for facts: "North Korean officials" also matches
-        a question that says just "officials")."""
+    def _analyse(self, text: str, *, correct: bool) -> tuple[list[str], list[str], list[str]]:
+        """Tokens -> (content tokens, entity ids, unknown words)."""
         raw = _plain_tokens(text)
         entities: list[str] = []
         tokens: list[str] = []
@@ -327,9 +325,6 @@ class Engine:
                 if pid not in entities:
                     entities.append(pid)
                 tokens.append("@" + pid)
-                if alias_words:
-                    tokens += [self._canon_token(w) for w in words[i : i + length]
-                               if w not in STOPWORDS and not w.startswith("=")]
                 i += length
                 continue
             word = words[i]
@@ -392,6 +387,8 @@ class Engine:
         if len(word) < 5:  # short words are too often a different real word ("tall" is not "talk")
             return word
         for candidate, _, _ in process.extract(word, self._spell_list, scorer=fuzz.ratio, score_cutoff=80, limit=5):
+            if candidate in word:
+                continue  # "rescheduled" is another word than "scheduled", not a typo of it
             if len(word) > 7 or abs(len(candidate) - len(word)) <= 1:  # "notice" is not a misspelt "nice"
                 return candidate
         return word
@@ -403,7 +400,7 @@ class Engine:
         for part in parts:
             for t in _plain_tokens(part):
                 self._raw_vocab.add(t)
-            toks, ents, _ = self._analyse(part, correct=False, alias_words=True)
+            toks, ents, _ = self._analyse(part, correct=False)
             tokens.update(t for t in toks if not t.startswith("@"))
             entities.update(ents)
         tokens.add(self._canon_token("happen"))  # everything in the fact base happened (or was said)
