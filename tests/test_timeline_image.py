@@ -6,7 +6,7 @@ from PIL import Image
 
 from bot import timeline_image
 from bot.cli import main
-from tests.discord_helpers import embed_text
+from tests.discord_helpers import embed_text, settings_for, start_bot, stop_bot
 
 
 def close(pixel, color, tolerance=40):
@@ -55,10 +55,19 @@ def test_cli_writes_png(tmp_path, capsys):
     assert Image.open(out).format == "PNG" and "wrote" in capsys.readouterr().out
 
 
-async def test_timeline_command_attaches_the_picture_rendered_once(fake, bot, monkeypatch):
+async def test_timeline_command_attaches_the_picture_rendered_once(fake, tmp_path, monkeypatch):
     calls = []
     real = timeline_image.render_timeline_png
     monkeypatch.setattr(timeline_image, "render_timeline_png", lambda *a: calls.append(1) or real(*a))
+    bot, task = await start_bot(fake, settings_for(fake, tmp_path))
+    try:
+        await _timeline_checks(fake, calls)
+    finally:
+        await stop_bot(bot, task)
+    assert fake.errors == []
+
+
+async def _timeline_checks(fake, calls):
     first = await fake.slash("timeline", {})
     response = await fake.response(first)
     files = response["files"]
@@ -66,7 +75,7 @@ async def test_timeline_command_attaches_the_picture_rendered_once(fake, bot, mo
     assert response["data"]["embeds"][0]["image"]["url"] == "attachment://timeline.png"
     assert "Page 1 of" in embed_text(response["data"])
     second = await fake.response(await fake.slash("timeline", {}))
-    assert second["files"] and len(calls) == 1  # cached, not drawn on every call
+    assert second["files"] and len(calls) == 1  # drawn once at start-up, not on every call
     without = await fake.response(await fake.slash("timeline", {"picture": False}))
     assert without["files"] == [] and "image" not in without["data"]["embeds"][0]
     turned = await fake.response(await fake.press(first.message, "timeline:next"))

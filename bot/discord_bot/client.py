@@ -109,8 +109,7 @@ class FactBotMixin:
     # --- start-up -----------------------------------------------------------------------------
 
     async def setup_hook(self) -> None:
-        loop = asyncio.get_running_loop()
-        self.engine = await loop.run_in_executor(None, load_engine, self.facts_path)
+        self.engine, self._timeline_png = await asyncio.get_running_loop().run_in_executor(None, self._prepare)
         log.info("fact base loaded: %s", ", ".join(f"{n} {k}" for k, n in self.engine.fb.counts().items()))
         for command in ALL_COMMANDS:
             self.tree.add_command(command)
@@ -181,24 +180,26 @@ class FactBotMixin:
     async def reload_facts(self) -> str:
         """Swap in a new fact base only if it passes the checker; the old one serves until then."""
         async with self._reload_lock:
-            loop = asyncio.get_running_loop()
             try:
-                engine = await loop.run_in_executor(None, load_engine, self.facts_path)
+                engine, picture = await asyncio.get_running_loop().run_in_executor(None, self._prepare)
             except FactBaseError as exc:
                 log.warning("reload refused: %d problem(s) in %s", len(exc.problems), self.facts_path)
                 return "Reload refused — the old fact base keeps serving. Problems:\n" + "\n".join(str(p) for p in exc.problems[:20])
-            self.engine = engine  # one reference swap: requests in flight finish on the old engine
-            self._timeline_png = None
+            # Two reference swaps, no await between them: requests in flight finish on the old engine.
+            self.engine, self._timeline_png = engine, picture
             counts = engine.fb.counts()
             log.info("fact base reloaded: %s", counts)
             return "Reloaded: " + ", ".join(f"{n} {k}" for k, n in counts.items())
 
-    def timeline_png(self) -> io.BytesIO:
-        """The timeline picture, rendered once per fact base (a reload clears it)."""
-        if self._timeline_png is None:
-            from bot import timeline_image
+    def _prepare(self) -> tuple:
+        """Off the event loop: the engine and the timeline picture (drawn once per fact base, so
+        /timeline never draws it inside Discord's 3-second window)."""
+        from bot import timeline_image
 
-            self._timeline_png = timeline_image.render_timeline_png(self.engine.fb, self.engine.fb.events)
+        engine = load_engine(self.facts_path)
+        return engine, timeline_image.render_timeline_png(engine.fb, engine.fb.events)
+
+    def timeline_png(self) -> io.BytesIO:
         return io.BytesIO(self._timeline_png)
 
 
