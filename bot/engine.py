@@ -346,31 +346,30 @@ class Engine:
         return tokens, entities, unknown
 
     def _entity_at(self, words: list[str], i: int, fuzzy: bool) -> tuple[int, str] | None:
-        for length in (4, 3, 2, 1):
+        """The longest name starting at words[i]: exact names of several words first, then
+        misspelt ones ("kim yo jung", "kim yong"), and only then a name of one word (so "Kim"
+        alone does not win over a misspelt "Kim Yong Nam")."""
+        def exact(length: int) -> str | None:
             window = tuple(words[i : i + length])
-            if len(window) < length:
-                continue
-            pid = self._aliases.get(window)
-            if pid:
+            return self._aliases.get(window) if len(window) == length else None
+
+        for length in (4, 3, 2):
+            if pid := exact(length):
                 return length, pid
-        if not fuzzy:
+        if fuzzy:
+            for length in (3, 2):
+                window = words[i : i + length]
+                if len(window) == length and not any(w.startswith("=") for w in window):
+                    if pid := self._fuzzy_alias(" ".join(window), length):
+                        return length, pid
+        if pid := exact(1):
+            return 1, pid
+        word = words[i]
+        if not fuzzy or word.startswith("=") or len(word) < 5 or word in self._raw_vocab or word in STOPWORDS:
             return None
-        # Misspelled names: compare windows of 2-3 words (and long single words) with aliases.
-        for length in (3, 2, 1):
-            window = words[i : i + length]
-            if len(window) < length or any(w.startswith("=") for w in window):
-                continue
-            joined = " ".join(window)
-            if length == 1 and (len(joined) < 5 or joined in self._raw_vocab or joined in STOPWORDS):
-                continue
-            if length == 1:  # one word: keep its first two letters ("pense" is Pence, "piece" is not)
-                best = self._fuzzy_alias(joined, 1)
-                if best and any(a[0][:2] == joined[:2] for a in self._aliases if len(a) == 1 and self._aliases[a] == best):
-                    return 1, best
-                continue
-            best = self._fuzzy_alias(joined, length)
-            if best:
-                return length, best
+        best = self._fuzzy_alias(word, 1)  # one word keeps its first two letters: "pense" is Pence, "piece" is not
+        if best and any(a[0][:2] == word[:2] for a in self._aliases if len(a) == 1 and self._aliases[a] == best):
+            return 1, best
         return None
 
     def _fuzzy_alias_uncached(self, joined: str, length: int) -> str | None:
@@ -582,6 +581,8 @@ class Engine:
         return Answer(q.raw, "\n".join(lines), "date", tuple(cites), confidence=1.0, events=tuple(events))
 
     def _by_person(self, q: _Query) -> Result | None:
+        if not q.entities:
+            return self._by_unknown_name(q)
         if len(q.entities) != 1:
             return None
         others = [t for t in q.tokens if not t.startswith("@")]
@@ -596,6 +597,23 @@ class Engine:
         if n:
             text += f" My sources quote {person.name} {n} time{'s' if n > 1 else ''}."
         return Answer(q.raw, text, "person", tuple(cites), confidence=1.0, person=person)
+
+    def _by_unknown_name(self, q: _Query) -> Result | None:
+        """"Who is heather?" / "who is kym?": a name we could not place — a first name, or a
+        misspelling too far off — gets the person, or "Did you mean …"."""
+        starter = next((st for st in PERSON_STARTERS[:6] if q.norm.startswith(st + " ")), None)  # "who …" only
+        name = q.norm[len(starter) + 1:] if starter else ""
+        if not name or len(name.split()) > 3 or q.dates:
+            return None
+        match = self.find_person(name)
+        if match.person is not None:
+            return self._by_person(replace(q, entities=[match.person.id], tokens=["@" + match.person.id]))
+        if not match.suggestions or match.score < 75:
+            return None
+        names = list(match.suggestions)
+        listed = ", ".join(names[:-1]) + f" or {names[-1]}" if len(names) > 1 else names[0]
+        return NotCovered(q.raw, f"My sources name no one called “{name}”. Did you mean {listed}?",
+                          tuple(f"Who is {n}?" for n in names), reason="unknown name")
 
     def _by_quoted_words(self, q: _Query) -> Result | None:
         """Who said "…"? A question that quotes words (in quote marks, or after "who said") is

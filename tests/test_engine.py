@@ -156,3 +156,9 @@ def test_yes_no_question_naming_a_date_is_still_yes_no(engine):
 
 def test_what_happened_does_not_trigger_a_premise_correction(engine):
     assert engine.ask("what happened to the meeting").kind != "premise"
+
+
+def test_first_names_and_partial_names(engine):
+    assert engine.ask("who is heather").person.id == "nauert"
+    assert engine.ask("who's josh").person.id == "josh-rogin"
+    assert not engine.ask("what is bitcoin").answered
