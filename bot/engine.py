@@ -72,6 +72,7 @@ _STEMMER = snowballstemmer.stemmer("english")
 _NON_WORD = re.compile(r"[^\w\s-]+")
 _SPACES = re.compile(r"\s+")
 _QUOTED = re.compile(r"[\"“”„«»]([^\"“”„«»]+)[\"“”„«»]")
+_CONTRACTION = re.compile(r"\b(who|what|where|when|how|that|it|there|here)'s\b", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
@@ -148,7 +149,8 @@ def normalize(text: str) -> str:
         text = unicodedata.normalize("NFKD", text)
         text = "".join(ch for ch in text if not unicodedata.combining(ch) and unicodedata.category(ch)[0] != "C" or ch in " \n\t")
     text = _CONTROL.sub(" ", text)
-    text = text.replace("’", "'").replace("‘", "'").replace("'s ", " ").replace("s' ", "s ").lower()
+    text = _CONTRACTION.sub(r"\1 is", text.replace("’", "'").replace("‘", "'"))  # "who's" is not a possessive
+    text = text.replace("'s ", " ").replace("s' ", "s ").lower()
     text = text.replace("'", "")
     text = _NON_WORD.sub(" ", text).replace("_", " ")
     text = re.sub(r"(?<!\w)-|-(?!\w)", " ", text)
