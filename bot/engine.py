@@ -200,6 +200,11 @@ class _Query:
     quote_intent: bool
     wh: str | None  # "?when", "?why", ... from the first question word
 
+    @property
+    def yes_no(self) -> bool:
+        """"Did Pence meet Kim?" is; "Did Nauert tweet or give a statement?" asks to choose."""
+        return self.first in YES_NO_STARTERS and " or " not in f" {self.norm} "
+
 
 class Engine:
     """Answers questions from one FactBase. Build once; `ask` is fast and never raises."""
@@ -564,7 +569,7 @@ class Engine:
     # --- routes -------------------------------------------------------------------------------
 
     def _by_date(self, q: _Query) -> Result | None:
-        if not q.dates or q.first in YES_NO_STARTERS:
+        if not q.dates or q.yes_no:
             return None  # "did the meeting happen on Feb 10?" is a yes/no question
         if len(q.tokens) > 2:
             return None  # a fuller question that happens to name a date: score it as a question
@@ -683,7 +688,7 @@ class Engine:
         return p.name if p else (quote.said_to or "")
 
     def _by_claims(self, q: _Query) -> Result | None:
-        yes_no = q.first in YES_NO_STARTERS
+        yes_no = q.yes_no
         wanted = [t for t in q.tokens]
         if not wanted:
             return None
@@ -729,7 +734,7 @@ class Engine:
         if len(scored) > 1 and scored[1][0] >= max(self.ACCEPT, top_score - 0.03) and scored[1][1].fact.id not in self._related_ids(top.fact):
             chosen.append(scored[1][1].fact)
         lead = ""
-        if q.first in YES_NO_STARTERS:
+        if q.yes_no:
             lead = "My sources don't answer that with a plain yes or no, but here is what they say: "
         return self._fact_answer(q, chosen, top_score, kind="fact", lead=lead)
 

@@ -162,3 +162,8 @@ def test_first_names_and_partial_names(engine):
     assert engine.ask("who is heather").person.id == "nauert"
     assert engine.ask("who's josh").person.id == "josh-rogin"
     assert not engine.ask("what is bitcoin").answered
+
+
+def test_either_or_question_is_not_answered_yes(engine):
+    result = engine.ask("Did Nauert tweet or give a statement?")
+    assert result.kind == "fact" and not result.text.startswith(("Yes", "No"))
