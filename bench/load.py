@@ -72,7 +72,7 @@ async def start_bot_process(fake: FakeDiscord, state_dir: Path) -> asyncio.subpr
                                                 stderr=asyncio.subprocess.PIPE)
 
 
-async def run_load(interactions: int = 1000, concurrency: int = 50, faults: bool = True) -> LoadReport:
+async def run_load(interactions: int = 1000, concurrency: int = 50, faults: bool = True, slow_seconds: float = 1.0) -> LoadReport:
     report = LoadReport()
     questions = [c["q"] for c in load_eval_set()]
     fake = await FakeDiscord().start()
@@ -84,12 +84,12 @@ async def run_load(interactions: int = 1000, concurrency: int = 50, faults: bool
             report.rss_before_kib = rss_kib(proc.pid)
             gate = asyncio.Semaphore(concurrency)
             fault_points = {interactions * 3 // 10: "gateway dropped", interactions // 2: "callback 429",
-                            interactions * 6 // 10: "callback 500", interactions * 7 // 10: "slow REST (1 s)"} if faults else {}
+                            interactions * 6 // 10: "callback 500", interactions * 7 // 10: f"slow REST ({slow_seconds:g} s)"} if faults else {}
 
             async def one(i: int) -> None:
                 async with gate:
                     if i in fault_points:
-                        await inject(fake, fault_points[i], report)
+                        await inject(fake, fault_points[i], report, slow_seconds)
                     user = {"id": str(810000000000000000 + i), "username": f"user{i}", "discriminator": "0",
                             "global_name": None, "avatar": None}
                     interaction = await fake.slash("ask", {"question": questions[i % len(questions)][:500]}, user=user,
@@ -120,7 +120,7 @@ async def run_load(interactions: int = 1000, concurrency: int = 50, faults: bool
     return report
 
 
-async def inject(fake: FakeDiscord, fault: str, report: LoadReport) -> None:
+async def inject(fake: FakeDiscord, fault: str, report: LoadReport, slow_seconds: float) -> None:
     report.faults[fault] = report.faults.get(fault, 0) + 1
     if fault == "gateway dropped":
         asyncio.ensure_future(fake.drop_connections())
@@ -128,8 +128,8 @@ async def inject(fake: FakeDiscord, fault: str, report: LoadReport) -> None:
         fake.faults.append({"route": r"/callback$", "status": 429, "retry_after": 0.3, "times": 2})
     elif fault == "callback 500":
         fake.faults.append({"route": r"/callback$", "status": 500, "times": 1})
-    elif fault == "slow REST (1 s)":
-        fake.faults.append({"route": r"/callback$", "delay": 1.0, "times": 3})
+    elif fault.startswith("slow REST"):
+        fake.faults.append({"route": r"/callback$", "delay": slow_seconds, "times": 3})
 
 
 def main() -> int:

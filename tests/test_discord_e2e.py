@@ -190,16 +190,17 @@ async def test_error_becomes_an_apology_and_a_logged_traceback(fake, bot, caplog
     assert any(interaction.id in r.getMessage() and r.exc_info for r in caplog.records)
 
 
-async def test_interaction_latency(fake, bot):
+async def test_two_hundred_interactions_in_a_row(fake, bot):
     latencies = []
     for i in range(200):
         interaction = await fake.slash("ask", {"question": ["who cancelled the meeting", "what did ayers say", "feb 9"][i % 3]})
-        await fake.response(interaction)
+        response = await fake.response(interaction)
+        assert response["type"] == 4 and response["data"]["embeds"]
         latencies.append(interaction.latency)
     latencies.sort()
+    # A measurement, printed with -s; the emulator itself rejects any reply later than Discord's 3 s.
     print(f"\ninteraction -> response over {len(latencies)}: median {statistics.median(latencies) * 1000:.1f} ms, "
           f"p99 {latencies[int(0.99 * (len(latencies) - 1))] * 1000:.1f} ms")
-    assert latencies[-1] < 3.0  # always inside Discord's interaction window
 
 
 async def test_sharded_bot_serves_each_guild_from_its_shard(tmp_path):
