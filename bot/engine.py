@@ -216,52 +216,23 @@ class Engine:
     def __init__(self, fb: FactBase):
         self.fb = fb
         self._init_caches()
-        self._canon = self._build_lexicon(fb.lexicon)
-        self._stop_stems = frozenset(stem(w) for w in STOPWORDS) | STOPWORDS
-        self._phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-        for variant, canon in self._canon.items():
-            if " " in variant:
-                parts = tuple(variant.split())
-                self._phrases.setdefault(parts[0], []).append((parts, canon))
+        self._index_lexicon(fb.lexicon)
         self._aliases = self._build_aliases(fb.people)
         self._vocab: set[str] = set()
         self._raw_vocab: set[str] = set()
         disputed = {fid for d in fb.discrepancies for fid in d.facts}
         self.docs = [self._fact_doc(f, f.id in disputed) for f in fb.facts]
         self.claims = [self._claim_doc(f, c.text, c.holds) for f in fb.facts for c in f.claims]
-        for words in [p.name + " " + p.role + " " + p.description + " " + " ".join(p.aliases) for p in fb.people] + [
-            q.text + " " + q.context for q in fb.quotes] + [e.title + " " + e.description for e in fb.events] + [
-            d.topic + " " + d.summary for d in fb.discrepancies]:
-            for t in _plain_tokens(words):
-                self._raw_vocab.add(t)
-                self._vocab.add(self._canon_token(t))
-        self._spell_list = sorted(w for w in self._raw_vocab if len(w) >= 3 and not w.isdigit())
-        n = len(self.docs)
-        df: dict[str, int] = {}
-        for d in self.docs:
-            for t in d.tokens | d.entities:
-                df[t] = df.get(t, 0) + 1
-        self._idf = {t: math.log(1 + n / c) for t, c in df.items()}
-        self._idf_unknown = math.log(1 + n) + 1.5  # a word the sources never use weighs more than any they do
+        self._index_vocabulary()
+        self._index_idf()
         self.quotes_by_speaker: dict[str, list[Quote]] = {}
         for q in fb.quotes:
             if q.speaker:
                 self.quotes_by_speaker.setdefault(q.speaker, []).append(q)
-        self.known_questions = tuple(dict.fromkeys(q for f in fb.facts for q in f.questions))
-        self._roles = [(p, frozenset(self._analyse(p.role, correct=False)[0])) for p in fb.people]
         self._quote_tokens = {q.id: set(self._analyse(q.text + " " + q.context, correct=False)[0]) for q in fb.quotes}
-        self._disc_docs = []
-        for d in fb.discrepancies:
-            toks, ents, _ = self._analyse(d.topic + " " + d.summary, correct=False)
-            have = set(toks) | {"@" + e for e in ents} | {self._canon_token("differ")}
-            wh = _wh_token(normalize(d.topic))
-            if wh:
-                have.add(wh)
-            self._disc_docs.append((d, have, " ".join(self._analyse(d.topic, correct=False)[0])))
-        self._disc_by_fact: dict[str, list[Discrepancy]] = {}
-        for d in fb.discrepancies:
-            for fid in d.facts:
-                self._disc_by_fact.setdefault(fid, []).append(d)
+        self._roles = [(p, frozenset(self._analyse(p.role, correct=False)[0])) for p in fb.people]
+        self.known_questions = tuple(dict.fromkeys(q for f in fb.facts for q in f.questions))
+        self._index_discrepancies()
 
     def _init_caches(self) -> None:
         # Per engine, not per class: a reloaded fact base must not keep the old engine alive.
@@ -278,6 +249,51 @@ class Engine:
         self._init_caches()
 
     # --- index building -----------------------------------------------------------------------
+
+    def _index_lexicon(self, lexicon: dict[str, list[str]]) -> None:
+        self._canon = self._build_lexicon(lexicon)
+        self._stop_stems = frozenset(stem(w) for w in STOPWORDS) | STOPWORDS
+        self._phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}  # first word -> multi-word variants
+        for variant, canon in self._canon.items():
+            if " " in variant:
+                parts = tuple(variant.split())
+                self._phrases.setdefault(parts[0], []).append((parts, canon))
+
+    def _index_vocabulary(self) -> None:
+        """Every word the fact base uses anywhere: what spelling is corrected towards, and what
+        counts as known (a word outside it is evidence that a question is out of scope)."""
+        fb = self.fb
+        texts = [f"{p.name} {p.role} {p.description} {' '.join(p.aliases)}" for p in fb.people]
+        texts += [f"{q.text} {q.context}" for q in fb.quotes]
+        texts += [f"{e.title} {e.description}" for e in fb.events]
+        texts += [f"{d.topic} {d.summary}" for d in fb.discrepancies]
+        for text in texts:
+            for t in _plain_tokens(text):
+                self._raw_vocab.add(t)
+                self._vocab.add(self._canon_token(t))
+        self._spell_list = sorted(w for w in self._raw_vocab if len(w) >= 3 and not w.isdigit())
+
+    def _index_idf(self) -> None:
+        n = len(self.docs)
+        df: dict[str, int] = {}
+        for d in self.docs:
+            for t in d.tokens | d.entities:
+                df[t] = df.get(t, 0) + 1
+        self._idf = {t: math.log(1 + n / c) for t, c in df.items()}
+        self._idf_unknown = math.log(1 + n) + 1.5  # a word the sources never use weighs more than any they do
+
+    def _index_discrepancies(self) -> None:
+        self._disc_docs = []
+        self._disc_by_fact: dict[str, list[Discrepancy]] = {}
+        for d in self.fb.discrepancies:
+            toks, ents, _ = self._analyse(d.topic + " " + d.summary, correct=False)
+            have = set(toks) | {"@" + e for e in ents} | {self._canon_token("differ")}
+            wh = _wh_token(normalize(d.topic))
+            if wh:
+                have.add(wh)
+            self._disc_docs.append((d, have, " ".join(self._analyse(d.topic, correct=False)[0])))
+            for fid in d.facts:
+                self._disc_by_fact.setdefault(fid, []).append(d)
 
     @staticmethod
     def _build_lexicon(lexicon: dict[str, list[str]]) -> dict[str, str]:
