@@ -406,10 +406,11 @@ class Engine:
         return candidates[hit[0]]
 
     def _correct_uncached(self, word: str) -> str:
-        if len(word) < 5:  # short words are too often a different real word ("tall" is not "talk")
+        if len(word) < 4:
             return word
-        for candidate, _, _ in process.extract(word, self._spell_list, scorer=fuzz.ratio, score_cutoff=80, limit=5):
-            if candidate in word:
+        cutoff = 85 if len(word) == 4 else 80  # short words are often another real word: "tall" is not "talk"
+        for candidate, _, _ in process.extract(word, self._spell_list, scorer=fuzz.ratio, score_cutoff=cutoff, limit=5):
+            if candidate in word and len(word) - len(candidate) >= 2:
                 continue  # "rescheduled" is another word than "scheduled", not a typo of it
             if len(word) > 7 or abs(len(candidate) - len(word)) <= 1:  # "notice" is not a misspelt "nice"
                 return candidate
@@ -442,7 +443,7 @@ class Engine:
     # --- question analysis --------------------------------------------------------------------
 
     def _query(self, question: str) -> _Query:
-        norm = normalize(question)
+        norm = _fix_question_words(normalize(question))
         found = find_dates(norm)
         without_dates = norm
         for _, start, end in reversed(found):
@@ -721,7 +722,7 @@ class Engine:
                 recall = self._coverage(wanted, have)  # the question, covered by the claim
                 precision = self._coverage(list(have), asked)  # the claim, covered by the question
                 score = 2 * recall * precision / (recall + precision) if recall >= 0.7 else 0.0
-            elif c.holds or not c.tokens <= asked or set(q.entities) != c.entities:
+            elif q.wh is None or c.holds or not c.tokens <= asked or set(q.entities) != c.entities:
                 continue  # a wh-question is corrected only when it states the whole false claim
             elif q.wh in ("?what", "?which", "?who") and happen in c.tokens:
                 continue  # "what happened to the meeting?" asks; it does not claim the meeting happened
@@ -839,6 +840,20 @@ def find_dates(norm: str) -> list[tuple[str, int, int]]:
                 continue
             found.append((iso, m.start(), m.end()))
     return sorted(found, key=lambda x: x[1])
+
+
+QUESTION_WORDS = ("what", "when", "where", "who", "why", "how", "which", "did", "does", "was", "were", "is", "are")
+
+
+def _fix_question_words(norm: str) -> str:
+    """Typos in the first two words that are clearly question words: "waht", "whta", "wen"."""
+    words = norm.split(" ")
+    for i, word in enumerate(words[:2]):
+        if 3 <= len(word) <= 5 and word not in STOPWORDS:
+            hit = process.extractOne(word, QUESTION_WORDS, scorer=fuzz.ratio, score_cutoff=75)
+            if hit and (sorted(hit[0]) == sorted(word) or len(word) < len(hit[0])):  # swapped or dropped letters
+                words[i] = hit[0]
+    return " ".join(words)
 
 
 def _wh_token(norm: str) -> str | None:

@@ -167,3 +167,13 @@ def test_first_names_and_partial_names(engine):
 def test_either_or_question_is_not_answered_yes(engine):
     result = engine.ask("Did Nauert tweet or give a statement?")
     assert result.kind == "fact" and not result.text.startswith(("Yes", "No"))
+
+
+@pytest.mark.parametrize("question, kind", [("Waht did nauret say?", "quotes"), ("wen was the meating?", "fact"),
+                                            ("Did pence mett kim yo jong?", "no")])
+def test_typos_in_question_words_and_short_words(engine, question, kind):
+    assert engine.ask(question).kind == kind
+
+
+def test_keyword_query_is_not_treated_as_a_false_premise(engine):
+    assert engine.ask("pence kim meeting").kind == "fact"
