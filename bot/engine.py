@@ -43,7 +43,7 @@ STOPWORDS = frozenset(
     detail supposed meant details story anything something thing things some any all just really
     actually exactly also so very much many more most anyone anybody someone somebody bot
     factbot hi hello hey thanks thank ok okay like want wanted get got go going goes went gone
-    let lets""".split()
+    let lets deal list took take according""".split()
 )
 # "us" is not a stopword: in these questions it is nearly always the country.
 QUOTE_WORDS = frozenset("quote quotes quoted say said says saying tweet tweeted tweets words remark remarks tell tells told statement".split())
@@ -199,11 +199,13 @@ class _Query:
     first: str  # first word
     quote_intent: bool
     wh: str | None  # "?when", "?why", ... from the first question word
+    checking: bool = False  # "is it true that …", "I heard …, is that right?": a yes/no question
+    outlet: str | None = None  # "according to Vox …": the source id to answer from
 
     @property
     def yes_no(self) -> bool:
         """"Did Pence meet Kim?" is; "Did Nauert tweet or give a statement?" asks to choose."""
-        return self.first in YES_NO_STARTERS and " or " not in f" {self.norm} "
+        return (self.first in YES_NO_STARTERS or self.checking) and " or " not in f" {self.norm} "
 
 
 class Engine:
@@ -444,6 +446,7 @@ class Engine:
 
     def _query(self, question: str) -> _Query:
         norm = _fix_question_words(normalize(question))
+        norm, checking = _strip_checking(norm)
         found = find_dates(norm)
         without_dates = norm
         for _, start, end in reversed(found):
@@ -453,6 +456,15 @@ class Engine:
         if wh in ("?what", "?which") and {self._canon_token("date"), self._canon_token("day")} & set(tokens):
             wh = "?when"  # "what date", "which day"
         words = norm.split()
+        outlet = None
+        others = [t for t in tokens if t != "@" + (entities[0] if entities else "")]
+        for pid in entities:  # "according to Vox, …": the outlet chooses the source, it is not the topic
+            source = self.fb.person_by_id[pid].publishes
+            if source and len(tokens) > 1 and others:
+                outlet = source
+                entities = [e for e in entities if e != pid]
+                tokens = [t for t in tokens if t != "@" + pid]
+                break
         return _Query(
             raw=question,
             norm=norm,
@@ -463,6 +475,8 @@ class Engine:
             first=next((w for w in words if w not in LEADING_FILLERS), ""),
             quote_intent=any(w in QUOTE_WORDS for w in words),
             wh=wh,
+            checking=checking,
+            outlet=outlet,
         )
 
     # --- public API ---------------------------------------------------------------------------
@@ -475,7 +489,7 @@ class Engine:
         if not q.tokens and not q.dates:
             return self._not_covered(q, "That doesn't look like a question I can work with — ask me about the "
                                         "cancelled Pence–North Korea meeting at the 2018 Olympics.")
-        for route in (self._by_quoted_words, self._by_date, self._by_person, self._by_role, self._by_quotes,
+        for route in (self._by_quoted_words, self._by_timeline, self._by_date, self._by_person, self._by_role, self._by_quotes,
                       self._by_claims, self._by_facts):
             result = route(q)
             if result is not None:
@@ -585,6 +599,15 @@ class Engine:
 
     # --- routes -------------------------------------------------------------------------------
 
+    def _by_timeline(self, q: _Query) -> Result | None:
+        """"Give me the timeline": every event, in order."""
+        if q.tokens != [self._canon_token("timeline")] or q.dates:
+            return None
+        events = self.fb.events
+        lines = [f"{e.date_label()}: {e.title}." for e in events]
+        cites = [self._cite(e.evidence[0].source, e.evidence[0].quote) for e in events]
+        return Answer(q.raw, "\n".join(lines), "date", tuple(cites), confidence=1.0, events=tuple(events))
+
     def _by_date(self, q: _Query) -> Result | None:
         if not q.dates or q.yes_no:
             return None  # "did the meeting happen on Feb 10?" is a yes/no question
@@ -686,6 +709,12 @@ class Engine:
             return None
         quotes = self.quotes_by_speaker[speaker]
         rest = set(q.tokens) - {"@" + e for e in q.entities} - {self._canon_token(w) for w in QUOTE_WORDS}
+        if rest & {self._canon_token("outlet"), self._canon_token("differ")}:
+            return None  # "which article says Nauert tweeted?" is about the reporting, not the words
+        if q.outlet:
+            quotes = [x for x in quotes if x.source == q.outlet or any(v.source == q.outlet for v in x.versions)]
+            if not quotes:
+                return None
         listeners = [e for e in q.entities if e != speaker]
         if listeners:  # "what did Pence tell Rogin": keep the quotes said to that person, if any
             quotes = [x for x in quotes if x.said_to in listeners] or quotes
@@ -696,15 +725,27 @@ class Engine:
                 return None  # the other words point elsewhere: let the fact scorer decide
             quotes = ranked[:2]
         person = self.fb.person_by_id[speaker]
-        text = "\n".join(f"{person.name}: “{x.text}” ({x.medium}{', to ' + self._said_to(x) if x.said_to else ''})" for x in quotes)
-        cites = [self._cite(x.source, x.text) for x in quotes]
+        printed = [self._as_printed_by(x, q.outlet) for x in quotes]
+        text = "\n".join(f"{person.name}: “{words}” ({medium}{', to ' + self._said_to(x) if x.said_to and source == x.source else ''})"
+                         for x, (words, source, medium) in zip(quotes, printed))
+        cites = [self._cite(source, words) for words, source, _ in printed]
         return Answer(q.raw, text, "quotes", tuple(cites), confidence=1.0, quotes=tuple(quotes), person=person)
+
+    @staticmethod
+    def _as_printed_by(quote: Quote, outlet: str | None) -> tuple[str, str, str]:
+        """(words, source id, medium) as `outlet` printed the quote, if it did; else as first recorded."""
+        for version in quote.versions:
+            if version.source == outlet and quote.source != outlet:
+                return version.text, version.source, version.medium
+        return quote.text, quote.source, quote.medium
 
     def _said_to(self, quote: Quote) -> str:
         p = self.fb.person_by_id.get(quote.said_to or "")
         return p.name if p else (quote.said_to or "")
 
     def _by_claims(self, q: _Query) -> Result | None:
+        if {self._canon_token("outlet"), self._canon_token("differ")} & set(q.tokens):
+            return None  # "do the outlets disagree about …" asks about the reporting, not the claim
         yes_no = q.yes_no
         wanted = [t for t in q.tokens]
         if not wanted:
@@ -768,6 +809,8 @@ class Engine:
             for e in q.entities:
                 if e not in doc.entities:
                     score *= 0.75
+            if q.outlet and not any(ev.source == q.outlet for ev in doc.fact.evidence):
+                score *= 0.85  # "according to Vox": prefer what that outlet reported
             rough.append((score, doc))
         rough.sort(key=lambda x: -x[0])
         content = " ".join(q.tokens)
@@ -799,6 +842,12 @@ class Engine:
     def _fact_answer(self, q: _Query, facts: list[Fact], score: float, kind: str, lead: str) -> Answer:
         text = lead + " ".join(f.statement for f in facts)
         cites = [self._cite(ev.source, ev.quote) for f in facts for ev in f.evidence]
+        if q.outlet:  # the outlet asked about first, or a plain note that it does not report this
+            own = [c for c in cites if c.source_id == q.outlet]
+            if not own:
+                outlet = self.fb.source_by_id[q.outlet].outlet
+                text = f"{outlet} does not report this; the other articles do. " + text
+            cites = own + [c for c in cites if c.source_id != q.outlet]
         disagreements = tuple({d.id: d for f in facts for d in self._disc_by_fact.get(f.id, [])}.values())
         return Answer(q.raw, text, kind, tuple(cites), tuple(f.id for f in facts), round(min(score, 1.0), 3), disagreements)
 
@@ -854,6 +903,19 @@ def _fix_question_words(norm: str) -> str:
             if hit and (sorted(hit[0]) == sorted(word) or len(word) < len(hit[0])):  # swapped or dropped letters
                 words[i] = hit[0]
     return " ".join(words)
+
+
+_CHECK_PREFIX = re.compile(r"^(?:is it (?:true|right|correct) that|i (?:heard|read|think) (?:that )?|apparently)\s*")
+_POLITE_PREFIX = re.compile(r"^(?:(?:can|could|would|will) you (?:please )?(?:tell me|explain|say|let me know)|do you know|"
+                            r"please (?:tell me|explain)|i (?:want|would like|d like) to know|tell me)\s+")
+_CHECK_SUFFIX = re.compile(r"\s*(?:is that (?:true|right|correct)|right|true|correct)$")
+
+
+def _strip_checking(norm: str) -> tuple[str, bool]:
+    """"Is it true that X?" / "I heard X, is that right?" -> ("X", True): a claim to check."""
+    norm = _POLITE_PREFIX.sub("", norm, count=1) or norm  # "can you tell me why …" is not a yes/no question
+    stripped = _CHECK_SUFFIX.sub("", _CHECK_PREFIX.sub("", norm))
+    return (stripped, True) if stripped != norm and stripped else (norm, False)
 
 
 def _wh_token(norm: str) -> str | None:

@@ -77,6 +77,7 @@ class Person:
     role: str
     description: str
     kind: Literal["person", "organisation"] = "person"
+    publishes: str | None = None  # for a news outlet: the id of its article among the sources
     aliases: list[str] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
 
@@ -407,6 +408,8 @@ def verify(model: FactBaseModel, root: Path, lines: dict[tuple, int], display: s
             ref(("events", i, "people", j), pid, "people", "person")
     for i, q in enumerate(model.quotes):
         ref(("quotes", i, "speaker"), q.speaker, "people", "speaker")
+    for i, p in enumerate(model.people):
+        ref(("people", i, "publishes"), p.publishes, "sources", "source")
     for i, d in enumerate(model.discrepancies):
         for j, fid in enumerate(d.facts):
             ref(("discrepancies", i, "facts", j), fid, "facts", "fact")

@@ -177,3 +177,27 @@ def test_typos_in_question_words_and_short_words(engine, question, kind):
 
 def test_keyword_query_is_not_treated_as_a_false_premise(engine):
     assert engine.ask("pence kim meeting").kind == "fact"
+
+
+def test_according_to_an_outlet(engine):
+    result = engine.ask("According to DW, what did Ayers say?")
+    assert result.kind == "quotes" and all(c.source_id == "dw" for c in result.citations)
+    assert_citations_verbatim(engine, result)
+    vox = engine.ask("According to Vox, why did North Korea back out?")
+    assert vox.facts[0] == "reason-unclear" and vox.citations[0].outlet == "Vox"
+
+
+@pytest.mark.parametrize("question", ["Is it true that North Korea canceled the meeting only two hours before?",
+                                      "I heard Pence met Kim Jong Un in South Korea, is that right?"])
+def test_claims_to_check(engine, question):
+    assert engine.ask(question).kind in ("yes", "no")
+
+
+def test_polite_request_is_not_a_yes_no_question(engine):
+    result = engine.ask("Can you tell me why the Pence North Korea meeting fell through?")
+    assert result.kind == "fact" and result.facts[0] == "reason-unclear"
+
+
+def test_timeline_request(engine):
+    result = engine.ask("give me the timeline")
+    assert result.kind == "date" and len(result.events) == len(engine.fb.events)
