@@ -232,7 +232,7 @@ class Engine:
             if q.speaker:
                 self.quotes_by_speaker.setdefault(q.speaker, []).append(q)
         self._quote_tokens = {q.id: set(self._analyse(q.text + " " + q.context, correct=False)[0]) for q in fb.quotes}
-        self._roles = [(p, frozenset(self._analyse(p.role, correct=False)[0])) for p in fb.people]
+        self._roles = [(p, self._role_tokens(p)) for p in fb.people]
         self.known_questions = tuple(dict.fromkeys(q for f in fb.facts for q in f.questions))
         self._index_discrepancies()
 
@@ -274,6 +274,13 @@ class Engine:
                 self._raw_vocab.add(t)
                 self._vocab.add(self._canon_token(t))
         self._spell_list = sorted(w for w in self._raw_vocab if len(w) >= 3 and not w.isdigit())
+
+    def _role_tokens(self, person: Person) -> frozenset[str]:
+        """A role's words, and the other names in it ("State Department spokeswoman" ->
+        @state-department, spokeswoman), but not the person's own alias it may also spell."""
+        tokens, _, _ = self._analyse(person.role, correct=False)
+        words = {self._canon_token(w) for w in _plain_tokens(person.role) if w not in STOPWORDS}
+        return frozenset(t for t in tokens if t != "@" + person.id) | words
 
     def _index_idf(self) -> None:
         n = len(self.docs)
@@ -689,8 +696,8 @@ class Engine:
 
     def _by_role(self, q: _Query) -> Result | None:
         """"Who was the South Korean president?": a who-question naming no one, answered by a role."""
-        if q.wh != "?who" or q.entities or not q.tokens:
-            return None
+        if q.wh != "?who" or not q.tokens or any(self.fb.person_by_id[e].kind == "person" for e in q.entities):
+            return None  # organisations may be part of a role: "the spokesperson of the State Department"
         matches = [p for p, role_tokens in self._roles if self._coverage(q.tokens, role_tokens) >= 0.9]
         if len(matches) != 1:
             return None  # no one, or several people (then the facts answer better)

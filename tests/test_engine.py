@@ -201,3 +201,10 @@ def test_polite_request_is_not_a_yes_no_question(engine):
 def test_timeline_request(engine):
     result = engine.ask("give me the timeline")
     assert result.kind == "date" and len(result.events) == len(engine.fb.events)
+
+
+@pytest.mark.parametrize("question, person", [("who is the spokesperson of the state department", "nauert"),
+                                              ("Who is the head of state of North Korea?", "kim-yong-nam")])
+def test_roles_that_name_an_organisation(engine, question, person):
+    result = engine.ask(question)
+    assert result.kind == "person" and result.person.id == person
