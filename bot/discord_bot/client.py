@@ -135,6 +135,12 @@ class FactBotMixin:
         except OSError as exc:
             log.warning("could not record the command sync in %s: %s", marker, exc)
 
+    async def on_app_command_completion(self, interaction: discord.Interaction, command) -> None:
+        # What happened, without what the user typed: command, where, and how long it took.
+        where = f"guild {interaction.guild_id}" if interaction.guild_id else "DM"
+        elapsed = (discord.utils.utcnow() - interaction.created_at).total_seconds() * 1000
+        log.info("/%s in %s answered (interaction %s, %.0f ms)", command.name, where, interaction.id, elapsed)
+
     async def on_ready(self) -> None:
         log.info("connected as %s (id %s) to %d server(s)", self.user, self.user.id if self.user else "?", len(self.guilds))
 
