@@ -43,9 +43,16 @@ def jr(data, status: int = 200, headers: dict | None = None) -> web.Response:
     return web.Response(body=json.dumps(data).encode(), status=status, headers=headers, content_type="application/json")
 
 
-def snowflake_gen(start: int):
-    counter = itertools.count(start)
-    return lambda: str(next(counter))
+DISCORD_EPOCH_MS = 1420070400000
+
+
+def snowflake_gen(start: int | None = None):
+    """Ids as Discord makes them: the time in their top bits (discord.py reads created_at from
+    them), a counter below. `start` gives small fixed ids instead (session ids)."""
+    counter = itertools.count(1)
+    if start is not None:
+        return lambda: str(start + next(counter))
+    return lambda: str(((int(time.time() * 1000) - DISCORD_EPOCH_MS) << 22) | (next(counter) & 0x3FFFFF))
 
 
 def now_iso() -> str:
@@ -98,8 +105,8 @@ class FakeDiscord:
         self.identifies = 0
         self.resumes = 0
         self.connected = asyncio.Event()
-        self._ids = snowflake_gen(900000000000000000)
-        self._session_ids = snowflake_gen(1)
+        self._ids = snowflake_gen()
+        self._session_ids = snowflake_gen(0)
         self.guild_ids = [str(GUILD_ID + (i << 22)) for i in range(guilds)]  # spread over shards
         self.dm_channels: dict[str, dict] = {}
         self.faults: list[dict] = []  # injected REST faults: {"route": regex, "status": int, "times": n, "delay": s}
