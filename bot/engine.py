@@ -689,7 +689,7 @@ class Engine:
             return None
         who = self.fb.person_by_id[best.speaker].name if best.speaker else "The article does not say who"
         said = "said" if best.speaker else "said it"
-        text = f"{who} {said}: “{best.text}” ({best.medium}{', to ' + self._said_to(best) if best.said_to else ''}). {best.context}"
+        text = f"{who} {said}: “{best.text}” ({best.medium}{', to ' + self.fb.name_of(best.said_to) if best.said_to else ''}). {best.context}"
         person = self.fb.person_by_id.get(best.speaker or "")
         return Answer(q.raw, text, "quotes", (self._cite(best.source, best.text),), confidence=round(best_score / 100, 3),
                       quotes=(best,), person=person)
@@ -733,7 +733,7 @@ class Engine:
             quotes = ranked[:2]
         person = self.fb.person_by_id[speaker]
         printed = [self._as_printed_by(x, q.outlet) for x in quotes]
-        text = "\n".join(f"{person.name}: “{words}” ({medium}{', to ' + self._said_to(x) if x.said_to and source == x.source else ''})"
+        text = "\n".join(f"{person.name}: “{words}” ({medium}{', to ' + self.fb.name_of(x.said_to) if x.said_to and source == x.source else ''})"
                          for x, (words, source, medium) in zip(quotes, printed))
         cites = [self._cite(source, words) for words, source, _ in printed]
         return Answer(q.raw, text, "quotes", tuple(cites), confidence=1.0, quotes=tuple(quotes), person=person)
@@ -745,10 +745,6 @@ class Engine:
             if version.source == outlet and quote.source != outlet:
                 return version.text, version.source, version.medium
         return quote.text, quote.source, quote.medium
-
-    def _said_to(self, quote: Quote) -> str:
-        p = self.fb.person_by_id.get(quote.said_to or "")
-        return p.name if p else (quote.said_to or "")
 
     def _by_claims(self, q: _Query) -> Result | None:
         if {self._canon_token("outlet"), self._canon_token("differ")} & set(q.tokens):

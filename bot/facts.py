@@ -249,6 +249,13 @@ class FactBase:
     def fact_by_id(self) -> dict[str, Fact]:
         return {f.id: f for f in self.facts}
 
+    def name_of(self, ref: str | None) -> str | None:
+        """A person's name for a person id; any other text (e.g. "public") as it is."""
+        if not ref:
+            return None
+        person = self.person_by_id.get(ref)
+        return person.name if person else ref
+
     def counts(self) -> dict[str, int]:
         return {name: len(getattr(self.model, name)) for name in SECTIONS}
 

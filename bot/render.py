@@ -128,18 +128,11 @@ def _speaker(fb: FactBase, q: Quote) -> str:
     return fb.person_by_id[q.speaker].name if q.speaker else "Unattributed"
 
 
-def _said_to(fb: FactBase, q: Quote) -> str | None:
-    if not q.said_to:
-        return None
-    p = fb.person_by_id.get(q.said_to)
-    return p.name if p else q.said_to
-
-
 def quote_text(fb: FactBase, q: Quote) -> str:
     src = fb.source_by_id[q.source]
     meta = [q.medium]
-    if _said_to(fb, q):
-        meta.append(f"to {_said_to(fb, q)}")
+    if fb.name_of(q.said_to):
+        meta.append(f"to {fb.name_of(q.said_to)}")
     if q.date:
         meta.append(q.date + ("" if q.date_precision == "day" else f" ({q.date_precision})"))
     lines = [_wrap(f"{_speaker(fb, q)}: “{q.text}”"), _wrap(f"({', '.join(meta)}; {outlet_name(src.outlet)}, {src.file})", "  "),
@@ -153,7 +146,7 @@ def quote_text(fb: FactBase, q: Quote) -> str:
 def quote_json(fb: FactBase, q: Quote) -> dict:
     src = fb.source_by_id[q.source]
     return {"id": q.id, "speaker": _speaker(fb, q), "text": q.text, "source": src.file, "outlet": src.outlet,
-            "medium": q.medium, "said_to": _said_to(fb, q), "date": q.date, "date_precision": q.date_precision,
+            "medium": q.medium, "said_to": fb.name_of(q.said_to), "date": q.date, "date_precision": q.date_precision,
             "context": q.context,
             "versions": [{"source": fb.source_by_id[v.source].file, "outlet": fb.source_by_id[v.source].outlet,
                           "text": v.text, "medium": v.medium, "note": v.note} for v in q.versions]}
@@ -164,7 +157,7 @@ def quote_card(fb: FactBase, q: Quote) -> Card:
     fields = [("Context", q.context)]
     for v in q.versions:
         fields.append((f"As {outlet_name(fb.source_by_id[v.source].outlet)} prints it ({v.medium})", f"“{v.text}”" + (f"\n{v.note}" if v.note else "")))
-    meta = q.medium + (f", to {_said_to(fb, q)}" if _said_to(fb, q) else "") + (f", {q.date}" if q.date else "")
+    meta = q.medium + (f", to {fb.name_of(q.said_to)}" if fb.name_of(q.said_to) else "") + (f", {q.date}" if q.date else "")
     return Card(_speaker(fb, q), f"“{q.text}”\n— {meta}", fields, footer=f"{outlet_name(src.outlet)} · {src.file}", url=src.url)
 
 
