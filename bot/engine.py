@@ -28,7 +28,7 @@ from functools import lru_cache
 import snowballstemmer
 from rapidfuzz import fuzz, process
 
-from bot.facts import Discrepancy, Event, Fact, FactBase, Person, Quote
+from bot.facts import Discrepancy, Event, Fact, FactBase, Person, Quote, outlet_name
 
 MAX_QUESTION_CHARS = 500
 
@@ -599,7 +599,7 @@ class Engine:
         for ev in list(sides) + [ev for f in facts for ev in f.evidence]:
             if ev.quote not in per[ev.source]:
                 per[ev.source].append(ev.quote)
-        rows = tuple((self.fb.source_by_id[s].outlet if self.fb.source_by_id[s].outlet != "unknown" else f"Unnamed outlet ({s})",
+        rows = tuple((outlet_name(self.fb.source_by_id[s].outlet) + (f" ({s})" if self.fb.source_by_id[s].outlet == "unknown" else ""),
                       self.fb.source_by_id[s].file, tuple(qs)) for s, qs in per.items() if qs)
         silent = tuple(self.fb.source_by_id[s].outlet for s, qs in per.items() if not qs)
         return Comparison(topic, summary, rows, silent, disc)

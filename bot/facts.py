@@ -28,6 +28,11 @@ def normalize_span(text: str) -> str:
     return _WS.sub(" ", text.translate(_QUOTE_MARKS)).strip()
 
 
+def outlet_name(outlet: str) -> str:
+    """How an outlet is shown: the one the text does not name is "Unnamed outlet"."""
+    return "Unnamed outlet" if outlet == "unknown" else outlet
+
+
 def check_iso(value: str | None) -> str | None:
     """Raise ValueError unless `value` is None or an ISO date: YYYY, YYYY-MM or YYYY-MM-DD."""
     if value is None:

@@ -10,7 +10,7 @@ import textwrap
 from dataclasses import dataclass, field
 
 from bot.engine import Answer, Citation, Comparison, Engine, NotCovered, Result
-from bot.facts import Event, FactBase, Person, Quote, Source
+from bot.facts import Event, FactBase, Person, Quote, Source, outlet_name
 
 COLOR_ANSWER = 0x2B6CB0
 COLOR_NOT_COVERED = 0x718096
@@ -27,10 +27,6 @@ class Card:
     url: str | None = None
     color: int = COLOR_ANSWER
     suggestions: list[str] = field(default_factory=list)
-
-
-def outlet_name(outlet: str) -> str:
-    return "Unnamed outlet" if outlet == "unknown" else outlet
 
 
 def _width() -> int:
