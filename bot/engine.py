@@ -39,7 +39,7 @@ STOPWORDS = frozenset(
     will would shall should can could may might must i me my we our you your he him his she her
     it its they them their this that these those there here what which who whom whose when where
     why how whats whos wheres whens hows not no yes please tell tells told say says said saying
-    quote quotes quoted words remark remarks know show explain give given gave info information
+    quote quotes quoted words remark remarks show explain give given gave info information
     detail supposed meant details story anything something thing things some any all just really
     actually exactly also so very much many more most anyone anybody someone somebody bot
     factbot hi hello hey thanks thank ok okay like want wanted get got go going goes went gone
@@ -212,6 +212,7 @@ class Engine:
     """Answers questions from one FactBase. Build once; `ask` is fast and never raises."""
 
     ACCEPT = 0.63  # minimum score for a general answer
+    MIN_COVERAGE = 0.6  # and the share of the question's words (by weight) the fact must contain
     CLAIM_ACCEPT = 0.72  # minimum agreement between a yes/no question and a claim
     PREMISE_ACCEPT = 0.85  # share of a wh-question that a false claim it fully states must cover
 
@@ -749,6 +750,10 @@ class Engine:
     def _by_claims(self, q: _Query) -> Result | None:
         if {self._canon_token("outlet"), self._canon_token("differ")} & set(q.tokens):
             return None  # "do the outlets disagree about …" asks about the reporting, not the claim
+        if q.unknown:
+            return None  # "did South Korea know …": a word the articles never use; no yes or no from us
+        if not q.yes_no and _HYPOTHETICAL.search(q.norm):
+            return None  # "where was the meeting supposed to be held" does not claim it was held
         yes_no = q.yes_no
         wanted = [t for t in q.tokens]
         if not wanted:
@@ -789,7 +794,8 @@ class Engine:
     def _by_facts(self, q: _Query) -> Result | None:
         scored = self._rank(q)
         top_score, top = scored[0]
-        if top_score < self.ACCEPT:
+        wanted = q.tokens + [q.wh] if q.wh else q.tokens
+        if top_score < self.ACCEPT or self._coverage(wanted, top.all_tokens) < self.MIN_COVERAGE:
             return self._not_covered(q, related=[d for _, d in scored[:3]])
         chosen = [top.fact]
         if len(scored) > 1 and scored[1][0] >= max(self.ACCEPT, top_score - 0.03) and scored[1][1].fact.id not in self._related_ids(top.fact):
@@ -908,6 +914,7 @@ def _fix_question_words(norm: str) -> str:
     return " ".join(words)
 
 
+_HYPOTHETICAL = re.compile(r"\b(?:supposed|meant|going|planned|scheduled|set|due|would|was to|were to)\b")
 _CHECK_PREFIX = re.compile(r"^(?:is it (?:true|right|correct) that|i (?:heard|read|think) (?:that )?|apparently)\s*")
 _POLITE_PREFIX = re.compile(r"^(?:(?:can|could|would|will) you (?:please )?(?:tell me|explain|say|let me know)|do you know|"
                             r"please (?:tell me|explain)|i (?:want|would like|d like) to know|tell me)\s+")

@@ -208,3 +208,13 @@ def test_timeline_request(engine):
 def test_roles_that_name_an_organisation(engine, question, person):
     result = engine.ask(question)
     assert result.kind == "person" and result.person.id == person
+
+
+@pytest.mark.parametrize("question", ["What did Pence eat at the Olympics?", "Did South Korea know about the meeting?"])
+def test_near_misses_are_not_dressed_up_as_answers(engine, question):
+    result = engine.ask(question)
+    assert not result.answered or result.kind == "fact" and not result.text.startswith(("Yes", "No"))
+
+
+def test_planned_events_are_not_false_premises(engine):
+    assert engine.ask("Where was the meeting supposed to be held?").kind != "premise"
