@@ -218,3 +218,13 @@ def test_near_misses_are_not_dressed_up_as_answers(engine, question):
 
 def test_planned_events_are_not_false_premises(engine):
     assert engine.ask("Where was the meeting supposed to be held?").kind != "premise"
+
+
+def test_probe_regressions(engine):
+    """Phrasings found while probing (tests/eval_probes.yaml): a change that breaks several is a regression."""
+    from pathlib import Path
+
+    cases = load_eval_set(Path(__file__).with_name("eval_probes.yaml"))
+    assert len(cases) >= 150
+    wrong = [c["q"] for c in cases if not judge(engine.ask(c["q"]), c)]
+    assert len(wrong) <= len(cases) * 0.03, wrong
