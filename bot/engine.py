@@ -43,7 +43,7 @@ STOPWORDS = frozenset(
     detail supposed meant details story anything something thing things some any all just really
     actually exactly also so very much many more most anyone anybody someone somebody bot
     factbot hi hello hey thanks thank ok okay like want wanted get got go going goes went gone
-    let lets deal list took take according""".split()
+    let lets deal list took take according keep keeps kept become became becomes make makes made""".split()
 )
 # "us" is not a stopword: in these questions it is nearly always the country.
 QUOTE_WORDS = frozenset("quote quotes quoted say said says saying tweet tweeted tweets words remark remarks tell tells told statement".split())
@@ -368,7 +368,7 @@ class Engine:
                 continue
             if word in STOPWORDS:
                 continue
-            if correct and word not in self._raw_vocab and not word.isdigit():
+            if correct and not word.isdigit() and not self._is_known(word):
                 word = self._correct(word)
             canon = self._canon_token(word)
             if canon in self._stop_stems:
@@ -404,6 +404,11 @@ class Engine:
         if best and any(a[0][:2] == word[:2] for a in self._aliases if len(a) == 1 and self._aliases[a] == best):
             return 1, best
         return None
+
+    def _is_known(self, word: str) -> bool:
+        """A word used by the fact base or its lexicon, as written or by its stem: never "corrected"
+        ("piece" is not a misspelt "pence", "aiming" not a misspelt "naming")."""
+        return word in self._raw_vocab or word in self._canon or stem(word) in self._canon or stem(word) in self._vocab
 
     def _fuzzy_alias_uncached(self, joined: str, length: int) -> str | None:
         candidates = {" ".join(k): pid for k, pid in self._aliases.items() if len(k) == length}

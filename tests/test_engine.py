@@ -1,5 +1,7 @@
 """What users see from the engine: right answers, honest abstentions, verbatim citations."""
 
+import re
+
 import pytest
 
 from bot.engine import Answer, NotCovered
@@ -32,9 +34,16 @@ def test_evaluation_accuracy_at_least_95_percent(engine):
     assert accuracy >= 0.95, f"{accuracy:.1%} right; wrong: {wrong}"
 
 
-def test_evaluation_questions_are_not_copies_of_fact_questions(factbase):
-    known = {q.lower().strip() for f in factbase.facts for q in f.questions}
-    copies = [c["q"] for c in EVAL if c["q"].lower().strip() in known]
+def _plain(question: str) -> str:
+    return re.sub(r"[^a-z0-9 ]", "", question.lower()).strip()
+
+
+@pytest.mark.parametrize("name", ["eval_questions.yaml", "eval_probes.yaml"])
+def test_evaluation_questions_are_not_copies_of_fact_questions(factbase, name):
+    from pathlib import Path
+
+    known = {_plain(q) for f in factbase.facts for q in f.questions}
+    copies = [c["q"] for c in load_eval_set(Path(__file__).with_name(name)) if _plain(c["q"]) in known]
     assert not copies
 
 
