@@ -767,13 +767,14 @@ class Engine:
         asked = set(wanted)
         happen = self._canon_token("happen")
         for c in self.claims:
-            if not set(q.entities) <= c.entities:
+            context = c.entities | set(c.fact.people)  # "was the Pence meeting secret": Pence is the fact's
+            if not set(q.entities) <= (context if yes_no else c.entities):
                 continue
             have = set(c.tokens) | {"@" + e for e in c.entities}
             if yes_no:
                 if c.tokens and self._coverage(list(c.tokens), asked) < 0.5:
                     continue  # the question must ask about what the claim says happened, not only whom
-                recall = self._coverage(wanted, have)  # the question, covered by the claim
+                recall = self._coverage(wanted, have | {"@" + e for e in context})  # the question, covered by the claim
                 precision = self._coverage(list(have), asked)  # the claim, covered by the question
                 score = 2 * recall * precision / (recall + precision) if recall >= 0.7 else 0.0
             elif q.wh is None or c.holds or not c.tokens <= asked or set(q.entities) != c.entities:
