@@ -43,7 +43,8 @@ STOPWORDS = frozenset(
     detail supposed meant details story anything something thing things some any all just really
     actually exactly also so very much many more most anyone anybody someone somebody bot
     factbot hi hello hey thanks thank ok okay like want wanted get got go going goes went gone
-    let lets deal list took take according keep keeps kept become became becomes make makes made""".split()
+    let lets deal list took take according keep keeps kept become became becomes make makes made under
+    above without within while until against toward towards across around behind beyond upon via""".split()
 )
 # "us" is not a stopword: in these questions it is nearly always the country.
 QUOTE_WORDS = frozenset("quote quotes quoted say said says saying tweet tweeted tweets words remark remarks tell tells told statement".split())
