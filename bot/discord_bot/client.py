@@ -19,14 +19,19 @@ from discord import app_commands
 
 from bot.chat import HELP_TEXT, respond
 from bot.config import Settings
-from bot.discord_bot.commands import ALL_COMMANDS, result_message
+from bot.discord_bot.commands import ALL_COMMANDS, result_reply
 from bot.discord_bot.embeds import card_to_embed
-from bot.discord_bot.views import SuggestionView
 from bot.facts import DEFAULT_FACTS, FactBaseError
 from bot.loader import load_engine
 from bot.render import Card
 
 log = logging.getLogger("factbot")
+
+APOLOGY = "Sorry — something went wrong while answering. It has been logged; please try again."
+
+
+def cooldown_note(retry: float, per: float) -> str:
+    return f"Easy there — you can ask again in {retry:.0f} s. (A few questions every {per:.0f} s.)"
 
 
 def bot_intents() -> discord.Intents:
@@ -68,9 +73,7 @@ class FactTree(app_commands.CommandTree):
         retry = self.client.cooldown.hit(interaction.user.id)  # type: ignore[attr-defined]
         if retry is None:
             return True
-        await interaction.response.send_message(
-            f"Easy there — you can ask again in {retry:.0f} s. (A few questions every {self.client.cooldown.per:.0f} s.)",  # type: ignore[attr-defined]
-            ephemeral=True)
+        await interaction.response.send_message(cooldown_note(retry, self.client.cooldown.per), ephemeral=True)  # type: ignore[attr-defined]
         return False
 
     async def on_error(self, interaction: discord.Interaction, error: app_commands.AppCommandError) -> None:
@@ -82,12 +85,11 @@ class FactTree(app_commands.CommandTree):
 
 
 async def apologize(interaction: discord.Interaction) -> None:
-    text = "Sorry — something went wrong while answering. It has been logged; please try again."
     try:
         if interaction.response.is_done():
-            await interaction.followup.send(text, ephemeral=True)
+            await interaction.followup.send(APOLOGY, ephemeral=True)
         else:
-            await interaction.response.send_message(text, ephemeral=True)
+            await interaction.response.send_message(APOLOGY, ephemeral=True)
     except discord.HTTPException:
         log.exception("could not apologise for interaction %s", interaction.id)
 
@@ -158,19 +160,17 @@ class FactBotMixin:
         retry = self.cooldown.hit(message.author.id)
         try:
             if retry is not None:
-                await message.reply(f"Easy there — you can ask again in {retry:.0f} s.", mention_author=False)
+                await message.reply(cooldown_note(retry, self.cooldown.per), mention_author=False)
                 return
             result = respond(self.engine, text)
             if result is None:
                 await message.reply(embed=card_to_embed(Card("Hello!", HELP_TEXT)), mention_author=False)
                 return
-            embed, suggestions = result_message(result)
-            view = SuggestionView(suggestions, _answer_from_button) if suggestions else discord.utils.MISSING
-            await message.reply(embed=embed, view=view, mention_author=False)
+            await message.reply(**result_reply(result), mention_author=False)
         except Exception:
             log.exception("error answering message %s from user %s", message.id, message.author.id)
             try:
-                await message.reply("Sorry — something went wrong while answering. It has been logged.", mention_author=False)
+                await message.reply(APOLOGY, mention_author=False)
             except discord.HTTPException:
                 pass
 
@@ -208,11 +208,6 @@ class FactBotMixin:
     def timeline_png(self) -> io.BytesIO:
         return io.BytesIO(self._timeline_png)
 
-
-async def _answer_from_button(interaction: discord.Interaction, question: str, ephemeral: bool) -> None:
-    from bot.discord_bot.commands import answer_question
-
-    await answer_question(interaction, question, ephemeral)
 
 
 class FactBot(FactBotMixin, discord.Client):

@@ -14,9 +14,9 @@ from discord import app_commands
 
 from bot import render
 from bot.chat import HELP_TEXT
-from bot.discord_bot.embeds import card_to_embed, escape_user_text, truncate
+from bot.discord_bot.embeds import CONTENT_MAX, card_to_embed, escape_user_text, truncate
 from bot.discord_bot.views import SuggestionView, TimelineView
-from bot.engine import NotCovered, normalize
+from bot.engine import normalize
 
 if TYPE_CHECKING:
     from bot.discord_bot.client import FactBotMixin
@@ -49,20 +49,18 @@ def _choices(values: list[str]) -> list[app_commands.Choice[str]]:
     return out
 
 
-def result_message(result) -> tuple[discord.Embed, list[str]]:
-    """The embed for an engine result and the suggestions to offer as buttons."""
+def result_reply(result) -> dict:
+    """The reply to an engine result: its embed (the title may echo the question, so it is
+    escaped), and buttons for the suggested questions. Shared by /ask, the buttons and messages."""
     card = render.answer_card(result)
-    card.title = escape_user_text(card.title) if not isinstance(result, NotCovered) and result.kind not in (
-        "person", "quotes", "date") else card.title
-    return card_to_embed(card), card.suggestions
+    card.title = escape_user_text(card.title)
+    view = SuggestionView(card.suggestions, answer_question) if card.suggestions else discord.utils.MISSING
+    return {"embed": card_to_embed(card), "view": view}
 
 
 async def answer_question(interaction: discord.Interaction, question: str, ephemeral: bool) -> None:
     """Ask the engine and reply: shared by /ask and the suggestion buttons."""
-    result = _bot(interaction).engine.ask(question)
-    embed, suggestions = result_message(result)
-    view = SuggestionView(suggestions, answer_question) if suggestions else discord.utils.MISSING
-    await interaction.response.send_message(embed=embed, view=view, ephemeral=ephemeral)
+    await interaction.response.send_message(**result_reply(_bot(interaction).engine.ask(question)), ephemeral=ephemeral)
 
 
 # --- autocomplete -----------------------------------------------------------------------------
@@ -234,7 +232,7 @@ async def reload(interaction: discord.Interaction) -> None:
         return
     await interaction.response.defer(ephemeral=True, thinking=True)
     report = await bot.reload_facts()
-    await interaction.followup.send(truncate(report, 2000), ephemeral=True)
+    await interaction.followup.send(truncate(report, CONTENT_MAX), ephemeral=True)
 
 
 ALL_COMMANDS = [ask, quote, timeline, who, compare, sources, about, reload]
