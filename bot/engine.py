@@ -30,7 +30,7 @@ from rapidfuzz import fuzz, process
 
 from bot.facts import Discrepancy, Event, Fact, FactBase, Person, Quote, outlet_name
 
-MAX_QUESTION_CHARS = 500
+MAX_QUESTION_CHARS = 500  # what a user types is read up to here; the fact base is indexed whole
 
 # Function words and the words people wrap a question in. They carry no topic.
 STOPWORDS = frozenset(
@@ -52,7 +52,8 @@ LEADING_FILLERS = frozenset("so and but ok okay hey hi well um uh then also just
 WH_WORDS = ("who", "when", "where", "why", "how", "what", "which")
 WH_WEIGHT = 0.7  # a question word counts, but less than a topic word
 YES_NO_STARTERS = frozenset("did does do was were is are has have had will would could can should isnt wasnt didnt doesnt".split())
-PERSON_STARTERS = ("who is", "who was", "who s", "whos", "who are", "who were", "tell me about", "what is", "what was", "whats")
+WHO_STARTERS = ("who is", "who was", "who s", "whos", "who are", "who were")
+PERSON_STARTERS = WHO_STARTERS + ("tell me about", "what is", "what was", "whats")
 
 MONTHS = {m: i for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"], 1)}
@@ -116,7 +117,6 @@ class NotCovered:
     text: str
     suggestions: tuple[str, ...]
     confidence: float = 0.0
-    reason: str = "not covered"
     answered: bool = field(default=False, init=False)
     citations: tuple[Citation, ...] = ()
     facts: tuple[str, ...] = ()
@@ -145,7 +145,6 @@ class Comparison:
 
 
 def normalize(text: str) -> str:
-    text = text[:MAX_QUESTION_CHARS]
     if not text.isascii():  # fold accents and drop marks and control/format characters
         text = unicodedata.normalize("NFKD", text)
         text = "".join(ch for ch in text if not unicodedata.combining(ch) and unicodedata.category(ch)[0] != "C" or ch in " \n\t")
@@ -233,6 +232,9 @@ class Engine:
         for q in fb.quotes:
             if q.speaker:
                 self.quotes_by_speaker.setdefault(q.speaker, []).append(q)
+        # Normalised once: every outlet's wording of each quote, and quote + speaker + context for search.
+        self._quote_wordings = [(q, [normalize(t) for t in [q.text, *(v.text for v in q.versions)]]) for q in fb.quotes]
+        self._quote_search = [(q, normalize(f"{q.text} {fb.name_of(q.speaker) or ''} {q.context}")) for q in fb.quotes]
         self._quote_tokens = {q.id: set(self._analyse(q.text + " " + q.context, correct=False)[0]) for q in fb.quotes}
         self._roles = [(p, self._role_tokens(p)) for p in fb.people]
         self.known_questions = tuple(dict.fromkeys(q for f in fb.facts for q in f.questions))
@@ -497,9 +499,7 @@ class Engine:
 
     def ask(self, question: str) -> Result:
         """Answer a question. Never raises on any input text."""
-        if not isinstance(question, str):
-            question = str(question)
-        q = self._query(question)
+        q = self._query(_clip(question))
         if not q.tokens and not q.dates:
             return self._not_covered(q, "That doesn't look like a question I can work with — ask me about the "
                                         "cancelled Pence–North Korea meeting at the 2018 Olympics.")
@@ -512,13 +512,14 @@ class Engine:
 
     def suggestions(self, text: str, limit: int = 25) -> list[str]:
         """Known questions that match what the user has typed so far (for autocomplete)."""
-        text = normalize(text)
+        text = normalize(_clip(text))
         if not text:
             return list(self.known_questions[:limit])
         hits = process.extract(text, self.known_questions, scorer=fuzz.WRatio, processor=normalize, limit=limit, score_cutoff=50)
         return [h[0] for h in hits]
 
     def find_person(self, name: str) -> PersonMatch:
+        name = _clip(name)
         key = tuple(_plain_tokens(name))
         if key in self._aliases:
             return PersonMatch(self.fb.person_by_id[self._aliases[key]], score=100)
@@ -542,10 +543,9 @@ class Engine:
         if match.person is not None:
             return list(self.quotes_by_speaker.get(match.person.id, []))
         scored = []
-        norm = normalize(query)
-        for quote in self.fb.quotes:
-            speaker = self.fb.person_by_id[quote.speaker].name if quote.speaker else ""
-            score = fuzz.partial_ratio(norm, normalize(quote.text + " " + speaker + " " + quote.context))
+        norm = normalize(_clip(query))
+        for quote, searchable in self._quote_search:
+            score = fuzz.partial_ratio(norm, searchable)
             if score >= 80:
                 scored.append((score, quote))
         return [q for _, q in sorted(scored, key=lambda x: -x[0])]
@@ -584,7 +584,7 @@ class Engine:
         return [d.topic for d in self.fb.discrepancies]
 
     def compare(self, topic: str) -> Comparison | None:
-        q = self._query(topic)
+        q = self._query(_clip(topic))
         wanted = q.tokens + ([q.wh] if q.wh else [])
         if not q.tokens:
             return None
@@ -636,7 +636,7 @@ class Engine:
         if not events:
             near = sorted(self.fb.events, key=lambda e: abs(_ordinal(e.date) - _ordinal(q.dates[0])))[:3]
             return NotCovered(q.raw, f"My sources record nothing on {label}.",
-                              tuple(f"What happened on {e.date_label()}?" for e in near), reason="no event on that date")
+                              tuple(f"What happened on {e.date_label()}?" for e in near))
         lines = [f"{e.date_label()}: {e.title}. {e.description}" for e in events]
         cites = [self._cite(ev.source, ev.quote) for e in events for ev in e.evidence]
         return Answer(q.raw, "\n".join(lines), "date", tuple(cites), confidence=1.0, events=tuple(events))
@@ -662,7 +662,7 @@ class Engine:
     def _by_unknown_name(self, q: _Query) -> Result | None:
         """"Who is heather?" / "who is kym?": a name we could not place — a first name, or a
         misspelling too far off — gets the person, or "Did you mean …"."""
-        starter = next((st for st in PERSON_STARTERS[:6] if q.norm.startswith(st + " ")), None)  # "who …" only
+        starter = next((st for st in WHO_STARTERS if q.norm.startswith(st + " ")), None)
         name = q.norm[len(starter) + 1:] if starter else ""
         if not name or len(name.split()) > 3 or q.dates:
             return None
@@ -674,12 +674,12 @@ class Engine:
         names = list(match.suggestions)
         listed = ", ".join(names[:-1]) + f" or {names[-1]}" if len(names) > 1 else names[0]
         return NotCovered(q.raw, f"My sources name no one called “{name}”. Did you mean {listed}?",
-                          tuple(f"Who is {n}?" for n in names), reason="unknown name")
+                          tuple(f"Who is {n}?" for n in names))
 
     def _by_quoted_words(self, q: _Query) -> Result | None:
         """Who said "…"? A question that quotes words (in quote marks, or after "who said") is
         matched against every quote the articles print, in every outlet's version."""
-        segments = [m for m in _QUOTED.findall(q.raw[:MAX_QUESTION_CHARS]) if len(m.strip()) >= 8]
+        segments = [m for m in _QUOTED.findall(q.raw) if len(m.strip()) >= 8]
         if not segments and q.norm.startswith("who said "):
             segments = [q.norm[len("who said "):]]
         if not segments:
@@ -687,9 +687,9 @@ class Engine:
         best, best_score = None, 0.0
         for segment in segments:
             wanted = normalize(segment)
-            for quote in self.fb.quotes:
-                for text in [quote.text, *(v.text for v in quote.versions)]:
-                    score = fuzz.partial_ratio(wanted, normalize(text)) if len(wanted) <= len(text) else 0
+            for quote, wordings in self._quote_wordings:
+                for text in wordings:
+                    score = fuzz.partial_ratio(wanted, text) if len(wanted) <= len(text) else 0
                     if score > best_score:
                         best, best_score = quote, score
         if best is None or best_score < 90:
@@ -882,6 +882,11 @@ class Engine:
 
 
 # --- dates ------------------------------------------------------------------------------------
+
+
+def _clip(text) -> str:
+    """User input as the engine reads it: a string, at most MAX_QUESTION_CHARS long."""
+    return (text if isinstance(text, str) else str(text))[:MAX_QUESTION_CHARS]
 
 
 def find_dates(norm: str) -> list[tuple[str, int, int]]:

@@ -230,8 +230,9 @@ class FactBase:
     def quotes(self) -> list[Quote]:
         return self.model.quotes
 
-    @property
+    @cached_property
     def events(self) -> list[Event]:
+        """In date order (an upper bound, "before 9 Feb", sorts before that day's events)."""
         return sorted(self.model.events, key=lambda e: (e.date, e.precision != "before"))
 
     @property

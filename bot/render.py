@@ -38,10 +38,6 @@ def _wrap(text: str, indent: str = "") -> str:
                      for line in text.splitlines())
 
 
-def citation_line(c: Citation) -> str:
-    return f"{outlet_name(c.outlet)} — “{c.quote}”"
-
-
 # --- answers ----------------------------------------------------------------------------------
 
 
@@ -80,8 +76,7 @@ def _title(a: Answer) -> str:
 
 
 def result_text(result: Result) -> str:
-    card = answer_card(result)
-    out = [_wrap(card.description)]
+    out = [_wrap(result.text)]
     if isinstance(result, NotCovered):
         if result.suggestions:
             out.append("\nYou could ask:")
@@ -161,10 +156,6 @@ def event_json(e: Event) -> dict:
     return {"id": e.id, "date": e.date, "precision": e.precision, "date_label": e.date_label(), "title": e.title,
             "description": e.description, "derivation": e.derivation, "people": e.people,
             "evidence": [{"source": ev.source, "quote": ev.quote} for ev in e.evidence]}
-
-
-def event_line(e: Event) -> str:
-    return f"{e.date_label()} — {e.title}"
 
 
 def timeline_text(fb: FactBase, events: list[Event]) -> str:
