@@ -264,6 +264,8 @@ class Engine:
             if " " in variant:
                 parts = tuple(variant.split())
                 self._phrases.setdefault(parts[0], []).append((parts, canon))
+        self._quote_word_tokens = frozenset(self._canon_token(w) for w in QUOTE_WORDS)
+        self._reporting_tokens = frozenset(self._canon_token(w) for w in ("outlet", "differ"))  # words about the coverage
 
     def _index_vocabulary(self) -> None:
         """Every word the fact base uses anywhere: what spelling is corrected towards, and what
@@ -722,8 +724,8 @@ class Engine:
                                             f"prints anything {first.name} said.")
             return None
         quotes = self.quotes_by_speaker[speaker]
-        rest = set(q.tokens) - {"@" + e for e in q.entities} - {self._canon_token(w) for w in QUOTE_WORDS}
-        if rest & {self._canon_token("outlet"), self._canon_token("differ")}:
+        rest = set(q.tokens) - {"@" + e for e in q.entities} - self._quote_word_tokens
+        if rest & self._reporting_tokens:
             return None  # "which article says Nauert tweeted?" is about the reporting, not the words
         if q.outlet:
             quotes = [x for x in quotes if x.source == q.outlet or any(v.source == q.outlet for v in x.versions)]
@@ -754,7 +756,7 @@ class Engine:
         return quote.text, quote.source, quote.medium
 
     def _by_claims(self, q: _Query) -> Result | None:
-        if {self._canon_token("outlet"), self._canon_token("differ")} & set(q.tokens):
+        if self._reporting_tokens & set(q.tokens):
             return None  # "do the outlets disagree about …" asks about the reporting, not the claim
         if q.unknown:
             return None  # "did South Korea know …": a word the articles never use; no yes or no from us
