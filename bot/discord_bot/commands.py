@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 import discord
 from discord import app_commands
+from rapidfuzz import fuzz, process
 
 from bot import render
 from bot.chat import HELP_TEXT
@@ -92,8 +93,6 @@ async def date_autocomplete(interaction: discord.Interaction, current: str) -> l
 def _filter(values: list[str], current: str) -> list[str]:
     if not current.strip():
         return values
-    from rapidfuzz import fuzz, process
-
     hits = process.extract(current, values, scorer=fuzz.WRatio, processor=normalize, limit=CHOICES_MAX, score_cutoff=45)
     return [h[0] for h in hits]
 
