@@ -512,6 +512,10 @@ class Engine:
                 return result
         return self._not_covered(q)
 
+    def entities_in(self, text: str) -> list[str]:
+        """Ids of the people and organisations a text names (misspellings included), in order."""
+        return self._analyse(_clip(text), correct=True)[1]
+
     def suggestions(self, text: str, limit: int = 25) -> list[str]:
         """Known questions that match what the user has typed so far (for autocomplete)."""
         text = normalize(_clip(text))
