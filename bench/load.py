@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.evaluation import load_eval_set  # noqa: E402
-from tests.fake_discord import TOKEN, FakeDiscord  # noqa: E402
+from bench.fake_discord import TOKEN, FakeDiscord  # noqa: E402
 
 
 @dataclass

@@ -1,4 +1,4 @@
-"""Judging the engine against an evaluation set (tests/eval_questions.yaml); shared by the
+"""Judging the engine against an evaluation set (bot/evalsets/own_questions.yaml); shared by the
 evaluation test and the benchmark."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import yaml
 from bot.engine import Answer, Result
 from bot.facts import PROJECT_ROOT
 
-EVAL_SET = PROJECT_ROOT / "tests" / "eval_questions.yaml"
+EVAL_SET = Path(__file__).with_name("evalsets") / "own_questions.yaml"
 
 
 def load_eval_set(path: Path = EVAL_SET) -> list[dict]:

@@ -4,7 +4,7 @@ import pytest
 
 from bot.facts import load_factbase
 from tests.discord_helpers import settings_for, start_bot, stop_bot
-from tests.fake_discord import FakeDiscord
+from bench.fake_discord import FakeDiscord
 
 ROOT = Path(__file__).resolve().parent.parent
 

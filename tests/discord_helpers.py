@@ -4,7 +4,7 @@ import asyncio
 
 from bot.config import Settings
 from bot.discord_bot.client import create_bot
-from tests.fake_discord import TOKEN
+from bench.fake_discord import TOKEN
 
 
 def settings_for(fake, tmp_path, **overrides) -> Settings:

@@ -6,7 +6,7 @@ import random
 import re
 
 from tests.discord_helpers import embed_text
-from tests.fake_discord import USER_B
+from bench.fake_discord import USER_B
 from tests.nasty_inputs import FAMILIES
 
 RAW_MENTION = re.compile(r"@(everyone|here)|<@[&!#]?\d+>|<#\d+>")

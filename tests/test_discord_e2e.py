@@ -1,4 +1,4 @@
-"""End to end: the unmodified discord.py client against the local Discord in tests/fake_discord.py."""
+"""End to end: the unmodified discord.py client against the local Discord in bench/fake_discord.py."""
 
 import asyncio
 import json
@@ -10,7 +10,7 @@ import pytest
 
 from bot.discord_bot.client import create_bot
 from tests.discord_helpers import embed_text, settings_for, start_bot, stop_bot
-from tests.fake_discord import OWNER, USER_A, USER_B, FakeDiscord
+from bench.fake_discord import OWNER, USER_A, USER_B, FakeDiscord
 
 
 async def test_login_and_sync(fake, bot):

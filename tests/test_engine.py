@@ -5,7 +5,7 @@ import re
 import pytest
 
 from bot.engine import Answer, NotCovered
-from bot.evaluation import judge, load_eval_set
+from bot.evaluation import EVAL_SET, judge, load_eval_set
 from bot.facts import normalize_span
 
 EVAL = load_eval_set()
@@ -38,12 +38,10 @@ def _plain(question: str) -> str:
     return re.sub(r"[^a-z0-9 ]", "", question.lower()).strip()
 
 
-@pytest.mark.parametrize("name", ["eval_questions.yaml", "eval_probes.yaml"])
+@pytest.mark.parametrize("name", ["own_questions.yaml", "probes.yaml"])
 def test_evaluation_questions_are_not_copies_of_fact_questions(factbase, name):
-    from pathlib import Path
-
     known = {_plain(q) for f in factbase.facts for q in f.questions}
-    copies = [c["q"] for c in load_eval_set(Path(__file__).with_name(name)) if _plain(c["q"]) in known]
+    copies = [c["q"] for c in load_eval_set(EVAL_SET.with_name(name)) if _plain(c["q"]) in known]
     assert not copies
 
 
@@ -230,10 +228,8 @@ def test_planned_events_are_not_false_premises(engine):
 
 
 def test_probe_regressions(engine):
-    """Phrasings found while probing (tests/eval_probes.yaml): a change that breaks several is a regression."""
-    from pathlib import Path
-
-    cases = load_eval_set(Path(__file__).with_name("eval_probes.yaml"))
+    """Phrasings found while probing (bot/evalsets/probes.yaml): a change that breaks several is a regression."""
+    cases = load_eval_set(EVAL_SET.with_name("probes.yaml"))
     assert len(cases) >= 150
     wrong = [c["q"] for c in cases if not judge(engine.ask(c["q"]), c)]
     assert len(wrong) <= len(cases) * 0.03, wrong

@@ -6,7 +6,7 @@ import signal
 import sys
 from pathlib import Path
 
-from tests.fake_discord import TOKEN
+from bench.fake_discord import TOKEN
 
 ROOT = Path(__file__).resolve().parent.parent
 
