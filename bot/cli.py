@@ -74,6 +74,11 @@ def cmd_ask(args) -> int:
     from bot import render
 
     engine = _engine(args)
+    if args.explain:
+        if not args.question:
+            raise CliError('ask --explain needs a question, e.g. factbot ask --explain "Who cancelled the meeting?"')
+        print(json.dumps(engine.explain(" ".join(args.question)), ensure_ascii=False, indent=2))
+        return 0
     if args.question:
         result = engine.ask(" ".join(args.question))
         _emit(args, render.result_json(result), render.result_text(result))
@@ -218,6 +223,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("path", nargs="?", help="fact base to check (default: facts.yaml)")
     p = command("ask", cmd_ask, "answer a question (with --json and no question: one per stdin line)")
     p.add_argument("question", nargs="*")
+    p.add_argument("--explain", action="store_true", help="show what each stage (analyse, candidates, scores, decision) decided")
     p = command("quote", cmd_quote, "exact quotes, by speaker or by words")
     p.add_argument("query", nargs="*")
     p = command("timeline", cmd_timeline, "the episode's timeline")

@@ -3,22 +3,48 @@ evaluation test and the benchmark."""
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from pathlib import Path
 
 import yaml
 
 from bot.engine import Answer, Result
-from bot.facts import PROJECT_ROOT
 
+_FOLD = {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"}
 EVAL_SET = Path(__file__).with_name("evalsets") / "own_questions.yaml"
+# Every labelled set, by name. The development set lives beside the project (../shared/eval) and is
+# used when it is there.
+EVAL_SETS = {
+    "own": EVAL_SET,
+    "probes": EVAL_SET.with_name("probes.yaml"),
+    "blind_a": EVAL_SET.with_name("blind_a.yaml"),
+    "dev": Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev_questions.yaml",
+}
 
 
 def load_eval_set(path: Path = EVAL_SET) -> list[dict]:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
 
+def _words(text: str) -> str:
+    """Lowercase, punctuation to spaces, padded: whole-word matching as ../shared/eval/score.py does it."""
+    text = "".join(_FOLD.get(c, c) for c in unicodedata.normalize("NFKC", text)).lower()
+    return " " + " ".join(re.sub(r"[^a-z0-9]+", " ", text).split()) + " "
+
+
 def judge(result: Result, case: dict) -> bool:
-    """Is `result` a right answer to `case`? (See the header of the evaluation set.)"""
+    """Is `result` a right answer to `case`? Two formats: the team's own (facts, answer, person,
+    quotes, event, covered; see the header of own_questions.yaml) and the keyword groups of the
+    blind and development sets (`all`: every group must appear, as whole words, in the answer or
+    its quotes; `abstain: true`: the sources don't answer it)."""
+    if case.get("abstain"):
+        return not result.answered
+    if "all" in case:
+        if not result.answered:
+            return False
+        hay = _words(result.text + " " + " ".join(c.quote for c in result.citations))
+        return all(any(_words(alt) in hay for alt in group) for group in case["all"])
     if "any_of" in case:
         return any(judge(result, alternative) for alternative in case["any_of"])
     if case.get("covered") is False:

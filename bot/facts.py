@@ -176,8 +176,19 @@ class Discrepancy:
 
 
 @_frozen
+class Meta:
+    """What the code says about the episode, kept with the facts it describes."""
+
+    __pydantic_config__ = _STRICT
+    scope: str  # one sentence: what the bot knows ("what three articles reported about …")
+    default_year: int  # the year a date without one means
+    places: list[str] = field(default_factory=list)  # places the articles name, as they write them (lowercase)
+
+
+@_frozen
 class FactBaseModel:
     __pydantic_config__ = _STRICT
+    meta: Meta
     sources: list[Source]
     people: list[Person] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
@@ -242,6 +253,10 @@ class FactBase:
     @property
     def lexicon(self) -> dict[str, list[str]]:
         return self.model.lexicon
+
+    @property
+    def meta(self) -> Meta:
+        return self.model.meta
 
     @cached_property
     def source_by_id(self) -> dict[str, Source]:

@@ -19,7 +19,9 @@ from bot.engine import Engine
 from bot.facts import load_factbase
 
 log = logging.getLogger(__name__)
-_CODE = [Path(__file__).with_name(n) for n in ("facts.py", "engine.py", "loader.py")]
+_HERE = Path(__file__).parent
+# Everything the pickled engine is built from: the engine's modules and its data (weights, chat words).
+_CODE = sorted(p for p in _HERE.glob("*.py") if p.name not in {"cli.py", "render.py", "chat.py"}) + sorted(_HERE.glob("data/*"))
 
 
 def _digest(*blobs: bytes) -> str:

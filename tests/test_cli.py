@@ -91,3 +91,11 @@ def test_broken_fact_base_is_reported_not_a_traceback(tmp_path):
     bad.write_text("sources: 3\n")
     proc = run("--facts", str(bad), "ask", "hi")
     assert proc.returncode == 1 and "Traceback" not in proc.stderr and "factbot check" in proc.stderr
+
+
+def test_ask_explain_shows_every_stage(capsys):
+    assert main(["ask", "--explain", "Why did Pence cancel the meeting?"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["analyse"]["entities"] == ["pence"] and shown["analyse"]["answer_type"] == "reason"
+    assert shown["candidates"] and all("score" in c and "why" in c for c in shown["candidates"])
+    assert shown["decision"]["answered"] is True

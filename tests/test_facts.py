@@ -28,7 +28,10 @@ def write(tmp_path: Path, text: str) -> Path:
     seed = ROOT / "seeds" / "002_7ce7736b6c27d862.txt"
     (tmp_path / "seeds" / seed.name).write_bytes(seed.read_bytes())
     path = tmp_path / "facts.yaml"
-    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    text = textwrap.dedent(text)
+    if "meta:" not in text:  # appended, so the line numbers the tests expect stay where they are
+        text += '\nmeta: {scope: "I only know one article.", default_year: 2018}\n'
+    path.write_text(text, encoding="utf-8")
     return path
 
 

@@ -1,0 +1,132 @@
+"""Stage 1, analyse: what a question names and what kind of answer it wants.
+
+A question becomes a `Query`: its content tokens (lexicon-mapped stems), the people and
+organisations it names, dates, the kind of answer it asks for (a person, a date, a place, a
+number, a reason, a yes or no, someone's words), words the fact base never uses (each with how
+common it is in English, so chat filler and generic words weigh less than a missing topic), and,
+for a message that asks several things, its parts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from bot.index import Index
+from bot.text import (
+    LEADING_FILLERS,
+    QUOTE_WORDS,
+    YES_NO_STARTERS,
+    find_dates,
+    fix_question_words,
+    normalize,
+    strip_checking,
+    wh_token,
+)
+
+# The answer a question wants, from how it asks.
+_NUMBER = re.compile(r"\bhow (?:many|much|long|old|often|far)\b|\bwhat (?:number|percentage|share)\b")
+_DATE_WORDS = frozenset("date day days time year month week weekday".split())
+_PERSON_WH = frozenset({"?who", "?whom", "?whose"})
+# Where a message asks a second question: "…, and when was it?", "…? Why?"
+_PART_SPLIT = re.compile(r"\s*\?+\s*|\s*[,;]?\s+\b(?:and|also|plus)\s+(?=(?:who|whom|whose|what|when|where|why|how|which|did|does|do|was|were|is|are)\b)")
+_PRONOUNS = frozenset("he him his she her they them their it its that this".split())
+
+
+@dataclass(frozen=True)
+class Query:
+    raw: str
+    norm: str
+    tokens: tuple[str, ...]  # content tokens (canonical stems) and entity tokens (@id), in order
+    unknown: tuple[tuple[str, float], ...]  # (word, Zipf frequency in English) for words the fact base never uses
+    entities: tuple[str, ...]  # person/organisation ids in order of appearance
+    dates: tuple[str, ...]  # ISO (partial) dates
+    first: str  # first word that is not filler
+    quote_intent: bool
+    wh: str | None  # "?when", "?why", ... from the first question word
+    answer_type: str  # person, date, place, number, reason, yesno, quote, what
+    checking: bool = False  # "is it true that …", "I heard …, is that right?"
+    outlet: str | None = None  # "according to Vox …": the source id to answer from
+    parts: tuple[str, ...] = ()  # the separate questions of a message that asks several
+    known_tokens: tuple[str, ...] = ()  # the tokens the fact base uses somewhere
+
+    @property
+    def yes_no(self) -> bool:
+        """"Did Pence meet Kim?" is; "Did Nauert tweet or give a statement?" asks to choose."""
+        return (self.first in YES_NO_STARTERS or self.checking) and " or " not in f" {self.norm} "
+
+
+
+def analyse(ix: Index, question: str) -> Query:
+    norm = fix_question_words(ix.english.plain(normalize(question)))
+    norm, checking = strip_checking(norm)
+    found = find_dates(norm)
+    without_dates = norm
+    for _, start, end in reversed(found):
+        without_dates = without_dates[:start] + " " + without_dates[end:]
+    tokens, entities, unknown = ix._analyse(without_dates, correct=True)
+    wh = wh_token(norm)
+    if wh in ("?what", "?which") and {ix._canon_token(w) for w in _DATE_WORDS} & set(tokens):
+        wh = "?when"  # "what date", "which day"
+    words = norm.split()
+    outlet = None
+    others = [t for t in tokens if t != "@" + (entities[0] if entities else "")]
+    for pid in entities:  # "according to Vox, …": the outlet chooses the source, it is not the topic
+        source = ix.fb.person_by_id[pid].publishes
+        if source and len(tokens) > 1 and others:
+            outlet = source
+            entities = [e for e in entities if e != pid]
+            tokens = [t for t in tokens if t != "@" + pid]
+            break
+    first = next((w for w in words if w not in LEADING_FILLERS and not ix.english.is_filler(w)), "")
+    quote_intent = any(w in QUOTE_WORDS for w in words)
+    q = Query(
+        raw=question,
+        norm=norm,
+        tokens=tuple(tokens),
+        unknown=tuple((w, ix.english.zipf(w)) for w in unknown),
+        entities=tuple(entities),
+        dates=tuple(iso for iso, _, _ in found),
+        first=first,
+        quote_intent=quote_intent,
+        wh=wh,
+        answer_type="what",
+        checking=checking,
+        outlet=outlet,
+        known_tokens=tuple(t for t in tokens if t.startswith("@") or t in ix._vocab or t in ix._idf),
+    )
+    return replace(q, answer_type=answer_type(q), parts=split_parts(question))
+
+
+def answer_type(q: Query) -> str:
+    if _NUMBER.search(q.norm):
+        return "number"
+    if q.yes_no:
+        return "yesno"
+    if q.wh == "?when":
+        return "date"
+    if q.wh == "?where":
+        return "place"
+    if q.wh in _PERSON_WH:
+        return "person"
+    if q.wh == "?why":
+        return "reason"
+    if q.quote_intent and q.entities:
+        return "quote"
+    return "what"
+
+
+def split_parts(question: str) -> tuple[str, ...]:
+    """The separate questions of one message ("Who is Ayers, and what did he say?"), each
+    standing alone; a part that only points back ("what did he say") gets the names of the part
+    before it. One question gives ()."""
+    pieces = [p.strip(" ,;.!") for p in _PART_SPLIT.split(question) if p and p.strip(" ,;.!")]
+    pieces = [p for p in pieces if len(p.split()) >= 2]
+    if len(pieces) < 2:
+        return ()
+    return tuple(pieces)
+
+
+def points_back(text: str) -> bool:
+    """A part or follow-up that refers to something named before it ("what did he say")."""
+    return bool(_PRONOUNS & set(normalize(text).split()))

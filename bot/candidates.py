@@ -1,0 +1,361 @@
+"""Stage 2, retrieve: every answer the fact base could give to a query, from every kind of item.
+
+Each generator proposes candidates — a fact, a yes/no verdict from a fact's claims, a premise
+correction, a person's card, someone's quotes, the quote that holds words the user quoted, the
+events of a date, the whole timeline — with the evidence of how well it fits (`route`, 0..1) and
+what it could answer (a date, a person, a number …). None of them decides: the scorer weighs
+them all with one set of fitted weights, and `decide` picks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable
+
+from rapidfuzz import fuzz
+
+from bot.analyse import Query
+from bot.facts import Fact, Quote
+from bot.index import Index, _Doc
+from bot.results import Answer, NotCovered, Result
+from bot.text import HYPOTHETICAL, PERSON_STARTERS, QUOTED, WHO_STARTERS, YES_NO_STARTERS, date_span, normalize, ordinal
+
+KINDS = ("fact", "yes", "no", "premise", "person", "quotes", "said", "date", "timeline", "didyoumean")
+
+_DATE_TEXT = re.compile(r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+                        r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|evening|night|hours?|minutes?|"
+                        r"days?|weeks?|months?|year|\d{4}|last minute|later|earlier|before|after|when)\b", re.I)
+_NUMBER_TEXT = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|dozen|hundred|thousand)\b", re.I)
+_REASON_TEXT = re.compile(r"\b(?:because|avoid|hopes?|hoping|so that|unclear|reasons?|why|to highlight|to remind|over|after|"
+                          r"in order|unhappy|angry|protest|wanted|as a|since)\b", re.I)
+
+
+@dataclass
+class Candidate:
+    kind: str
+    route: float  # how well this item fits, as the generator that found it measured it
+    build: Callable[[], Result] = field(repr=False)
+    facts: tuple[str, ...] = ()
+    tokens: frozenset[str] = frozenset()  # content tokens and @entities the candidate's answer covers
+    entities: frozenset[str] = frozenset()
+    shows: frozenset[str] = frozenset()  # answer types its text can satisfy: date, number, reason, place, quote
+    template: float = 0.0  # similarity to a question this item was written to answer
+    dates: frozenset[str] = frozenset()  # ISO dates (and their months) the answer is about
+
+    def result(self) -> Result:
+        return self.build()
+
+
+def text_shows(ix: Index, text: str) -> frozenset[str]:
+    shows = set()
+    if _DATE_TEXT.search(text):
+        shows.add("date")
+    if _NUMBER_TEXT.search(text):
+        shows.add("number")
+    if _REASON_TEXT.search(text):
+        shows.add("reason")
+    if ix.place_pattern.search(text):
+        shows.add("place")
+    if "“" in text or '"' in text:
+        shows.add("quote")
+    return frozenset(shows)
+
+
+def generate(ix: Index, q: Query) -> list[Candidate]:
+    found: list[Candidate] = []
+    for generator in (quoted_words, timeline, by_date, people, quotes, claims, facts):
+        found.extend(generator(ix, q))
+    return found
+
+
+# --- generators -------------------------------------------------------------------------------
+
+
+def facts(ix: Index, q: Query) -> list[Candidate]:
+    """Every fact, with its template similarity computed for the few that cover the most."""
+    wanted = list(q.known_tokens) + ([q.wh] if q.wh else [])
+    if not q.known_tokens:
+        wanted = []  # a question word alone ("what is bitcoin") matches nothing
+    rough = sorted(((ix._coverage(wanted, d.all_tokens), d) for d in ix.docs), key=lambda x: -x[0])
+    content = " ".join(q.known_tokens)
+    out = []
+    for rank, (cover, doc) in enumerate(rough):
+        template = max((fuzz.token_sort_ratio(content, t) for t in doc.templates), default=0) / 100 if rank < 8 and content else 0.0
+        out.append(Candidate("fact", cover, _fact_builder(ix, q, [doc.fact], cover, "fact", ""), (doc.fact.id,),
+                             doc.all_tokens, doc.entities, ix.shows[doc.fact.id], template, _dates(doc.fact.date)))
+    return out
+
+
+def claims(ix: Index, q: Query) -> list[Candidate]:
+    """The claim a yes/no question checks ("Did Pence meet Kim?" → No), or the false claim a
+    wh-question takes for granted ("Why did Pence apologise?" → he did not)."""
+    if ix._reporting_tokens & set(q.tokens):
+        return []  # "do the outlets disagree about …" asks about the reporting, not the claim
+    if not q.yes_no and HYPOTHETICAL.search(q.norm):
+        return []  # "where was the meeting supposed to be held" does not claim it was held
+    if q.unknown:
+        return []  # "did South Korea know …": a word the articles never use; no yes or no from us
+    wanted = list(q.known_tokens)
+    if not wanted:
+        return []
+    asked = set(wanted)
+    happen = ix._canon_token("happen")
+    best, best_score, wrong_actor = None, 0.0, None
+    for c in ix.claims:
+        context = c.entities | set(c.fact.people)  # "was the Pence meeting secret": Pence is the fact's
+        have = set(c.tokens) | {"@" + e for e in c.entities}
+        actor = None
+        if q.yes_no:
+            if not set(q.entities) <= context:
+                continue
+            if c.tokens and ix._coverage(list(c.tokens), asked) < 0.5:
+                continue  # the question must ask about what the claim says happened, not only whom
+            recall = ix._coverage(wanted, have | {"@" + e for e in context})
+            precision = ix._coverage(list(have), asked)
+            score = 2 * recall * precision / (recall + precision) if recall + precision else 0.0
+        elif q.wh is None or not c.tokens or not c.tokens <= asked:
+            continue  # a wh-question is corrected only when it states the whole claim's action
+        elif q.wh in ("?what", "?which", "?who") and happen in c.tokens:
+            continue  # "what happened to the meeting?" asks; it does not claim the meeting happened
+        elif not c.holds and c.entities <= set(q.entities):  # "why did Pence apologise?": it takes a false claim for granted
+            score = ix._coverage(wanted, have)
+        elif c.holds and c.entities and q.entities and not set(q.entities) & context:
+            # "Why did Trump cancel the meeting?": the claim that holds has another actor
+            actor = ix.fb.person_by_id[q.entities[0]].name
+            score = ix._coverage([t for t in wanted if not t.startswith("@")], have)
+        else:
+            continue
+        if score > best_score:
+            best, best_score, wrong_actor = c, score, actor
+    if best is None:
+        return []
+    if q.yes_no:
+        kind, lead = ("yes", "Yes — ") if best.holds else ("no", "No — ")
+    elif wrong_actor:
+        kind, lead = "premise", f"It wasn't {wrong_actor}: "
+    else:
+        kind, lead = "premise", "That premise isn't right: "
+    doc = ix.doc_by_fact[best.fact.id]
+    return [Candidate(kind, best_score, _fact_builder(ix, q, [best.fact], best_score, kind, lead), (best.fact.id,),
+                      doc.all_tokens, doc.entities, ix.shows[best.fact.id] | {"yesno"})]
+
+
+def people(ix: Index, q: Query) -> list[Candidate]:
+    """"Who is X?" → X's card; "who was the South Korean president?" → the person whose role
+    that is; a name we cannot place → "Did you mean …"."""
+    out = []
+    others = [t for t in q.tokens if not t.startswith("@")]
+    if len(q.entities) == 1:
+        starts = any(q.norm.startswith(s + " ") for s in PERSON_STARTERS)
+        fit = 1.0 if not others and (starts or not q.quote_intent) else 1 / (1 + len(others))
+        out.append(_person_candidate(ix, q, q.entities[0], fit))
+    if q.wh == "?who" and q.tokens and not any(ix.fb.person_by_id[e].kind == "person" for e in q.entities):
+        matches = [p for p, role_tokens in ix._roles if ix._coverage(list(q.tokens), role_tokens) >= 0.9]
+        if len(matches) == 1:
+            out.append(_person_candidate(ix, q, matches[0].id, ix._coverage(list(q.tokens), ix._role_of[matches[0].id])))
+    if not q.entities:
+        out.extend(_unknown_name(ix, q))
+    return out
+
+
+def quotes(ix: Index, q: Query) -> list[Candidate]:
+    """"What did X say (about Y)?" → X's own words, ranked by the other words of the question.
+    The speaker is the first person named who has quotes; someone named after "about" or "to"
+    is the subject or listener, never the speaker."""
+    if not q.quote_intent or not q.entities or q.first in YES_NO_STARTERS:
+        return []  # "did Nauert tweet or give a statement?" asks about the quote, not for it
+    speaker = _speaker(ix, q)
+    if speaker is None:
+        first = ix.fb.person_by_id[q.entities[0]]
+        if first.kind == "person" and q.wh == "?what":
+            text = f"My sources don't quote {first.name}: none of the three articles prints anything {first.name} said."
+            return [Candidate("quotes", 1.0, lambda: NotCovered(q.raw, text, ()), (), frozenset({"@" + first.id}),
+                              frozenset({first.id}))]
+        return []
+    chosen = ix.quotes_by_speaker[speaker]
+    rest = set(q.known_tokens) - {"@" + e for e in q.entities} - ix._quote_word_tokens
+    if rest & ix._reporting_tokens:
+        return []  # "which article says Nauert tweeted?" is about the reporting, not the words
+    if q.outlet:
+        chosen = [x for x in chosen if x.source == q.outlet or any(v.source == q.outlet for v in x.versions)]
+        if not chosen:
+            return []
+    listeners = [e for e in q.entities if e != speaker]
+    if listeners:  # "what did Pence tell Rogin": keep the quotes said to that person, if any
+        chosen = [x for x in chosen if x.said_to in listeners] or chosen
+    fit = 1.0
+    if rest:  # "what did Ayers say about photo ops": rank by the other words
+        chosen = sorted(chosen, key=lambda x: -ix._coverage(list(rest), ix._quote_tokens[x.id]))
+        fit = ix._coverage(list(rest), ix._quote_tokens[chosen[0].id])
+        chosen = chosen[:2]
+    tokens = frozenset().union(*(ix._quote_tokens[x.id] for x in chosen)) | {"@" + speaker}
+    return [Candidate("quotes", fit, lambda: _quotes_answer(ix, q, speaker, chosen), (), frozenset(tokens) | ix._quote_word_tokens,
+                      frozenset({speaker, *(x.said_to for x in chosen if x.said_to)}), frozenset({"quote"}) | _quote_shows(ix, chosen))]
+
+
+def quoted_words(ix: Index, q: Query) -> list[Candidate]:
+    """Who said "…"? Words in quote marks, or after "who said", matched against every quote in
+    every outlet's version."""
+    segments = [m for m in QUOTED.findall(q.raw) if len(m.strip()) >= 8]
+    if not segments and q.norm.startswith("who said "):
+        segments = [q.norm[len("who said "):]]
+    if not segments:
+        return []
+    best, best_score = None, 0.0
+    for segment in segments:
+        wanted = normalize(segment)
+        for quote, wordings in ix._quote_wordings:
+            for text in wordings:
+                score = fuzz.partial_ratio(wanted, text) if len(wanted) <= len(text) else 0
+                if score > best_score:
+                    best, best_score = quote, score
+    if best is None:
+        return []
+    return [Candidate("said", best_score / 100, lambda: _said_answer(ix, q, best, best_score), (),
+                      frozenset(ix._quote_tokens[best.id]) | {"@" + (best.speaker or "")}, frozenset({best.speaker or ""}),
+                      frozenset({"quote", "person"}))]
+
+
+def timeline(ix: Index, q: Query) -> list[Candidate]:
+    """"Give me the timeline": every event, in order."""
+    if ix._canon_token("timeline") not in q.tokens or q.dates:
+        return []
+    fit = 1 / max(len(q.known_tokens), 1)
+
+    def build() -> Result:
+        events = ix.fb.events
+        lines = [f"{e.date_label()}: {e.title}." for e in events]
+        cites = [ix._cite(e.evidence[0].source, e.evidence[0].quote) for e in events]
+        return Answer(q.raw, "\n".join(lines), "date", tuple(cites), confidence=1.0, events=tuple(events))
+
+    return [Candidate("timeline", fit, build, (), frozenset(q.tokens), frozenset(), frozenset({"date"}))]
+
+
+def by_date(ix: Index, q: Query) -> list[Candidate]:
+    """"What happened on Feb 10?": the events of that day (or month)."""
+    if not q.dates or q.yes_no:
+        return []
+    start, end = date_span(q.dates[0])
+    if start == end:  # a day: only events dated to that day
+        events = [e for e in ix.fb.events if e.date == q.dates[0] and e.precision != "before"]
+    else:
+        events = [e for e in ix.fb.events if date_span(e.date)[0] <= end and date_span(e.date)[1] >= start]
+    fit = 1 / (1 + len(q.known_tokens))
+
+    def build() -> Result:
+        if not events:
+            near = sorted(ix.fb.events, key=lambda e: abs(ordinal(e.date) - ordinal(q.dates[0])))[:3]
+            return NotCovered(q.raw, f"My sources record nothing on {q.dates[0]}.",
+                              tuple(f"What happened on {e.date_label()}?" for e in near))
+        lines = [f"{e.date_label()}: {e.title}. {e.description}" for e in events]
+        cites = [ix._cite(ev.source, ev.quote) for e in events for ev in e.evidence]
+        return Answer(q.raw, "\n".join(lines), "date", tuple(cites), confidence=1.0, events=tuple(events))
+
+    tokens = frozenset(t for e in events for t in ix.event_tokens[e.id]) | {"?when"}
+    dates = frozenset(q.dates) if events else frozenset()
+    return [Candidate("date", fit, build, (), tokens, frozenset(p for e in events for p in e.people), frozenset({"date"}), dates=dates)]
+
+
+# --- helpers ----------------------------------------------------------------------------------
+
+
+def _dates(iso: str | None) -> frozenset[str]:
+    """A fact's date as the forms a question may name it in: the day and its month."""
+    return frozenset({iso, iso[:7]}) if iso else frozenset()
+
+
+def _speaker(ix: Index, q: Query) -> str | None:
+    """The one who speaks: named before "about"/"on"/"regarding"/"to", if several are named."""
+    subject_at = min((q.norm.find(f" {w} ") for w in ("about", "regarding", "on", "of") if f" {w} " in q.norm), default=-1)
+    speakers = [e for e in q.entities if e in ix.quotes_by_speaker]
+    if subject_at >= 0 and len(speakers) > 1:
+        before = [e for e in speakers if ix.mention_at(q.norm, e) < subject_at]
+        if before:
+            return before[0]
+    return speakers[0] if speakers else None
+
+
+def _quote_shows(ix: Index, chosen: list[Quote]) -> frozenset[str]:
+    return frozenset().union(*(text_shows(ix, x.text + " " + x.context) for x in chosen))
+
+
+def _person_candidate(ix: Index, q: Query, pid: str, fit: float) -> Candidate:
+    person = ix.fb.person_by_id[pid]
+
+    def build() -> Result:
+        cites = [ix._cite(ev.source, ev.quote) for ev in person.evidence]
+        text = f"{person.name} — {person.role}. {person.description}"
+        n = len(ix.quotes_by_speaker.get(person.id, []))
+        if n:
+            text += f" My sources quote {person.name} {n} time{'s' if n > 1 else ''}."
+        return Answer(q.raw, text, "person", tuple(cites), confidence=1.0, person=person)
+
+    return Candidate("person", fit, build, (), ix._role_of[pid] | {"@" + pid, "?who"}, frozenset({pid}),
+                     text_shows(ix, person.role + " " + person.description) | {"person"})
+
+
+def _unknown_name(ix: Index, q: Query) -> list[Candidate]:
+    """"Who is heather?" / "who is kym?": a first name, or a misspelling too far off."""
+    starter = next((st for st in WHO_STARTERS if q.norm.startswith(st + " ")), None)
+    name = q.norm[len(starter) + 1:] if starter else ""
+    if not name or len(name.split()) > 3 or q.dates:
+        return []
+    match = ix.find_person(name)
+    if match.person is not None:
+        return [_person_candidate(ix, q, match.person.id, 1.0)]
+    if not match.suggestions or match.score < 75:
+        return []
+    names = list(match.suggestions)
+    listed = ", ".join(names[:-1]) + f" or {names[-1]}" if len(names) > 1 else names[0]
+    text = f"My sources name no one called “{name}”. Did you mean {listed}?"
+    return [Candidate("didyoumean", match.score / 100, lambda: NotCovered(q.raw, text, tuple(f"Who is {n}?" for n in names)),
+                      (), frozenset(q.tokens) | {"?who"}, frozenset(), frozenset({"person"}))]
+
+
+def _quotes_answer(ix: Index, q: Query, speaker: str, chosen: list[Quote]) -> Answer:
+    person = ix.fb.person_by_id[speaker]
+    printed = [_as_printed_by(x, q.outlet) for x in chosen]
+    text = "\n".join(f"{person.name}: “{words}” ({medium}{', to ' + ix.fb.name_of(x.said_to) if x.said_to and source == x.source else ''})"
+                     for x, (words, source, medium) in zip(chosen, printed))
+    cites = [ix._cite(source, words) for words, source, _ in printed]
+    return Answer(q.raw, text, "quotes", tuple(cites), confidence=1.0, quotes=tuple(chosen), person=person)
+
+
+def _said_answer(ix: Index, q: Query, best: Quote, score: float) -> Answer:
+    who = ix.fb.person_by_id[best.speaker].name if best.speaker else "The article does not say who"
+    said = "said" if best.speaker else "said it"
+    text = f"{who} {said}: “{best.text}” ({best.medium}{', to ' + ix.fb.name_of(best.said_to) if best.said_to else ''}). {best.context}"
+    person = ix.fb.person_by_id.get(best.speaker or "")
+    return Answer(q.raw, text, "quotes", (ix._cite(best.source, best.text),), confidence=round(score / 100, 3),
+                  quotes=(best,), person=person)
+
+
+def _as_printed_by(quote: Quote, outlet: str | None) -> tuple[str, str, str]:
+    """(words, source id, medium) as `outlet` printed the quote, if it did; else as first recorded."""
+    for version in quote.versions:
+        if version.source == outlet and quote.source != outlet:
+            return version.text, version.source, version.medium
+    return quote.text, quote.source, quote.medium
+
+
+def _fact_builder(ix: Index, q: Query, chosen: list[Fact], score: float, kind: str, lead: str) -> Callable[[], Result]:
+    return lambda: fact_answer(ix, q, chosen, score, kind, lead)
+
+
+def fact_answer(ix: Index, q: Query, chosen: list[Fact], score: float, kind: str, lead: str) -> Answer:
+    text = lead + " ".join(f.statement for f in chosen)
+    cites = [ix._cite(ev.source, ev.quote) for f in chosen for ev in f.evidence]
+    if q.outlet:  # the outlet asked about first, or a plain note that it does not report this
+        own = [c for c in cites if c.source_id == q.outlet]
+        if not own:
+            outlet = ix.fb.source_by_id[q.outlet].outlet
+            text = f"{outlet} does not report this; the other articles do. " + text
+        cites = own + [c for c in cites if c.source_id != q.outlet]
+    disagreements = tuple({d.id: d for f in chosen for d in ix._disc_by_fact.get(f.id, [])}.values())
+    return Answer(q.raw, text, kind, tuple(cites), tuple(f.id for f in chosen), round(min(score, 1.0), 3), disagreements)
+
+
+def related_docs(ix: Index, q: Query, limit: int = 3) -> list[_Doc]:
+    wanted = list(q.known_tokens) + ([q.wh] if q.wh else [])
+    return [d for _, d in sorted(((ix._coverage(wanted, d.all_tokens), d) for d in ix.docs), key=lambda x: -x[0])[:limit]]

@@ -1,0 +1,350 @@
+"""The fact base as the engine reads it: names and their misspellings, the lexicon, the
+vocabulary, word weights (IDF), and every fact, claim and quote as token sets. Built once per
+fact base; `Index.tokens_of` turns any text into the same kind of tokens.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+from bot.english import English
+from bot.facts import Discrepancy, Fact, FactBase, Person, Quote
+from bot.results import Citation, PersonMatch
+from bot.text import QUOTE_WORDS, STOPWORDS, WH_WEIGHT, clip, normalize, plain_tokens, stem, wh_token
+
+
+@dataclass
+class _Doc:
+    """One retrievable unit (a fact) as token sets."""
+
+    fact: Fact
+    tokens: frozenset[str]
+    entities: frozenset[str]
+    templates: tuple[str, ...]
+
+    def __post_init__(self):
+        self.all_tokens = self.tokens | {"@" + e for e in self.entities}
+
+
+@dataclass
+class _ClaimDoc:
+    fact: Fact
+    text: str
+    holds: bool
+    tokens: frozenset[str]
+    entities: frozenset[str]
+
+
+
+
+class Index:
+    """Everything about one FactBase that answering needs, as tokens. Build once."""
+
+    def __init__(self, fb: FactBase):
+        self.fb = fb
+        self.english = English()
+        self._init_caches()
+        self._index_lexicon(fb.lexicon)
+        self._aliases = self._build_aliases(fb.people)
+        self._vocab: set[str] = set()
+        self._raw_vocab: set[str] = set()
+        disputed = {fid for d in fb.discrepancies for fid in d.facts}
+        self.docs = [self._fact_doc(f, f.id in disputed) for f in fb.facts]
+        self.claims = [self._claim_doc(f, c.text, c.holds) for f in fb.facts for c in f.claims]
+        self._index_vocabulary()
+        self._index_idf()
+        self.quotes_by_speaker: dict[str, list[Quote]] = {}
+        for q in fb.quotes:
+            if q.speaker:
+                self.quotes_by_speaker.setdefault(q.speaker, []).append(q)
+        # Normalised once: every outlet's wording of each quote, and quote + speaker + context for search.
+        self._quote_wordings = [(q, [normalize(t) for t in [q.text, *(v.text for v in q.versions)]]) for q in fb.quotes]
+        self._quote_search = [(q, normalize(f"{q.text} {fb.name_of(q.speaker) or ''} {q.context}")) for q in fb.quotes]
+        self._quote_tokens = {q.id: set(self._analyse(q.text + " " + q.context, correct=False)[0]) for q in fb.quotes}
+        self._roles = [(p, self._role_tokens(p)) for p in fb.people]
+        self._role_of = {p.id: tokens for p, tokens in self._roles}
+        self.doc_by_fact = {d.fact.id: d for d in self.docs}
+        # "in South Korea", "on his flight home": a place the articles name, as where something was
+        self.place_pattern = re.compile(r"\b(?:in|at|aboard|on|from|to)\s+(?:the\s+|his\s+|her\s+)?(?:"
+                                        + "|".join(map(re.escape, fb.meta.places)) + r")\b", re.I)
+        from bot.candidates import text_shows  # the same test of what a text can answer, for facts and others
+
+        self.shows = {f.id: text_shows(self, f.statement) for f in fb.facts}
+        self.event_tokens = {e.id: frozenset(self._analyse(f"{e.title} {e.description}", correct=False)[0]) for e in fb.events}
+        self.known_questions = tuple(dict.fromkeys(q for f in fb.facts for q in f.questions))
+        self._index_discrepancies()
+
+    def _init_caches(self) -> None:
+        # Per engine, not per class: a reloaded fact base must not keep the old engine alive.
+        self._correct = lru_cache(maxsize=8192)(self._correct_uncached)
+        self._fuzzy_alias = lru_cache(maxsize=4096)(self._fuzzy_alias_uncached)
+
+    def __getstate__(self) -> dict:  # the on-disk cache (bot/loader.py) pickles the engine
+        state = self.__dict__.copy()
+        del state["_correct"], state["_fuzzy_alias"]
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._init_caches()
+
+    # --- index building -----------------------------------------------------------------------
+
+    def _index_lexicon(self, lexicon: dict[str, list[str]]) -> None:
+        self._canon = self._build_lexicon(lexicon)
+        # "bailing" is read as "bailed" is: every inflection of a one-word variant maps to its key
+        self._canon_stems = {stem(v): c for v, c in self._canon.items() if " " not in v}
+        self._canon_stems.update({v: c for v, c in self._canon.items() if " " not in v})
+        self._stop_stems = frozenset(stem(w) for w in STOPWORDS) | STOPWORDS
+        self._phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}  # first word -> multi-word variants
+        for variant, canon in self._canon.items():
+            if " " in variant:
+                parts = tuple(variant.split())
+                self._phrases.setdefault(parts[0], []).append((parts, canon))
+        self._quote_word_tokens = frozenset(self._canon_token(w) for w in QUOTE_WORDS)
+        self._reporting_tokens = frozenset(self._canon_token(w) for w in ("outlet", "differ"))  # words about the coverage
+
+    def _index_vocabulary(self) -> None:
+        """Every word the fact base uses anywhere: what spelling is corrected towards, and what
+        counts as known (a word outside it is evidence that a question is out of scope)."""
+        fb = self.fb
+        texts = [f"{p.name} {p.role} {p.description} {' '.join(p.aliases)}" for p in fb.people]
+        texts += [f"{q.text} {q.context}" for q in fb.quotes]
+        texts += [f"{e.title} {e.description}" for e in fb.events]
+        texts += [f"{d.topic} {d.summary}" for d in fb.discrepancies]
+        for text in texts:
+            for t in plain_tokens(text):
+                self._raw_vocab.add(t)
+                self._vocab.add(self._canon_token(t))
+        self._spell_list = sorted(w for w in self._raw_vocab if len(w) >= 3 and not w.isdigit())
+
+    def _role_tokens(self, person: Person) -> frozenset[str]:
+        """A role's words, and the other names in it ("State Department spokeswoman" ->
+        @state-department, spokeswoman), but not the person's own alias it may also spell."""
+        tokens, _, _ = self._analyse(person.role, correct=False)
+        words = {self._canon_token(w) for w in plain_tokens(person.role) if w not in STOPWORDS}
+        return frozenset(t for t in tokens if t != "@" + person.id) | words
+
+    def _index_idf(self) -> None:
+        n = len(self.docs)
+        df: dict[str, int] = {}
+        for d in self.docs:
+            for t in d.tokens | d.entities:
+                df[t] = df.get(t, 0) + 1
+        self._idf = {t: math.log(1 + n / c) for t, c in df.items()}
+        self._idf_unknown = math.log(1 + n) + 1.5  # a word the sources never use weighs more than any they do
+
+    def _index_discrepancies(self) -> None:
+        self._disc_docs = []
+        self._disc_by_fact: dict[str, list[Discrepancy]] = {}
+        for d in self.fb.discrepancies:
+            toks, ents, _ = self._analyse(d.topic + " " + d.summary, correct=False)
+            have = set(toks) | {"@" + e for e in ents} | {self._canon_token("differ")}
+            wh = wh_token(normalize(d.topic))
+            if wh:
+                have.add(wh)
+            self._disc_docs.append((d, have, " ".join(self._analyse(d.topic, correct=False)[0])))
+            for fid in d.facts:
+                self._disc_by_fact.setdefault(fid, []).append(d)
+
+    @staticmethod
+    def _build_lexicon(lexicon: dict[str, list[str]]) -> dict[str, str]:
+        """Variant (normalised, possibly several words) -> canonical stem."""
+        canon = {}
+        for key, variants in lexicon.items():
+            target = stem(normalize(key))
+            canon[normalize(key)] = target
+            for v in variants:
+                canon[normalize(v)] = target
+        return canon
+
+    def _canon_token(self, token: str) -> str:
+        return self._canon.get(token) or self._canon_stems.get(stem(token)) or stem(token)
+
+    @staticmethod
+    def _build_aliases(people: list[Person]) -> dict[tuple[str, ...], str]:
+        aliases: dict[tuple[str, ...], str] = {}
+        for p in people:
+            for name in [p.name, *p.aliases]:
+                key = tuple(plain_tokens(name))
+                if key and key not in aliases:
+                    aliases[key] = p.id
+        return aliases
+
+    def _phrase_variants(self, tokens: list[str]) -> list[str]:
+        """Replace multi-word lexicon variants ("called off") by their canonical token."""
+        out, i = [], 0
+        while i < len(tokens):
+            for parts, canon in self._phrases.get(tokens[i], ()):
+                if tuple(tokens[i : i + len(parts)]) == parts:
+                    out.append("=" + canon)
+                    i += len(parts)
+                    break
+            else:
+                out.append(tokens[i])
+                i += 1
+        return out
+
+    def _analyse(self, text: str, *, correct: bool) -> tuple[list[str], list[str], list[str]]:
+        """Tokens -> (content tokens, entity ids, unknown words)."""
+        raw = plain_tokens(text)
+        entities: list[str] = []
+        tokens: list[str] = []
+        unknown: list[str] = []
+        i = 0
+        words = self._phrase_variants(raw)
+        while i < len(words):
+            match = self._entity_at(words, i, fuzzy=correct)
+            if match:
+                length, pid = match
+                if pid not in entities:
+                    entities.append(pid)
+                tokens.append("@" + pid)
+                i += length
+                continue
+            word = words[i]
+            i += 1
+            if word.startswith("="):
+                if word[1:] not in self._stop_stems:
+                    tokens.append(word[1:])
+                continue
+            if word in STOPWORDS or correct and self.english.is_filler(word):
+                continue
+            if correct and not word.isdigit() and not self._is_known(word):
+                word = self._correct(word)
+            canon = self._canon_token(word)
+            if canon in self._stop_stems:
+                continue
+            if correct and canon not in self._vocab and canon not in self._idf:
+                unknown.append(word)
+            tokens.append(canon)
+        return tokens, entities, unknown
+
+    def _entity_at(self, words: list[str], i: int, fuzzy: bool) -> tuple[int, str] | None:
+        """The longest name starting at words[i]: exact names of several words first, then
+        misspelt ones ("kim yo jung", "kim yong"), and only then a name of one word (so "Kim"
+        alone does not win over a misspelt "Kim Yong Nam")."""
+        def exact(length: int) -> str | None:
+            window = tuple(words[i : i + length])
+            return self._aliases.get(window) if len(window) == length else None
+
+        for length in (4, 3, 2):
+            if pid := exact(length):
+                return length, pid
+        if fuzzy:
+            for length in (3, 2):
+                window = words[i : i + length]
+                if len(window) == length and not any(w.startswith("=") for w in window):
+                    if pid := self._fuzzy_alias(" ".join(window), length):
+                        return length, pid
+        if pid := exact(1):
+            return 1, pid
+        word = words[i]
+        if not fuzzy or word.startswith("=") or len(word) < 5 or word in self._raw_vocab or word in STOPWORDS:
+            return None
+        best = self._fuzzy_alias(word, 1)  # one word keeps its first two letters: "pense" is Pence, "piece" is not
+        if best and any(a[0][:2] == word[:2] for a in self._aliases if len(a) == 1 and self._aliases[a] == best):
+            return 1, best
+        return None
+
+    def _is_known(self, word: str) -> bool:
+        """A word used by the fact base or its lexicon, as written or by its stem: never "corrected"
+        ("piece" is not a misspelt "pence", "aiming" not a misspelt "naming")."""
+        return word in self._raw_vocab or word in self._canon or stem(word) in self._canon_stems or stem(word) in self._vocab
+
+    def _fuzzy_alias_uncached(self, joined: str, length: int) -> str | None:
+        candidates = {" ".join(k): pid for k, pid in self._aliases.items() if len(k) == length}
+        hit = process.extractOne(joined, list(candidates), scorer=fuzz.ratio, score_cutoff=84 if length > 1 else 80)
+        if not hit:
+            return None
+        # Every word must be close on its own: "south koreans" is not "north koreans".
+        if any(fuzz.ratio(a, b) < 70 for a, b in zip(joined.split(), hit[0].split())):
+            return None
+        return candidates[hit[0]]
+
+    def _correct_uncached(self, word: str) -> str:
+        if len(word) < 4:
+            return word
+        cutoff = 85 if len(word) == 4 else 80  # short words are often another real word: "tall" is not "talk"
+        for candidate, _, _ in process.extract(word, self._spell_list, scorer=fuzz.ratio, score_cutoff=cutoff, limit=5):
+            if candidate in word and len(word) - len(candidate) >= 2:
+                continue  # "rescheduled" is another word than "scheduled", not a typo of it
+            if len(word) > 7 or abs(len(candidate) - len(word)) <= 1:  # "notice" is not a misspelt "nice"
+                return candidate
+        return word
+
+    def _fact_doc(self, fact: Fact, disputed: bool) -> _Doc:
+        parts = [fact.statement, *fact.questions, *fact.topics, *(c.text for c in fact.claims)]
+        tokens: set[str] = set()
+        entities: set[str] = set(fact.people)
+        for part in parts:
+            for t in plain_tokens(part):
+                self._raw_vocab.add(t)
+            toks, ents, _ = self._analyse(part, correct=False)
+            tokens.update(t for t in toks if not t.startswith("@"))
+            entities.update(ents)
+        tokens.add(self._canon_token("happen"))  # everything in the fact base happened (or was said)
+        if fact.date:
+            tokens.add(self._canon_token("date"))
+        tokens.update(wh for wh in (wh_token(normalize(q)) for q in fact.questions) if wh)
+        if disputed:
+            tokens.add(self._canon_token("differ"))
+        self._vocab.update(tokens)
+        templates = tuple(" ".join(self._analyse(q, correct=False)[0]) for q in fact.questions)
+        return _Doc(fact, frozenset(tokens), frozenset(entities), templates)
+
+    def _claim_doc(self, fact: Fact, text: str, holds: bool) -> _ClaimDoc:
+        toks, ents, _ = self._analyse(text, correct=False)
+        return _ClaimDoc(fact, text, holds, frozenset(t for t in toks if not t.startswith("@")), frozenset(ents))
+
+    # --- question analysis --------------------------------------------------------------------
+
+    def _coverage(self, wanted: list[str], have: set[str]) -> float:
+        total = matched = 0.0
+        for t in dict.fromkeys(wanted):
+            w = self._idf.get(t, self._idf_unknown)
+            if t.startswith("?"):
+                w *= WH_WEIGHT
+            total += w
+            if t in have:
+                matched += w
+        return matched / total if total else 0.0
+
+    # --- building results ---------------------------------------------------------------------
+
+    def _cite(self, source_id: str, quote: str) -> Citation:
+        src = self.fb.source_by_id[source_id]
+        return Citation(src.file, src.id, src.outlet, quote, src.url)
+
+
+    def mention_at(self, norm: str, pid: str) -> int:
+        """Where in normalised text a person is first named (by any alias), or a large number."""
+        at = [norm.find(" ".join(k)) for k, p in self._aliases.items() if p == pid and " ".join(k) in norm]
+        return min(at) if at else 10**6
+
+    def find_person(self, name: str) -> PersonMatch:
+        name = clip(name)
+        key = tuple(plain_tokens(name))
+        if key in self._aliases:
+            return PersonMatch(self.fb.person_by_id[self._aliases[key]], score=100)
+        _, entities, _ = self._analyse(name, correct=True)
+        if len(entities) == 1:
+            return PersonMatch(self.fb.person_by_id[entities[0]], score=90)
+        joined = " ".join(key)
+        if not joined:
+            return PersonMatch(None)
+        names = {" ".join(k): pid for k, pid in self._aliases.items()}
+        hits = process.extract(joined, list(names), scorer=fuzz.WRatio, limit=8, score_cutoff=60)
+        ordered = list(dict.fromkeys(names[h[0]] for h in hits))
+        if hits and hits[0][1] >= 88 and (len(ordered) == 1 or hits[0][1] - max(h[1] for h in hits if names[h[0]] != ordered[0]) >= 5):
+            return PersonMatch(self.fb.person_by_id[ordered[0]], score=hits[0][1])
+        return PersonMatch(None, tuple(self.fb.person_by_id[p].name for p in ordered[:3]), hits[0][1] if hits else 0)
+
+    def related_ids(self, fact: Fact) -> set[str]:
+        """Facts that a listed disagreement ties to this one (the same story told differently)."""
+        return {f for d in self._disc_by_fact.get(fact.id, []) for f in d.facts}

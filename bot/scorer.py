@@ -1,0 +1,115 @@
+"""Stage 3, score: one scorer for every candidate, its weights fitted from labelled questions.
+
+Each candidate becomes a vector of named features (what kind of item it is, how much of the
+question it covers, whether it can give the kind of answer asked for, how many of the question's
+words the sources never use, and how common those words are in English …). The score is the
+dot product with weights read from `bot/data/weights.json`, which `python -m bot.fit` writes by
+fitting a softmax over each question's candidates plus an "abstain" option that scores 0, with
+cross-validation. So an answer is given only when its score is above 0: the abstention
+threshold is fitted with the weights, not set by hand.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from importlib import resources
+
+from bot.analyse import Query
+from bot.candidates import KINDS, Candidate
+from bot.index import Index
+
+ANSWER_TYPES = ("date", "person", "place", "number", "reason", "quote")
+
+
+def feature_names() -> list[str]:
+    names = ["bias", "route", "cover", "template", "gap", "ent_missing", "ent_all", "unk_rare", "unk_mid", "unk_common",
+             "n_known", "no_known", "type_ok", "outlet_miss", "date_match", "date_miss", "terse"]
+    names += [f"kind_{k}" for k in KINDS]
+    names += [f"yesno_{k}" for k in KINDS]
+    names += [f"want_{t}_miss" for t in ANSWER_TYPES]
+    names += [f"route_{k}" for k in KINDS]
+    names += [f"quoting_{k}" for k in KINDS]
+    return names
+
+
+FEATURES = feature_names()
+_INDEX = {name: i for i, name in enumerate(FEATURES)}
+
+
+def features(ix: Index, q: Query, cand: Candidate, best_cover: float) -> list[float]:
+    x = [0.0] * len(FEATURES)
+
+    def put(name: str, value: float) -> None:
+        x[_INDEX[name]] = value
+
+    wanted = list(q.known_tokens) + ([q.wh] if q.wh else [])
+    cover = ix._coverage(wanted, cand.tokens) if wanted else 0.0
+    missing = sum(e not in cand.entities for e in q.entities)
+    put("bias", 1.0)
+    put("route", cand.route)
+    put("cover", cover)
+    put("template", cand.template)
+    put("gap", cover - best_cover)
+    put("ent_missing", min(missing, 3))
+    put("ent_all", 1.0 if q.entities and not missing else 0.0)
+    put("unk_rare", min(sum(z < 3.0 for _, z in q.unknown), 3))
+    put("unk_mid", min(sum(3.0 <= z < 4.5 for _, z in q.unknown), 3))
+    put("unk_common", min(sum(z >= 4.5 for _, z in q.unknown), 3))
+    put("n_known", min(len(q.known_tokens), 6) / 6)
+    put("no_known", 1.0 if not q.known_tokens else 0.0)
+    put("terse", 1.0 if q.wh is None and not q.yes_no else 0.0)
+    if q.dates:
+        put("date_match" if set(q.dates) & cand.dates else "date_miss", 1.0)
+    if q.quote_intent:
+        put(f"quoting_{cand.kind}", 1.0)
+    shows = set(cand.shows)
+    if cand.entities - set(q.entities):
+        shows.add("person")
+    want = q.answer_type
+    ok = want in ("what", "yesno") or want in shows
+    put("type_ok", 1.0 if ok else 0.0)
+    if want in ANSWER_TYPES and want not in shows:
+        put(f"want_{want}_miss", 1.0)
+    if q.outlet and cand.kind == "fact" and not any(ev.source == q.outlet for f in cand.facts for ev in ix.fb.fact_by_id[f].evidence):
+        put("outlet_miss", 1.0)
+    put(f"kind_{cand.kind}", 1.0)
+    put(f"route_{cand.kind}", cand.route)
+    if q.yes_no:
+        put(f"yesno_{cand.kind}", 1.0)
+    return x
+
+
+@dataclass(frozen=True)
+class Weights:
+    names: tuple[str, ...]
+    values: tuple[float, ...]
+    fitted: dict  # how they were fitted: sets, folds, cross-validated figures
+
+    @classmethod
+    def load(cls) -> "Weights":
+        data = json.loads(resources.files("bot").joinpath("data/weights.json").read_text(encoding="utf-8"))
+        return cls(tuple(data["features"]), tuple(data["weights"]), data.get("fitted", {}))
+
+    def aligned(self) -> list[float]:
+        """Weights in FEATURES order (a feature the file lacks weighs 0, so an old file still loads)."""
+        by_name = dict(zip(self.names, self.values))
+        return [by_name.get(name, 0.0) for name in FEATURES]
+
+
+@dataclass
+class Scored:
+    cand: Candidate
+    score: float
+    x: list[float]
+
+
+def score_all(ix: Index, q: Query, cands: list[Candidate], weights: list[float]) -> list[Scored]:
+    wanted = list(q.known_tokens) + ([q.wh] if q.wh else [])
+    best_cover = max((ix._coverage(wanted, c.tokens) for c in cands if c.kind == "fact"), default=0.0) if wanted else 0.0
+    out = []
+    for c in cands:
+        x = features(ix, q, c, best_cover)
+        out.append(Scored(c, sum(w * v for w, v in zip(weights, x) if v), x))
+    out.sort(key=lambda s: -s.score)
+    return out

@@ -1,0 +1,164 @@
+"""Text handling shared by every stage: normalisation, stems, dates and question words."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from functools import lru_cache
+
+import snowballstemmer
+from rapidfuzz import fuzz, process
+
+MAX_QUESTION_CHARS = 500  # what a user types is read up to here; the fact base is indexed whole
+
+# Function words and the words people wrap a question in. They carry no topic.
+STOPWORDS = frozenset(
+    """a an the and or but if then of to in on at by for with from about as into over after before
+    during between is are was were be been being am do does did doing done have has had having
+    will would shall should can could may might must i me my we our you your he him his she her
+    it its they them their this that these those there here what which who whom whose when where
+    why how whats whos wheres whens hows not no yes please tell tells told say says said saying
+    quote quotes quoted words remark remarks show explain give given gave info information
+    detail supposed meant details story anything something thing things some any all just really
+    actually exactly also so very much many more most anyone anybody someone somebody bot
+    factbot hi hello hey thanks thank ok okay like want wanted get got go going goes went gone
+    let lets deal list took take according keep keeps kept become became becomes make makes made under
+    above without within while until against toward towards across around behind beyond upon via""".split()
+)
+# "us" is not a stopword: in these questions it is nearly always the country.
+QUOTE_WORDS = frozenset("quote quotes quoted say said says saying tweet tweeted tweets words remark remarks tell tells told statement".split())
+LEADING_FILLERS = frozenset("so and but ok okay hey hi well um uh then also just please quick question".split())
+WH_WORDS = ("who", "when", "where", "why", "how", "what", "which")
+WH_WEIGHT = 0.7  # a question word counts, but less than a topic word
+YES_NO_STARTERS = frozenset("did does do was were is are has have had will would could can should isnt wasnt didnt doesnt".split())
+WHO_STARTERS = ("who is", "who was", "who s", "whos", "who are", "who were")
+PERSON_STARTERS = WHO_STARTERS + ("tell me about", "what is", "what was", "whats")
+
+MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"], 1)}
+MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
+MONTHS["sept"] = 9
+_ORD = r"(\d{1,2})(?:st|nd|rd|th)?"
+_MONTH = r"(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+DATE_PATTERNS = [
+    (re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b"), ("y", "m", "d")),
+    (re.compile(rf"\b{_MONTH}\s+{_ORD}(?:\s*,?\s*(\d{{4}}))?\b"), ("M", "d", "y")),
+    (re.compile(rf"\b{_ORD}\s+(?:of\s+)?{_MONTH}(?:\s*,?\s*(\d{{4}}))?\b"), ("d", "M", "y")),
+    (re.compile(rf"\b{_MONTH}\s+(\d{{4}})\b"), ("M", "y")),
+    (re.compile(r"\b(\d{4})-(\d{1,2})\b"), ("y", "m")),
+]
+DEFAULT_YEAR = 2018
+
+_STEMMER = snowballstemmer.stemmer("english")
+_NON_WORD = re.compile(r"[^\w\s-]+")
+_SPACES = re.compile(r"\s+")
+QUOTED = re.compile(r"[\"“”„«»]([^\"“”„«»]+)[\"“”„«»]")
+_CONTRACTION = re.compile(r"\b(who|what|where|when|how|that|it|there|here)'s\b", re.IGNORECASE)
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def normalize(text: str) -> str:
+    if not text.isascii():  # fold accents and drop marks and control/format characters
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch) and unicodedata.category(ch)[0] != "C" or ch in " \n\t")
+    text = _CONTROL.sub(" ", text)
+    text = _CONTRACTION.sub(r"\1 is", text.replace("’", "'").replace("‘", "'"))  # "who's" is not a possessive
+    text = text.replace("'s ", " ").replace("s' ", "s ").lower()
+    text = text.replace("'", "")
+    text = _NON_WORD.sub(" ", text).replace("_", " ")
+    text = re.sub(r"(?<!\w)-|-(?!\w)", " ", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+@lru_cache(maxsize=20000)
+def stem(word: str) -> str:
+    return _STEMMER.stemWord(word)
+
+
+def plain_tokens(text: str) -> list[str]:
+    return [t for part in normalize(text).split() for t in part.split("-") if t]
+
+
+def clip(text) -> str:
+    """User input as the engine reads it: a string, at most MAX_QUESTION_CHARS long."""
+    return (text if isinstance(text, str) else str(text))[:MAX_QUESTION_CHARS]
+
+
+def find_dates(norm: str) -> list[tuple[str, int, int]]:
+    """(ISO partial date, start, end) for each date named in normalised text; no year means 2018."""
+    found: list[tuple[str, int, int]] = []
+    for pattern, order in DATE_PATTERNS:
+        for m in pattern.finditer(norm):
+            if any(start < m.end() and m.start() < end for _, start, end in found):
+                continue
+            vals = dict(zip(order, m.groups()))
+            try:
+                year = int(vals.get("y") or DEFAULT_YEAR)
+                month = int(vals["m"]) if "m" in vals else MONTHS[vals["M"]]
+                iso = f"{year:04d}-{month:02d}"
+                if "d" in vals:
+                    dt.date(year, month, int(vals["d"]))
+                    iso += f"-{int(vals['d']):02d}"
+                else:
+                    dt.date(year, month, 1)
+            except (ValueError, KeyError):
+                continue
+            found.append((iso, m.start(), m.end()))
+    return sorted(found, key=lambda x: x[1])
+
+
+QUESTION_WORDS = ("what", "when", "where", "who", "why", "how", "which", "did", "does", "was", "were", "is", "are")
+
+
+def fix_question_words(norm: str) -> str:
+    """Typos in the first two words that are clearly question words: "waht", "whta", "wen"."""
+    words = norm.split(" ")
+    for i, word in enumerate(words[:2]):
+        if 3 <= len(word) <= 5 and word not in STOPWORDS:
+            hit = process.extractOne(word, QUESTION_WORDS, scorer=fuzz.ratio, score_cutoff=75)
+            if hit and (sorted(hit[0]) == sorted(word) or len(word) < len(hit[0])):  # swapped or dropped letters
+                words[i] = hit[0]
+    return " ".join(words)
+
+
+HYPOTHETICAL = re.compile(r"\b(?:supposed|meant|going|planned|scheduled|set|due|would|was to|were to)\b")
+_CHECK_PREFIX = re.compile(r"^(?:is it (?:true|right|correct) that|i (?:heard|read|think) (?:that )?|apparently)\s*")
+_POLITE_PREFIX = re.compile(r"^(?:(?:can|could|would|will) you (?:please )?(?:tell me|explain|say|let me know)|do you know|"
+                            r"please (?:tell me|explain)|i (?:want|would like|d like) to know|tell me)\s+")
+_CHECK_SUFFIX = re.compile(r"\s*(?:is that (?:true|right|correct)|right|true|correct)$")
+
+
+def strip_checking(norm: str) -> tuple[str, bool]:
+    """"Is it true that X?" / "I heard X, is that right?" -> ("X", True): a claim to check."""
+    norm = _POLITE_PREFIX.sub("", norm, count=1) or norm  # "can you tell me why …" is not a yes/no question
+    stripped = _CHECK_SUFFIX.sub("", _CHECK_PREFIX.sub("", norm))
+    return (stripped, True) if stripped != norm and stripped else (norm, False)
+
+
+def wh_token(norm: str) -> str | None:
+    """The kind of question ("?when", "?why", ...) from its first question word."""
+    for word in norm.split()[:4]:
+        if word in WH_WORDS:
+            return "?" + word
+    return None
+
+
+def parse_dates(norm: str) -> list[str]:
+    return [iso for iso, _, _ in find_dates(norm)]
+
+
+def date_span(iso: str) -> tuple[str, str]:
+    """The first and last day an ISO (partial) date covers, as ISO strings."""
+    parts = iso.split("-")
+    if len(parts) == 3:
+        return iso, iso
+    if len(parts) == 2:
+        return f"{iso}-01", f"{iso}-31"
+    return f"{iso}-01-01", f"{iso}-12-31"
+
+
+def ordinal(iso: str) -> int:
+    parts = [int(p) for p in iso.split("-")] + [15, 15]
+    return dt.date(parts[0], parts[1], min(parts[2], 28)).toordinal()
+
