@@ -31,6 +31,10 @@ _PERSON_WH = frozenset({"?who", "?whom", "?whose"})
 # Where a message asks a second question: "…, and when was it?", "…? Why?"
 _PART_SPLIT = re.compile(r"\s*\?+\s*|\s*[,;]?\s+\b(?:and|also|plus)\s+(?=(?:who|whom|whose|what|when|where|why|how|which|did|does|do|was|were|is|are)\b)")
 _PRONOUNS = frozenset("he him his she her they them their it its that this".split())
+# The thing a question asks for: "what city", "which countries", "how many defectors", "the name of".
+_FOCUS = re.compile(r"\b(?:what|which)\s+(?:is|was|were|are)\s+(?:the\s+)?(\w+)\s+of\b|\b(name|headline|title|location|date)\b"
+                    r"|\b(?:what|which|how many|how much)\s+(?:(?:kind|sort|type|exact|specific|other)\s+(?:of\s+)?)?(?:\d+\s+)?(\w+)")
+_NOT_FOCUS = frozenset("is was were are did does do the a an had has have will would could should can".split())
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,8 @@ class Query:
     outlet: str | None = None  # "according to Vox …": the source id to answer from
     parts: tuple[str, ...] = ()  # the separate questions of a message that asks several
     known_tokens: tuple[str, ...] = ()  # the tokens the fact base uses somewhere
+    focus: str | None = None  # the noun a what/which/how-many question asks for ("city", "countries")
+    focus_known: bool = True  # whether the fact base ever uses that word
 
     @property
     def yes_no(self) -> bool:
@@ -95,7 +101,20 @@ def analyse(ix: Index, question: str) -> Query:
         outlet=outlet,
         known_tokens=tuple(t for t in tokens if t.startswith("@") or t in ix._vocab or t in ix._idf),
     )
-    return replace(q, answer_type=answer_type(q), parts=split_parts(question))
+    focus = find_focus(norm)
+    focus_known = focus is None or ix._is_known(focus) or focus in ix._aliases_words
+    kind = answer_type(q)
+    if focus and kind in ("what", "quote", "person") and focus in ix.english.focus_type:
+        kind = ix.english.focus_type[focus]  # "what city", "the missile's name", "which photographer"
+    return replace(q, answer_type=kind, parts=split_parts(question), focus=focus, focus_known=focus_known)
+
+
+def find_focus(norm: str) -> str | None:
+    m = _FOCUS.search(norm)
+    if not m:
+        return None
+    word = m.group(1) or m.group(2) or m.group(3)
+    return None if word in _NOT_FOCUS else word
 
 
 def answer_type(q: Query) -> str:

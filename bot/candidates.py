@@ -24,11 +24,11 @@ from bot.text import HYPOTHETICAL, PERSON_STARTERS, QUOTED, WHO_STARTERS, YES_NO
 KINDS = ("fact", "yes", "no", "premise", "person", "quotes", "said", "date", "timeline", "didyoumean")
 
 _DATE_TEXT = re.compile(r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december|"
-                        r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|evening|night|hours?|minutes?|"
-                        r"days?|weeks?|months?|year|\d{4}|last minute|later|earlier|before|after|when)\b", re.I)
+                        r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|evening|night|hours?|"
+                        r"\d{4}|last minute|next day|same day)\b", re.I)
 _NUMBER_TEXT = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|dozen|hundred|thousand)\b", re.I)
-_REASON_TEXT = re.compile(r"\b(?:because|avoid|hopes?|hoping|so that|unclear|reasons?|why|to highlight|to remind|over|after|"
-                          r"in order|unhappy|angry|protest|wanted|as a|since)\b", re.I)
+_REASON_TEXT = re.compile(r"\b(?:because|avoid|in hopes?|hoping|so that|unclear|reasons?|why|to highlight|to remind|"
+                          r"in order to|unhappy|not been happy|angry|in protest|to press|to call attention)\b", re.I)
 
 
 @dataclass
@@ -42,6 +42,8 @@ class Candidate:
     shows: frozenset[str] = frozenset()  # answer types its text can satisfy: date, number, reason, place, quote
     template: float = 0.0  # similarity to a question this item was written to answer
     dates: frozenset[str] = frozenset()  # ISO dates (and their months) the answer is about
+    bm25: float = 0.0  # BM25 of the question against the fact's text, relative to the best fact (0..1)
+    evidence: frozenset[str] = frozenset()  # tokens of the article passages behind it
 
     def result(self) -> Result:
         return self.build()
@@ -79,11 +81,14 @@ def facts(ix: Index, q: Query) -> list[Candidate]:
         wanted = []  # a question word alone ("what is bitcoin") matches nothing
     rough = sorted(((ix._coverage(wanted, d.all_tokens), d) for d in ix.docs), key=lambda x: -x[0])
     content = " ".join(q.known_tokens)
+    bm25 = {d.fact.id: ix.bm25(list(q.known_tokens), d) for d in ix.docs}
+    top = max(bm25.values(), default=0.0) or 1.0
     out = []
     for rank, (cover, doc) in enumerate(rough):
         template = max((fuzz.token_sort_ratio(content, t) for t in doc.templates), default=0) / 100 if rank < 8 and content else 0.0
         out.append(Candidate("fact", cover, _fact_builder(ix, q, [doc.fact], cover, "fact", ""), (doc.fact.id,),
-                             doc.all_tokens, doc.entities, ix.shows[doc.fact.id], template, _dates(doc.fact.date)))
+                             doc.all_tokens, doc.entities, ix.shows[doc.fact.id], template, _dates(doc.fact.date),
+                             bm25[doc.fact.id] / top, doc.evidence_tokens))
     return out
 
 

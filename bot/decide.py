@@ -36,6 +36,8 @@ def decide(ix: Index, q: Query, scored: list[Scored]) -> Result:
         if second and second.score > 0 and math.exp(second.score - best.score) >= SECOND_FACT \
                 and second.cand.facts[0] not in ix.related_ids(facts[0]):
             facts.append(ix.fb.fact_by_id[second.cand.facts[0]])
+            # The answer first: the fact that gives what was asked (a reason, a date …) leads.
+            facts.sort(key=lambda f: q.answer_type not in ix.shows[f.id])
         lead = "My sources don't answer that with a plain yes or no, but here is what they say: " if q.yes_no else ""
         return fact_answer(ix, q, facts, confidence, "fact", lead)
     if isinstance(result, Answer):

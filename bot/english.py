@@ -22,6 +22,7 @@ class English:
         data = yaml.safe_load(resources.files("bot").joinpath("data/chat.yaml").read_text(encoding="utf-8"))
         self.filler = frozenset(data["filler"])
         self.casual = {k: v for k, v in data["casual"].items()}
+        self.focus_type = {word: kind for kind, words in data["focus_types"].items() for word in words}
         self._casual_re = re.compile(r"\b(" + "|".join(sorted(map(re.escape, self.casual), key=len, reverse=True)) + r")\b")
         from wordfreq import get_frequency_dict  # imported here: only building the index needs it
 

@@ -26,9 +26,12 @@ class _Doc:
     tokens: frozenset[str]
     entities: frozenset[str]
     templates: tuple[str, ...]
+    counts: dict[str, int]  # token -> occurrences in statement, questions and evidence (for BM25)
+    evidence_tokens: frozenset[str]  # the words of the article passages that back it
 
     def __post_init__(self):
         self.all_tokens = self.tokens | {"@" + e for e in self.entities}
+        self.length = sum(self.counts.values())
 
 
 @dataclass
@@ -51,6 +54,7 @@ class Index:
         self._init_caches()
         self._index_lexicon(fb.lexicon)
         self._aliases = self._build_aliases(fb.people)
+        self._aliases_words = frozenset(w for key in self._aliases for w in key)
         self._vocab: set[str] = set()
         self._raw_vocab: set[str] = set()
         disputed = {fid for d in fb.discrepancies for fid in d.facts}
@@ -130,8 +134,23 @@ class Index:
         words = {self._canon_token(w) for w in plain_tokens(person.role) if w not in STOPWORDS}
         return frozenset(t for t in tokens if t != "@" + person.id) | words
 
+    def bm25(self, query: list[str], doc: _Doc, k1: float = 1.2, b: float = 0.75) -> float:
+        """Okapi BM25 of a question's tokens against a fact's statement, questions and evidence."""
+        score = 0.0
+        for t in query:
+            tf = doc.counts.get(t, 0)
+            if tf:
+                score += self._bm25_idf.get(t, 0.0) * tf * (k1 + 1) / (tf + k1 * (1 - b + b * doc.length / self._avg_length))
+        return score
+
     def _index_idf(self) -> None:
         n = len(self.docs)
+        self._avg_length = sum(d.length for d in self.docs) / max(n, 1)
+        df_counts: dict[str, int] = {}
+        for d in self.docs:
+            for t in d.counts:
+                df_counts[t] = df_counts.get(t, 0) + 1
+        self._bm25_idf = {t: math.log(1 + (n - c + 0.5) / (c + 0.5)) for t, c in df_counts.items()}
         df: dict[str, int] = {}
         for d in self.docs:
             for t in d.tokens | d.entities:
@@ -282,12 +301,24 @@ class Index:
         parts = [fact.statement, *fact.questions, *fact.topics, *(c.text for c in fact.claims)]
         tokens: set[str] = set()
         entities: set[str] = set(fact.people)
+        counts: dict[str, int] = {}
         for part in parts:
             for t in plain_tokens(part):
                 self._raw_vocab.add(t)
             toks, ents, _ = self._analyse(part, correct=False)
             tokens.update(t for t in toks if not t.startswith("@"))
             entities.update(ents)
+            for t in toks:
+                counts[t] = counts.get(t, 0) + 1
+        evidence: set[str] = set()
+        for ev in fact.evidence:  # the article's own words count as known, and as weaker evidence of a match
+            for t in plain_tokens(ev.quote):
+                self._raw_vocab.add(t)
+            toks, _, _ = self._analyse(ev.quote, correct=False)
+            evidence.update(toks)
+            for t in toks:
+                counts[t] = counts.get(t, 0) + 1
+        self._vocab.update(t for t in evidence if not t.startswith("@"))
         tokens.add(self._canon_token("happen"))  # everything in the fact base happened (or was said)
         if fact.date:
             tokens.add(self._canon_token("date"))
@@ -296,7 +327,7 @@ class Index:
             tokens.add(self._canon_token("differ"))
         self._vocab.update(tokens)
         templates = tuple(" ".join(self._analyse(q, correct=False)[0]) for q in fact.questions)
-        return _Doc(fact, frozenset(tokens), frozenset(entities), templates)
+        return _Doc(fact, frozenset(tokens), frozenset(entities), templates, counts, frozenset(evidence))
 
     def _claim_doc(self, fact: Fact, text: str, holds: bool) -> _ClaimDoc:
         toks, ents, _ = self._analyse(text, correct=False)
@@ -348,3 +379,13 @@ class Index:
     def related_ids(self, fact: Fact) -> set[str]:
         """Facts that a listed disagreement ties to this one (the same story told differently)."""
         return {f for d in self._disc_by_fact.get(fact.id, []) for f in d.facts}
+
+    _NUMBER_WORDS = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|dozens?|hundreds?|thousands?)"
+
+    def counts_of(self, noun: str, cand) -> bool:
+        """Does the candidate's text give a number of `noun` ("20 countries", "two hours")?"""
+        root = stem(noun)[:5]
+        pattern = re.compile(rf"\b{self._NUMBER_WORDS}\s+(?:\w+\s+){{0,2}}{re.escape(root)}", re.I)
+        texts = [self.fb.fact_by_id[f].statement for f in cand.facts]
+        texts += [ev.quote for f in cand.facts for ev in self.fb.fact_by_id[f].evidence]
+        return any(pattern.search(t) for t in texts)

@@ -24,6 +24,7 @@ ANSWER_TYPES = ("date", "person", "place", "number", "reason", "quote")
 
 def feature_names() -> list[str]:
     names = ["bias", "route", "cover", "template", "gap", "ent_missing", "ent_all", "unk_rare", "unk_mid", "unk_common",
+             "unk_vcommon", "bm25", "bm25_top", "ev_cover", "focus_hit", "asks_unknown_thing", "count_hit", "count_miss",
              "n_known", "no_known", "type_ok", "outlet_miss", "date_match", "date_miss", "terse"]
     names += [f"kind_{k}" for k in KINDS]
     names += [f"yesno_{k}" for k in KINDS]
@@ -55,7 +56,18 @@ def features(ix: Index, q: Query, cand: Candidate, best_cover: float) -> list[fl
     put("ent_all", 1.0 if q.entities and not missing else 0.0)
     put("unk_rare", min(sum(z < 3.0 for _, z in q.unknown), 3))
     put("unk_mid", min(sum(3.0 <= z < 4.5 for _, z in q.unknown), 3))
-    put("unk_common", min(sum(z >= 4.5 for _, z in q.unknown), 3))
+    put("unk_common", min(sum(4.5 <= z < 5.3 for _, z in q.unknown), 3))
+    put("unk_vcommon", min(sum(z >= 5.3 for _, z in q.unknown), 3))
+    put("bm25", cand.bm25)
+    if not q.focus_known:
+        put("asks_unknown_thing", 1.0)  # "in what city …" when the articles never name a city
+    if q.answer_type == "number" and q.focus:
+        put("count_hit" if ix.counts_of(q.focus, cand) else "count_miss", 1.0)
+    put("bm25_top", 1.0 if cand.bm25 >= 0.999 else 0.0)
+    if wanted:
+        put("ev_cover", ix._coverage(wanted, cand.tokens | cand.evidence))
+        focus = max(q.known_tokens, key=lambda t: ix._idf.get(t, 0.0), default=None)
+        put("focus_hit", 1.0 if focus in cand.tokens else 0.0)
     put("n_known", min(len(q.known_tokens), 6) / 6)
     put("no_known", 1.0 if not q.known_tokens else 0.0)
     put("terse", 1.0 if q.wh is None and not q.yes_no else 0.0)
