@@ -4,11 +4,13 @@
     python -m bench.fit --dry-run            # only the cross-validated figures
 
 Every candidate the engine generates for a question is labelled by judging its own answer
-against the question's expectation (bot.evaluation.judge). The model is a softmax over a
-question's candidates plus an "abstain" option whose score is fixed at 0: for an answerable
-question it raises the right candidates above the rest and above abstaining; for an
-out-of-scope one it pushes every candidate below 0. L2 strength is chosen by k-fold CV over
-questions; the figure printed for each fold is on questions that fold's weights never saw.
+against the question's expectation (bot.evaluation.judge). Two models are fitted:
+- rank: a softmax over each answerable question's candidates that puts the right ones first;
+- decision: a logistic model on the best-ranked candidate (its features, its lead over the next,
+  how well anything matched) that says whether it answers the question — trained on every
+  question, out of scope included, so the abstention threshold is fitted, not chosen.
+L2 strength is chosen by k-fold CV over questions; the figures printed are on questions the
+fold's weights never saw.
 Messages with several parts are answered part by part and are left out of fitting.
 """
 
@@ -27,7 +29,7 @@ from bot.candidates import generate
 from bot.engine import Engine
 from bot.evaluation import judge, load_eval_set
 from bot.facts import DEFAULT_FACTS, load_factbase
-from bot.scorer import FEATURES, features
+from bot.scorer import DECISION_FEATURES, FEATURES, Scored, decision_features, features
 
 ROOT = Path(__file__).resolve().parent.parent
 EVALSETS = ROOT / "bot" / "evalsets"
@@ -36,6 +38,11 @@ DEFAULT_SETS = [EVALSETS / "own_questions.yaml", EVALSETS / "probes.yaml", EVALS
 WEIGHTS = ROOT / "bot" / "data" / "weights.json"
 # Per-kind offsets are not shrunk: a kind with few labelled examples must still find its level.
 NO_PENALTY = {FEATURES.index("bias")} | {i for i, name in enumerate(FEATURES) if name.startswith("kind_")}
+# Signs we know before seeing data: missing what was asked never helps an answer, having it never hurts.
+NEVER_POSITIVE = [i for i, name in enumerate(FEATURES)
+                  if name.endswith("_miss") or name.startswith("unk_") or name in ("ent_missing", "asks_unknown_thing")]
+NEVER_NEGATIVE = [i for i, name in enumerate(FEATURES)
+                  if name in ("type_ok", "count_hit", "date_match", "focus_hit", "ent_all", "cover", "ev_cover", "bm25", "template")]
 
 
 def examples(engine: Engine, sets: list[Path]) -> list[dict]:
@@ -44,88 +51,113 @@ def examples(engine: Engine, sets: list[Path]) -> list[dict]:
     for path in sets:
         for case in load_eval_set(path):
             q = analyse(ix, case["q"])
-            if q.parts:
-                continue
+            if q.parts or not (q.tokens or q.dates):
+                continue  # answered part by part / not a question: not what the scorer decides
             cands = generate(ix, q)
             if not cands:
-                x = np.zeros((0, len(FEATURES)))
-                labels = np.zeros(0, dtype=bool)
-            else:
-                wanted = list(q.known_tokens) + ([q.wh] if q.wh else [])
-                best_cover = max((ix._coverage(wanted, c.tokens) for c in cands if c.kind == "fact"), default=0.0) if wanted else 0.0
-                x = np.array([features(ix, q, c, best_cover) for c in cands])
-                labels = np.array([judge(c.result(), case) for c in cands])
-            abstain = bool(case.get("abstain") or case.get("covered") is False)
-            if not abstain and not labels.any():
-                continue  # no candidate can answer it: nothing to learn about choosing
-            out.append({"x": x, "y": labels, "abstain": abstain, "set": path.name})
+                continue
+            wanted = list(q.known_tokens) + ([q.wh] if q.wh else [])
+            best_cover = max((ix._coverage(wanted, c.tokens) for c in cands if c.kind == "fact"), default=0.0) if wanted else 0.0
+            out.append({"cands": cands, "x": np.array([features(ix, q, c, best_cover) for c in cands]),
+                        "y": np.array([judge(c.result(), case) for c in cands]),
+                        "abstain": bool(case.get("abstain") or case.get("covered") is False), "set": path.name})
     return out
 
 
-class Stacked:
-    """All questions' candidates in one matrix, so a loss and its gradient are a few array operations."""
-
-    def __init__(self, data: list[dict]):
-        rows = [ex for ex in data if len(ex["x"])]
-        self.n = len(data)
-        self.x = np.vstack([ex["x"] for ex in rows])
-        self.q = np.concatenate([np.full(len(ex["x"]), i) for i, ex in enumerate(rows)])
-        self.y = np.concatenate([ex["y"] & (not ex["abstain"]) for ex in rows])
-        self.answerable = np.array([not ex["abstain"] for ex in rows])
-        self.k = len(rows)
+def _project(w: np.ndarray, low: list[int], high: list[int]) -> None:
+    w[low] = np.minimum(w[low], 0.0)
+    w[high] = np.maximum(w[high], 0.0)
 
 
-def loss_grad(w: np.ndarray, st: Stacked, l2: float) -> tuple[float, np.ndarray]:
-    s = st.x @ w
-    m = np.maximum(np.full(st.k, 0.0), np.maximum.reduceat(s, np.r_[0, np.flatnonzero(np.diff(st.q)) + 1]))
-    e = np.exp(s - m[st.q])
-    z = np.exp(-m) + np.bincount(st.q, e, st.k)
-    loss = float((m + np.log(z)).sum())
-    grad = (e / z[st.q]) @ st.x
-    ep = np.where(st.y, e, 0.0)
-    zp = np.bincount(st.q, ep, st.k)
-    ans = st.answerable
-    loss -= float((m[ans] + np.log(zp[ans])).sum())
-    safe = np.where(zp > 0, zp, 1.0)
-    grad -= (ep / safe[st.q]) @ st.x
-    mask = np.ones_like(w)
-    for i in NO_PENALTY:
-        mask[i] = 0
-    loss += l2 * float(((w * mask) ** 2).sum())
-    grad += 2 * l2 * w * mask
-    return loss / st.n, grad / st.n
-
-
-def fit(data: list[dict], l2: float, steps: int = 1500, lr: float = 0.05) -> np.ndarray:
-    """Adam on the mean loss: a few hundred features at most, so this takes seconds."""
-    st = Stacked(data)
-    w = np.zeros(len(FEATURES))
-    m = np.zeros_like(w)
-    v = np.zeros_like(w)
+def adam(grad_fn, n: int, steps: int, lr: float, low: list[int], high: list[int]) -> np.ndarray:
+    w = np.zeros(n)
+    m = np.zeros(n)
+    v = np.zeros(n)
     for t in range(1, steps + 1):
-        _, g = loss_grad(w, st, l2 * len(data))
+        g = grad_fn(w)
         m = 0.9 * m + 0.1 * g
         v = 0.999 * v + 0.001 * g * g
         w -= lr * (m / (1 - 0.9**t)) / (np.sqrt(v / (1 - 0.999**t)) + 1e-8)
+        _project(w, low, high)
     return w
 
 
-def accuracy(w: np.ndarray, data: list[dict]) -> tuple[int, int, int, int]:
+def fit_rank(data: list[dict], l2: float, steps: int = 1500) -> np.ndarray:
+    """Softmax over each answerable question's candidates, the right ones as the target."""
+    rows = [ex for ex in data if not ex["abstain"] and ex["y"].any()]
+    x = np.vstack([ex["x"] for ex in rows])
+    qi = np.concatenate([np.full(len(ex["x"]), i) for i, ex in enumerate(rows)])
+    y = np.concatenate([ex["y"] for ex in rows])
+    starts = np.r_[0, np.flatnonzero(np.diff(qi)) + 1]
+    k = len(rows)
+    mask = np.ones(len(FEATURES))
+    mask[list(NO_PENALTY)] = 0
+
+    def grad(w: np.ndarray) -> np.ndarray:
+        s = x @ w
+        m = np.maximum.reduceat(s, starts)
+        e = np.exp(s - m[qi])
+        z = np.bincount(qi, e, k)
+        ep = np.where(y, e, 0.0)
+        zp = np.bincount(qi, ep, k)
+        g = (e / z[qi]) @ x - (ep / zp[qi]) @ x
+        return g / k + 2 * l2 * w * mask
+
+    return adam(grad, len(FEATURES), steps, 0.05, NEVER_POSITIVE, NEVER_NEGATIVE)
+
+
+def ranked(ex: dict, w: np.ndarray) -> tuple[list[Scored], int]:
+    s = ex["x"] @ w
+    order = np.argsort(-s, kind="stable")
+    return [Scored(ex["cands"][i], float(s[i]), list(ex["x"][i])) for i in order[:6]], int(order[0])
+
+
+def decision_rows(data: list[dict], w: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    xs, ys = [], []
+    for ex in data:
+        top, best = ranked(ex, w)
+        xs.append([1.0] + decision_features(top))
+        ys.append(0.0 if ex["abstain"] else float(ex["y"][best]))
+    return np.array(xs), np.array(ys)
+
+
+def fit_decision(x: np.ndarray, y: np.ndarray, l2: float, steps: int = 1500) -> np.ndarray:
+    n = x.shape[1]
+    mask = np.ones(n)
+    mask[0] = 0
+    offset = 1 + len(DECISION_FEATURES) - len(FEATURES)  # where the best candidate's own features start
+    low = [offset + i for i in NEVER_POSITIVE]
+    high = [offset + i for i in NEVER_NEGATIVE] + [1, 2]  # a clear lead and a strong match never count against
+
+    def grad(w: np.ndarray) -> np.ndarray:
+        p = 1 / (1 + np.exp(-(x @ w)))
+        return x.T @ (p - y) / len(y) + 2 * l2 * w * mask
+
+    return adam(grad, n, steps, 0.05, low, high)
+
+
+def accuracy(w_rank: np.ndarray, w_dec: np.ndarray, data: list[dict]) -> tuple[int, int, int, int]:
     """(right in scope, in scope, right abstentions, out of scope) deciding as the engine does."""
     ok_in = n_in = ok_out = n_out = 0
     for ex in data:
-        s = ex["x"] @ w if len(ex["x"]) else np.zeros(0)
-        answer = len(s) > 0 and s.max() > 0
+        top, best = ranked(ex, w_rank)
+        answer = float(np.dot(w_dec, [1.0] + decision_features(top))) > 0
         if ex["abstain"]:
             n_out += 1
             ok_out += not answer
         else:
             n_in += 1
-            ok_in += bool(answer and ex["y"][int(s.argmax())])
+            ok_in += bool(answer and ex["y"][best])
     return ok_in, n_in, ok_out, n_out
 
 
-def cross_validate(data: list[dict], l2: float, folds: int, seed: int = 7) -> tuple[int, int, int, int]:
+def fit(data: list[dict], l2: float) -> tuple[np.ndarray, np.ndarray]:
+    w_rank = fit_rank(data, l2)
+    w_dec = fit_decision(*decision_rows(data, w_rank), l2)
+    return w_rank, w_dec
+
+
+def cross_validate(data: list[dict], l2: float, folds: int, seed: int = 7) -> tuple[int, ...]:
     order = list(range(len(data)))
     random.Random(seed).shuffle(order)
     total = np.zeros(4, dtype=int)
@@ -133,15 +165,15 @@ def cross_validate(data: list[dict], l2: float, folds: int, seed: int = 7) -> tu
         held = set(order[k::folds])
         train = [data[i] for i in range(len(data)) if i not in held]
         test = [data[i] for i in held]
-        total += np.array(accuracy(fit(train, l2), test))
+        total += np.array(accuracy(*fit(train, l2), test))
     return tuple(int(v) for v in total)
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--set", action="append", type=Path, help="labelled question set (repeatable; default: own, probes, dev)")
+    ap.add_argument("--set", action="append", type=Path, help="labelled question set (repeatable; default: own, probes, blind A, dev)")
     ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--l2", type=float, nargs="*", default=[1e-4, 1e-3, 1e-2])
+    ap.add_argument("--l2", type=float, nargs="*", default=[3e-4, 1e-3, 3e-3])
     ap.add_argument("--dry-run", action="store_true")
     args = ap.parse_args()
     sets = [s for s in (args.set or DEFAULT_SETS) if s.exists()]
@@ -157,14 +189,14 @@ def main() -> None:
         if best is None or ok_in + ok_out > best[1]:
             best = (l2, ok_in + ok_out, (ok_in, n_in, ok_out, n_out))
     l2, _, (ok_in, n_in, ok_out, n_out) = best
-    w = fit(data, l2)
-    tr = accuracy(w, data)
+    w_rank, w_dec = fit(data, l2)
+    tr = accuracy(w_rank, w_dec, data)
     print(f"chosen l2={l2:g}; on the fitting data itself: in scope {tr[0]}/{tr[1]}, abstain {tr[2]}/{tr[3]}")
     if args.dry_run:
         return
     WEIGHTS.write_text(json.dumps({
-        "features": FEATURES,
-        "weights": [round(float(v), 4) for v in w],
+        "rank": {name: round(float(v), 4) for name, v in zip(FEATURES, w_rank)},
+        "decision": {name: round(float(v), 4) for name, v in zip(["bias"] + DECISION_FEATURES, w_dec)},
         "fitted": {"by": "python -m bench.fit", "date": dt.date.today().isoformat(), "sets": [s.name for s in sets],
                    "questions": len(data), "l2": l2, "folds": args.folds,
                    "cv_in_scope": f"{ok_in}/{n_in}", "cv_abstain": f"{ok_out}/{n_out}"},

@@ -25,11 +25,13 @@ from bot.text import (
 )
 
 # The answer a question wants, from how it asks.
-_NUMBER = re.compile(r"\bhow (?:many|much|long|old|often|far)\b|\bwhat (?:number|percentage|share)\b")
+_NUMBER = re.compile(r"\bhow (?:many|much|old|often|far)\b|\bwhat (?:number|percentage|share)\b")
+_TIMING = re.compile(r"\bhow (?:long|soon|early|late)\b|\bhow much (?:notice|time|warning)\b")
 _DATE_WORDS = frozenset("date day days time year month week weekday".split())
 _PERSON_WH = frozenset({"?who", "?whom", "?whose"})
 # Where a message asks a second question: "…, and when was it?", "…? Why?"
-_PART_SPLIT = re.compile(r"\s*\?+\s*|\s*[,;]?\s+\b(?:and|also|plus)\s+(?=(?:who|whom|whose|what|when|where|why|how|which|did|does|do|was|were|is|are)\b)")
+_PART_SPLIT = re.compile(r"\s*\?+\s*|\s*[,;]?\s+\b(?:and|also|plus)\s+(?=(?:who|whom|whose|what|when|where|why|how|which|did|does|do|was|were|is|are)\b)"
+                         r"|\s*[,;]\s*(?=(?:who|whom|whose|what|when|where|why|how|which)\b)")
 _PRONOUNS = frozenset("he him his she her they them their it its that this".split())
 # The thing a question asks for: "what city", "which countries", "how many defectors", "the name of".
 _FOCUS = re.compile(r"\b(?:what|which)\s+(?:is|was|were|are)\s+(?:the\s+)?(\w+)\s+of\b|\b(name|headline|title|location|date)\b"
@@ -79,7 +81,7 @@ def analyse(ix: Index, question: str) -> Query:
     others = [t for t in tokens if t != "@" + (entities[0] if entities else "")]
     for pid in entities:  # "according to Vox, …": the outlet chooses the source, it is not the topic
         source = ix.fb.person_by_id[pid].publishes
-        if source and len(tokens) > 1 and others:
+        if source and len(tokens) > 1 and others and _reported_by(ix, norm, pid):
             outlet = source
             entities = [e for e in entities if e != pid]
             tokens = [t for t in tokens if t != "@" + pid]
@@ -117,7 +119,27 @@ def find_focus(norm: str) -> str | None:
     return None if word in _NOT_FOCUS else word
 
 
+_REPORTED = re.compile(r"\b(?:according to|per|in|from|by)\s+(?:the\s+)?$")
+_REPORTS = re.compile(r"^\s*(?:s\s+)?(?:say|says|said|report|reports|reported|describe|describes|described|claim|claims|"
+                      r"call|calls|called|put|puts|write|writes|wrote|tell|tells|told|version|account|article|piece|story|coverage)\b")
+
+
+def _reported_by(ix: Index, norm: str, pid: str) -> bool:
+    """"According to Vox …", "what does DW say …", "in Vox's piece": the outlet is the source
+    asked about, not the subject ("when did the DW article come out" is about DW's article)."""
+    at = ix.mention_at(norm, pid)
+    if at >= len(norm):
+        return False
+    alias = next(" ".join(k) for k, p in ix._aliases.items() if p == pid and norm.find(" ".join(k)) == at)
+    before, after = norm[:at], norm[at + len(alias):]
+    if _REPORTED.search(before):
+        return True
+    return bool(_REPORTS.match(after)) and not re.search(r"\b(?:when|what day|what date|who wrote|headline|title|author)\b", norm)
+
+
 def answer_type(q: Query) -> str:
+    if _TIMING.search(q.norm):
+        return "date"  # "how long before …": a time, counted or named ("two hours", "the morning after")
     if _NUMBER.search(q.norm):
         return "number"
     if q.yes_no:
@@ -140,10 +162,25 @@ def split_parts(question: str) -> tuple[str, ...]:
     standing alone; a part that only points back ("what did he say") gets the names of the part
     before it. One question gives ()."""
     pieces = [p.strip(" ,;.!") for p in _PART_SPLIT.split(question) if p and p.strip(" ,;.!")]
-    pieces = [p for p in pieces if len(p.split()) >= 2]
+    merged: list[str] = []
+    for piece in pieces:  # "According to DW, what did Ayers say?" is one question: a piece that asks nothing joins the next
+        if merged and not _asks(merged[-1]):
+            merged[-1] = f"{merged[-1]}, {piece}"
+        else:
+            merged.append(piece)
+    if len(merged) > 1 and not _asks(merged[-1]):
+        merged[-2:] = [f"{merged[-2]}, {merged[-1]}"]
+    pieces = [p for p in merged if len(p.split()) >= 2]
     if len(pieces) < 2:
         return ()
     return tuple(pieces)
+
+
+_ASKS = re.compile(r"\b(?:who|whom|whose|what|when|where|why|how|which)\b|^(?:did|does|do|was|were|is|are|has|have|had|will|would|could|can)\b")
+
+
+def _asks(piece: str) -> bool:
+    return bool(_ASKS.search(normalize(piece)))
 
 
 def points_back(text: str) -> bool:

@@ -9,6 +9,7 @@ them all with one set of fitted weights, and `decide` picks.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from typing import Callable
@@ -43,6 +44,7 @@ class Candidate:
     template: float = 0.0  # similarity to a question this item was written to answer
     dates: frozenset[str] = frozenset()  # ISO dates (and their months) the answer is about
     bm25: float = 0.0  # BM25 of the question against the fact's text, relative to the best fact (0..1)
+    bm25_raw: float = 0.0  # the same, not relative: how well the best fact matches at all
     evidence: frozenset[str] = frozenset()  # tokens of the article passages behind it
 
     def result(self) -> Result:
@@ -66,7 +68,7 @@ def text_shows(ix: Index, text: str) -> frozenset[str]:
 
 def generate(ix: Index, q: Query) -> list[Candidate]:
     found: list[Candidate] = []
-    for generator in (quoted_words, timeline, by_date, people, quotes, claims, facts):
+    for generator in (quoted_words, timeline, by_date, people, quotes, claims, dated, facts):
         found.extend(generator(ix, q))
     return found
 
@@ -88,7 +90,7 @@ def facts(ix: Index, q: Query) -> list[Candidate]:
         template = max((fuzz.token_sort_ratio(content, t) for t in doc.templates), default=0) / 100 if rank < 8 and content else 0.0
         out.append(Candidate("fact", cover, _fact_builder(ix, q, [doc.fact], cover, "fact", ""), (doc.fact.id,),
                              doc.all_tokens, doc.entities, ix.shows[doc.fact.id], template, _dates(doc.fact.date),
-                             bm25[doc.fact.id] / top, doc.evidence_tokens))
+                             bm25[doc.fact.id] / top, bm25[doc.fact.id], doc.evidence_tokens))
     return out
 
 
@@ -146,6 +148,26 @@ def claims(ix: Index, q: Query) -> list[Candidate]:
                       doc.all_tokens, doc.entities, ix.shows[best.fact.id] | {"yesno"})]
 
 
+def dated(ix: Index, q: Query) -> list[Candidate]:
+    """A question that puts something on a day ("Was the meeting on Feb 21?", "Why did they cancel
+    on the 12th?"): the fact it names, and whether its date agrees — "No — it was 10 February"."""
+    if not q.dates or len(q.dates[0]) != 10 or not (q.yes_no or q.wh in ("?why", "?how")) or not q.known_tokens:
+        return []  # "what happened on 10 Feb?" asks; "why did they cancel on the 12th?" claims a day
+    wanted = list(q.known_tokens)
+    cover, doc = max(((ix._coverage(wanted, d.all_tokens), d) for d in ix.docs if d.fact.date and len(d.fact.date) == 10),
+                     key=lambda x: x[0], default=(0.0, None))
+    if doc is None:
+        return []
+    asked = q.dates[0]
+    if doc.fact.date == asked:
+        return []  # the right day: whether it happened is for the claims to say, the rest for the fact
+    else:
+        day = dt.date.fromisoformat(asked)
+        kind, lead = ("no", "No — ") if q.yes_no else ("premise", f"Not on {day.day} {day.strftime('%B')}: ")
+    return [Candidate(kind, cover, _fact_builder(ix, q, [doc.fact], cover, kind, lead), (doc.fact.id,), doc.all_tokens,
+                      doc.entities, ix.shows[doc.fact.id] | {"yesno", "date"}, dates=_dates(doc.fact.date))]
+
+
 def people(ix: Index, q: Query) -> list[Candidate]:
     """"Who is X?" → X's card; "who was the South Korean president?" → the person whose role
     that is; a name we cannot place → "Did you mean …"."""
@@ -155,10 +177,14 @@ def people(ix: Index, q: Query) -> list[Candidate]:
         starts = any(q.norm.startswith(s + " ") for s in PERSON_STARTERS)
         fit = 1.0 if not others and (starts or not q.quote_intent) else 1 / (1 + len(others))
         out.append(_person_candidate(ix, q, q.entities[0], fit))
-    if q.wh == "?who" and q.tokens and not any(ix.fb.person_by_id[e].kind == "person" for e in q.entities):
-        matches = [p for p, role_tokens in ix._roles if ix._coverage(list(q.tokens), role_tokens) >= 0.9]
-        if len(matches) == 1:
-            out.append(_person_candidate(ix, q, matches[0].id, ix._coverage(list(q.tokens), ix._role_of[matches[0].id])))
+    if q.answer_type == "person" and q.known_tokens and not any(ix.fb.person_by_id[e].kind == "person" for e in q.entities):
+        # "who was the South Korean president?": people whose role the question names
+        asked = set(q.known_tokens)
+        fits = sorted(((min(ix._coverage(list(role), asked), ix._coverage(list(asked), role)), p)
+                       for p, role in ix._roles if role and p.id not in q.entities), key=lambda x: -x[0])
+        for fit, person in fits[:2]:
+            if fit >= 0.6:
+                out.append(_person_candidate(ix, q, person.id, fit))
     if not q.entities:
         out.extend(_unknown_name(ix, q))
     return out
@@ -202,7 +228,7 @@ def quotes(ix: Index, q: Query) -> list[Candidate]:
 def quoted_words(ix: Index, q: Query) -> list[Candidate]:
     """Who said "…"? Words in quote marks, or after "who said", matched against every quote in
     every outlet's version."""
-    segments = [m for m in QUOTED.findall(q.raw) if len(m.strip()) >= 8]
+    segments = [m for pair in QUOTED.findall(q.raw) for m in pair if len(m.strip()) >= 8]
     if not segments and q.norm.startswith("who said "):
         segments = [q.norm[len("who said "):]]
     if not segments:
@@ -282,7 +308,8 @@ def _speaker(ix: Index, q: Query) -> str | None:
 
 
 def _quote_shows(ix: Index, chosen: list[Quote]) -> frozenset[str]:
-    return frozenset().union(*(text_shows(ix, x.text + " " + x.context) for x in chosen))
+    shows = frozenset().union(*(text_shows(ix, x.text + " " + x.context) for x in chosen))
+    return shows | {"date"} if any(quote_when(x) for x in chosen) else shows
 
 
 def _person_candidate(ix: Index, q: Query, pid: str, fit: float) -> Candidate:
@@ -321,8 +348,8 @@ def _unknown_name(ix: Index, q: Query) -> list[Candidate]:
 def _quotes_answer(ix: Index, q: Query, speaker: str, chosen: list[Quote]) -> Answer:
     person = ix.fb.person_by_id[speaker]
     printed = [_as_printed_by(x, q.outlet) for x in chosen]
-    text = "\n".join(f"{person.name}: “{words}” ({medium}{', to ' + ix.fb.name_of(x.said_to) if x.said_to and source == x.source else ''})"
-                     for x, (words, source, medium) in zip(chosen, printed))
+    text = "\n".join(f"{person.name}: “{words}” ({medium}{', to ' + ix.fb.name_of(x.said_to) if x.said_to and source == x.source else ''}"
+                     f"{quote_when(x)})" for x, (words, source, medium) in zip(chosen, printed))
     cites = [ix._cite(source, words) for words, source, _ in printed]
     return Answer(q.raw, text, "quotes", tuple(cites), confidence=1.0, quotes=tuple(chosen), person=person)
 
@@ -330,10 +357,26 @@ def _quotes_answer(ix: Index, q: Query, speaker: str, chosen: list[Quote]) -> An
 def _said_answer(ix: Index, q: Query, best: Quote, score: float) -> Answer:
     who = ix.fb.person_by_id[best.speaker].name if best.speaker else "The article does not say who"
     said = "said" if best.speaker else "said it"
-    text = f"{who} {said}: “{best.text}” ({best.medium}{', to ' + ix.fb.name_of(best.said_to) if best.said_to else ''}). {best.context}"
+    text = f"{who} {said}: “{best.text}” ({best.medium}{', to ' + ix.fb.name_of(best.said_to) if best.said_to else ''}{quote_when(best)}). {best.context}"
+    named = [e for e in q.entities if ix.fb.person_by_id[e].kind == "person" or e in ix.quotes_by_speaker]
+    if named and best.speaker not in named:  # "Did Pence say '…'?": someone else did
+        text = f"No — those are not {ix.fb.person_by_id[named[0]].name}'s words. " + text
+    elif q.yes_no and best.speaker in named:
+        text = "Yes — " + text
     person = ix.fb.person_by_id.get(best.speaker or "")
     return Answer(q.raw, text, "quotes", (ix._cite(best.source, best.text),), confidence=round(score / 100, 3),
                   quotes=(best,), person=person)
+
+
+def quote_when(quote: Quote) -> str:
+    """", 21 February 2018" — or ", c. 17 February 2018" where the articles leave the day uncertain."""
+    if not quote.date:
+        return ""
+    day = dt.date.fromisoformat(quote.date) if len(quote.date) == 10 else None
+    if day is None:
+        return ""
+    label = f"{day.day} {day.strftime('%B %Y')}"
+    return {"day": f", {label}", "approximate": f", c. {label}"}.get(quote.date_precision, "")
 
 
 def _as_printed_by(quote: Quote, outlet: str | None) -> tuple[str, str, str]:

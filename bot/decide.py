@@ -9,7 +9,7 @@ from bot.analyse import Query
 from bot.candidates import fact_answer, related_docs
 from bot.index import Index
 from bot.results import Answer, NotCovered, Result
-from bot.scorer import Scored
+from bot.scorer import Scored, decision_score
 
 SECOND_FACT = 0.8  # a second fact joins the answer when it is at least this likely, relative to the first
 NEAR_MISS = -1.5  # below the abstain line, but close enough that what the sources do say helps
@@ -17,23 +17,24 @@ NEAR_MISS = -1.5  # below the abstain line, but close enough that what the sourc
 _FOCUS = {"date": "when", "person": "who", "place": "where", "number": "how many", "reason": "why"}
 
 
-def decide(ix: Index, q: Query, scored: list[Scored]) -> Result:
+def decide(ix: Index, q: Query, scored: list[Scored], decision: list[float]) -> Result:
     if not q.tokens and not q.dates:
         return NotCovered(q.raw, "That doesn't look like a question I can work with — ask me about the "
                                  "cancelled Pence–North Korea meeting at the 2018 Olympics.", tuple(ix.known_questions[:3]))
-    if not scored or scored[0].score <= 0:
-        if scored and scored[0].score > NEAR_MISS:
+    verdict = decision_score(scored, decision) if scored else -10.0
+    if verdict <= 0:
+        if verdict > NEAR_MISS:
             specific = scored[0].cand.result()  # "My sources don't quote X", "Did you mean …", "nothing on 14 Feb"
             if isinstance(specific, NotCovered):
                 return specific
-        return not_covered(ix, q, scored)
+        return not_covered(ix, q, scored, verdict)
     best = scored[0]
     result = best.cand.result()
-    confidence = round(1 / (1 + math.exp(-best.score)), 3)
+    confidence = round(1 / (1 + math.exp(-verdict)), 3)
     if best.cand.kind == "fact":
         facts = [ix.fb.fact_by_id[f] for f in best.cand.facts]
         second = next((s for s in scored[1:] if s.cand.kind == "fact"), None)
-        if second and second.score > 0 and math.exp(second.score - best.score) >= SECOND_FACT \
+        if second and math.exp(second.score - best.score) >= SECOND_FACT \
                 and second.cand.facts[0] not in ix.related_ids(facts[0]):
             facts.append(ix.fb.fact_by_id[second.cand.facts[0]])
             # The answer first: the fact that gives what was asked (a reason, a date …) leads.
@@ -47,7 +48,7 @@ def decide(ix: Index, q: Query, scored: list[Scored]) -> Result:
     return result
 
 
-def not_covered(ix: Index, q: Query, scored: list[Scored]) -> NotCovered:
+def not_covered(ix: Index, q: Query, scored: list[Scored], verdict: float = -10.0) -> NotCovered:
     related = related_docs(ix, q)
     suggestions = tuple(d.fact.questions[0] for d in related if d.fact.questions) or tuple(ix.known_questions[:3])
     missing = [w for w, _ in q.unknown][:3]
@@ -59,7 +60,7 @@ def not_covered(ix: Index, q: Query, scored: list[Scored]) -> NotCovered:
     else:
         said = "My sources don't cover that."
     near = next((s for s in scored if s.cand.kind == "fact"), None)
-    if near is not None and near.score > NEAR_MISS:
+    if near is not None and verdict > NEAR_MISS:
         fact = ix.fb.fact_by_id[near.cand.facts[0]]
         return NotCovered(q.raw, f"{said} What they do say: {fact.statement}", suggestions[:3],
                           citations=tuple(ix._cite(ev.source, ev.quote) for ev in fact.evidence[:1]))

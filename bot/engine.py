@@ -24,7 +24,7 @@ from bot.decide import decide
 from bot.facts import Discrepancy, Event, FactBase, Person, Quote, outlet_name
 from bot.index import Index
 from bot.results import Answer, Citation, Comparison, NotCovered, PersonMatch, Result
-from bot.scorer import FEATURES, Weights, score_all
+from bot.scorer import FEATURES, Weights, decision_score, score_all
 from bot.text import clip, date_span, normalize, parse_dates
 
 __all__ = ["Answer", "Citation", "Comparison", "Engine", "NotCovered", "PersonMatch", "Result", "normalize"]
@@ -42,7 +42,8 @@ class Engine:
         self.fb = fb
         self.ix = Index(fb)
         self.weights = weights or Weights.load()
-        self._w = self.weights.aligned()
+        self._w = self.weights.rank_vector()
+        self._d = self.weights.decision_vector()
 
     @property
     def known_questions(self) -> tuple[str, ...]:
@@ -55,7 +56,7 @@ class Engine:
         q = analyse(self.ix, clip(question))
         if q.parts:
             return self._ask_parts(q)
-        return decide(self.ix, q, score_all(self.ix, q, generate(self.ix, q), self._w))
+        return decide(self.ix, q, score_all(self.ix, q, generate(self.ix, q), self._w), self._d)
 
     def _ask_parts(self, q: Query) -> Result:
         """Each question of the message answered on its own, in order; a part that points back
@@ -66,11 +67,11 @@ class Engine:
             part = analyse(self.ix, text)
             if previous is not None and previous.entities and not part.entities and points_back(text):
                 part = analyse(self.ix, _resolve(text, self.fb.person_by_id[previous.entities[0]].name))
-            results.append(decide(self.ix, part, score_all(self.ix, part, generate(self.ix, part), self._w)))
+            results.append(decide(self.ix, part, score_all(self.ix, part, generate(self.ix, part), self._w), self._d))
             previous = part
         answered = [r for r in results if r.answered]
         if not answered:
-            whole = decide(self.ix, q, score_all(self.ix, q, generate(self.ix, q), self._w))
+            whole = decide(self.ix, q, score_all(self.ix, q, generate(self.ix, q), self._w), self._d)
             return whole
         if len(answered) == 1 and len(results) == 1:
             return answered[0]
@@ -91,6 +92,7 @@ class Engine:
                                  "unknown": [{"word": w, "zipf": z} for w, z in q.unknown], "outlet": q.outlet,
                                  "parts": list(q.parts)}}
         scored = score_all(self.ix, q, generate(self.ix, q), self._w)
+        out["decision_score"] = round(decision_score(scored, self._d), 3) if scored else None
         top = []
         for s in scored[:5]:
             contrib = sorted(((name, round(w * v, 3)) for name, w, v in zip(FEATURES, self._w, s.x) if v and w),

@@ -2,11 +2,13 @@
 
 Each candidate becomes a vector of named features (what kind of item it is, how much of the
 question it covers, whether it can give the kind of answer asked for, how many of the question's
-words the sources never use, and how common those words are in English …). The score is the
-dot product with weights read from `bot/data/weights.json`, which `python -m bot.fit` writes by
-fitting a softmax over each question's candidates plus an "abstain" option that scores 0, with
-cross-validation. So an answer is given only when its score is above 0: the abstention
-threshold is fitted with the weights, not set by hand.
+words the sources never use, and how common those words are in English …). Two weight vectors,
+both read from `bot/data/weights.json` and both fitted by `python -m bench.fit` with
+cross-validation:
+- `rank` orders the candidates (a softmax over each answerable question's candidates);
+- `decision` says whether the best one answers the question at all (a logistic model on the
+  best candidate's features, how far it leads the next, and how well anything matched). An
+  answer is given when that score is above 0, so the abstention threshold is fitted too.
 """
 
 from __future__ import annotations
@@ -36,6 +38,15 @@ def feature_names() -> list[str]:
 
 FEATURES = feature_names()
 _INDEX = {name: i for i, name in enumerate(FEATURES)}
+DECISION_FEATURES = ["lead", "bm25_raw", "n_candidates_close"] + [f"best_{name}" for name in FEATURES]
+
+
+def decision_features(ranked: list["Scored"]) -> list[float]:
+    """What the answer-or-abstain decision looks at: the best candidate, and how clearly it wins."""
+    best = ranked[0]
+    lead = best.score - ranked[1].score if len(ranked) > 1 else 5.0
+    close = sum(1 for s in ranked[1:6] if best.score - s.score < 0.5)
+    return [min(lead, 5.0) / 5, min(best.cand.bm25_raw, 15.0) / 15, close / 5] + best.x
 
 
 def features(ix: Index, q: Query, cand: Candidate, best_cover: float) -> list[float]:
@@ -94,19 +105,26 @@ def features(ix: Index, q: Query, cand: Candidate, best_cover: float) -> list[fl
 
 @dataclass(frozen=True)
 class Weights:
-    names: tuple[str, ...]
-    values: tuple[float, ...]
+    rank: dict[str, float]
+    decision: dict[str, float]
     fitted: dict  # how they were fitted: sets, folds, cross-validated figures
 
     @classmethod
     def load(cls) -> "Weights":
         data = json.loads(resources.files("bot").joinpath("data/weights.json").read_text(encoding="utf-8"))
-        return cls(tuple(data["features"]), tuple(data["weights"]), data.get("fitted", {}))
+        return cls(data.get("rank", {}), data.get("decision", {}), data.get("fitted", {}))
 
-    def aligned(self) -> list[float]:
-        """Weights in FEATURES order (a feature the file lacks weighs 0, so an old file still loads)."""
-        by_name = dict(zip(self.names, self.values))
-        return [by_name.get(name, 0.0) for name in FEATURES]
+    def rank_vector(self) -> list[float]:
+        """In FEATURES order (a feature the file lacks weighs 0, so an older file still loads)."""
+        return [self.rank.get(name, 0.0) for name in FEATURES]
+
+    def decision_vector(self) -> list[float]:
+        return [self.decision.get(name, 0.0) for name in ["bias"] + DECISION_FEATURES]
+
+
+def decision_score(ranked: list["Scored"], weights: list[float]) -> float:
+    """Above 0: the best candidate answers the question; otherwise abstain."""
+    return weights[0] + sum(w * v for w, v in zip(weights[1:], decision_features(ranked)) if v)
 
 
 @dataclass

@@ -54,7 +54,7 @@ DEFAULT_YEAR = 2018
 _STEMMER = snowballstemmer.stemmer("english")
 _NON_WORD = re.compile(r"[^\w\s-]+")
 _SPACES = re.compile(r"\s+")
-QUOTED = re.compile(r"[\"“”„«»]([^\"“”„«»]+)[\"“”„«»]")
+QUOTED = re.compile(r"[\"“”„«»]([^\"“”„«»]+)[\"“”„«»]|(?:^|(?<=\s))['‘]([^'‘’]{8,}?)['’](?=\W|$)")
 _CONTRACTION = re.compile(r"\b(who|what|where|when|how|that|it|there|here)'s\b", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
