@@ -58,7 +58,7 @@ def examples(engine: Engine, sets: list[Path]) -> list[dict]:
                 continue
             wanted = list(q.known_tokens) + ([q.wh] if q.wh else [])
             best_cover = max((ix._coverage(wanted, c.tokens) for c in cands if c.kind == "fact"), default=0.0) if wanted else 0.0
-            out.append({"cands": cands, "x": np.array([features(ix, q, c, best_cover) for c in cands]),
+            out.append({"q": q, "cands": cands, "x": np.array([features(ix, q, c, best_cover) for c in cands]),
                         "y": np.array([judge(c.result(), case) for c in cands]),
                         "abstain": bool(case.get("abstain") or case.get("covered") is False), "set": path.name})
     return out
@@ -116,7 +116,7 @@ def decision_rows(data: list[dict], w: np.ndarray) -> tuple[np.ndarray, np.ndarr
     xs, ys = [], []
     for ex in data:
         top, best = ranked(ex, w)
-        xs.append([1.0] + decision_features(top))
+        xs.append([1.0] + decision_features(top, ex["q"]))
         ys.append(0.0 if ex["abstain"] else float(ex["y"][best]))
     return np.array(xs), np.array(ys)
 
@@ -141,7 +141,7 @@ def accuracy(w_rank: np.ndarray, w_dec: np.ndarray, data: list[dict]) -> tuple[i
     ok_in = n_in = ok_out = n_out = 0
     for ex in data:
         top, best = ranked(ex, w_rank)
-        answer = float(np.dot(w_dec, [1.0] + decision_features(top))) > 0
+        answer = float(np.dot(w_dec, [1.0] + decision_features(top, ex["q"]))) > 0
         if ex["abstain"]:
             n_out += 1
             ok_out += not answer

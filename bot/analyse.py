@@ -68,7 +68,7 @@ class Query:
 def analyse(ix: Index, question: str) -> Query:
     norm = fix_question_words(ix.english.plain(normalize(question)))
     norm, checking = strip_checking(norm)
-    found = find_dates(norm)
+    found = find_dates(norm, ix.fb.meta.default_year)
     without_dates = norm
     for _, start, end in reversed(found):
         without_dates = without_dates[:start] + " " + without_dates[end:]

@@ -21,7 +21,7 @@ def decide(ix: Index, q: Query, scored: list[Scored], decision: list[float]) -> 
     if not q.tokens and not q.dates:
         return NotCovered(q.raw, "That doesn't look like a question I can work with — ask me about the "
                                  "cancelled Pence–North Korea meeting at the 2018 Olympics.", tuple(ix.known_questions[:3]))
-    verdict = decision_score(scored, decision) if scored else -10.0
+    verdict = decision_score(scored, q, decision) if scored else -10.0
     if verdict <= 0:
         if verdict > NEAR_MISS:
             specific = scored[0].cand.result()  # "My sources don't quote X", "Did you mean …", "nothing on 14 Feb"

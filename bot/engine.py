@@ -92,7 +92,7 @@ class Engine:
                                  "unknown": [{"word": w, "zipf": z} for w, z in q.unknown], "outlet": q.outlet,
                                  "parts": list(q.parts)}}
         scored = score_all(self.ix, q, generate(self.ix, q), self._w)
-        out["decision_score"] = round(decision_score(scored, self._d), 3) if scored else None
+        out["decision_score"] = round(decision_score(scored, q, self._d), 3) if scored else None
         top = []
         for s in scored[:5]:
             contrib = sorted(((name, round(w * v, 3)) for name, w, v in zip(FEATURES, self._w, s.x) if v and w),
@@ -162,7 +162,7 @@ class Engine:
         return events
 
     def _date_bound(self, text: str, which: str) -> str:
-        dates = parse_dates(normalize(text))
+        dates = parse_dates(normalize(text), self.fb.meta.default_year)
         if not dates:
             raise ValueError(f"can't read {text!r} as a date; use e.g. 2018-02-10 or 'Feb 10'")
         start, end = date_span(dates[0])

@@ -199,6 +199,9 @@ class FactBaseModel:
 
 
 SECTIONS = ("sources", "people", "facts", "quotes", "events", "discrepancies")
+# Lexicon keys the engine looks words up by: "happen" (did it take place), "differ" (do the
+# outlets disagree), "outlet" (a question about the reporting), "timeline" (give me the timeline).
+LEXICON_KEYS = ("happen", "differ", "outlet", "timeline")
 
 
 @dataclass(frozen=True)
@@ -409,6 +412,9 @@ def verify(model: FactBaseModel, root: Path, lines: dict[tuple, int], display: s
 
     if not model.sources:
         add(("sources",), "sources: at least one source is required")
+    for key in LEXICON_KEYS:
+        if key not in model.lexicon:
+            add(("lexicon",), f"lexicon: the engine needs the key {key!r} (its synonyms may be empty)")
     for section, attr in (("sources", "published"), ("facts", "date"), ("quotes", "date"), ("events", "date")):
         for i, item in enumerate(getattr(model, section)):
             check_value((section, i, attr), lambda v=getattr(item, attr): check_iso(v))

@@ -38,15 +38,21 @@ def feature_names() -> list[str]:
 
 FEATURES = feature_names()
 _INDEX = {name: i for i, name in enumerate(FEATURES)}
-DECISION_FEATURES = ["lead", "bm25_raw", "n_candidates_close"] + [f"best_{name}" for name in FEATURES]
+QUESTION_TYPES = ("what", "yesno", "date", "person", "place", "number", "reason", "quote")
+DECISION_FEATURES = (["lead", "bm25_raw", "n_candidates_close", "uncovered"] + [f"asks_{t}" for t in QUESTION_TYPES]
+                     + [f"best_{name}" for name in FEATURES])
 
 
-def decision_features(ranked: list["Scored"]) -> list[float]:
-    """What the answer-or-abstain decision looks at: the best candidate, and how clearly it wins."""
+def decision_features(ranked: list["Scored"], q: Query) -> list[float]:
+    """What the answer-or-abstain decision looks at: the kind of question, the best candidate, how
+    clearly it wins, and how many of the question's known words it leaves unanswered."""
     best = ranked[0]
     lead = best.score - ranked[1].score if len(ranked) > 1 else 5.0
     close = sum(1 for s in ranked[1:6] if best.score - s.score < 0.5)
-    return [min(lead, 5.0) / 5, min(best.cand.bm25_raw, 15.0) / 15, close / 5] + best.x
+    have = best.cand.tokens | best.cand.evidence
+    uncovered = sum(1 for t in q.known_tokens if t not in have)
+    asks = [1.0 if q.answer_type == t else 0.0 for t in QUESTION_TYPES]
+    return [min(lead, 5.0) / 5, min(best.cand.bm25_raw, 15.0) / 15, close / 5, min(uncovered, 4) / 4] + asks + best.x
 
 
 def features(ix: Index, q: Query, cand: Candidate, best_cover: float) -> list[float]:
@@ -122,9 +128,9 @@ class Weights:
         return [self.decision.get(name, 0.0) for name in ["bias"] + DECISION_FEATURES]
 
 
-def decision_score(ranked: list["Scored"], weights: list[float]) -> float:
+def decision_score(ranked: list["Scored"], q: Query, weights: list[float]) -> float:
     """Above 0: the best candidate answers the question; otherwise abstain."""
-    return weights[0] + sum(w * v for w, v in zip(weights[1:], decision_features(ranked)) if v)
+    return weights[0] + sum(w * v for w, v in zip(weights[1:], decision_features(ranked, q)) if v)
 
 
 @dataclass

@@ -49,7 +49,6 @@ DATE_PATTERNS = [
     (re.compile(rf"\b{_MONTH}\s+(\d{{4}})\b"), ("M", "y")),
     (re.compile(r"\b(\d{4})-(\d{1,2})\b"), ("y", "m")),
 ]
-DEFAULT_YEAR = 2018
 
 _STEMMER = snowballstemmer.stemmer("english")
 _NON_WORD = re.compile(r"[^\w\s-]+")
@@ -86,8 +85,9 @@ def clip(text) -> str:
     return (text if isinstance(text, str) else str(text))[:MAX_QUESTION_CHARS]
 
 
-def find_dates(norm: str) -> list[tuple[str, int, int]]:
-    """(ISO partial date, start, end) for each date named in normalised text; no year means 2018."""
+def find_dates(norm: str, default_year: int) -> list[tuple[str, int, int]]:
+    """(ISO partial date, start, end) for each date named in normalised text; a date without a
+    year is in `default_year` (the fact base's meta.default_year)."""
     found: list[tuple[str, int, int]] = []
     for pattern, order in DATE_PATTERNS:
         for m in pattern.finditer(norm):
@@ -95,7 +95,7 @@ def find_dates(norm: str) -> list[tuple[str, int, int]]:
                 continue
             vals = dict(zip(order, m.groups()))
             try:
-                year = int(vals.get("y") or DEFAULT_YEAR)
+                year = int(vals.get("y") or default_year)
                 month = int(vals["m"]) if "m" in vals else MONTHS[vals["M"]]
                 iso = f"{year:04d}-{month:02d}"
                 if "d" in vals:
@@ -145,8 +145,8 @@ def wh_token(norm: str) -> str | None:
     return None
 
 
-def parse_dates(norm: str) -> list[str]:
-    return [iso for iso, _, _ in find_dates(norm)]
+def parse_dates(norm: str, default_year: int) -> list[str]:
+    return [iso for iso, _, _ in find_dates(norm, default_year)]
 
 
 def date_span(iso: str) -> tuple[str, str]:

@@ -30,7 +30,8 @@ def write(tmp_path: Path, text: str) -> Path:
     path = tmp_path / "facts.yaml"
     text = textwrap.dedent(text)
     if "meta:" not in text:  # appended, so the line numbers the tests expect stay where they are
-        text += '\nmeta: {scope: "I only know one article.", default_year: 2018}\n'
+        text += ('\nmeta: {scope: "I only know one article.", default_year: 2018}\n'
+                 "lexicon: {happen: [], differ: [], outlet: [], timeline: []}\n")
     path.write_text(text, encoding="utf-8")
     return path
 
@@ -193,3 +194,9 @@ def test_check_as_a_process_never_tracebacks(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "bot", "check", str(broken)], capture_output=True, text=True, cwd=ROOT)
     assert proc.returncode == 1
     assert "malformed YAML" in proc.stdout and "Traceback" not in proc.stdout + proc.stderr
+
+
+def test_missing_lexicon_key_the_engine_needs(tmp_path):
+    path = write(tmp_path, GOOD_SOURCE + 'meta: {scope: "x", default_year: 2018}\nlexicon: {happen: [], differ: [], outlet: []}\n')
+    [problem] = problems_of(path)
+    assert "lexicon" in problem and "'timeline'" in problem

@@ -1,0 +1,193 @@
+"""Each stage of the engine alone (analyse, candidates, scorer, decide), on a tiny fact base built
+here, with hand-set weights: these tests are about the mechanisms, not about fitted numbers."""
+
+import textwrap
+
+import pytest
+
+from bot.analyse import analyse, split_parts
+from bot.candidates import generate
+from bot.decide import decide
+from bot.engine import Engine
+from bot.facts import load_factbase
+from bot.results import Answer, NotCovered
+from bot.scorer import DECISION_FEATURES, FEATURES, Weights, decision_features, features, score_all
+
+SEED = (
+    "Alice Smith was to meet Bob Jones in Paris on March 3, 2020. Bob cancelled the talks two hours before they were "
+    "due to start. Alice said: \"We remain ready to talk.\" Bob called Alice \"unreliable\" in an interview. "
+    "Twenty diplomats attended the dinner."
+)
+
+FACTS = """\
+meta:
+  scope: "I only know one short article about Alice and Bob."
+  default_year: 2020
+  places: [paris]
+sources:
+  - {id: src, file: seeds/000_tiny.txt, outlet: Tiny News}
+people:
+  - {id: alice, name: Alice Smith, aliases: [Alice, Alice Smith], role: Envoy of the North, description: She was to meet Bob.,
+     evidence: [{source: src, quote: "Alice Smith was to meet Bob Jones"}]}
+  - {id: bob, name: Bob Jones, aliases: [Bob, Bob Jones], role: Envoy of the South, description: He cancelled the talks.,
+     evidence: [{source: src, quote: "Bob cancelled the talks"}]}
+facts:
+  - id: meeting
+    statement: Alice Smith was to meet Bob Jones in Paris on 3 March 2020.
+    evidence: [{source: src, quote: "Alice Smith was to meet Bob Jones in Paris on March 3, 2020."}]
+    people: [alice, bob]
+    date: "2020-03-03"
+    questions: [Where was the meeting?, When was the meeting?]
+  - id: cancelled
+    statement: Bob cancelled the talks two hours before they were due to start.
+    evidence: [{source: src, quote: "Bob cancelled the talks two hours before they were due to start."}]
+    people: [bob]
+    date: "2020-03-03"
+    questions: [Who cancelled the talks?]
+    claims:
+      - {text: "Bob cancelled the talks", holds: true}
+      - {text: "Alice cancelled the talks", holds: false}
+  - id: dinner
+    statement: Twenty diplomats attended the dinner.
+    evidence: [{source: src, quote: "Twenty diplomats attended the dinner."}]
+    questions: [How many diplomats attended the dinner?]
+quotes:
+  - {id: alice-ready, speaker: alice, text: "We remain ready to talk.", source: src, medium: statement, context: Alice after the cancellation.}
+  - {id: bob-unreliable, speaker: bob, text: "unreliable", source: src, medium: interview, context: Bob on Alice.}
+lexicon:
+  cancel: [cancelled, called off, scrapped, ghosted]
+  meeting: [meet, talks]
+  happen: [took place]
+  differ: [disagree]
+  outlet: [newspaper]
+  timeline: [chronology]
+"""
+
+# Hand-set weights: cover and fit decide the ranking, and the decision answers when the best
+# candidate covers the question and leaves no unknown word.
+RANK = {"cover": 4.0, "route": 2.0, "template": 1.0, "bm25": 1.0, "type_ok": 1.0, "kind_yes": 2.0, "kind_no": 2.0,
+        "kind_premise": 2.5, "kind_quotes": 1.5, "kind_person": 1.0, "want_date_miss": -2.0, "want_number_miss": -2.0,
+        "count_miss": -2.0, "date_miss": -1.0}
+DECISION = {"bias": -3.0, "best_cover": 4.0, "best_route": 1.0, "best_unk_common": -3.0, "best_unk_mid": -3.0,
+            "best_unk_rare": -3.0, "best_unk_vcommon": -3.0, "best_want_date_miss": -3.0, "best_count_miss": -3.0,
+            "best_asks_unknown_thing": -3.0}
+
+
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory):
+    root = tmp_path_factory.mktemp("tiny")
+    (root / "seeds").mkdir()
+    (root / "seeds" / "000_tiny.txt").write_text(SEED, encoding="utf-8")
+    (root / "facts.yaml").write_text(textwrap.dedent(FACTS), encoding="utf-8")
+    return Engine(load_factbase(root / "facts.yaml"), Weights(RANK, DECISION, {}))
+
+
+# --- analyse ------------------------------------------------------------------------------------
+
+
+def test_analyse_finds_names_dates_and_the_kind_of_answer(tiny):
+    q = analyse(tiny.ix, "when did bobb jones cancel the talks on march 3?")
+    assert q.entities == ("bob",) and q.dates == ("2020-03-03",) and q.answer_type == "date"
+    assert analyse(tiny.ix, "where was the meeting").answer_type == "place"
+    assert analyse(tiny.ix, "how many diplomats attended").answer_type == "number"
+    assert analyse(tiny.ix, "did alice cancel the talks").answer_type == "yesno"
+    assert analyse(tiny.ix, "in what city did they meet").focus == "city"
+
+
+def test_analyse_drops_chat_filler_and_reads_casual_spellings(tiny):
+    q = analyse(tiny.ix, "lol ok so who ghosted alice tbh")
+    assert "cancel" in q.tokens and not q.unknown  # "ghosted" is in the lexicon; lol/ok/so/tbh are filler
+    assert analyse(tiny.ix, "y did bob cancel").answer_type == "reason"  # "y" is "why"
+
+
+def test_analyse_weighs_unknown_words_by_how_common_they_are(tiny):
+    q = analyse(tiny.ix, "what did alice eat before the flamingo parade")
+    words = dict(q.unknown)
+    assert words["eat"] > words["flamingo"]  # "eat" is an everyday word; both are unknown to the articles
+
+
+def test_split_parts_keeps_one_question_whole_and_splits_several():
+    assert split_parts("According to Tiny News, what did Alice say?") == ()
+    assert split_parts("Who cancelled, when was it, and how many diplomats came?") == (
+        "Who cancelled", "when was it", "how many diplomats came")
+
+
+# --- candidates ---------------------------------------------------------------------------------
+
+
+def test_every_fact_is_a_candidate_and_claims_give_verdicts(tiny):
+    q = analyse(tiny.ix, "did alice cancel the talks")
+    cands = generate(tiny.ix, q)
+    assert {c.facts[0] for c in cands if c.kind == "fact"} == {"meeting", "cancelled", "dinner"}
+    verdict = next(c for c in cands if c.kind in ("yes", "no"))
+    assert verdict.kind == "no" and verdict.result().text.startswith("No — ")
+
+
+def test_wrong_actor_in_a_wh_question_is_a_premise_candidate(tiny):
+    cands = generate(tiny.ix, analyse(tiny.ix, "why did alice cancel the talks"))
+    premise = next(c for c in cands if c.kind == "premise")
+    assert "Bob cancelled" in premise.result().text
+
+
+def test_wrong_date_is_a_premise_candidate(tiny):
+    cands = generate(tiny.ix, analyse(tiny.ix, "was the meeting in paris on march 5?"))
+    no = next(c for c in cands if c.kind == "no")
+    assert "3 March 2020" in no.result().text
+
+
+def test_quotes_go_by_speaker_not_by_the_person_spoken_about(tiny):
+    cands = generate(tiny.ix, analyse(tiny.ix, "what did bob say about alice"))
+    quotes = next(c for c in cands if c.kind == "quotes")
+    assert "unreliable" in quotes.result().text and "ready to talk" not in quotes.result().text
+
+
+# --- scorer -------------------------------------------------------------------------------------
+
+
+def test_features_say_whether_a_candidate_gives_what_was_asked(tiny):
+    q = analyse(tiny.ix, "how many diplomats attended the dinner")
+    cands = {c.facts[0]: c for c in generate(tiny.ix, q) if c.kind == "fact"}
+    dinner = dict(zip(FEATURES, features(tiny.ix, q, cands["dinner"], 1.0)))
+    meeting = dict(zip(FEATURES, features(tiny.ix, q, cands["meeting"], 1.0)))
+    assert dinner["count_hit"] == 1.0 and meeting["count_miss"] == 1.0
+    assert dinner["cover"] > meeting["cover"]
+
+
+def test_scores_come_from_the_weights(tiny):
+    q = analyse(tiny.ix, "how many diplomats attended the dinner")
+    ranked = score_all(tiny.ix, q, generate(tiny.ix, q), tiny.weights.rank_vector())
+    assert ranked[0].cand.facts == ("dinner",)
+    flat = score_all(tiny.ix, q, generate(tiny.ix, q), [0.0] * len(FEATURES))
+    assert all(s.score == 0.0 for s in flat)
+    assert len(decision_features(ranked, q)) == len(DECISION_FEATURES)
+
+
+# --- decide -------------------------------------------------------------------------------------
+
+
+def test_decide_answers_when_the_decision_score_is_positive(tiny):
+    q = analyse(tiny.ix, "who cancelled the talks")
+    result = decide(tiny.ix, q, score_all(tiny.ix, q, generate(tiny.ix, q), tiny.weights.rank_vector()),
+                    tiny.weights.decision_vector())
+    assert isinstance(result, Answer) and "Bob" in result.text
+
+
+def test_decide_abstains_and_says_what_the_sources_do_say(tiny):
+    q = analyse(tiny.ix, "what did alice eat at the dinner")
+    ranked = score_all(tiny.ix, q, generate(tiny.ix, q), tiny.weights.rank_vector())
+    result = decide(tiny.ix, q, ranked, tiny.weights.decision_vector())
+    assert isinstance(result, NotCovered) and "'eat'" in result.text
+    never = decide(tiny.ix, q, ranked, [-100.0] + [0.0] * len(DECISION_FEATURES))
+    assert isinstance(never, NotCovered) and "one short article" in never.text
+
+
+def test_a_message_with_several_questions_gets_each_answered(tiny):
+    result = tiny.ask("Who cancelled the talks, and how many diplomats attended the dinner?")
+    assert result.kind == "parts" and "Bob" in result.text and "Twenty" in result.text
+    assert {c.quote for c in result.citations} >= {"Twenty diplomats attended the dinner."}
+
+
+def test_explain_shows_each_stage(tiny):
+    shown = tiny.explain("who cancelled the talks")
+    assert shown["analyse"]["answer_type"] == "person"
+    assert shown["candidates"][0]["facts"] == ["cancelled"] and shown["decision"]["answered"]
