@@ -68,7 +68,7 @@ def text_shows(ix: Index, text: str) -> frozenset[str]:
 
 def generate(ix: Index, q: Query) -> list[Candidate]:
     found: list[Candidate] = []
-    for generator in (quoted_words, timeline, by_date, people, quotes, claims, dated, facts):
+    for generator in (quoted_words, timeline, by_date, people, quotes, claims, dated, durations, facts):
         found.extend(generator(ix, q))
     return found
 
@@ -107,6 +107,8 @@ def claims(ix: Index, q: Query) -> list[Candidate]:
     if not wanted:
         return []
     asked = set(wanted)
+    # A person stands for whom they act for: "Pence" asks about what "the US" did.
+    acting_for = set().union(*(ix._role_of.get(e, frozenset()) for e in q.entities)) if q.entities else set()
     happen = ix._canon_token("happen")
     best, best_score, wrong_actor = None, 0.0, None
     for c in ix.claims:
@@ -121,12 +123,12 @@ def claims(ix: Index, q: Query) -> list[Candidate]:
             recall = ix._coverage(wanted, have | {"@" + e for e in context})
             precision = ix._coverage(list(have), asked)
             score = 2 * recall * precision / (recall + precision) if recall + precision else 0.0
-        elif q.wh is None or not c.tokens or not c.tokens <= asked:
+        elif q.wh is None or not c.tokens or not c.tokens <= asked | acting_for:
             continue  # a wh-question is corrected only when it states the whole claim's action
         elif q.wh in ("?what", "?which", "?who") and happen in c.tokens:
             continue  # "what happened to the meeting?" asks; it does not claim the meeting happened
         elif not c.holds and c.entities <= set(q.entities):  # "why did Pence apologise?": it takes a false claim for granted
-            score = ix._coverage(wanted, have)
+            score = ix._coverage([t for t in wanted if not t.startswith("@")], have | acting_for)
         elif c.holds and c.entities and q.entities and not set(q.entities) & context:
             # "Why did Trump cancel the meeting?": the claim that holds has another actor
             actor = ix.fb.person_by_id[q.entities[0]].name
@@ -166,6 +168,44 @@ def dated(ix: Index, q: Query) -> list[Candidate]:
         kind, lead = ("no", "No — ") if q.yes_no else ("premise", f"Not on {day.day} {day.strftime('%B')}: ")
     return [Candidate(kind, cover, _fact_builder(ix, q, [doc.fact], cover, kind, lead), (doc.fact.id,), doc.all_tokens,
                       doc.entities, ix.shows[doc.fact.id] | {"yesno", "date"}, dates=_dates(doc.fact.date))]
+
+
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+            "nine": 9, "ten": 10, "twelve": 12, "twenty": 20, "few": 3, "couple": 2, "several": 3, "whole": 1}
+_DURATION = re.compile(r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|few|couple of|several|whole|\d+)"
+                       r"\s+(minute|hour|day|week|month|year)s?\b", re.I)
+
+
+def duration_of(text: str) -> tuple[int, str] | None:
+    """"two hours" -> (2, "hour"); "a whole day" -> (1, "day")."""
+    m = _DURATION.search(text)
+    if not m:
+        return None
+    word = m.group(1).lower().split()[0]
+    return (int(word) if word.isdigit() else _NUMBERS.get(word, 1)), m.group(2).lower()
+
+
+def durations(ix: Index, q: Query) -> list[Candidate]:
+    """A question that states how long ("why did they cancel a week before?") against the fact
+    that says how long it was: a different span is a premise to correct."""
+    asked = duration_of(q.norm)
+    if asked is None or not q.known_tokens or not (q.yes_no or q.wh):
+        return []
+    wanted = list(q.known_tokens)
+    best = None
+    for d in ix.docs:
+        stated = duration_of(d.fact.statement)
+        if stated is not None:
+            cover = ix._coverage(wanted, d.all_tokens)
+            if best is None or cover > best[0]:
+                best = (cover, d, stated)
+    if best is None or best[2] == asked:
+        return []
+    cover, doc, _ = best
+    said = _DURATION.search(q.norm).group(0)
+    kind, lead = ("no", "No — ") if q.yes_no else ("premise", f"Not {said}: ")
+    return [Candidate(kind, cover, _fact_builder(ix, q, [doc.fact], cover, kind, lead), (doc.fact.id,), doc.all_tokens,
+                      doc.entities, ix.shows[doc.fact.id] | {"yesno", "date", "number"})]
 
 
 def people(ix: Index, q: Query) -> list[Candidate]:
