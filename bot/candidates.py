@@ -67,8 +67,12 @@ def text_shows(ix: Index, text: str) -> frozenset[str]:
 
 
 def generate(ix: Index, q: Query) -> list[Candidate]:
+    said = quoted_words(ix, q)
+    if said and q.quote_intent and q.wh in ("?who", None):
+        return said  # "who said '…'?" / "did Pence say '…'?": only a quote can answer that, or nothing
     found: list[Candidate] = []
-    for generator in (quoted_words, timeline, by_date, people, quotes, claims, dated, durations, facts):
+    found.extend(said)
+    for generator in (timeline, by_date, people, quotes, claims, dated, durations, facts):
         found.extend(generator(ix, q))
     return found
 
@@ -127,9 +131,10 @@ def claims(ix: Index, q: Query) -> list[Candidate]:
             continue  # a wh-question is corrected only when it states the whole claim's action
         elif q.wh in ("?what", "?which", "?who") and happen in c.tokens:
             continue  # "what happened to the meeting?" asks; it does not claim the meeting happened
-        elif not c.holds and c.entities <= set(q.entities):  # "why did Pence apologise?": it takes a false claim for granted
+        elif not c.holds and c.entities <= set(q.entities) and _acts(q, _actors(ix, q, c.subject), c.action):
+            # "why did Pence apologise?": it takes a false claim for granted
             score = ix._coverage([t for t in wanted if not t.startswith("@")], have | acting_for)
-        elif c.holds and c.entities and q.entities and not set(q.entities) & context:
+        elif c.holds and c.entities and q.entities and not set(q.entities) & context and _acts(q, set(q.entities[:1]), c.action):
             # "Why did Trump cancel the meeting?": the claim that holds has another actor
             actor = ix.fb.person_by_id[q.entities[0]].name
             score = ix._coverage([t for t in wanted if not t.startswith("@")], have)
@@ -148,6 +153,29 @@ def claims(ix: Index, q: Query) -> list[Candidate]:
     doc = ix.doc_by_fact[best.fact.id]
     return [Candidate(kind, best_score, _fact_builder(ix, q, [best.fact], best_score, kind, lead), (best.fact.id,),
                       doc.all_tokens, doc.entities, ix.shows[best.fact.id] | {"yesno"})]
+
+
+def _actors(ix: Index, q: Query, subject: str | None) -> set[str]:
+    """The question's people that a claim's subject stands for: the person it names, or those
+    who act for it ("Pence" for "the US")."""
+    if subject is None:
+        return set()
+    if subject.startswith("@"):
+        return {subject[1:]}
+    return {e for e in q.entities if subject in ix._role_of.get(e, frozenset())}
+
+
+def _acts(q: Query, actors: set[str] | frozenset[str], action: str | None) -> bool:
+    """Is one of `actors` the one doing `action` in the question ("why did Pence cancel" — not
+    "why did the Pence–North Korea meeting fall through")? Read from word order: the actor's
+    name comes right before the action, or one word before it."""
+    if not actors or action is None:
+        return True
+    tokens = q.tokens
+    for i, t in enumerate(tokens):
+        if t.startswith("@") and t[1:] in actors and action in tokens[i + 1 : i + 3]:
+            return True
+    return False
 
 
 def dated(ix: Index, q: Query) -> list[Candidate]:

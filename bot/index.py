@@ -41,7 +41,8 @@ class _ClaimDoc:
     holds: bool
     tokens: frozenset[str]
     entities: frozenset[str]
-
+    subject: str | None = None  # who or what the claim is about first: "@pence", or "us" in "the US apologized"
+    action: str | None = None  # the word after it: "cancel" in "Pence canceled the meeting"
 
 
 
@@ -331,7 +332,9 @@ class Index:
 
     def _claim_doc(self, fact: Fact, text: str, holds: bool) -> _ClaimDoc:
         toks, ents, _ = self._analyse(text, correct=False)
-        return _ClaimDoc(fact, text, holds, frozenset(t for t in toks if not t.startswith("@")), frozenset(ents))
+        subject = toks[0] if toks else None
+        action = next((t for t in toks[1:] if not t.startswith("@")), None)
+        return _ClaimDoc(fact, text, holds, frozenset(t for t in toks if not t.startswith("@")), frozenset(ents), subject, action)
 
     # --- question analysis --------------------------------------------------------------------
 
