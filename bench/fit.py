@@ -29,7 +29,7 @@ from bot.candidates import generate
 from bot.engine import Engine
 from bot.evaluation import judge, load_eval_set
 from bot.facts import DEFAULT_FACTS, load_factbase
-from bot.scorer import DECISION_FEATURES, FEATURES, Scored, decision_features, features
+from bot.scorer import DECISION_FEATURES, FEATURES, QueryContext, Scored, decision_features, features, vector
 
 ROOT = Path(__file__).resolve().parent.parent
 EVALSETS = ROOT / "bot" / "evalsets"
@@ -56,9 +56,9 @@ def examples(engine: Engine, sets: list[Path]) -> list[dict]:
             cands = generate(ix, q)
             if not cands:
                 continue
-            wanted = list(q.known_tokens) + ([q.wh] if q.wh else [])
-            best_cover = max((ix._coverage(wanted, c.tokens) for c in cands if c.kind == "fact"), default=0.0) if wanted else 0.0
-            out.append({"q": q, "cands": cands, "x": np.array([features(ix, q, c, best_cover) for c in cands]),
+            ctx = QueryContext(ix, q, cands)
+            sparse = [features(ctx, c) for c in cands]
+            out.append({"q": q, "cands": cands, "sparse": sparse, "x": np.array([vector(x, FEATURES) for x in sparse]),
                         "y": np.array([judge(c.result(), case) for c in cands]),
                         "abstain": bool(case.get("abstain") or case.get("covered") is False), "set": path.name})
     return out
@@ -109,14 +109,14 @@ def fit_rank(data: list[dict], l2: float, steps: int = 1500) -> np.ndarray:
 def ranked(ex: dict, w: np.ndarray) -> tuple[list[Scored], int]:
     s = ex["x"] @ w
     order = np.argsort(-s, kind="stable")
-    return [Scored(ex["cands"][i], float(s[i]), list(ex["x"][i])) for i in order[:6]], int(order[0])
+    return [Scored(ex["cands"][i], float(s[i]), ex["sparse"][i]) for i in order[:6]], int(order[0])
 
 
 def decision_rows(data: list[dict], w: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     xs, ys = [], []
     for ex in data:
         top, best = ranked(ex, w)
-        xs.append([1.0] + decision_features(top, ex["q"]))
+        xs.append([1.0] + vector(decision_features(top, ex["q"]), DECISION_FEATURES))
         ys.append(0.0 if ex["abstain"] else float(ex["y"][best]))
     return np.array(xs), np.array(ys)
 
@@ -141,7 +141,7 @@ def accuracy(w_rank: np.ndarray, w_dec: np.ndarray, data: list[dict]) -> tuple[i
     ok_in = n_in = ok_out = n_out = 0
     for ex in data:
         top, best = ranked(ex, w_rank)
-        answer = float(np.dot(w_dec, [1.0] + decision_features(top, ex["q"]))) > 0
+        answer = float(np.dot(w_dec, [1.0] + vector(decision_features(top, ex["q"]), DECISION_FEATURES))) > 0
         if ex["abstain"]:
             n_out += 1
             ok_out += not answer

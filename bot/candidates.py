@@ -46,6 +46,7 @@ class Candidate:
     bm25: float = 0.0  # BM25 of the question against the fact's text, relative to the best fact (0..1)
     bm25_raw: float = 0.0  # the same, not relative: how well the best fact matches at all
     evidence: frozenset[str] = frozenset()  # tokens of the article passages behind it
+    with_evidence: frozenset[str] | None = None  # tokens | evidence, when known in advance
 
     def result(self) -> Result:
         return self.build()
@@ -80,21 +81,26 @@ def generate(ix: Index, q: Query) -> list[Candidate]:
 # --- generators -------------------------------------------------------------------------------
 
 
+FACT_CANDIDATES = 10  # facts scored in full per question: the ones that cover it best by words or by BM25
+
+
 def facts(ix: Index, q: Query) -> list[Candidate]:
-    """Every fact, with its template similarity computed for the few that cover the most."""
-    wanted = list(q.known_tokens) + ([q.wh] if q.wh else [])
-    if not q.known_tokens:
-        wanted = []  # a question word alone ("what is bitcoin") matches nothing
-    rough = sorted(((ix._coverage(wanted, d.all_tokens), d) for d in ix.docs), key=lambda x: -x[0])
-    content = " ".join(q.known_tokens)
-    bm25 = {d.fact.id: ix.bm25(list(q.known_tokens), d) for d in ix.docs}
+    """The facts that match the question best, by coverage of its words and by BM25."""
+    wanted = list(q.known_tokens) + ([q.wh] if q.wh else []) if q.known_tokens else []  # "what is bitcoin" matches nothing
+    weighed = ix.weigh(wanted)
+    docs = ix.docs_sharing(wanted) or ix.docs[:FACT_CANDIDATES]  # a fact sharing no word scores 0 on both
+    known = list(q.known_tokens)
+    bm25 = {d.fact.id: ix.bm25(known, d) for d in docs}
     top = max(bm25.values(), default=0.0) or 1.0
+    rough = sorted(((weighed.cover(d.all_tokens), d) for d in docs),
+                   key=lambda x: -(x[0] + bm25[x[1].fact.id] / top))[:FACT_CANDIDATES]
+    content = " ".join(q.known_tokens)
     out = []
-    for rank, (cover, doc) in enumerate(rough):
-        template = max((fuzz.token_sort_ratio(content, t) for t in doc.templates), default=0) / 100 if rank < 8 and content else 0.0
+    for cover, doc in rough:
+        template = max((fuzz.token_sort_ratio(content, t) for t in doc.templates), default=0) / 100 if content else 0.0
         out.append(Candidate("fact", cover, _fact_builder(ix, q, [doc.fact], cover, "fact", ""), (doc.fact.id,),
                              doc.all_tokens, doc.entities, ix.shows[doc.fact.id], template, _dates(doc.fact.date),
-                             bm25[doc.fact.id] / top, bm25[doc.fact.id], doc.evidence_tokens))
+                             bm25[doc.fact.id] / top, bm25[doc.fact.id], doc.evidence_tokens, doc.with_evidence))
     return out
 
 
@@ -115,7 +121,7 @@ def claims(ix: Index, q: Query) -> list[Candidate]:
     acting_for = set().union(*(ix._role_of.get(e, frozenset()) for e in q.entities)) if q.entities else set()
     happen = ix._canon_token("happen")
     best, best_score, wrong_actor = None, 0.0, None
-    for c in ix.claims:
+    for c in ix.claims_sharing(wanted):
         context = c.entities | set(c.fact.people)  # "was the Pence meeting secret": Pence is the fact's
         have = set(c.tokens) | {"@" + e for e in c.entities}
         actor = None
@@ -219,12 +225,12 @@ def durations(ix: Index, q: Query) -> list[Candidate]:
     asked = duration_of(q.norm)
     if asked is None or not q.known_tokens or not (q.yes_no or q.wh):
         return []
-    wanted = list(q.known_tokens)
+    weighed = ix.weigh(list(q.known_tokens))
     best = None
     for d in ix.docs:
-        stated = duration_of(d.fact.statement)
+        stated = ix.durations.get(d.fact.id)
         if stated is not None:
-            cover = ix._coverage(wanted, d.all_tokens)
+            cover = weighed.cover(d.all_tokens)
             if best is None or cover > best[0]:
                 best = (cover, d, stated)
     if best is None or best[2] == asked:
@@ -474,4 +480,6 @@ def fact_answer(ix: Index, q: Query, chosen: list[Fact], score: float, kind: str
 
 def related_docs(ix: Index, q: Query, limit: int = 3) -> list[_Doc]:
     wanted = list(q.known_tokens) + ([q.wh] if q.wh else [])
-    return [d for _, d in sorted(((ix._coverage(wanted, d.all_tokens), d) for d in ix.docs), key=lambda x: -x[0])[:limit]]
+    weighed = ix.weigh(wanted)
+    docs = ix.docs_sharing(q.known_tokens) or ix.docs
+    return [d for _, d in sorted(((weighed.cover(d.all_tokens), d) for d in docs), key=lambda x: -x[0])[:limit]]

@@ -24,7 +24,7 @@ from bot.decide import decide
 from bot.facts import Discrepancy, Event, FactBase, Person, Quote, outlet_name
 from bot.index import Index
 from bot.results import Answer, Citation, Comparison, NotCovered, PersonMatch, Result
-from bot.scorer import FEATURES, Weights, decision_score, score_all
+from bot.scorer import Weights, decision_score, score_all
 from bot.text import clip, date_span, normalize, parse_dates
 
 __all__ = ["Answer", "Citation", "Comparison", "Engine", "NotCovered", "PersonMatch", "Result", "normalize"]
@@ -42,8 +42,8 @@ class Engine:
         self.fb = fb
         self.ix = Index(fb)
         self.weights = weights or Weights.load()
-        self._w = self.weights.rank_vector()
-        self._d = self.weights.decision_vector()
+        self._w = self.weights.rank
+        self._d = self.weights.decision
 
     @property
     def known_questions(self) -> tuple[str, ...]:
@@ -95,7 +95,7 @@ class Engine:
         out["decision_score"] = round(decision_score(scored, q, self._d), 3) if scored else None
         top = []
         for s in scored[:5]:
-            contrib = sorted(((name, round(w * v, 3)) for name, w, v in zip(FEATURES, self._w, s.x) if v and w),
+            contrib = sorted(((name, round(self._w.get(name, 0.0) * v, 3)) for name, v in s.x.items() if self._w.get(name)),
                              key=lambda x: -abs(x[1]))
             top.append({"kind": s.cand.kind, "facts": list(s.cand.facts), "score": round(s.score, 3),
                         "route": round(s.cand.route, 3), "why": dict(contrib[:8])})

@@ -9,7 +9,6 @@ not pay for importing wordfreq.
 from __future__ import annotations
 
 import math
-import re
 from importlib import resources
 
 import yaml
@@ -23,7 +22,6 @@ class English:
         self.filler = frozenset(data["filler"])
         self.casual = {k: v for k, v in data["casual"].items()}
         self.focus_type = {word: kind for kind, words in data["focus_types"].items() for word in words}
-        self._casual_re = re.compile(r"\b(" + "|".join(sorted(map(re.escape, self.casual), key=len, reverse=True)) + r")\b")
         from wordfreq import get_frequency_dict  # imported here: only building the index needs it
 
         self._zipf = {w: round(math.log10(f * 1e9), 2) for w, f in get_frequency_dict("en").items()
@@ -37,5 +35,6 @@ class English:
         return word in self.filler
 
     def plain(self, norm: str) -> str:
-        """Casual spellings replaced by the plain words, in normalised text."""
-        return self._casual_re.sub(lambda m: self.casual[m.group(1)], norm)
+        """Casual spellings replaced by the plain words, in normalised text (words split on spaces)."""
+        casual = self.casual
+        return " ".join(casual.get(w, w) for w in norm.split(" "))

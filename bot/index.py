@@ -31,7 +31,33 @@ class _Doc:
 
     def __post_init__(self):
         self.all_tokens = self.tokens | {"@" + e for e in self.entities}
+        self.with_evidence = self.all_tokens | self.evidence_tokens
         self.length = sum(self.counts.values())
+
+
+_NUMBER_WORDS = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|dozens?|hundreds?|thousands?)"
+
+
+@lru_cache(maxsize=512)
+def _count_pattern(root: str) -> re.Pattern:
+    return re.compile(rf"\b{_NUMBER_WORDS}\s+(?:\w+\s+){{0,2}}{re.escape(root)}", re.I)
+
+
+@dataclass(frozen=True)
+class Weighed:
+    """Tokens with weights: `cover(have)` is the weighted share of them that `have` contains."""
+
+    pairs: tuple[tuple[str, float], ...]
+    total: float
+
+    def cover(self, have) -> float:
+        if not self.total:
+            return 0.0
+        matched = 0.0
+        for t, w in self.pairs:
+            if t in have:
+                matched += w
+        return matched / self.total
 
 
 @dataclass
@@ -74,12 +100,22 @@ class Index:
         self._roles = [(p, self._role_tokens(p)) for p in fb.people]
         self._role_of = {p.id: tokens for p, tokens in self._roles}
         self.doc_by_fact = {d.fact.id: d for d in self.docs}
+        # Which facts and claims hold each token: a question only needs to look at those.
+        self.fact_postings: dict[str, list[int]] = {}
+        for i, d in enumerate(self.docs):
+            for t in d.all_tokens | set(d.counts):
+                self.fact_postings.setdefault(t, []).append(i)
+        self.claim_postings: dict[str, list[int]] = {}
+        for i, c in enumerate(self.claims):
+            for t in c.tokens | {"@" + e for e in c.entities} | {"@" + p for p in c.fact.people}:
+                self.claim_postings.setdefault(t, []).append(i)
         # "in South Korea", "on his flight home": a place the articles name, as where something was
         self.place_pattern = re.compile(r"\b(?:in|at|aboard|on|from|to)\s+(?:the\s+|his\s+|her\s+)?(?:"
                                         + "|".join(map(re.escape, fb.meta.places)) + r")\b", re.I)
-        from bot.candidates import text_shows  # the same test of what a text can answer, for facts and others
+        from bot.candidates import duration_of, text_shows  # the same readings of a text, for facts and questions
 
         self.shows = {f.id: text_shows(self, f.statement) for f in fb.facts}
+        self.durations = {f.id: span for f in fb.facts if (span := duration_of(f.statement)) is not None}
         self.event_tokens = {e.id: frozenset(self._analyse(f"{e.title} {e.description}", correct=False)[0]) for e in fb.events}
         self.known_questions = tuple(dict.fromkeys(q for f in fb.facts for q in f.questions))
         self._index_discrepancies()
@@ -134,6 +170,15 @@ class Index:
         tokens, _, _ = self._analyse(person.role, correct=False)
         words = {self._canon_token(w) for w in plain_tokens(person.role) if w not in STOPWORDS}
         return frozenset(t for t in tokens if t != "@" + person.id) | words
+
+    def docs_sharing(self, tokens) -> list[_Doc]:
+        """The facts that use at least one of `tokens`, in fact-base order."""
+        hits = sorted({i for t in tokens for i in self.fact_postings.get(t, ())})
+        return [self.docs[i] for i in hits]
+
+    def claims_sharing(self, tokens) -> list[_ClaimDoc]:
+        hits = sorted({i for t in tokens for i in self.claim_postings.get(t, ())})
+        return [self.claims[i] for i in hits]
 
     def bm25(self, query: list[str], doc: _Doc, k1: float = 1.2, b: float = 0.75) -> float:
         """Okapi BM25 of a question's tokens against a fact's statement, questions and evidence."""
@@ -338,6 +383,16 @@ class Index:
 
     # --- question analysis --------------------------------------------------------------------
 
+    def weigh(self, wanted: list[str]) -> "Weighed":
+        """The question's tokens with their weights, computed once per question."""
+        pairs = []
+        for t in dict.fromkeys(wanted):
+            w = self._idf.get(t, self._idf_unknown)
+            if t.startswith("?"):
+                w *= WH_WEIGHT
+            pairs.append((t, w))
+        return Weighed(tuple(pairs), sum(w for _, w in pairs))
+
     def _coverage(self, wanted: list[str], have: set[str]) -> float:
         total = matched = 0.0
         for t in dict.fromkeys(wanted):
@@ -383,12 +438,9 @@ class Index:
         """Facts that a listed disagreement ties to this one (the same story told differently)."""
         return {f for d in self._disc_by_fact.get(fact.id, []) for f in d.facts}
 
-    _NUMBER_WORDS = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|dozens?|hundreds?|thousands?)"
-
     def counts_of(self, noun: str, cand) -> bool:
         """Does the candidate's text give a number of `noun` ("20 countries", "two hours")?"""
-        root = stem(noun)[:5]
-        pattern = re.compile(rf"\b{self._NUMBER_WORDS}\s+(?:\w+\s+){{0,2}}{re.escape(root)}", re.I)
+        pattern = _count_pattern(stem(noun)[:5])
         texts = [self.fb.fact_by_id[f].statement for f in cand.facts]
         texts += [ev.quote for f in cand.facts for ev in self.fb.fact_by_id[f].evidence]
         return any(pattern.search(t) for t in texts)

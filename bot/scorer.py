@@ -37,13 +37,93 @@ def feature_names() -> list[str]:
 
 
 FEATURES = feature_names()
-_INDEX = {name: i for i, name in enumerate(FEATURES)}
 QUESTION_TYPES = ("what", "yesno", "date", "person", "place", "number", "reason", "quote")
 DECISION_FEATURES = (["lead", "bm25_raw", "n_candidates_close", "uncovered"] + [f"asks_{t}" for t in QUESTION_TYPES]
                      + [f"best_{name}" for name in FEATURES])
 
+Sparse = dict[str, float]  # feature name -> value, zeros left out
 
-def decision_features(ranked: list["Scored"], q: Query) -> list[float]:
+
+class QueryContext:
+    """What every candidate's features need from the question, computed once per question."""
+
+    def __init__(self, ix: Index, q: Query, cands: list[Candidate]):
+        self.ix, self.q = ix, q
+        wanted = list(q.known_tokens) + ([q.wh] if q.wh else [])
+        self.weighed = ix.weigh(wanted) if wanted else None
+        self.best_cover = max((self.weighed.cover(c.tokens) for c in cands if c.kind == "fact"), default=0.0) if wanted else 0.0
+        self.focus = max(q.known_tokens, key=lambda t: ix._idf.get(t, 0.0), default=None)
+        self.entities = set(q.entities)
+        self.dates = set(q.dates)
+        base: Sparse = {"bias": 1.0, "n_known": min(len(q.known_tokens), 6) / 6}
+        zipfs = [z for _, z in q.unknown]
+        for name, lo, hi in (("unk_rare", 0, 3.0), ("unk_mid", 3.0, 4.5), ("unk_common", 4.5, 5.3), ("unk_vcommon", 5.3, 99)):
+            n = sum(lo <= z < hi for z in zipfs)
+            if n:
+                base[name] = min(n, 3)
+        if not q.known_tokens:
+            base["no_known"] = 1.0
+        if q.wh is None and not q.yes_no:
+            base["terse"] = 1.0
+        if not q.focus_known:
+            base["asks_unknown_thing"] = 1.0  # "in what city …" when the articles never name a city
+        self.base = base
+
+
+def features(ctx: QueryContext, cand: Candidate) -> Sparse:
+    ix, q = ctx.ix, ctx.q
+    x = dict(ctx.base)
+    if ctx.weighed is not None:
+        cover = ctx.weighed.cover(cand.tokens)
+        x["cover"] = cover
+        x["gap"] = cover - ctx.best_cover
+        if cand.evidence:
+            x["ev_cover"] = ctx.weighed.cover(cand.with_evidence if cand.with_evidence is not None else cand.tokens | cand.evidence)
+        else:
+            x["ev_cover"] = cover
+        if ctx.focus in cand.tokens:
+            x["focus_hit"] = 1.0
+    x["route"] = cand.route
+    if cand.template:
+        x["template"] = cand.template
+    if cand.bm25:
+        x["bm25"] = cand.bm25
+        if cand.bm25 >= 0.999:
+            x["bm25_top"] = 1.0
+    missing = sum(e not in cand.entities for e in q.entities)
+    if missing:
+        x["ent_missing"] = min(missing, 3)
+    elif q.entities:
+        x["ent_all"] = 1.0
+    if q.answer_type == "number" and q.focus:
+        x["count_hit" if ix.counts_of(q.focus, cand) else "count_miss"] = 1.0
+    if q.dates:
+        x["date_match" if ctx.dates & cand.dates else "date_miss"] = 1.0
+    if q.quote_intent:
+        x[f"quoting_{cand.kind}"] = 1.0
+    want = q.answer_type
+    shows = cand.shows
+    if want == "person" and cand.entities - ctx.entities:
+        shows = shows | {"person"}
+    if want in ("what", "yesno") or want in shows:
+        x["type_ok"] = 1.0
+    elif want in ANSWER_TYPES:
+        x[f"want_{want}_miss"] = 1.0
+    if q.outlet and cand.kind == "fact" and not any(ev.source == q.outlet for f in cand.facts for ev in ix.fb.fact_by_id[f].evidence):
+        x["outlet_miss"] = 1.0
+    x[f"kind_{cand.kind}"] = 1.0
+    if cand.route:
+        x[f"route_{cand.kind}"] = cand.route
+    if q.yes_no:
+        x[f"yesno_{cand.kind}"] = 1.0
+    return x
+
+
+def vector(x: Sparse, names: list[str]) -> list[float]:
+    return [x.get(name, 0.0) for name in names]
+
+
+def decision_features(ranked: list["Scored"], q: Query) -> Sparse:
     """What the answer-or-abstain decision looks at: the kind of question, the best candidate, how
     clearly it wins, and how many of the question's known words it leaves unanswered."""
     best = ranked[0]
@@ -51,61 +131,9 @@ def decision_features(ranked: list["Scored"], q: Query) -> list[float]:
     close = sum(1 for s in ranked[1:6] if best.score - s.score < 0.5)
     have = best.cand.tokens | best.cand.evidence
     uncovered = sum(1 for t in q.known_tokens if t not in have)
-    asks = [1.0 if q.answer_type == t else 0.0 for t in QUESTION_TYPES]
-    return [min(lead, 5.0) / 5, min(best.cand.bm25_raw, 15.0) / 15, close / 5, min(uncovered, 4) / 4] + asks + best.x
-
-
-def features(ix: Index, q: Query, cand: Candidate, best_cover: float) -> list[float]:
-    x = [0.0] * len(FEATURES)
-
-    def put(name: str, value: float) -> None:
-        x[_INDEX[name]] = value
-
-    wanted = list(q.known_tokens) + ([q.wh] if q.wh else [])
-    cover = ix._coverage(wanted, cand.tokens) if wanted else 0.0
-    missing = sum(e not in cand.entities for e in q.entities)
-    put("bias", 1.0)
-    put("route", cand.route)
-    put("cover", cover)
-    put("template", cand.template)
-    put("gap", cover - best_cover)
-    put("ent_missing", min(missing, 3))
-    put("ent_all", 1.0 if q.entities and not missing else 0.0)
-    put("unk_rare", min(sum(z < 3.0 for _, z in q.unknown), 3))
-    put("unk_mid", min(sum(3.0 <= z < 4.5 for _, z in q.unknown), 3))
-    put("unk_common", min(sum(4.5 <= z < 5.3 for _, z in q.unknown), 3))
-    put("unk_vcommon", min(sum(z >= 5.3 for _, z in q.unknown), 3))
-    put("bm25", cand.bm25)
-    if not q.focus_known:
-        put("asks_unknown_thing", 1.0)  # "in what city …" when the articles never name a city
-    if q.answer_type == "number" and q.focus:
-        put("count_hit" if ix.counts_of(q.focus, cand) else "count_miss", 1.0)
-    put("bm25_top", 1.0 if cand.bm25 >= 0.999 else 0.0)
-    if wanted:
-        put("ev_cover", ix._coverage(wanted, cand.tokens | cand.evidence))
-        focus = max(q.known_tokens, key=lambda t: ix._idf.get(t, 0.0), default=None)
-        put("focus_hit", 1.0 if focus in cand.tokens else 0.0)
-    put("n_known", min(len(q.known_tokens), 6) / 6)
-    put("no_known", 1.0 if not q.known_tokens else 0.0)
-    put("terse", 1.0 if q.wh is None and not q.yes_no else 0.0)
-    if q.dates:
-        put("date_match" if set(q.dates) & cand.dates else "date_miss", 1.0)
-    if q.quote_intent:
-        put(f"quoting_{cand.kind}", 1.0)
-    shows = set(cand.shows)
-    if cand.entities - set(q.entities):
-        shows.add("person")
-    want = q.answer_type
-    ok = want in ("what", "yesno") or want in shows
-    put("type_ok", 1.0 if ok else 0.0)
-    if want in ANSWER_TYPES and want not in shows:
-        put(f"want_{want}_miss", 1.0)
-    if q.outlet and cand.kind == "fact" and not any(ev.source == q.outlet for f in cand.facts for ev in ix.fb.fact_by_id[f].evidence):
-        put("outlet_miss", 1.0)
-    put(f"kind_{cand.kind}", 1.0)
-    put(f"route_{cand.kind}", cand.route)
-    if q.yes_no:
-        put(f"yesno_{cand.kind}", 1.0)
+    x: Sparse = {f"best_{name}": v for name, v in best.x.items()}
+    x.update({"lead": min(lead, 5.0) / 5, "bm25_raw": min(best.cand.bm25_raw, 15.0) / 15, "n_candidates_close": close / 5,
+              "uncovered": min(uncovered, 4) / 4, f"asks_{q.answer_type}": 1.0})
     return x
 
 
@@ -120,32 +148,25 @@ class Weights:
         data = json.loads(resources.files("bot").joinpath("data/weights.json").read_text(encoding="utf-8"))
         return cls(data.get("rank", {}), data.get("decision", {}), data.get("fitted", {}))
 
-    def rank_vector(self) -> list[float]:
-        """In FEATURES order (a feature the file lacks weighs 0, so an older file still loads)."""
-        return [self.rank.get(name, 0.0) for name in FEATURES]
-
-    def decision_vector(self) -> list[float]:
-        return [self.decision.get(name, 0.0) for name in ["bias"] + DECISION_FEATURES]
 
 
-def decision_score(ranked: list["Scored"], q: Query, weights: list[float]) -> float:
+def decision_score(ranked: list["Scored"], q: Query, weights: dict[str, float]) -> float:
     """Above 0: the best candidate answers the question; otherwise abstain."""
-    return weights[0] + sum(w * v for w, v in zip(weights[1:], decision_features(ranked, q)) if v)
+    return weights.get("bias", 0.0) + sum(weights.get(name, 0.0) * v for name, v in decision_features(ranked, q).items())
 
 
 @dataclass
 class Scored:
     cand: Candidate
     score: float
-    x: list[float]
+    x: Sparse
 
 
-def score_all(ix: Index, q: Query, cands: list[Candidate], weights: list[float]) -> list[Scored]:
-    wanted = list(q.known_tokens) + ([q.wh] if q.wh else [])
-    best_cover = max((ix._coverage(wanted, c.tokens) for c in cands if c.kind == "fact"), default=0.0) if wanted else 0.0
+def score_all(ix: Index, q: Query, cands: list[Candidate], weights: dict[str, float]) -> list[Scored]:
+    ctx = QueryContext(ix, q, cands)
     out = []
     for c in cands:
-        x = features(ix, q, c, best_cover)
-        out.append(Scored(c, sum(w * v for w, v in zip(weights, x) if v), x))
+        x = features(ctx, c)
+        out.append(Scored(c, sum(weights.get(name, 0.0) * v for name, v in x.items()), x))
     out.sort(key=lambda s: -s.score)
     return out

@@ -11,7 +11,7 @@ from bot.decide import decide
 from bot.engine import Engine
 from bot.facts import load_factbase
 from bot.results import Answer, NotCovered
-from bot.scorer import DECISION_FEATURES, FEATURES, Weights, decision_features, features, score_all
+from bot.scorer import DECISION_FEATURES, FEATURES, QueryContext, Weights, decision_features, features, score_all
 
 SEED = (
     "Alice Smith was to meet Bob Jones in Paris on March 3, 2020. Bob cancelled the talks two hours before they were "
@@ -115,10 +115,10 @@ def test_split_parts_keeps_one_question_whole_and_splits_several():
 # --- candidates ---------------------------------------------------------------------------------
 
 
-def test_every_fact_is_a_candidate_and_claims_give_verdicts(tiny):
+def test_facts_sharing_a_word_are_candidates_and_claims_give_verdicts(tiny):
     q = analyse(tiny.ix, "did alice cancel the talks")
     cands = generate(tiny.ix, q)
-    assert {c.facts[0] for c in cands if c.kind == "fact"} == {"meeting", "cancelled", "dinner"}
+    assert {c.facts[0] for c in cands if c.kind == "fact"} == {"meeting", "cancelled"}  # the dinner shares no word
     verdict = next(c for c in cands if c.kind in ("yes", "no"))
     assert verdict.kind == "no" and verdict.result().text.startswith("No — ")
 
@@ -145,21 +145,21 @@ def test_quotes_go_by_speaker_not_by_the_person_spoken_about(tiny):
 
 
 def test_features_say_whether_a_candidate_gives_what_was_asked(tiny):
-    q = analyse(tiny.ix, "how many diplomats attended the dinner")
+    q = analyse(tiny.ix, "how many diplomats attended the dinner before the meeting")
     cands = {c.facts[0]: c for c in generate(tiny.ix, q) if c.kind == "fact"}
-    dinner = dict(zip(FEATURES, features(tiny.ix, q, cands["dinner"], 1.0)))
-    meeting = dict(zip(FEATURES, features(tiny.ix, q, cands["meeting"], 1.0)))
-    assert dinner["count_hit"] == 1.0 and meeting["count_miss"] == 1.0
+    ctx = QueryContext(tiny.ix, q, list(cands.values()))
+    dinner, meeting = features(ctx, cands["dinner"]), features(ctx, cands["meeting"])
+    assert dinner["count_hit"] == 1.0 and meeting["count_miss"] == 1.0 and set(dinner) <= set(FEATURES)
     assert dinner["cover"] > meeting["cover"]
 
 
 def test_scores_come_from_the_weights(tiny):
     q = analyse(tiny.ix, "how many diplomats attended the dinner")
-    ranked = score_all(tiny.ix, q, generate(tiny.ix, q), tiny.weights.rank_vector())
+    ranked = score_all(tiny.ix, q, generate(tiny.ix, q), tiny.weights.rank)
     assert ranked[0].cand.facts == ("dinner",)
-    flat = score_all(tiny.ix, q, generate(tiny.ix, q), [0.0] * len(FEATURES))
+    flat = score_all(tiny.ix, q, generate(tiny.ix, q), {})
     assert all(s.score == 0.0 for s in flat)
-    assert len(decision_features(ranked, q)) == len(DECISION_FEATURES)
+    assert set(decision_features(ranked, q)) <= set(DECISION_FEATURES)
 
 
 # --- decide -------------------------------------------------------------------------------------
@@ -167,17 +167,17 @@ def test_scores_come_from_the_weights(tiny):
 
 def test_decide_answers_when_the_decision_score_is_positive(tiny):
     q = analyse(tiny.ix, "who cancelled the talks")
-    result = decide(tiny.ix, q, score_all(tiny.ix, q, generate(tiny.ix, q), tiny.weights.rank_vector()),
-                    tiny.weights.decision_vector())
+    result = decide(tiny.ix, q, score_all(tiny.ix, q, generate(tiny.ix, q), tiny.weights.rank),
+                    tiny.weights.decision)
     assert isinstance(result, Answer) and "Bob" in result.text
 
 
 def test_decide_abstains_and_says_what_the_sources_do_say(tiny):
     q = analyse(tiny.ix, "what did alice eat at the dinner")
-    ranked = score_all(tiny.ix, q, generate(tiny.ix, q), tiny.weights.rank_vector())
-    result = decide(tiny.ix, q, ranked, tiny.weights.decision_vector())
+    ranked = score_all(tiny.ix, q, generate(tiny.ix, q), tiny.weights.rank)
+    result = decide(tiny.ix, q, ranked, tiny.weights.decision)
     assert isinstance(result, NotCovered) and "'eat'" in result.text
-    never = decide(tiny.ix, q, ranked, [-100.0] + [0.0] * len(DECISION_FEATURES))
+    never = decide(tiny.ix, q, ranked, {"bias": -100.0})
     assert isinstance(never, NotCovered) and "one short article" in never.text
 
 
