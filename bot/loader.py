@@ -60,6 +60,9 @@ def load_engine(facts_path: Path | str, use_cache: bool = True) -> Engine:
         with tempfile.NamedTemporaryFile(dir=file.parent, delete=False) as tmp:
             pickle.dump((seed_digests, engine), tmp, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp.name, file)
+        for old in file.parent.glob("engine-*.pickle"):  # earlier versions of the code or facts
+            if old != file:
+                old.unlink(missing_ok=True)
     except OSError as exc:
         log.debug("engine cache not written: %s", exc)
     return engine
