@@ -155,7 +155,7 @@ def claims(ix: Index, q: Query) -> list[Candidate]:
     elif wrong_actor:
         kind, lead = "premise", f"It wasn't {wrong_actor}: "
     else:
-        kind, lead = "premise", "That premise isn't right: "
+        kind, lead = "premise", f"That premise isn't right — my sources don't say {best.text}. "
     doc = ix.doc_by_fact[best.fact.id]
     return [Candidate(kind, best_score, _fact_builder(ix, q, [best.fact], best_score, kind, lead), (best.fact.id,),
                       doc.all_tokens, doc.entities, ix.shows[best.fact.id] | {"yesno"})]
@@ -205,9 +205,9 @@ def dated(ix: Index, q: Query) -> list[Candidate]:
 
 
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-            "nine": 9, "ten": 10, "twelve": 12, "twenty": 20, "few": 3, "couple": 2, "several": 3, "whole": 1}
-_DURATION = re.compile(r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|few|couple of|several|whole|\d+)"
-                       r"\s+(minute|hour|day|week|month|year)s?\b", re.I)
+            "nine": 9, "ten": 10, "twelve": 12, "twenty": 20, "few": 3, "couple": 2, "several": 3}
+_DURATION = re.compile(r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|few|couple of|several|\d+)"
+                       r"\s+(?:whole\s+|full\s+)?(minute|hour|day|week|month|year)s?\b", re.I)
 
 
 def duration_of(text: str) -> tuple[int, str] | None:
