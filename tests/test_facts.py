@@ -190,3 +190,18 @@ def test_check_as_a_process_never_tracebacks(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "bot", "check", str(broken)], capture_output=True, text=True, cwd=ROOT)
     assert proc.returncode == 1
     assert "malformed YAML" in proc.stdout and "Traceback" not in proc.stdout + proc.stderr
+
+
+def test_every_source_has_one_display_name_and_no_path_or_id_in_it(factbase):
+    names = [s.name for s in factbase.sources]
+    assert len(set(names)) == len(names)
+    for s in factbase.sources:
+        assert s.id not in s.name and "seeds/" not in s.name
+        assert factbase.source_name(s.id) == factbase.source_name(s.file) == s.name
+    unnamed = next(s for s in factbase.sources if s.outlet == "unknown")
+    assert unnamed.name == "Unnamed article, 21 Feb 2018" and unnamed.published == "2018-02-21"
+
+
+def test_curator_notes_are_marked(factbase):
+    notes = {d.topic for d in factbase.discrepancies if not d.is_disagreement}
+    assert notes == {"Misspelled name", "Typing errors in the articles"}
