@@ -46,9 +46,10 @@ def _wrap(text: str, indent: str = "") -> str:
 
 # --- answers ----------------------------------------------------------------------------------
 
-HEADLINE_MAX = 90
+HEADLINE_MAX = 200  # a longer first sentence is cut in the title and given whole below
 QUOTE_SHOWN_MAX = 140  # a citation in a reply: a verbatim prefix, cut at a word, when longer
 CITATIONS_SHOWN = 3
+QUOTE_ANSWER_MAX = 200  # a quote in an answer about what someone said
 _OUTER_QUOTES = "\"“”„«»"
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"])")
 _VERDICT = {"yes": "Yes", "no": "No"}
@@ -70,10 +71,12 @@ def bare_quote(text: str) -> str:
 
 
 def quoted(text: str, limit: int | None = None) -> str:
+    """A quote in “…”; one that opens with its own quote mark (a quotation and who said it) keeps
+    its marks instead, so they are never doubled."""
     text = bare_quote(text)
     if limit and len(text) > limit:
         text = shorten(text, limit)
-    return f"“{text}”"
+    return text if text[:1] in _OUTER_QUOTES else f"“{text}”"
 
 
 def shorten(text: str, limit: int) -> str:
@@ -120,9 +123,9 @@ def headline(result: Result) -> tuple[str, str]:
     if kind == "premise":
         return "Not quite — the question assumes something my sources contradict", text
     first, _, rest = _split_first_sentence(text)
-    if len(first) <= HEADLINE_MAX and rest:
-        return first.rstrip("."), rest
-    return shorten(first.rstrip("."), HEADLINE_MAX), text
+    if len(first) <= HEADLINE_MAX:  # the answer's first sentence is the headline, the rest below it
+        return first, rest
+    return shorten(first, HEADLINE_MAX), text
 
 
 def _split_first_sentence(text: str) -> tuple[str, str, str]:
@@ -168,15 +171,16 @@ def citation_lines(fb: FactBase, citations: Sequence[Citation], limit: int = CIT
     return lines
 
 
-def quote_lines(fb: FactBase, quotes: Sequence[Quote], limit: int = 300) -> list[str]:
-    """Quotes once each (no fragment of a longer one), with who, how and where."""
+def quote_lines(fb: FactBase, quotes: Sequence[Quote], limit: int = 300, speaker_named: bool = True) -> list[str]:
+    """Quotes once each (no fragment of a longer one), with who (unless the title says), how and where."""
     kept = without_fragments([q.text for q in quotes])
     out = []
     for q in quotes:
         if q.text not in kept:
             continue
         kept.remove(q.text)
-        out.append(f"{quoted(q.text, limit)}\n— {_speaker(fb, q)}, {q.medium} · *{fb.source_name(q.source)}*")
+        who = f"{_speaker(fb, q)}, " if speaker_named else ""
+        out.append(f"{quoted(q.text, limit)}\n— {who}{q.medium} · *{fb.source_name(q.source)}*")
     return out
 
 
@@ -188,7 +192,8 @@ def answer_card(fb: FactBase, result: Result) -> Card:
     fields = []
     quotes = list(getattr(result, "quotes", ()))
     if result.kind == "quotes" and quotes:
-        description = "\n\n".join(quote_lines(fb, quotes, limit=QUOTE_SHOWN_MAX * 2))
+        one_speaker = getattr(result, "person", None) is not None and len({q.speaker for q in quotes}) == 1
+        description = "\n\n".join(quote_lines(fb, quotes, limit=QUOTE_ANSWER_MAX, speaker_named=not one_speaker))
     else:
         lines = citation_lines(fb, result.citations)
         if lines:
