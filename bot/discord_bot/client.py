@@ -320,6 +320,10 @@ def setup_logging(settings: Settings, stream=None) -> logging.Handler:
 
 def run_bot(settings: Settings, facts_path: Path | str = DEFAULT_FACTS, force_sync: bool = False) -> int:
     """Run until SIGINT/SIGTERM. Exit codes: 0 clean, 2 configuration (bad token), 1 other."""
+    if not settings.token:
+        print("factbot: DISCORD_TOKEN is not set", file=sys.stderr)
+        return 2
+    token = settings.token
     setup_logging(settings)
     bot = create_bot(settings, facts_path, force_sync)
 
@@ -330,7 +334,7 @@ def run_bot(settings: Settings, facts_path: Path | str = DEFAULT_FACTS, force_sy
             loop.add_signal_handler(sig, stopping.set)
         loop.add_signal_handler(signal.SIGHUP, lambda: asyncio.ensure_future(_reload_and_log(bot)))
         async with bot:
-            runner = asyncio.create_task(bot.start(settings.token))
+            runner = asyncio.create_task(bot.start(token))
             stopper = asyncio.create_task(stopping.wait())
             done, _ = await asyncio.wait({runner, stopper}, return_when=asyncio.FIRST_COMPLETED)
             if stopper in done:

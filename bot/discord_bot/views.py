@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Callable, Coroutine, Sequence
 from typing import Any
 
 import discord
@@ -23,7 +23,8 @@ from bot.render import Card
 
 log = logging.getLogger(__name__)
 
-Interaction = discord.Interaction["app.FactBot"]
+# discord.py types an item's callback for any client; `factbot()` narrows it, checked at run time.
+Interaction = discord.Interaction[Any]
 TIMELINE_PER_PAGE = 7
 QUOTES_PER_PAGE = 4
 OPTIONS_MAX = 25
@@ -34,7 +35,17 @@ def short_hash(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:12]
 
 
-def guarded(callback: Callable[[Any, Interaction], Awaitable[None]]) -> Callable[[Any, Interaction], Awaitable[None]]:
+Callback = Callable[[Any, Interaction], Coroutine[Any, Any, None]]
+
+
+def factbot(interaction: Interaction) -> app.FactBot:
+    client = interaction.client
+    if not isinstance(client, app.FactBot):
+        raise TypeError(f"factbot's components need a FactBot, not {type(client).__name__}")
+    return client
+
+
+def guarded(callback: Callback) -> Callback:
     """discord.py only logs an exception from a dynamic item; the user gets the same apology as
     from a command instead of "This interaction failed"."""
 
@@ -181,7 +192,7 @@ class AskButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"fb:as
 
     @guarded
     async def callback(self, interaction: Interaction) -> None:
-        bot = interaction.client
+        bot = factbot(interaction)
         question = next((q for q in bot.engine.suggestions("", limit=10_000) if short_hash(q) == self.key), None)
         if question is None:
             await interaction.response.send_message("That suggestion is out of date — try `/ask`.", ephemeral=True)
@@ -205,7 +216,7 @@ class CompareButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"f
 
     @guarded
     async def callback(self, interaction: Interaction) -> None:
-        bot = interaction.client
+        bot = factbot(interaction)
         topic = next((t for t in bot.compare_topics() if short_hash(t) == self.key), None)
         comparison = bot.engine.compare(topic) if topic else None
         if comparison is None:
@@ -259,7 +270,7 @@ class TimelinePage(discord.ui.DynamicItem[discord.ui.Button[Any]],
 
     @guarded
     async def callback(self, interaction: Interaction) -> None:
-        fb = interaction.client.engine.fb
+        fb = factbot(interaction).engine.fb
         embed, view = timeline_page(fb, events_from_mask(fb, self.mask), self.page, private=_is_private(interaction))
         await send_or_turn(interaction, embed, view)
 
@@ -280,7 +291,7 @@ class TimelineJump(discord.ui.DynamicItem[discord.ui.Select[Any]], template=r"fb
 
     @guarded
     async def callback(self, interaction: Interaction) -> None:
-        fb = interaction.client.engine.fb
+        fb = factbot(interaction).engine.fb
         chosen = int(self.item.values[0]) if self.item.values else 0
         embed, view = timeline_page(fb, events_from_mask(fb, self.mask), chosen // TIMELINE_PER_PAGE,
                                     private=_is_private(interaction))
@@ -299,7 +310,7 @@ class HowDatesButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"
 
     @guarded
     async def callback(self, interaction: Interaction) -> None:
-        events = events_from_mask(interaction.client.engine.fb, self.mask)
+        events = events_from_mask(factbot(interaction).engine.fb, self.mask)
         shown = events[self.page * TIMELINE_PER_PAGE : (self.page + 1) * TIMELINE_PER_PAGE]
         await interaction.response.send_message(embed=card_to_embed(render.derivations_card(shown)), ephemeral=True)
 
@@ -317,7 +328,7 @@ class QuotePage(discord.ui.DynamicItem[discord.ui.Button[Any]],
 
     @guarded
     async def callback(self, interaction: Interaction) -> None:
-        embed, view = interaction.client.quote_page(self.speaker, self.page, private=_is_private(interaction))
+        embed, view = factbot(interaction).quote_page(self.speaker, self.page, private=_is_private(interaction))
         await send_or_turn(interaction, embed, view)
 
 
@@ -335,7 +346,7 @@ class QuoteSpeaker(discord.ui.DynamicItem[discord.ui.Select[Any]], template=r"fb
     @guarded
     async def callback(self, interaction: Interaction) -> None:
         speaker = self.item.values[0] if self.item.values else ALL_SPEAKERS
-        embed, view = interaction.client.quote_page(speaker, 0, private=_is_private(interaction))
+        embed, view = factbot(interaction).quote_page(speaker, 0, private=_is_private(interaction))
         await send_or_turn(interaction, embed, view)
 
 
