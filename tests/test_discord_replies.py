@@ -255,3 +255,34 @@ async def test_wrong_answer_logs_a_hash_and_the_facts_not_the_text(fake, bot, ca
     logged = [r.getMessage() for r in caplog.records if "feedback" in r.getMessage()]
     assert len(logged) == 1 and "meeting-participants" in logged[0]
     assert question not in logged[0] and "Pence supposed" not in json.dumps(logged)
+
+
+# limits and errors ---------------------------------------------------------------------------------
+
+
+async def test_an_oversize_answer_is_trimmed_to_discords_limits(fake, bot, monkeypatch):
+    from bot.engine import Answer, Citation
+
+    src = bot.engine.fb.sources[2]
+    text = bot.engine.fb.seed_texts[src.id]
+    cites = tuple(Citation(src.file, src.id, src.outlet, text[i : i + 900], src.url) for i in range(0, 9000, 300))
+    huge = Answer("q " * 300, "Word " * 2000, "fact", cites, facts=tuple(f"fact-{i}" for i in range(60)))
+    monkeypatch.setattr(bot.engine, "ask", lambda question: huge)
+    _, data = await ask(fake, "anything")
+    embed = data["embeds"][0]
+    assert len(embed["title"]) <= 256 and len(embed["description"]) <= 4096
+    assert all(len(c.get("custom_id") or "") <= 100 for c in components(data))
+    assert "more passage" in embed_text(data)  # citations beyond the first few are counted, not shown
+
+
+async def test_a_failing_button_apologises_like_a_command(fake, bot, monkeypatch):
+    interaction, _ = await ask(fake, "Who won the hockey gold medal?")
+
+    def broken(question):
+        raise RuntimeError("engine exploded")
+
+    monkeypatch.setattr(bot.engine, "ask", broken)
+    pressed = await fake.response(await fake.press(interaction.message, components(interaction.message)[0]["custom_id"]))
+    command = await fake.response(await fake.slash("ask", {"question": "anything"}))
+    assert pressed["data"]["content"] == command["data"]["content"] and pressed["data"]["content"].startswith("Sorry")
+    assert pressed["data"]["flags"] & 64
