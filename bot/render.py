@@ -455,7 +455,9 @@ def factcheck_card(fb: FactBase, checks: Sequence[tuple[str, Result]]) -> Card:
     for claim, result in checks:
         verdict = check_verdict(result)
         verdicts.append(verdict)
-        body = shorten(result.text, 300) if verdict != "not covered" else "The articles don't say."
+        title, rest = headline(result)
+        explanation = rest if verdict in ("supported", "contradicted") and title in _VERDICT.values() else result.text
+        body = shorten(explanation, 300) if verdict != "not covered" else "The articles don't say."
         cites = citation_lines(fb, result.citations, limit=2) if verdict != "not covered" else []
         fields.append((f"{CHECK_VERDICTS[verdict]}: {shorten(claim, 180)}", "\n".join([body] + cites)))
     counts = {v: verdicts.count(v) for v in CHECK_VERDICTS if v in verdicts}
