@@ -126,8 +126,9 @@ async def _settle(interaction, wait: float = 0.3) -> list[dict]:
     return out + list(interaction.followups)
 
 
-async def collect(bot_factory=None) -> list[Shot]:
-    """Run every scenario against the local Discord and keep what a user would see."""
+async def collect() -> tuple[list[Shot], list[str]]:
+    """Run every scenario against the local Discord and keep what a user would see, with
+    whatever the local Discord rejected."""
     from bot.config import Settings
     from bot.discord_bot.client import create_bot
 
@@ -165,9 +166,7 @@ async def collect(bot_factory=None) -> list[Shot]:
                 pass
             errors = list(fake.errors)
             await fake.stop()
-    if errors:
-        print("the local Discord rejected:", *errors, sep="\n  ", file=sys.stderr)
-    return shots
+    return shots, errors
 
 
 # --- HTML -----------------------------------------------------------------------------------------
@@ -264,7 +263,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--no-screenshots", action="store_true")
     args = parser.parse_args(argv)
-    shots = asyncio.run(collect())
+    shots, errors = asyncio.run(collect())
+    if errors:
+        print("the local Discord rejected:", *errors, sep="\n  ", file=sys.stderr)
     args.out.mkdir(parents=True, exist_ok=True)
     browser = None if args.no_screenshots else chromium()
     index = []

@@ -5,9 +5,9 @@ import json
 import logging
 import re
 
-from bench.fake_discord import USER_A, USER_B
+from bench.fake_discord import BOT_USER, USER_A, USER_B
 from bench.preview import phone_lines
-from tests.discord_helpers import components, custom_id, embed_text, settings_for, start_bot, stop_bot
+from tests.discord_helpers import components, custom_id, embed_text, followup, settings_for, start_bot, stop_bot
 
 SCREEN = 30  # phone lines on one screen at 38 characters a line
 UNNAMED = "Unnamed article, 21 Feb 2018"
@@ -286,3 +286,24 @@ async def test_a_failing_button_apologises_like_a_command(fake, bot, monkeypatch
     command = await fake.response(await fake.slash("ask", {"question": "anything"}))
     assert pressed["data"]["content"] == command["data"]["content"] and pressed["data"]["content"].startswith("Sorry")
     assert pressed["data"]["flags"] & 64
+
+
+async def test_buttons_from_before_are_disabled_not_failed(fake, bot):
+    old = await fake.say("x")  # a message as the previous version posted it, with in-memory buttons
+    old["author"] = BOT_USER
+    old["components"] = [{"type": 1, "components": [{"type": 2, "style": 1, "label": "Next", "custom_id": "timeline:next"}]}]
+    pressed = await fake.press(old, "timeline:next")
+    edited = await fake.response(pressed)
+    assert edited["type"] == 7 and all(c["disabled"] for c in components(edited["data"]))
+    assert "expired" in (await followup(pressed))["content"]
+
+
+async def test_no_reply_is_longer_than_two_phone_screens():
+    from bench.preview import collect
+
+    shots, errors = await collect()
+    assert errors == [] and len(shots) >= 19 and all(s.messages for s in shots)
+    for shot in shots:
+        assert shot.lines <= 2 * SCREEN, (shot.name, shot.lines)
+        if shot.name.startswith("ask-") and shot.name != "ask-help":
+            assert shot.lines <= SCREEN, (shot.name, shot.lines)

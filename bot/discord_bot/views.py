@@ -350,10 +350,32 @@ class QuoteSpeaker(discord.ui.DynamicItem[discord.ui.Select[Any]], template=r"fb
         await send_or_turn(interaction, embed, view)
 
 
+class RetiredButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"(?:timeline:(?:next|previous)|suggest:\d+)"):
+    """Buttons from before they kept their state (in-memory views): they cannot be answered any
+    more, so they are disabled, with a word, instead of failing."""
+
+    def __init__(self, custom_id: str = "suggest:0") -> None:
+        super().__init__(discord.ui.Button(label="…", custom_id=custom_id))
+
+    @classmethod
+    async def from_custom_id(cls, interaction: Interaction, item: discord.ui.Item[Any], match: re.Match[str]) -> RetiredButton:
+        return cls(match[0])
+
+    @guarded
+    async def callback(self, interaction: Interaction) -> None:
+        view = discord.ui.View.from_message(interaction.message) if interaction.message else discord.ui.View()
+        for child in view.children:
+            if isinstance(child, discord.ui.Button) and child.style is not discord.ButtonStyle.link:
+                child.disabled = True
+        await interaction.response.edit_message(view=view)
+        await interaction.followup.send("These buttons have expired — run the command again for new ones.", ephemeral=True)
+
+
 def _is_private(interaction: Interaction) -> bool:
     message = interaction.message
     return bool(message is not None and message.flags.ephemeral) or not invoked_by_presser(interaction)
 
 
 DYNAMIC_ITEMS: tuple[type[discord.ui.DynamicItem[Any]], ...] = (
-    PostButton, AskButton, CompareButton, FeedbackButton, TimelinePage, TimelineJump, HowDatesButton, QuotePage, QuoteSpeaker)
+    PostButton, AskButton, CompareButton, FeedbackButton, TimelinePage, TimelineJump, HowDatesButton, QuotePage, QuoteSpeaker,
+    RetiredButton)
