@@ -47,7 +47,6 @@ def bot_intents() -> discord.Intents:
     intents.guilds = True
     intents.guild_messages = True
     intents.dm_messages = True
-    intents.guild_reactions = False
     return intents
 
 
@@ -196,7 +195,7 @@ class FactBot(discord.AutoShardedClient):
 
     def quote_page(self, speaker: str, page: int, private: bool) -> tuple[discord.Embed, discord.ui.View]:
         fb = self.engine.fb
-        quotes = list(fb.quotes) if speaker == views.ALL_SPEAKERS else list(self.engine.quotes_by_speaker.get(speaker, []))
+        quotes = [q for q in fb.quotes if speaker in (views.ALL_SPEAKERS, q.speaker)]
         speakers = [(p.id, p.name) for p in self.engine.speakers()]
         return views.quote_page(fb, quotes, speaker, page, speakers, private)
 
