@@ -1,6 +1,5 @@
 """End to end: the unmodified discord.py client against the local Discord in bench/fake_discord.py."""
 
-import asyncio
 import json
 import re
 import logging

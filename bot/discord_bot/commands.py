@@ -9,7 +9,6 @@ non-answers are private with a "Post in channel" button. Only answers count agai
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from typing import Any, TypeVar
 
 import discord
@@ -250,4 +249,3 @@ async def reload(interaction: Interaction) -> None:
 
 GLOBAL_COMMANDS: list[Any] = [ask, quote, timeline, who, compare, sources, about, help_command, fact_check]
 OWNER_COMMANDS: list[Any] = [reload]  # registered only in the owner's development server
-ANSWERS = {"ask", "quote", "timeline", "who", "compare", "Fact-check with factbot"}
