@@ -43,14 +43,15 @@ def everywhere(command: T) -> T:
 
 
 def rank(names: list[str], current: str, limit: int = CHOICES_MAX) -> list[str]:
-    """Names starting with what was typed, then names with a word starting with it, and only when
-    neither matches, close misspellings."""
+    """Names starting with what was typed, then names in which every typed word starts a word, and
+    only when neither matches, close misspellings."""
     typed = normalize(current)
     if not typed:
         return names[:limit]
     keys = [normalize(n) for n in names]
     prefix = [n for n, k in zip(names, keys) if k.startswith(typed)]
-    words = [n for n, k in zip(names, keys) if n not in prefix and any(w.startswith(typed) for w in k.split())]
+    words = [n for n, k in zip(names, keys)
+             if n not in prefix and all(any(w.startswith(t) for w in k.split()) for t in typed.split())]
     if prefix or words:
         return (prefix + words)[:limit]
     hits = process.extract(typed, keys, scorer=fuzz.WRatio, limit=limit, score_cutoff=FUZZY_CUTOFF)
@@ -70,7 +71,8 @@ def _choices(pairs: list[tuple[str, str]]) -> list[app_commands.Choice[str]]:
 
 
 async def question_autocomplete(interaction: Interaction, current: str) -> list[app_commands.Choice[str]]:
-    return _choices([(q, q) for q in interaction.client.engine.suggestions(current, limit=CHOICES_MAX)])
+    known = interaction.client.engine.suggestions("", limit=10_000)
+    return _choices([(q, q) for q in rank(known, current)])
 
 
 async def speaker_autocomplete(interaction: Interaction, current: str) -> list[app_commands.Choice[str]]:
