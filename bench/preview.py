@@ -19,57 +19,17 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import textwrap
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench.fake_discord import USER_A, USER_B, FakeDiscord, TOKEN
+from bot.render import message_phone_lines as phone_lines
 
-PHONE_COLUMNS = 38
 OUT = Path(__file__).resolve().parent / "out"
-IMAGE_LINES = 12  # an attached picture takes about this many lines of a phone screen
 
 
-# --- measuring ------------------------------------------------------------------------------------
-
-_LINK = re.compile(r"\[([^\]]+)\]\((https?://[^)]+)\)")
-_CMD = re.compile(r"</([\w -]+):\d+>")
-_TIME = re.compile(r"<t:(\d+):R>")
-
-
-def visible(text: str) -> str:
-    """Markdown as it reads: links show their text, commands their name, no emphasis marks."""
-    text = _LINK.sub(r"\1", text or "")
-    text = _CMD.sub(r"/\1", text)
-    text = _TIME.sub("in 30 seconds", text)
-    return text.replace("**", "").replace("__", "").replace("`", "").replace("\\", "")
-
-
-def wrapped_lines(text: str, width: int = PHONE_COLUMNS) -> int:
-    return sum(max(1, len(textwrap.wrap(line, width))) if line.strip() else 1 for line in visible(text).splitlines())
-
-
-def phone_lines(message: dict, width: int = PHONE_COLUMNS) -> int:
-    """How many lines a message takes at phone width: text wrapped, each embed part on its own
-    lines, a row of buttons as wide as its labels, an image as IMAGE_LINES."""
-    lines = wrapped_lines(message["content"], width) if message.get("content") else 0
-    for e in message.get("embeds", []):
-        for part in ((e.get("author") or {}).get("name"), e.get("title"), e.get("description")):
-            if part:
-                lines += wrapped_lines(part, width - 4)
-        for f in e.get("fields", []):
-            lines += wrapped_lines(f["name"], width - 4) + wrapped_lines(f["value"], width - 4)
-        if (e.get("footer") or {}).get("text"):
-            lines += wrapped_lines(e["footer"]["text"], width - 4)
-        if e.get("image"):
-            lines += IMAGE_LINES
-        lines += 1  # the embed's padding
-    for row in message.get("components", []):
-        labels = [c.get("label") or c.get("placeholder") or "" for c in row.get("components", [])]
-        lines += 2 * max(1, -(-sum(len(label) + 6 for label in labels) // width))  # buttons are two lines tall
-    lines += IMAGE_LINES * len(message.get("attachments", []))
-    return lines
+# --- measuring: bot.render.message_phone_lines, the same measure the bot fits its answers to ----
 
 
 def characters(message: dict) -> int:

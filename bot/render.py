@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from bot.engine import Answer, Citation, Comparison, Engine, NotCovered, Result
-from bot.facts import Discrepancy, Event, FactBase, Person, Quote, Source, normalize_span, outlet_name
+from bot.facts import Discrepancy, Event, Fact, FactBase, Person, Quote, Source, normalize_span, outlet_name
 
 COLOR_ANSWER = 0x2B6CB0
 COLOR_YES = 0x2F855A
@@ -46,7 +46,9 @@ def _wrap(text: str, indent: str = "") -> str:
 
 # --- answers ----------------------------------------------------------------------------------
 
-HEADLINE_MAX = 200  # a longer first sentence is cut in the title and given whole below
+HEADLINE_MAX = 160  # a longer first sentence gives the title only its first clause
+CLAUSE_MAX = 100
+_CLAUSE_END = re.compile(r" \(|, | — |: |; ")
 QUOTE_SHOWN_MAX = 140  # a citation in a reply: a verbatim prefix, cut at a word, when longer
 CITATIONS_SHOWN = 3
 QUOTE_ANSWER_MAX = 200  # a quote in an answer about what someone said
@@ -125,7 +127,12 @@ def headline(result: Result) -> tuple[str, str]:
     first, _, rest = _split_first_sentence(text)
     if len(first) <= HEADLINE_MAX:  # the answer's first sentence is the headline, the rest below it
         return first, rest
-    return shorten(first, HEADLINE_MAX), text
+    return first_clause(first), text  # a long sentence: its first clause above, all of it below
+
+
+def first_clause(sentence: str, limit: int = CLAUSE_MAX) -> str:
+    clause = _CLAUSE_END.split(sentence, maxsplit=1)[0].strip()
+    return clause if len(clause) <= limit else shorten(sentence, limit)
 
 
 def _split_first_sentence(text: str) -> tuple[str, str, str]:
@@ -150,6 +157,16 @@ def concerning_disagreements(result: Result) -> list[Discrepancy]:
             continue
         out.append(d)
     return out
+
+
+PHONE_COLUMNS = 38  # characters a line on a phone
+PHONE_WIDTH = PHONE_COLUMNS - 4  # inside an embed
+SCREEN_LINES = 30  # lines on one phone screen
+IMAGE_LINES = 12  # an attached picture takes about this many lines
+ANSWER_LINES = 26  # an answer's text, leaving room for a row of buttons on one screen
+_MD_LINK = re.compile(r"\[([^\]]+)\]\(https?://[^)]+\)")
+_COMMAND_MENTION = re.compile(r"</([\w -]+):\d+>")
+_TIMESTAMP = re.compile(r"<t:(\d+):R>")
 
 
 def citation_lines(fb: FactBase, citations: Sequence[Citation], limit: int = CITATIONS_SHOWN) -> list[str]:
@@ -184,28 +201,94 @@ def quote_lines(fb: FactBase, quotes: Sequence[Quote], limit: int = 300, speaker
     return out
 
 
-def answer_card(fb: FactBase, result: Result) -> Card:
+def readable(text: str) -> str:
+    """Markdown as it reads: links show their label, commands their name, no emphasis marks."""
+    text = _MD_LINK.sub(r"\1", text or "")
+    text = _COMMAND_MENTION.sub(r"/\1", text)
+    text = _TIMESTAMP.sub("in 30 seconds", text)
+    return text.replace("**", "").replace("__", "").replace("`", "").replace("\\", "")
+
+
+def phone_lines(text: str, width: int = PHONE_WIDTH) -> int:
+    """About how many lines `text` takes in an embed on a phone."""
+    plain = readable(text)
+    return sum(max(1, len(textwrap.wrap(line, width))) for line in plain.splitlines()) if plain else 0
+
+
+def message_phone_lines(message: dict, columns: int = PHONE_COLUMNS) -> int:
+    """How many lines a Discord message (its JSON) takes on a phone: text wrapped, each embed part
+    on its own lines, a row of buttons as wide as its labels (two lines tall), a picture as
+    IMAGE_LINES. The measure behind "fits one screen" (SCREEN_LINES)."""
+    lines = phone_lines(message["content"], columns) if message.get("content") else 0
+    for e in message.get("embeds", []):
+        for part in ((e.get("author") or {}).get("name"), e.get("title"), e.get("description")):
+            lines += phone_lines(part or "", columns - 4)
+        for f in e.get("fields", []):
+            lines += phone_lines(f["name"], columns - 4) + phone_lines(f["value"], columns - 4)
+        lines += phone_lines((e.get("footer") or {}).get("text") or "", columns - 4)
+        lines += IMAGE_LINES if e.get("image") else 0
+        lines += 1  # the embed's padding
+    for row in message.get("components", []):
+        labels = [c.get("label") or c.get("placeholder") or "" for c in row.get("components", [])]
+        lines += 2 * max(1, -(-sum(len(label) + 6 for label in labels) // columns))
+    return lines + IMAGE_LINES * len(message.get("attachments", []))
+
+
+def _fit(items: list[str], used: int, budget: int, gap: int = 0) -> list[str]:
+    """The first items that fit in `budget` lines after `used`, at least one."""
+    kept: list[str] = []
+    for item in items:
+        used += phone_lines(item) + gap
+        if kept and used > budget:
+            break
+        kept.append(item)
+    return kept
+
+
+def answer_card(fb: FactBase, result: Result, budget: int = ANSWER_LINES) -> Card:
+    """The answer first, then as many sources as fit `budget` phone lines (the rest behind a button)."""
     title, description = headline(result)
+    author = question_line(result.question)
     if isinstance(result, NotCovered):
-        return Card(title, description, color=COLOR_NOT_COVERED, author=question_line(result.question),
-                    suggestions=list(result.suggestions))
+        return Card(title, description, color=COLOR_NOT_COVERED, author=author, suggestions=list(result.suggestions))
+    used = phone_lines(author) + phone_lines(title)
     fields = []
     quotes = list(getattr(result, "quotes", ()))
     if result.kind == "quotes" and quotes:
         one_speaker = getattr(result, "person", None) is not None and len({q.speaker for q in quotes}) == 1
-        description = "\n\n".join(quote_lines(fb, quotes, limit=QUOTE_ANSWER_MAX, speaker_named=not one_speaker))
+        shown = quote_lines(fb, quotes, limit=QUOTE_ANSWER_MAX, speaker_named=not one_speaker)
+        kept = _fit(shown, used, budget, gap=1)
+        description = "\n\n".join(kept)
+        if len(kept) < len(shown):
+            more = len(shown) - len(kept)
+            description += f"\n\n*…and {more} more: {'/quote ' + result.person.name if one_speaker and result.person else '/quote'}*"
     else:
-        lines = citation_lines(fb, result.citations)
-        if lines:
-            fields.append(("Sources", "\n".join(lines)))
-    disagreements = concerning_disagreements(result)
-    if disagreements:
-        fields.append(("Outlets differ", "\n".join(f"• {d.topic}" for d in disagreements)))
+        used += phone_lines(description) + 1
+        lines = citation_lines(fb, result.citations, limit=len(result.citations))
+        kept = _fit([line for line in lines if not line.startswith("*…")], used, budget)[:CITATIONS_SHOWN]
+        if len(kept) < len(lines):
+            more = len(result.citations) - len(kept)
+            kept.append(f"*…and {more} more passage{'s' if more > 1 else ''}*")
+        if kept:
+            fields.append(("Sources", "\n".join(kept)))
+    disagreements = concerning_disagreements(result)  # each one a button ("Outlets differ: …")
     color = COLOR_NO if result.kind in ("no", "premise") else COLOR_YES if result.kind == "yes" else COLOR_ANSWER
     links = {c.url: fb.source_name(c.source_id or c.source) for c in result.citations if c.url}
-    return Card(title, description, fields, color=color, author=question_line(result.question),
+    return Card(title, description, fields, color=color, author=author,
                 links=[(name, url) for url, name in links.items()],
                 topics=[d.topic for d in disagreements])
+
+
+def evidence_card(fb: FactBase, facts: Sequence[Fact]) -> Card:
+    """Every passage behind some facts, by article, each once."""
+    by_source: dict[str, list[str]] = {}
+    for fact in facts:
+        for ev in fact.evidence:
+            by_source.setdefault(ev.source, []).append(ev.quote)
+    fields = [(fb.source_name(src), "\n".join(quoted(q, QUOTE_SHOWN_MAX) for q in without_fragments(quotes)))
+              for src, quotes in by_source.items()]
+    return Card("Sources", f"The passages behind this answer, from {len(by_source)} article(s):", fields,
+                links=[(s.name, s.url) for s in fb.sources if s.url and s.id in by_source])
 
 
 def result_text(result: Result, fb: FactBase | None = None) -> str:

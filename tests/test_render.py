@@ -18,7 +18,9 @@ def test_headline_is_the_verdict_or_the_first_sentence():
     assert render.headline(answer("fact", "First sentence. Second one.")) == ("First sentence.", "Second one.")
     long = "word " * 80
     title, description = render.headline(answer("fact", long))
-    assert len(title) <= render.HEADLINE_MAX and title.endswith("…") and description == long.strip()
+    assert len(title) <= render.CLAUSE_MAX and title.endswith("…") and description == long.strip()
+    clause = "The photos show Pence (Vox; Getty), " + "and more " * 30
+    assert render.headline(answer("fact", clause)) == ("The photos show Pence", clause.strip())
     assert render.headline(NotCovered("q", "They don't say.", ()))[0] == "Not in my sources"
     assert "assumes" in render.headline(answer("premise", "Trump did not cancel it."))[0]
 

@@ -84,21 +84,30 @@ def link_buttons(view: discord.ui.View, card: Card) -> None:
 
 def answer_reply(fb: FactBase, result: Result, private: bool) -> dict[str, Any]:
     """The reply to a question, from /ask, a button or a message. An answer is public unless
-    `private`; "not in my sources" is private, with questions to try as buttons."""
-    card = render.answer_card(fb, result)
-    view = discord.ui.View(timeout=None)
-    if isinstance(result, Answer):
-        for topic in list(dict.fromkeys(card.topics))[:2]:
-            view.add_item(CompareButton(topic))
-        view.add_item(FeedbackButton(result.question, result.facts))
-        link_buttons(view, card)
-    else:
+    `private`; "not in my sources" is private, with questions to try as buttons. Sources are cut
+    until the whole reply, buttons included, fits one phone screen."""
+    if not isinstance(result, Answer):
         private = True
-        for question in list(dict.fromkeys(card.suggestions))[:3]:
-            view.add_item(AskButton(question))
-    if private:
-        view.add_item(PostButton())
-    return {"embed": card_to_embed(card), "view": view, "ephemeral": private}
+    for budget in range(render.ANSWER_LINES, 9, -2):
+        card = render.answer_card(fb, result, budget)
+        embed, view = card_to_embed(card), discord.ui.View(timeout=None)
+        if isinstance(result, Answer):
+            for topic in list(dict.fromkeys(card.topics))[:1]:  # the closest; /compare lists the rest
+                view.add_item(CompareButton(topic))
+            shown = sum(1 for line in (card.fields[0][1] if card.fields else "").splitlines() if not line.startswith("*…"))
+            if len(result.citations) > shown and result.facts:
+                view.add_item(SourcesButton(result.facts, len(result.citations)))
+            view.add_item(FeedbackButton(result.question, result.facts))
+            link_buttons(view, card)
+        else:
+            for question in list(dict.fromkeys(card.suggestions))[:3]:
+                view.add_item(AskButton(question))
+        if private:
+            view.add_item(PostButton())
+        message = {"embeds": [embed.to_dict()], "components": view.to_components()}
+        if render.message_phone_lines(message) <= render.SCREEN_LINES:
+            break
+    return {"embed": embed, "view": view, "ephemeral": private}
 
 
 def reference_reply(card: Card, private: bool = True) -> dict[str, Any]:
@@ -227,19 +236,46 @@ class CompareButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"f
         await interaction.response.send_message(**reference_reply(render.comparison_card(bot.engine.fb, comparison)))
 
 
+def whole_ids(ids: Sequence[str], limit: int = 80) -> str:
+    """Comma-separated ids, whole ones only, within `limit` characters (custom_ids hold 100)."""
+    joined = ""
+    for item in ids:
+        candidate = f"{joined},{item}" if joined else item
+        if len(candidate) > limit:
+            break
+        joined = candidate
+    return joined
+
+
+class SourcesButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"fb:src:(?P<facts>[\w,.-]+)"):
+    """Every passage behind an answer's facts, shown privately, when the answer shows only some."""
+
+    def __init__(self, facts: Sequence[str], count: int | None = None) -> None:
+        self.facts = whole_ids(facts)
+        super().__init__(discord.ui.Button(label=f"Sources ({count})" if count else "Sources", style=discord.ButtonStyle.secondary,
+                                           custom_id=f"fb:src:{self.facts}"))
+
+    @classmethod
+    async def from_custom_id(cls, interaction: Interaction, item: discord.ui.Item[Any], match: re.Match[str]) -> SourcesButton:
+        return cls(match["facts"].split(","))
+
+    @guarded
+    async def callback(self, interaction: Interaction) -> None:
+        fb = factbot(interaction).engine.fb
+        facts = [fb.fact_by_id[f] for f in self.facts.split(",") if f in fb.fact_by_id]
+        if not facts:
+            await interaction.response.send_message("Those sources are out of date — ask again.", ephemeral=True)
+            return
+        await interaction.response.send_message(**reference_reply(render.evidence_card(fb, facts)))
+
+
 class FeedbackButton(discord.ui.DynamicItem[discord.ui.Button[Any]],
                      template=r"fb:wrong:(?P<question>[0-9a-f]{12}):(?P<facts>[\w,.-]*)"):
     """"Wrong answer?": logs the interaction, a hash of the question and the facts used — never the text."""
 
     def __init__(self, question: str, facts: Sequence[str], key: str | None = None) -> None:
         self.key = key or short_hash(question)
-        ids = ""
-        for fact in facts:  # whole ids only, within the custom_id's 100 characters
-            candidate = f"{ids},{fact}" if ids else fact
-            if len(candidate) > 80:
-                break
-            ids = candidate
-        self.facts = ids
+        ids = self.facts = whole_ids(facts)
         super().__init__(discord.ui.Button(label="Wrong answer?", style=discord.ButtonStyle.secondary,
                                            custom_id=f"fb:wrong:{self.key}:{ids}"))
 
@@ -377,5 +413,5 @@ def _is_private(interaction: Interaction) -> bool:
 
 
 DYNAMIC_ITEMS: tuple[type[discord.ui.DynamicItem[Any]], ...] = (
-    PostButton, AskButton, CompareButton, FeedbackButton, TimelinePage, TimelineJump, HowDatesButton, QuotePage, QuoteSpeaker,
+    PostButton, AskButton, CompareButton, SourcesButton, FeedbackButton, TimelinePage, TimelineJump, HowDatesButton, QuotePage, QuoteSpeaker,
     RetiredButton)
