@@ -327,3 +327,10 @@ def test_every_known_question_is_answered_within_one_phone_screen(engine):
         reply = answer_reply(engine.fb, engine.ask(question), private=False)
         message = {"embeds": [reply["embed"].to_dict()], "components": reply["view"].to_components()}
         assert phone_lines(message) <= SCREEN, question
+
+
+async def test_quotes_found_by_their_words_are_one_honest_page(fake, bot):
+    data = (await fake.response(await fake.slash("quote", {"speaker": "the meeting"})))["data"]
+    embed = data["embeds"][0]
+    assert embed["title"] == "Quotes that match" and "Page" not in (embed.get("footer") or {}).get("text", "")
+    assert 1 <= len(quotes_in(embed["description"])) <= 4 and phone_lines(data) <= 2 * SCREEN

@@ -31,6 +31,7 @@ T = TypeVar("T")
 PRIVATE = "Only you can see the reply"
 CHOICES_MAX = 25
 FUZZY_CUTOFF = 70
+QUOTES_BY_WORDS = 4
 
 
 def everywhere(command: T) -> T:
@@ -133,8 +134,10 @@ async def quote(interaction: Interaction, speaker: app_commands.Range[str, 1, 10
         return
     await app.spend_answer(interaction)
     who = match.person.id if match.person is not None and quotes[0].speaker == match.person.id else views.ALL_SPEAKERS
-    if who == views.ALL_SPEAKERS:  # quotes found by their words, not by speaker: one page of them
-        card = render.quote_pages(bot.engine.fb, quotes, "Quotes that match", per_page=4)[0]
+    if who == views.ALL_SPEAKERS:  # quotes found by their words, not by speaker: the best few
+        shown = quotes[:QUOTES_BY_WORDS]
+        card = render.quote_pages(bot.engine.fb, shown, "Quotes that match", per_page=len(shown))[0]
+        card.footer = f"{len(quotes) - len(shown)} more match — try more words" if len(quotes) > len(shown) else None
         await interaction.response.send_message(**views.reference_reply(card, private))
         return
     embed, view = bot.quote_page(who, 0, private=private)
