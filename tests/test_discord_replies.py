@@ -334,3 +334,38 @@ async def test_quotes_found_by_their_words_are_one_honest_page(fake, bot):
     embed = data["embeds"][0]
     assert embed["title"] == "Quotes that match" and "Page" not in (embed.get("footer") or {}).get("text", "")
     assert 1 <= len(quotes_in(embed["description"])) <= 4 and phone_lines(data) <= 2 * SCREEN
+
+
+async def test_buttons_answer_after_the_bot_process_restarts(fake, tmp_path):
+    import signal
+
+    from bench.load import start_bot_process
+
+    async def run_until_connected():
+        proc = await start_bot_process(fake, tmp_path)
+        await fake.wait_connected(60)
+        for _ in range(200):  # commands registered and the process ready to answer
+            if fake.commands.get("global"):
+                break
+            await asyncio.sleep(0.05)
+        return proc
+
+    async def stop(proc):
+        proc.send_signal(signal.SIGTERM)
+        await asyncio.wait_for(proc.communicate(), 30)
+
+    proc = await run_until_connected()
+    timeline = await fake.slash("timeline", {"picture": False})
+    await fake.response(timeline, timeout=15)
+    answer, data = await ask(fake, "Who was Pence supposed to meet?")
+    await stop(proc)
+    fake.connected.clear()
+    proc = await run_until_connected()  # a new process: nothing of the old one's memory
+    try:
+        turned = await fake.response(await fake.press(timeline.message, custom_id(timeline.message, "Next")), timeout=15)
+        assert turned["type"] == 7 and "Page 2 of 2" in embed_text(turned["data"])
+        compared = await fake.response(await fake.press(answer.message, custom_id(data, "Outlets differ")), timeout=15)
+        assert compared["data"]["embeds"][0]["title"].startswith("Compare:")
+    finally:
+        await stop(proc)
+    assert fake.errors == []
