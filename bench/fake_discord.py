@@ -101,6 +101,8 @@ class FakeDiscord:
         self.interactions: dict[str, Interaction] = {}
         self.messages: dict[str, dict] = {}
         self.channel_messages: list[dict] = []
+        self.reactions: list[tuple[str, str]] = []  # (message id, emoji) the bot added
+        self.deleted: list[dict] = []  # messages the bot deleted
         self.sessions: list[Session] = []
         self.identifies = 0
         self.resumes = 0
@@ -126,6 +128,9 @@ class FakeDiscord:
         r.add_put(API + "/applications/{app}/commands", self.put_commands)
         r.add_put(API + "/applications/{app}/guilds/{guild}/commands", self.put_commands)
         r.add_get(API + "/applications/{app}/commands", self.get_commands)
+        r.add_get(API + "/applications/{app}/guilds/{guild}/commands", self.get_commands)
+        r.add_put(API + "/channels/{cid}/messages/{mid}/reactions/{emoji}/@me", self.add_reaction)
+        r.add_delete(API + "/channels/{cid}/messages/{mid}", self.delete_message)
         r.add_post(API + "/interactions/{iid}/{token}/callback", self.interaction_callback)
         r.add_post(API + "/webhooks/{app}/{token}", self.followup)
         r.add_patch(API + "/webhooks/{app}/{token}/messages/{mid}", self.edit_webhook_message)
@@ -342,8 +347,10 @@ class FakeDiscord:
 
     async def slash(self, name: str, options: dict | None = None, user: dict = USER_A, guild: bool = True,
                     guild_id: str | None = None) -> Interaction:
-        cmd = self._command(name, guild_id if guild else None)
+        cmd = self._command(name, (guild_id or self.guild_ids[0]) if guild else None)
         data = {"id": cmd["id"], "name": name, "type": 1, "options": self._options(cmd, options or {})}
+        if guild and cmd in self.commands.get(guild_id or self.guild_ids[0], []):
+            data["guild_id"] = guild_id or self.guild_ids[0]  # Discord marks a guild command's interactions
         return await self._interact(2, data, user, guild, guild_id)
 
     async def autocomplete(self, name: str, options: dict, focused: str, user: dict = USER_A, guild: bool = True) -> Interaction:
@@ -351,9 +358,38 @@ class FakeDiscord:
         data = {"id": cmd["id"], "name": name, "type": 1, "options": self._options(cmd, options, focused)}
         return await self._interact(4, data, user, guild)
 
+    async def message_command(self, name: str, target: dict, user: dict = USER_A, guild: bool = True) -> Interaction:
+        """Right-click a message → Apps → `name`: a message command (type 3) with the message resolved."""
+        cmd = self._command(name, self.guild_ids[0] if guild else None)
+        if cmd.get("type") != 3:
+            raise KeyError(f"{name} is not a message command")
+        data = {"id": cmd["id"], "name": name, "type": 3, "target_id": target["id"],
+                "resolved": {"messages": {target["id"]: _public(target)}}}
+        return await self._interact(2, data, user, guild)
+
+    def _component(self, message: dict, custom_id: str) -> dict:
+        """The component a user can act on: it must exist in the message and not be disabled."""
+        current = self.messages.get(message["id"], message)
+        for row in current.get("components", []):
+            for c in row.get("components", []):
+                if c.get("custom_id") == custom_id:
+                    if c.get("disabled"):
+                        raise ValueError(f"{custom_id} is disabled; Discord does not let anyone press it")
+                    return c
+        raise KeyError(f"no component {custom_id!r} in message {message['id']}")
+
     async def press(self, message: dict, custom_id: str, user: dict = USER_A, guild: bool = True) -> Interaction:
+        self._component(message, custom_id)
         data = {"custom_id": custom_id, "component_type": 2}
-        return await self._interact(3, data, user, guild, message=_public(message))
+        return await self._interact(3, data, user, guild, message=_public(self.messages.get(message["id"], message)))
+
+    async def select(self, message: dict, custom_id: str, values: list[str], user: dict = USER_A, guild: bool = True) -> Interaction:
+        component = self._component(message, custom_id)
+        offered = {o["value"] for o in component.get("options", [])}
+        if component.get("type") != 3 or not set(values) <= offered:
+            raise ValueError(f"{values} are not options of select {custom_id}")
+        data = {"custom_id": custom_id, "component_type": 3, "values": values}
+        return await self._interact(3, data, user, guild, message=_public(self.messages.get(message["id"], message)))
 
     async def dm(self, content: str, user: dict = USER_A) -> dict:
         channel = self._dm_channel(user)
@@ -375,6 +411,7 @@ class FakeDiscord:
         if guild_id:
             msg["guild_id"] = guild_id
             msg["member"] = {"roles": [], "joined_at": now_iso(), "deaf": False, "mute": False, "flags": 0}
+        self.messages[msg["id"]] = msg
         return msg
 
     async def wait_reply_to(self, message: dict, timeout: float = 5.0) -> dict:
@@ -420,7 +457,7 @@ class FakeDiscord:
             if cmd["name"] in names:
                 raise Invalid(f"duplicate command name {cmd['name']}")
             names.add(cmd["name"])
-            out.append({**cmd, "id": self._ids(), "application_id": str(APP_ID), "version": self._ids(),
+            out.append({**cmd, "id": self._ids(), "application_id": str(APP_ID), "version": self._ids(), "description": cmd.get("description", ""),
                         "default_member_permissions": cmd.get("default_member_permissions"), "type": cmd.get("type", 1)})
         scope = request.match_info.get("guild", "global")
         self.commands[scope] = out
@@ -428,7 +465,22 @@ class FakeDiscord:
         return jr(out)
 
     async def get_commands(self, request):
-        return jr(self.commands.get("global", []))
+        return jr(self.commands.get(request.match_info.get("guild", "global"), []))
+
+    async def add_reaction(self, request):
+        msg = self.messages.get(request.match_info["mid"])
+        if msg is None:
+            return jr({"message": "Unknown Message", "code": 10008}, status=404)
+        self.reactions.append((msg["id"], request.match_info["emoji"]))
+        return web.Response(status=204)
+
+    async def delete_message(self, request):
+        msg = self.messages.pop(request.match_info["mid"], None)
+        if msg is None:
+            return jr({"message": "Unknown Message", "code": 10008}, status=404)
+        self.deleted.append(msg)
+        self.channel_messages = [m for m in self.channel_messages if m["id"] != msg["id"]]
+        return web.Response(status=204)
 
     # --- REST: interactions and messages -----------------------------------------------------
 
@@ -579,6 +631,13 @@ def _materialize_components(rows: list[dict]) -> list[dict]:
 
 
 def validate_command(cmd: dict) -> None:
+    if cmd.get("type", 1) in (2, 3):  # user and message commands: a display name, no description or options
+        name = cmd.get("name", "")
+        if not 1 <= len(name) <= 32 or name != name.strip():
+            raise Invalid(f"context menu name {name!r} must be 1-32 characters")
+        if cmd.get("description") or cmd.get("options"):
+            raise Invalid(f"context menu {name!r} cannot have a description or options")
+        return
     name = cmd.get("name", "")
     if not NAME_RE.match(name) or name != name.lower():
         raise Invalid(f"command name {name!r} is invalid")
@@ -664,6 +723,7 @@ def validate_message(body: dict, files: list[dict], edit: bool = False) -> None:
     if allowed is None or allowed.get("parse") or allowed.get("users") or allowed.get("roles") or allowed.get("replied_user"):
         raise Invalid(f"allowed_mentions would ping someone: {allowed!r}")
     rows = body.get("components") or []
+    custom_ids: set[str] = set()
     if len(rows) > 5:
         raise Invalid("more than 5 action rows")
     for row in rows:
@@ -674,8 +734,25 @@ def validate_message(body: dict, files: list[dict], edit: bool = False) -> None:
             if c.get("type") == 2:
                 if len(c.get("label") or "") > 80:
                     raise Invalid("button label over 80 characters")
-                if c.get("style") != 5 and not 1 <= len(c.get("custom_id") or "") <= 100:
+                if c.get("style") == 5:
+                    if not re.match(r"^https?://", c.get("url") or "") or c.get("custom_id"):
+                        raise Invalid("a link button needs an http(s) url and no custom_id")
+                elif not 1 <= len(c.get("custom_id") or "") <= 100:
                     raise Invalid("button custom_id must be 1-100 characters")
+            elif c.get("type") == 3:
+                options = c.get("options") or []
+                if len(items) != 1:
+                    raise Invalid("a select menu needs an action row to itself")
+                if not 1 <= len(options) <= 25 or len({o["value"] for o in options}) != len(options):
+                    raise Invalid("a select menu needs 1-25 options with distinct values")
+                if any(not 1 <= len(o.get("label") or "") <= 100 or len(o["value"]) > 100 for o in options):
+                    raise Invalid("select option label must be 1-100 characters, value at most 100")
+                if not 1 <= len(c.get("custom_id") or "") <= 100:
+                    raise Invalid("select custom_id must be 1-100 characters")
+            if c.get("custom_id"):
+                if c["custom_id"] in custom_ids:
+                    raise Invalid(f"custom_id {c['custom_id']!r} used twice in one message")
+                custom_ids.add(c["custom_id"])
     for f in files:
         if f["size"] > 10 * 1024 * 1024:
             raise Invalid("attachment over 10 MiB")

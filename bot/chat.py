@@ -20,8 +20,17 @@ HELP_TEXT = (
 )
 
 
+THANKS = frozenset({"thanks", "thank you", "thx", "ty", "cheers", "thanks a lot", "thank you so much", "great thanks",
+                    "ok thanks", "ok", "okay", "cool", "great", "nice", "bye", "goodbye"})
+YOU_ARE_WELCOME = "You're welcome! Ask me anything else about the cancelled Pence–North Korea meeting."
+
+
 def is_help(text: str) -> bool:
     return normalize(text).strip(" ?!") in GREETINGS
+
+
+def is_thanks(text: str) -> bool:
+    return normalize(text).strip(" ?!.") in THANKS
 
 
 def respond(engine: Engine, text: str) -> Result | None:
@@ -46,6 +55,9 @@ def run_console(engine: Engine, json_mode: bool = False, stdin=None, stdout=None
         text = line.strip()
         if text.lower() in {"quit", "exit", "bye"}:
             break
+        if is_thanks(text):
+            print(json.dumps({"reply": YOU_ARE_WELCOME}) if json_mode else YOU_ARE_WELCOME + "\n", file=stdout, flush=True)
+            continue
         result = respond(engine, text)
         if json_mode:
             payload = {"help": HELP_TEXT} if result is None else render.result_json(result)

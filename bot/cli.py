@@ -81,7 +81,7 @@ def cmd_ask(args) -> int:
         return 0
     if args.question:
         result = engine.ask(" ".join(args.question))
-        _emit(args, render.result_json(result), render.result_text(result))
+        _emit(args, render.result_json(result), render.result_text(result, engine.fb))
         return 0
     if not args.json:
         raise CliError('ask needs a question, e.g. factbot ask "Who cancelled the meeting?" (or --json to read stdin)')
@@ -152,7 +152,7 @@ def cmd_compare(args) -> int:
     comparison = engine.compare(topic)
     if comparison is None:
         raise CliError(f"my sources don't cover {topic!r}; try a topic such as: {', '.join(engine.compare_topics()[:5])}")
-    _emit(args, render.comparison_json(comparison), render.comparison_text(comparison))
+    _emit(args, render.comparison_json(engine.fb, comparison), render.comparison_text(engine.fb, comparison))
     return 0
 
 

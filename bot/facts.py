@@ -72,6 +72,12 @@ class Source:
     url: str | None = None
     title: str | None = None
     notes: str | None = None
+    display_name: str | None = None  # how replies name it; defaults to the outlet
+
+    @property
+    def name(self) -> str:
+        """The one name every reply, list and picture uses for this article."""
+        return self.display_name or outlet_name(self.outlet)
 
 
 @_frozen
@@ -173,6 +179,13 @@ class Discrepancy:
     summary: str
     sides: list[Evidence]
     facts: list[str] = field(default_factory=list)
+    # "curator-note": the curators' remark on the texts themselves (typos, misspellings), not a
+    # disagreement about the story; answers and /compare leave those out.
+    kind: Literal["disagreement", "curator-note"] = "disagreement"
+
+    @property
+    def is_disagreement(self) -> bool:
+        return self.kind == "disagreement"
 
 
 @_frozen
@@ -264,6 +277,19 @@ class FactBase:
     @cached_property
     def source_by_id(self) -> dict[str, Source]:
         return {s.id: s for s in self.sources}
+
+    @cached_property
+    def source_by_file(self) -> dict[str, Source]:
+        return {s.file: s for s in self.sources}
+
+    def source_name(self, source: str) -> str:
+        """The display name for a source id or seed path (citations carry both)."""
+        src = self.source_by_id.get(source) or self.source_by_file.get(source)
+        return src.name if src else outlet_name(source)
+
+    def outlet_source_name(self, outlet: str) -> str:
+        """The display name of the article an outlet string (as in `Citation.outlet`) belongs to."""
+        return next((s.name for s in self.sources if s.outlet == outlet), outlet_name(outlet))
 
     @cached_property
     def person_by_id(self) -> dict[str, Person]:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from bot.facts import Event, FactBase, outlet_name
+from bot.facts import Event, FactBase
 
 FONTS = Path(__file__).with_name("fonts")
 WIDTH = 760  # narrow, with large type: Discord shows it at the screen's width on a phone
@@ -198,8 +198,7 @@ def _month_label(month: str) -> str:
 def _footer(fb: FactBase) -> str:
     parts = []
     for src in fb.sources:
-        outlet = outlet_name(src.outlet)
-        bits = [outlet]
+        bits = [src.name]
         if src.author:
             bits.append(src.author)
         if src.published:

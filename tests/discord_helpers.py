@@ -36,3 +36,23 @@ def embed_text(message: dict) -> str:
         parts += [f["name"] + "\n" + f["value"] for f in e.get("fields", [])]
         parts.append((e.get("footer") or {}).get("text") or "")
     return "\n".join(parts)
+
+
+def components(message: dict) -> list[dict]:
+    return [c for row in message.get("components", []) for c in row["components"]]
+
+
+def custom_id(message: dict, label: str) -> str:
+    """The custom_id of the button whose label starts with `label` (or of the select whose placeholder does)."""
+    for c in components(message):
+        if (c.get("label") or c.get("placeholder") or "").startswith(label):
+            return c["custom_id"]
+    raise KeyError(f"no component labelled {label!r}: {[c.get('label') or c.get('placeholder') for c in components(message)]}")
+
+
+async def followup(interaction, timeout: float = 5.0) -> dict:
+    for _ in range(int(timeout / 0.02)):
+        if interaction.followups:
+            return interaction.followups[-1]
+        await asyncio.sleep(0.02)
+    raise TimeoutError("no follow-up")

@@ -19,7 +19,7 @@ def run(*args, stdin=None):
 def test_ask_prints_answer_with_sources(capsys):
     assert main(["ask", "Who", "cancelled", "the", "meeting?"]) == 0
     out = capsys.readouterr().out
-    assert "North Koreans" in out and "Sources:" in out and "seeds/" in out
+    assert "North Koreans" in out and "Sources:" in out and "[Unnamed article, 21 Feb 2018]" in out and "src0" not in out
 
 
 def test_ask_json_reads_stdin_one_object_per_line():
@@ -72,9 +72,10 @@ def test_errors_are_one_line_and_exit_2(capsys, args, message):
 
 
 def test_chat_answers_like_a_dm():
-    proc = run("chat", stdin="hello\nwho is nauret\nquit\nnever reached\n")
+    proc = run("chat", stdin="hello\nwho is nauret\nthanks!\nquit\nnever reached\n")
     assert proc.returncode == 0
-    assert "I answer questions about one news story" in proc.stdout
+    assert "I answer questions about one news story" in proc.stdout and "You're welcome" in proc.stdout
+    assert "My sources don't" not in proc.stdout
     assert "Heather Nauert" in proc.stdout and "never reached" not in proc.stdout
 
 

@@ -55,3 +55,13 @@ async def test_hostile_dms_and_mentions(fake, bot):
     response = await fake.response(await fake.slash("ask", {"question": "who cancelled the meeting"}))
     assert "North Korea" in embed_text(response["data"])
     assert fake.errors == []
+
+
+def test_autocomplete_ranks_prefix_then_words_then_close_misspellings():
+    from bot.discord_bot.commands import rank
+
+    names = ["Kim Yo Jong", "Jen Kirby", "Moon Jae-in", "Kim Jong Un", "Mike Pence"]
+    assert rank(names, "kim") == ["Kim Yo Jong", "Kim Jong Un"]
+    assert rank(names, "jong kim") == ["Kim Yo Jong", "Kim Jong Un"]
+    assert rank(names, "pense") == ["Mike Pence"]
+    assert rank(names, "zzzz") == [] and rank(names, "") == names

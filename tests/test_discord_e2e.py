@@ -1,7 +1,7 @@
 """End to end: the unmodified discord.py client against the local Discord in bench/fake_discord.py."""
 
-import asyncio
 import json
+import re
 import logging
 import statistics
 
@@ -9,19 +9,36 @@ import discord
 import pytest
 
 from bot.discord_bot.client import create_bot
-from tests.discord_helpers import embed_text, settings_for, start_bot, stop_bot
+from tests.discord_helpers import components, custom_id, embed_text, followup, settings_for, start_bot, stop_bot
 from bench.fake_discord import OWNER, USER_A, USER_B, FakeDiscord
 
 
 async def test_login_and_sync(fake, bot):
     names = {c["name"] for c in fake.commands["global"]}
-    assert names == {"ask", "quote", "timeline", "who", "compare", "sources", "about", "reload"}
+    assert names == {"ask", "quote", "timeline", "who", "compare", "sources", "about", "help", "Fact-check with factbot"}
     for cmd in fake.commands["global"]:
         assert cmd["contexts"] == [0, 1, 2] and sorted(cmd["integration_types"]) == [0, 1]
         assert all(o["description"] for o in cmd.get("options", []))
-    assert any(o["name"] == "private" for c in fake.commands["global"] if c["name"] != "reload" for o in c["options"])
-    reload_cmd = next(c for c in fake.commands["global"] if c["name"] == "reload")
-    assert str(reload_cmd["default_member_permissions"]) == "0"  # hidden from non-admins by default
+    menu = next(c for c in fake.commands["global"] if c["name"] == "Fact-check with factbot")
+    assert menu["type"] == 3  # a message command: right-click a message → Apps
+    assert any(o["name"] == "private" for c in fake.commands["global"] if c["name"] == "ask" for o in c["options"])
+
+
+async def test_reload_exists_only_in_the_owners_server(fake, tmp_path):
+    bot, task = await start_bot(fake, settings_for(fake, tmp_path, guild_id=int(fake.guild_ids[0])))
+    try:
+        assert "reload" not in {c["name"] for c in fake.commands["global"]}
+        guild_commands = fake.commands[fake.guild_ids[0]]
+        assert [c["name"] for c in guild_commands] == ["reload"]
+        assert str(guild_commands[0]["default_member_permissions"]) == "0"  # hidden from non-admins there too
+        refused = await fake.response(await fake.slash("reload", {}, user=USER_A))
+        assert "Only the bot's owner" in refused["data"]["content"]
+        interaction = await fake.slash("reload", {}, user=OWNER)
+        await fake.response(interaction)
+        assert (await followup(interaction))["content"].startswith("Reloaded")
+    finally:
+        await stop_bot(bot, task)
+    assert fake.errors == []
 
 
 async def test_commands_are_not_synced_again_when_unchanged(fake, tmp_path):
@@ -53,14 +70,15 @@ async def test_ask_private_is_ephemeral(fake, bot):
     assert response["data"]["flags"] & 64
 
 
-async def test_out_of_scope_ask_says_so_and_offers_buttons(fake, bot):
+async def test_out_of_scope_ask_is_private_shows_the_question_and_offers_buttons(fake, bot):
     interaction = await fake.slash("ask", {"question": "Who won the hockey gold medal?"})
-    response = await fake.response(interaction)
-    data = response["data"]
-    assert data["embeds"][0]["title"] == "My sources don't say"
-    buttons = [c for row in data["components"] for c in row["components"]]
-    assert 1 <= len(buttons) <= 3
-    press = await fake.press(interaction.message, buttons[0]["custom_id"], user=USER_B)
+    data = (await fake.response(interaction))["data"]
+    embed = data["embeds"][0]
+    assert embed["title"] == "Not in my sources" and data["flags"] & 64
+    assert "hockey gold medal" in embed["author"]["name"]
+    labels = [c["label"] for c in components(data)]
+    assert labels[-1] == "Post in channel" and 1 <= len(labels) - 1 <= 3
+    press = await fake.press(interaction.message, components(data)[0]["custom_id"], user=USER_B)
     answer = await fake.response(press)
     assert answer["type"] == 4 and answer["data"]["flags"] & 64 and answer["data"]["embeds"]
 
@@ -75,34 +93,42 @@ async def test_autocomplete_offers_known_questions(fake, bot):
     assert speakers["data"]["choices"][0]["name"] == "Heather Nauert"
 
 
-async def test_timeline_pages_by_button_and_guards_other_users(fake, bot):
+async def test_timeline_pages_by_button_and_others_get_a_private_copy(fake, bot):
     interaction = await fake.slash("timeline", {"picture": False})
     response = await fake.response(interaction)
-    first_page = embed_text(response["data"])
-    assert "Page 1 of" in first_page
+    assert "Page 1 of 2" in embed_text(response["data"])
     message = interaction.message
-    next_id = "timeline:next"
-    press = await fake.press(message, next_id, user=USER_A)
-    turned = await fake.response(press)
-    assert turned["type"] == 7 and "Page 2 of" in embed_text(turned["data"])
-    intruder = await fake.press(message, next_id, user=USER_B)
-    refused = await fake.response(intruder)
-    assert refused["type"] == 4 and refused["data"]["flags"] & 64 and "Only the person" in refused["data"]["content"]
+    turned = await fake.response(await fake.press(message, custom_id(message, "Next")))
+    assert turned["type"] == 7 and "Page 2 of 2" in embed_text(turned["data"])
+    current = fake.messages[message["id"]]
+    copy = await fake.response(await fake.press(current, custom_id(current, "◀ Previous"), user=USER_B))
+    assert copy["type"] == 4 and copy["data"]["flags"] & 64 and "Page 1 of 2" in embed_text(copy["data"])
+    assert "Page 2 of 2" in embed_text(fake.messages[message["id"]])  # the owner's message is left alone
+    assert "Post in channel" in [c["label"] for c in components(copy["data"]) if c.get("label")]
+    # the date menu jumps to the page of the chosen event
+    jump = await fake.select(message, custom_id(fake.messages[message["id"]], "Jump"), ["0"])
+    assert "Page 1 of 2" in embed_text((await fake.response(jump))["data"])
 
 
-async def test_timeline_buttons_disabled_after_timeout(fake, bot, monkeypatch):
-    from bot.discord_bot import views
-
-    original = views.TimelineView.__init__
-    monkeypatch.setattr(views.TimelineView, "__init__", lambda self, pages, owner_id, timeout=0.3: original(self, pages, owner_id, 0.3))
-    interaction = await fake.slash("timeline", {"picture": False})
-    await fake.response(interaction)
-    for _ in range(100):
-        if interaction.edits:
-            break
-        await asyncio.sleep(0.05)
-    buttons = [c for row in interaction.edits[-1]["components"] for c in row["components"]]
-    assert buttons and all(b["disabled"] for b in buttons)
+async def test_buttons_answer_after_the_bot_restarts(fake, tmp_path):
+    settings = settings_for(fake, tmp_path)
+    bot, task = await start_bot(fake, settings)
+    timeline = await fake.slash("timeline", {"picture": False})
+    await fake.response(timeline)
+    unknown = await fake.slash("ask", {"question": "Who won the hockey gold medal?"})
+    await fake.response(unknown)
+    await stop_bot(bot, task)
+    bot, task = await start_bot(fake, settings)  # a new process's worth of state: nothing kept in memory
+    try:
+        turned = await fake.response(await fake.press(timeline.message, custom_id(timeline.message, "Next")))
+        assert turned["type"] == 7 and "Page 2 of 2" in embed_text(turned["data"])
+        suggestion = await fake.response(await fake.press(unknown.message, components(unknown.message)[0]["custom_id"]))
+        assert suggestion["type"] == 4 and suggestion["data"]["embeds"]
+        posted = await fake.response(await fake.press(unknown.message, custom_id(unknown.message, "Post in channel")))
+        assert not posted["data"].get("flags", 0) & 64 and posted["data"]["embeds"][0]["title"] == "Not in my sources"
+    finally:
+        await stop_bot(bot, task)
+    assert fake.errors == []
 
 
 async def test_dm_message_is_answered(fake, bot):
@@ -116,7 +142,7 @@ async def test_mention_in_channel_is_answered_and_plain_chatter_ignored(fake, bo
     ignored = await fake.say("just chatting about pence")
     msg = await fake.say(f"<@{bot.user.id}> did pence meet kim jong un?", mention_bot=True)
     reply = await fake.wait_reply_to(msg)
-    assert embed_text(reply).count("No —") == 1
+    assert reply["embeds"][0]["title"] == "No" and "Kim Yo Jong" in reply["embeds"][0]["description"]
     with pytest.raises(TimeoutError):
         await fake.wait_reply_to(ignored, timeout=0.3)
 
@@ -142,25 +168,26 @@ async def test_every_command_answers(fake, bot):
         assert response["data"].get("embeds") or response["data"].get("content"), name
 
 
-async def test_reload_is_owner_only(fake, bot):
-    refused = await fake.response(await fake.slash("reload", {}, user=USER_A))
-    assert "Only the bot's owner" in refused["data"]["content"]
-    interaction = await fake.slash("reload", {}, user=OWNER)
-    await fake.response(interaction)
-    for _ in range(100):
-        if interaction.followups:
-            break
-        await asyncio.sleep(0.02)
-    assert interaction.followups[0]["content"].startswith("Reloaded")
-
-
-async def test_cooldown_answers_spam_with_a_note(fake, tmp_path):
+async def test_cooldown_counts_answers_and_buttons_not_reference_replies(fake, tmp_path):
     bot, task = await start_bot(fake, settings_for(fake, tmp_path, cooldown_rate=2, cooldown_per=60))
     try:
-        responses = [await fake.response(await fake.slash("about", {})) for _ in range(3)]
-        assert responses[2]["data"]["flags"] & 64 and "Easy there" in responses[2]["data"]["content"]
+        for name in ("about", "help", "sources", "about"):  # reference replies are free
+            assert (await fake.response(await fake.slash(name, {})))["data"]["embeds"]
+        unknown = await fake.slash("ask", {"question": "Who won the hockey gold medal?"})  # answer 1
+        await fake.response(unknown)
+        suggestion = await fake.response(await fake.press(unknown.message, components(unknown.message)[0]["custom_id"]))
+        assert suggestion["data"]["embeds"]  # answer 2, by button
+        refused = await fake.response(await fake.press(unknown.message, components(unknown.message)[0]["custom_id"]))
+        assert refused["data"]["flags"] & 64 and "Easy there" in refused["data"]["content"]
+        assert re.search(r"<t:\d+:R>", refused["data"]["content"])  # a live countdown
+        slash = await fake.response(await fake.slash("ask", {"question": "who is nauert"}))
+        assert slash["data"]["flags"] & 64 and "Easy there" in slash["data"]["content"]
+        msg = await fake.say(f"<@{bot.user.id}> who is ayers?", mention_bot=True)
+        note = await fake.wait_reply_to(msg)
+        assert "Easy there" in note["content"] and (msg["id"], "⏳") in fake.reactions
     finally:
         await stop_bot(bot, task)
+    assert fake.errors == []
 
 
 async def test_bad_token_is_refused(fake, tmp_path):
@@ -210,7 +237,7 @@ async def test_sharded_bot_serves_each_guild_from_its_shard(tmp_path):
         assert set(shard_of.values()) == {0, 1}  # the guilds really are split between the shards
         bot, task = await start_bot(fake, settings_for(fake, tmp_path, shard_count=2))
         try:
-            assert type(bot).__name__ == "ShardedFactBot" and sorted(bot.shards) == [0, 1]
+            assert sorted(bot.shards) == [0, 1]
             assert sorted(s.shard for s in fake.sessions) == [(0, 2), (1, 2)]
             for guild_id in fake.guild_ids:
                 response = await fake.response(await fake.slash("ask", {"question": "who is ayers"}, guild_id=guild_id))

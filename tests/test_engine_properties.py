@@ -20,7 +20,7 @@ def test_ask_always_answers_or_abstains(engine, text):
         assert normalize_span(c.quote) in normalize_span(engine.fb.seed_texts[c.source_id])
     render.result_text(result)
     render.result_json(result)
-    render.answer_card(result)
+    render.answer_card(engine.fb, result)
 
 
 @SETTINGS

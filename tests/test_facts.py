@@ -200,3 +200,18 @@ def test_missing_lexicon_key_the_engine_needs(tmp_path):
     path = write(tmp_path, GOOD_SOURCE + 'meta: {scope: "x", default_year: 2018}\nlexicon: {happen: [], differ: [], outlet: []}\n')
     [problem] = problems_of(path)
     assert "lexicon" in problem and "'timeline'" in problem
+
+
+def test_every_source_has_one_display_name_and_no_path_or_id_in_it(factbase):
+    names = [s.name for s in factbase.sources]
+    assert len(set(names)) == len(names)
+    for s in factbase.sources:
+        assert s.id not in s.name and "seeds/" not in s.name
+        assert factbase.source_name(s.id) == factbase.source_name(s.file) == s.name
+    unnamed = next(s for s in factbase.sources if s.outlet == "unknown")
+    assert unnamed.name == "Unnamed article, 21 Feb 2018" and unnamed.published == "2018-02-21"
+
+
+def test_curator_notes_are_marked(factbase):
+    notes = {d.topic for d in factbase.discrepancies if not d.is_disagreement}
+    assert notes == {"Misspelled name", "Typing errors in the articles"}

@@ -95,13 +95,3 @@ def test_settings_repr_hides_the_token():
 
 def test_env_file_is_ignored_by_git():
     assert ".env" in (ROOT / ".gitignore").read_text().splitlines()
-
-
-def test_user_cooldown_window():
-    from bot.discord_bot.client import UserCooldown
-
-    limiter = UserCooldown(rate=2, per=10)
-    assert limiter.hit(1, now=0) is None and limiter.hit(1, now=1) is None
-    assert limiter.hit(1, now=2) == 8  # third within the window: wait until the first expires
-    assert limiter.hit(2, now=2) is None  # other users are not affected
-    assert limiter.hit(1, now=10) is None

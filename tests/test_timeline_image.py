@@ -1,12 +1,13 @@
 """The timeline picture: a valid, small PNG that shows every event, attached by /timeline."""
 
+import asyncio
 import io
 
 from PIL import Image
 
 from bot import timeline_image
 from bot.cli import main
-from tests.discord_helpers import embed_text, settings_for, start_bot, stop_bot
+from tests.discord_helpers import custom_id, embed_text, followup, settings_for, start_bot, stop_bot
 
 
 def close(pixel, color, tolerance=40):
@@ -70,13 +71,17 @@ async def test_timeline_command_attaches_the_picture_rendered_once(fake, tmp_pat
 async def _timeline_checks(fake, calls):
     first = await fake.slash("timeline", {})
     response = await fake.response(first)
-    files = response["files"]
-    assert len(files) == 1 and files[0]["filename"] == "timeline.png" and files[0]["data"][:4] == b"\x89PNG"
-    assert response["data"]["embeds"][0]["image"]["url"] == "attachment://timeline.png"
+    picture = await followup(first)  # the picture is a message of its own, so paging never drops it
+    files = picture["attachments"]
+    assert len(files) == 1 and files[0]["filename"] == "timeline.png" and fake.messages[picture["id"]]["attachments"][0]["data"][:4] == b"\x89PNG"
     assert "Page 1 of" in embed_text(response["data"])
-    second = await fake.response(await fake.slash("timeline", {}))
-    assert second["files"] and len(calls) == 1  # drawn once at start-up, not on every call
-    without = await fake.response(await fake.slash("timeline", {"picture": False}))
-    assert without["files"] == [] and "image" not in without["data"]["embeds"][0]
-    turned = await fake.response(await fake.press(first.message, "timeline:next"))
+    second = await fake.slash("timeline", {})
+    await fake.response(second)
+    assert (await followup(second))["attachments"] and len(calls) == 1  # drawn once at start-up, not on every call
+    without = await fake.slash("timeline", {"picture": False})
+    assert not (await fake.response(without))["files"]
+    await asyncio.sleep(0.1)
+    assert without.followups == []
+    turned = await fake.response(await fake.press(first.message, custom_id(first.message, "Next")))
     assert turned["type"] == 7 and "Page 2 of" in embed_text(turned["data"])
+    assert fake.messages[picture["id"]]["attachments"]  # still there after paging

@@ -10,28 +10,33 @@ import logging
 import signal
 import sys
 import time
-from collections import deque
 from pathlib import Path
+from typing import Any
 
 import discord
 import yarl
 from discord import app_commands
+from discord.ext.commands import CooldownMapping
 
-from bot.chat import HELP_TEXT, respond
+from bot import render
+from bot.chat import HELP_TEXT, YOU_ARE_WELCOME, is_thanks, respond
 from bot.config import Settings
-from bot.discord_bot.commands import ALL_COMMANDS, result_reply
-from bot.discord_bot.embeds import card_to_embed
-from bot.facts import DEFAULT_FACTS, FactBaseError
+from bot.engine import Engine
+from bot.facts import DEFAULT_FACTS, FactBaseError, Person
 from bot.loader import load_engine
-from bot.render import Card
+
+# These two use this module's FactBot and apologize by module reference, at call time.
+from bot.discord_bot import commands, embeds, views  # noqa: E402  (after the names they need)
 
 log = logging.getLogger("factbot")
 
 APOLOGY = "Sorry — something went wrong while answering. It has been logged; please try again."
+COOLDOWN_REACTION = "⏳"
 
 
-def cooldown_note(retry: float, per: float) -> str:
-    return f"Easy there — you can ask again in {retry:.0f} s. (A few questions every {per:.0f} s.)"
+def cooldown_note(retry: float) -> str:
+    """With a live Discord timestamp ("in 12 seconds"), counting down on the reader's screen."""
+    return f"Easy there — you can ask again <t:{int(time.time() + retry) + 1}:R>."
 
 
 def bot_intents() -> discord.Intents:
@@ -45,46 +50,8 @@ def bot_intents() -> discord.Intents:
     return intents
 
 
-class UserCooldown:
-    """At most `rate` answers per user in any `per` seconds, across commands and messages."""
-
-    def __init__(self, rate: int, per: float):
-        self.rate, self.per = rate, per
-        self._hits: dict[int, deque[float]] = {}
-
-    def hit(self, user_id: int, now: float | None = None) -> float | None:
-        """None if allowed (and counted), else the seconds until the user may ask again."""
-        now = time.monotonic() if now is None else now
-        if len(self._hits) > 10_000:  # forget users who have been quiet for a whole window
-            self._hits = {u: h for u, h in self._hits.items() if h and now - h[-1] < self.per}
-        hits = self._hits.setdefault(user_id, deque())
-        while hits and now - hits[0] >= self.per:
-            hits.popleft()
-        if len(hits) >= self.rate:
-            return self.per - (now - hits[0])
-        hits.append(now)
-        return None
-
-
-class FactTree(app_commands.CommandTree):
-    async def interaction_check(self, interaction: discord.Interaction) -> bool:
-        if interaction.type is discord.InteractionType.autocomplete:
-            return True
-        retry = self.client.cooldown.hit(interaction.user.id)  # type: ignore[attr-defined]
-        if retry is None:
-            return True
-        await interaction.response.send_message(cooldown_note(retry, self.client.cooldown.per), ephemeral=True)  # type: ignore[attr-defined]
-        return False
-
-    async def on_error(self, interaction: discord.Interaction, error: app_commands.AppCommandError) -> None:
-        if isinstance(error, app_commands.CheckFailure):
-            return  # already answered by interaction_check
-        log.error("error in interaction %s (/%s)", interaction.id,
-                  interaction.command.name if interaction.command else "?", exc_info=error)
-        await apologize(interaction)
-
-
-async def apologize(interaction: discord.Interaction) -> None:
+async def apologize(interaction: discord.Interaction[Any]) -> None:
+    """The one short apology for anything that went wrong in a command, button or menu."""
     try:
         if interaction.response.is_done():
             await interaction.followup.send(APOLOGY, ephemeral=True)
@@ -94,50 +61,84 @@ async def apologize(interaction: discord.Interaction) -> None:
         log.exception("could not apologise for interaction %s", interaction.id)
 
 
-class FactBotMixin:
-    """Behaviour shared by the single-process and the sharded client."""
+async def spend_answer(interaction: discord.Interaction[FactBot]) -> None:
+    """Count one answer against the user's cooldown; raises CommandOnCooldown (answered by the tree)."""
+    retry = interaction.client.cooldown_retry(interaction.user)
+    if retry:
+        raise app_commands.CommandOnCooldown(interaction.client.cooldown_rule, retry)
 
-    def __init__(self, settings: Settings, facts_path: Path | str = DEFAULT_FACTS, force_sync: bool = False, **options):
+
+class FactTree(app_commands.CommandTree["FactBot"]):
+    async def on_error(self, interaction: discord.Interaction[FactBot], error: app_commands.AppCommandError) -> None:
+        if isinstance(error, app_commands.CommandOnCooldown):
+            await interaction.response.send_message(cooldown_note(error.retry_after), ephemeral=True)
+            return
+        log.error("error in interaction %s (/%s)", interaction.id,
+                  interaction.command.name if interaction.command else "?", exc_info=error)
+        await apologize(interaction)
+
+
+class FactBot(discord.AutoShardedClient):
+    """The bot: one process serves the shards it is given (all of them by default)."""
+
+    def __init__(self, settings: Settings, facts_path: Path | str = DEFAULT_FACTS, force_sync: bool = False, **options: Any):
         super().__init__(intents=bot_intents(), allowed_mentions=discord.AllowedMentions.none(), **options)
         self.settings = settings
         self.facts_path = Path(facts_path)
         self.force_sync = force_sync
         self.tree = FactTree(self)
-        self.cooldown = UserCooldown(settings.cooldown_rate, settings.cooldown_per)
-        self.engine = None
-        self._timeline_png: bytes | None = None
+        self.cooldown: CooldownMapping[discord.abc.User] = CooldownMapping.from_cooldown(
+            settings.cooldown_rate, settings.cooldown_per, lambda user: user.id)
+        self.cooldown_rule = app_commands.Cooldown(settings.cooldown_rate, settings.cooldown_per)
+        self.command_ids: dict[str, int] = {}
+        self._engine: Engine | None = None
+        self._timeline_png: bytes = b""
         self._reload_lock = asyncio.Lock()
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            raise RuntimeError("the fact base is not loaded yet")
+        return self._engine
 
     # --- start-up -----------------------------------------------------------------------------
 
     async def setup_hook(self) -> None:
-        self.engine, self._timeline_png = await asyncio.get_running_loop().run_in_executor(None, self._prepare)
+        self._engine, self._timeline_png = await asyncio.get_running_loop().run_in_executor(None, self._prepare)
         log.info("fact base loaded: %s", ", ".join(f"{n} {k}" for k, n in self.engine.fb.counts().items()))
-        for command in ALL_COMMANDS:
+        self.add_dynamic_items(*views.DYNAMIC_ITEMS)  # buttons answer after a restart
+        for command in commands.GLOBAL_COMMANDS:
             self.tree.add_command(command)
-        await self.sync_commands()
+        owner_guild = discord.Object(self.settings.guild_id) if self.settings.guild_id else None
+        if owner_guild is not None:
+            for command in commands.OWNER_COMMANDS:
+                self.tree.add_command(command, guild=owner_guild)
+        await self.sync_commands(None)
+        if owner_guild is not None:
+            await self.sync_commands(owner_guild)
 
-    async def sync_commands(self) -> None:
-        """Sync only when the command definitions changed since the last sync (or when forced)."""
-        guild = discord.Object(self.settings.guild_id) if self.settings.guild_id else None
-        if guild:
-            self.tree.copy_global_to(guild=guild)
+    async def sync_commands(self, guild: discord.Object | None = None) -> None:
+        """Sync only when the command definitions changed since the last sync (or when forced);
+        either way learn the commands' ids, for clickable mentions (</ask:id>)."""
         payload = json.dumps([c.to_dict(self.tree) for c in self.tree.get_commands(guild=guild)], sort_keys=True)
         digest = hashlib.sha256(payload.encode()).hexdigest()
         scope = f"guild-{guild.id}" if guild else "global"
         marker = self.settings.state_dir / f"commands-{self.application_id}-{scope}.sha256"
         if not self.force_sync and marker.is_file() and marker.read_text().strip() == digest:
             log.info("slash commands unchanged (%s); not syncing", scope)
-            return
-        synced = await self.tree.sync(guild=guild)
-        log.info("synced %d slash commands (%s)", len(synced), scope)
-        try:
-            marker.parent.mkdir(parents=True, exist_ok=True)
-            marker.write_text(digest)
-        except OSError as exc:
-            log.warning("could not record the command sync in %s: %s", marker, exc)
+            synced = await self.tree.fetch_commands(guild=guild)
+        else:
+            synced = await self.tree.sync(guild=guild)
+            log.info("synced %d commands (%s)", len(synced), scope)
+            try:
+                marker.parent.mkdir(parents=True, exist_ok=True)
+                marker.write_text(digest)
+            except OSError as exc:
+                log.warning("could not record the command sync in %s: %s", marker, exc)
+        if guild is None:
+            self.command_ids = {c.name: c.id for c in synced}
 
-    async def on_app_command_completion(self, interaction: discord.Interaction, command) -> None:
+    async def on_app_command_completion(self, interaction: discord.Interaction[FactBot], command: Any) -> None:
         # What happened, without what the user typed: command, where, and how long it took.
         where = f"guild {interaction.guild_id}" if interaction.guild_id else "DM"
         elapsed = (discord.utils.utcnow() - interaction.created_at).total_seconds() * 1000
@@ -146,10 +147,62 @@ class FactBotMixin:
     async def on_ready(self) -> None:
         log.info("connected as %s (id %s) to %d server(s)", self.user, self.user.id if self.user else "?", len(self.guilds))
 
+    # --- what the commands and buttons share --------------------------------------------------
+
+    def cooldown_retry(self, user: discord.abc.User) -> float | None:
+        """Count one answer for `user`: None if allowed, else the seconds until the next."""
+        return self.cooldown.update_rate_limit(user)
+
+    async def refuse_if_cooling(self, interaction: discord.Interaction[FactBot]) -> bool:
+        retry = self.cooldown_retry(interaction.user)
+        if retry:
+            await interaction.response.send_message(cooldown_note(retry), ephemeral=True)
+            return True
+        return False
+
+    def mention(self, name: str) -> str:
+        """A clickable command mention when the command's id is known, else `/name`."""
+        cid = self.command_ids.get(name)
+        return f"</{name}:{cid}>" if cid else f"`/{name}`"
+
+    def help_card(self) -> render.Card:
+        m = self.mention
+        return render.Card("How to use factbot", HELP_TEXT, [
+            ("Commands", f"{m('ask')} a question · {m('quote')} exact words · {m('timeline')} the dates · "
+                         f"{m('who')} the people · {m('compare')} where outlets differ · {m('sources')} the articles · "
+                         f"{m('about')} this bot"),
+            ("Fact-check a message", "Right-click (or long-press) a message → Apps → **Fact-check with factbot**: "
+                                     "I check each claim in it and tell only you."),
+            ("Messages", "Write to me in a DM, or mention me in a channel, and I answer as /ask does."),
+        ])
+
+    def about_card(self) -> render.Card:
+        fb = self.engine.fb
+        return render.Card("About factbot", HELP_TEXT.split(" Try:")[0], [
+            ("Sources", "\n".join(f"**{s.name}** — {s.title or '(no headline)'}" for s in fb.sources)),
+            ("Honesty", "If the articles don't say, I say so. Every quote I show is verbatim from the article I name."),
+            ("Start", f"{self.mention('help')} lists everything; or just {self.mention('ask')}."),
+        ], footer=f"{len(fb.facts)} facts · {len(fb.quotes)} quotes · {len(fb.events)} events")
+
+    def compare_topics(self) -> list[str]:
+        """Topics where the outlets differ; curators' notes on typos are not among them."""
+        notes = {d.topic for d in self.engine.fb.discrepancies if getattr(d, "kind", "disagreement") != "disagreement"}
+        return [t for t in self.engine.compare_topics() if t not in notes]
+
+    def lookup_people(self) -> list[Person]:
+        """The people /who offers: not the photographers credited in captions, not the outlets."""
+        return [p for p in self.engine.fb.people if p.publishes is None and not p.role.lower().startswith("photographer")]
+
+    def quote_page(self, speaker: str, page: int, private: bool) -> tuple[discord.Embed, discord.ui.View]:
+        fb = self.engine.fb
+        quotes = [q for q in fb.quotes if speaker in (views.ALL_SPEAKERS, q.speaker)]
+        speakers = [(p.id, p.name) for p in self.engine.speakers()]
+        return views.quote_page(fb, quotes, speaker, page, speakers, private)
+
     # --- messages: DMs, and mentions in servers -----------------------------------------------
 
     async def on_message(self, message: discord.Message) -> None:
-        if message.author.bot or self.user is None or self.engine is None:
+        if message.author.bot or self.user is None or self._engine is None:
             return
         if message.guild is not None:
             if not any(u.id == self.user.id for u in message.mentions):
@@ -157,16 +210,22 @@ class FactBotMixin:
             text = message.content.replace(f"<@{self.user.id}>", " ").replace(f"<@!{self.user.id}>", " ")
         else:
             text = message.content
-        retry = self.cooldown.hit(message.author.id)
         try:
-            if retry is not None:
-                await message.reply(cooldown_note(retry, self.cooldown.per), mention_author=False)
+            # Help, greetings and thanks: never counted, never "not in my sources".
+            if is_thanks(text):
+                await message.reply(YOU_ARE_WELCOME, mention_author=False)
                 return
             result = respond(self.engine, text)
             if result is None:
-                await message.reply(embed=card_to_embed(Card("Hello!", HELP_TEXT)), mention_author=False)
+                await message.reply(embed=embeds.card_to_embed(self.help_card()), mention_author=False)
                 return
-            await message.reply(**result_reply(result), mention_author=False)
+            retry = self.cooldown_retry(message.author)
+            if retry:
+                await self._cool_down(message, retry)
+                return
+            reply = views.answer_reply(self.engine.fb, result, private=False)
+            reply.pop("ephemeral")
+            await message.reply(**reply, mention_author=False)
         except Exception:
             log.exception("error answering message %s from user %s", message.id, message.author.id)
             try:
@@ -174,12 +233,20 @@ class FactBotMixin:
             except discord.HTTPException:
                 pass
 
+    async def _cool_down(self, message: discord.Message, retry: float) -> None:
+        """A reaction on the message, and a note that deletes itself when the wait is over."""
+        try:
+            await message.add_reaction(COOLDOWN_REACTION)
+        except discord.HTTPException:
+            pass
+        await message.reply(cooldown_note(retry), mention_author=False, delete_after=retry)
+
     async def is_owner(self, user: discord.abc.User) -> bool:
         """The application's owner, or any member of its team."""
-        app = self.application or await self.application_info()  # type: ignore[attr-defined]
-        if app.team:
-            return user.id in {m.id for m in app.team.members}
-        return user.id == app.owner.id
+        app_info = self.application or await self.application_info()
+        if app_info.team:
+            return user.id in {m.id for m in app_info.team.members}
+        return user.id == app_info.owner.id
 
     # --- run-time fact base -------------------------------------------------------------------
 
@@ -192,12 +259,12 @@ class FactBotMixin:
                 log.warning("reload refused: %d problem(s) in %s", len(exc.problems), self.facts_path)
                 return "Reload refused — the old fact base keeps serving. Problems:\n" + "\n".join(str(p) for p in exc.problems[:20])
             # Two reference swaps, no await between them: requests in flight finish on the old engine.
-            self.engine, self._timeline_png = engine, picture
+            self._engine, self._timeline_png = engine, picture
             counts = engine.fb.counts()
             log.info("fact base reloaded: %s", counts)
             return "Reloaded: " + ", ".join(f"{n} {k}" for k, n in counts.items())
 
-    def _prepare(self) -> tuple:
+    def _prepare(self) -> tuple[Engine, bytes]:
         """Off the event loop: the engine and the timeline picture (drawn once per fact base, so
         /timeline never draws it inside Discord's 3-second window)."""
         from bot import timeline_image
@@ -209,26 +276,17 @@ class FactBotMixin:
         return io.BytesIO(self._timeline_png)
 
 
-
-class FactBot(FactBotMixin, discord.Client):
-    pass
-
-
-class ShardedFactBot(FactBotMixin, discord.AutoShardedClient):
-    pass
-
-
 def create_bot(settings: Settings, facts_path: Path | str = DEFAULT_FACTS, force_sync: bool = False,
-               **client_options) -> FactBotMixin:
-    """The bot for these settings: an AutoShardedClient when SHARD_COUNT is set. `client_options`
-    go to discord.py's client (the tests shorten `guild_ready_timeout`)."""
+               **client_options: Any) -> FactBot:
+    """The bot for these settings, serving SHARD_IDS of SHARD_COUNT shards when they are set.
+    `client_options` go to discord.py's client (the tests shorten `guild_ready_timeout`)."""
     if settings.api_base:
         discord.http.Route.BASE = settings.api_base.rstrip("/")
     if settings.gateway_url:
         discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(settings.gateway_url)
     if settings.shard_count:
-        return ShardedFactBot(settings, facts_path, force_sync, shard_count=settings.shard_count,
-                              shard_ids=list(settings.shard_ids) if settings.shard_ids else None, **client_options)
+        client_options.update(shard_count=settings.shard_count,
+                              shard_ids=list(settings.shard_ids) if settings.shard_ids else None)
     return FactBot(settings, facts_path, force_sync, **client_options)
 
 
@@ -261,6 +319,10 @@ def setup_logging(settings: Settings, stream=None) -> logging.Handler:
 
 def run_bot(settings: Settings, facts_path: Path | str = DEFAULT_FACTS, force_sync: bool = False) -> int:
     """Run until SIGINT/SIGTERM. Exit codes: 0 clean, 2 configuration (bad token), 1 other."""
+    if not settings.token:
+        print("factbot: DISCORD_TOKEN is not set", file=sys.stderr)
+        return 2
+    token = settings.token
     setup_logging(settings)
     bot = create_bot(settings, facts_path, force_sync)
 
@@ -271,7 +333,7 @@ def run_bot(settings: Settings, facts_path: Path | str = DEFAULT_FACTS, force_sy
             loop.add_signal_handler(sig, stopping.set)
         loop.add_signal_handler(signal.SIGHUP, lambda: asyncio.ensure_future(_reload_and_log(bot)))
         async with bot:
-            runner = asyncio.create_task(bot.start(settings.token))
+            runner = asyncio.create_task(bot.start(token))
             stopper = asyncio.create_task(stopping.wait())
             done, _ = await asyncio.wait({runner, stopper}, return_when=asyncio.FIRST_COMPLETED)
             if stopper in done:
@@ -298,5 +360,5 @@ def run_bot(settings: Settings, facts_path: Path | str = DEFAULT_FACTS, force_sy
     return 0
 
 
-async def _reload_and_log(bot: FactBotMixin) -> None:
+async def _reload_and_log(bot: FactBot) -> None:
     log.info("SIGHUP: %s", await bot.reload_facts())

@@ -1,231 +1,250 @@
-"""Slash commands: thin adapters from Discord to the engine and back through render.
+"""Slash commands and the "Fact-check with factbot" message command: thin adapters from Discord to
+the engine and back through render and views.
 
-Every command works in servers, in DMs and as a user-installed app, and has a `private` option
-for an ephemeral reply.
+Every command works in servers, in DMs and as a user-installed app. Answers (/ask, /quote with a
+speaker, /timeline, /who, /compare) are public unless `private`; reference replies and
+non-answers are private with a "Post in channel" button. Only answers count against the cooldown.
 """
 
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from typing import Any, TypeVar
 
 import discord
 from discord import app_commands
 from rapidfuzz import fuzz, process
 
 from bot import render
-from bot.chat import HELP_TEXT
-from bot.discord_bot.embeds import CONTENT_MAX, card_to_embed, escape_user_text, truncate
-from bot.discord_bot.views import SuggestionView, TimelineView
-from bot.engine import normalize
-
-if TYPE_CHECKING:
-    from bot.discord_bot.client import FactBotMixin
+from bot.chat import YOU_ARE_WELCOME, is_help, is_thanks
+from bot.claims import as_question, split_claims
+from bot.discord_bot import client as app
+from bot.discord_bot.embeds import CONTENT_MAX, escape_user_text, truncate
+from bot.discord_bot import views
+from bot.text import date_span, normalize, parse_dates
+from bot.facts import Event
 
 log = logging.getLogger(__name__)
 
+Interaction = discord.Interaction["app.FactBot"]
+T = TypeVar("T")
 PRIVATE = "Only you can see the reply"
 CHOICES_MAX = 25
-CHOICE_MAX = 100
+FUZZY_CUTOFF = 70
+QUOTES_BY_WORDS = 4
 
-def everywhere(command):
+
+def everywhere(command: T) -> T:
     """In servers, in DMs with the bot and in group DMs; installable to a server or to a user."""
     command = app_commands.allowed_contexts(guilds=True, dms=True, private_channels=True)(command)
     return app_commands.allowed_installs(guilds=True, users=True)(command)
 
 
-def _bot(interaction: discord.Interaction) -> "FactBotMixin":
-    return interaction.client  # type: ignore[return-value]
+# --- autocomplete -------------------------------------------------------------------------------
 
 
-def _choices(values: list[str]) -> list[app_commands.Choice[str]]:
-    seen, out = set(), []
-    for v in values:
-        v = truncate(v, CHOICE_MAX)
-        if v and v not in seen:
-            seen.add(v)
-            out.append(app_commands.Choice(name=v, value=v))
-        if len(out) == CHOICES_MAX:
-            break
-    return out
+def rank(names: list[str], current: str, limit: int = CHOICES_MAX) -> list[str]:
+    """Names starting with what was typed, then names in which every typed word starts a word, and
+    only when neither matches, close misspellings."""
+    typed = normalize(current)
+    if not typed:
+        return names[:limit]
+    keys = [normalize(n) for n in names]
+    prefix = [n for n, k in zip(names, keys) if k.startswith(typed)]
+    words = [n for n, k in zip(names, keys)
+             if n not in prefix and all(any(w.startswith(t) for w in k.split()) for t in typed.split())]
+    if prefix or words:
+        return (prefix + words)[:limit]
+    hits = process.extract(typed, keys, scorer=fuzz.WRatio, limit=limit, score_cutoff=FUZZY_CUTOFF)
+    return [names[h[2]] for h in hits]
 
 
-def result_reply(result) -> dict:
-    """The reply to an engine result: its embed (the title may echo the question, so it is
-    escaped), and buttons for the suggested questions. Shared by /ask, the buttons and messages."""
-    card = render.answer_card(result)
-    card.title = escape_user_text(card.title)
-    view = SuggestionView(card.suggestions, answer_question) if card.suggestions else discord.utils.MISSING
-    return {"embed": card_to_embed(card), "view": view}
+def _choices(pairs: list[tuple[str, str]]) -> list[app_commands.Choice[str]]:
+    """(name shown, value sent) pairs as choices within Discord's limits, each name once."""
+    seen: set[str] = set()
+    out = []
+    for name, value in pairs:
+        name = truncate(name, 100)
+        if name and value and name not in seen and len(value) <= 100:
+            seen.add(name)
+            out.append(app_commands.Choice(name=name, value=value))
+    return out[:CHOICES_MAX]
 
 
-async def answer_question(interaction: discord.Interaction, question: str, ephemeral: bool) -> None:
-    """Ask the engine and reply: shared by /ask and the suggestion buttons."""
-    await interaction.response.send_message(**result_reply(_bot(interaction).engine.ask(question)), ephemeral=ephemeral)
+async def question_autocomplete(interaction: Interaction, current: str) -> list[app_commands.Choice[str]]:
+    known = interaction.client.engine.suggestions("", limit=10_000)
+    return _choices([(q, q) for q in rank(known, current)])
 
 
-# --- autocomplete -----------------------------------------------------------------------------
+async def speaker_autocomplete(interaction: Interaction, current: str) -> list[app_commands.Choice[str]]:
+    names = [p.name for p in interaction.client.engine.speakers()]
+    return _choices([(n, n) for n in rank(names, current)])
 
 
-async def question_autocomplete(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
-    return _choices(_bot(interaction).engine.suggestions(current, limit=CHOICES_MAX))
+async def person_autocomplete(interaction: Interaction, current: str) -> list[app_commands.Choice[str]]:
+    names = [p.name for p in interaction.client.lookup_people()]
+    return _choices([(n, n) for n in rank(names, current)])
 
 
-async def speaker_autocomplete(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
-    names = [p.name for p in _bot(interaction).engine.speakers()]
-    return _choices(_filter(names, current))
+async def topic_autocomplete(interaction: Interaction, current: str) -> list[app_commands.Choice[str]]:
+    return _choices([(t, t) for t in rank(interaction.client.compare_topics(), current)])
 
 
-async def person_autocomplete(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
-    names = [p.name for p in _bot(interaction).engine.fb.people]
-    return _choices(_filter(names, current))
+async def date_autocomplete(interaction: Interaction, current: str) -> list[app_commands.Choice[str]]:
+    events = interaction.client.engine.fb.events
+    labels = {render.event_choice(e): e for e in events}
+    return _choices([(label, labels[label].date) for label in rank(list(labels), current)])
 
 
-async def topic_autocomplete(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
-    return _choices(_filter(_bot(interaction).engine.compare_topics(), current))
-
-
-async def date_autocomplete(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
-    dates = list(dict.fromkeys(e.date for e in _bot(interaction).engine.fb.events))
-    return _choices(_filter(dates, current))
-
-
-def _filter(values: list[str], current: str) -> list[str]:
-    if not current.strip():
-        return values
-    hits = process.extract(current, values, scorer=fuzz.WRatio, processor=normalize, limit=CHOICES_MAX, score_cutoff=45)
-    return [h[0] for h in hits]
-
-
-# --- commands ---------------------------------------------------------------------------------
+# --- the commands -------------------------------------------------------------------------------
 
 
 @app_commands.command(name="ask", description="Ask a question about the cancelled Pence–North Korea meeting (2018 Olympics)")
 @app_commands.describe(question="Your question, e.g. “Who was Pence supposed to meet?”", private=PRIVATE)
 @app_commands.autocomplete(question=question_autocomplete)
 @everywhere
-async def ask(interaction: discord.Interaction, question: app_commands.Range[str, 1, 500], private: bool = False) -> None:
-    await answer_question(interaction, question, ephemeral=private)
+async def ask(interaction: Interaction, question: app_commands.Range[str, 1, 500], private: bool = False) -> None:
+    bot = interaction.client
+    if is_help(question):
+        await interaction.response.send_message(**views.reference_reply(bot.help_card()))
+        return
+    if is_thanks(question):
+        await interaction.response.send_message(YOU_ARE_WELCOME, ephemeral=True)
+        return
+    await app.spend_answer(interaction)
+    await interaction.response.send_message(**views.answer_reply(bot.engine.fb, bot.engine.ask(question), private))
 
 
 @app_commands.command(name="quote", description="Exact quotes from the articles, by speaker")
 @app_commands.describe(speaker="Who said it (leave empty for everyone)", private=PRIVATE)
 @app_commands.autocomplete(speaker=speaker_autocomplete)
 @everywhere
-async def quote(interaction: discord.Interaction, speaker: app_commands.Range[str, 1, 100] | None = None, private: bool = False) -> None:
-    engine = _bot(interaction).engine
-    quotes = engine.find_quotes(speaker or "")
+async def quote(interaction: Interaction, speaker: app_commands.Range[str, 1, 100] | None = None, private: bool = False) -> None:
+    bot = interaction.client
+    if not speaker:  # the whole collection is reference, not an answer: private, paged, by speaker
+        embed, view = bot.quote_page(views.ALL_SPEAKERS, 0, private=True)
+        await interaction.response.send_message(embed=embed, view=view, ephemeral=True)
+        return
+    match = bot.engine.find_person(speaker)
+    quotes = bot.engine.find_quotes(speaker)
     if not quotes:
-        match = engine.find_person(speaker or "")
         hint = f" Did you mean {', '.join(match.suggestions)}?" if match.suggestions else ""
         await interaction.response.send_message(
-            f"My sources quote no one like “{escape_user_text(truncate(speaker or '', 100))}”.{hint}", ephemeral=True)
+            f"My sources quote no one like “{escape_user_text(truncate(speaker, 100))}”.{hint}", ephemeral=True)
         return
-    cards = [render.quote_card(engine.fb, q) for q in quotes[:10]]
-    embeds = _fit_embeds([card_to_embed(c) for c in cards])
-    await interaction.response.send_message(embeds=embeds, ephemeral=private)
+    await app.spend_answer(interaction)
+    who = match.person.id if match.person is not None and quotes[0].speaker == match.person.id else views.ALL_SPEAKERS
+    if who == views.ALL_SPEAKERS:  # quotes found by their words, not by speaker: the best few
+        shown = quotes[:QUOTES_BY_WORDS]
+        card = render.quote_pages(bot.engine.fb, shown, "Quotes that match", per_page=len(shown))[0]
+        card.footer = f"{len(quotes) - len(shown)} more match — try more words" if len(quotes) > len(shown) else None
+        await interaction.response.send_message(**views.reference_reply(card, private))
+        return
+    embed, view = bot.quote_page(who, 0, private=private)
+    await interaction.response.send_message(embed=embed, view=view, ephemeral=private)
 
 
-def _fit_embeds(embeds: list[discord.Embed]) -> list[discord.Embed]:
-    """At most 10 embeds and 6000 characters in one message."""
-    out, total = [], 0
-    for e in embeds[:10]:
-        if total + len(e) > 6000:
-            break
-        out.append(e)
-        total += len(e)
-    return out
+def within_range(events: list[Event], date_from: str | None, date_to: str | None, year: int) -> list[Event]:
+    """Events whose whole date lies in the range: "Feb 9 to Feb 10" leaves out "c. February 2018"."""
+    lo = date_span(parse_dates(normalize(date_from), year)[0])[0] if date_from else None
+    hi = date_span(parse_dates(normalize(date_to), year)[0])[1] if date_to else None
+    kept = []
+    for e in events:
+        start, end = date_span(e.date)
+        if (lo is None or start >= lo or e.precision == "before") and (hi is None or end <= hi):
+            kept.append(e)
+    return kept
 
 
 @app_commands.command(name="timeline", description="The episode's timeline, from the 2017 missile launch to the 2018 reports")
 @app_commands.rename(date_from="from", date_to="to")
 @app_commands.describe(date_from="First date, e.g. 2018-02-09 or “Feb 9”", date_to="Last date",
-                       picture="Attach the timeline as a picture (default: yes)", private=PRIVATE)
+                       picture="Also post the timeline as a picture (default: yes)", private=PRIVATE)
 @app_commands.autocomplete(date_from=date_autocomplete, date_to=date_autocomplete)
 @everywhere
-async def timeline(interaction: discord.Interaction, date_from: app_commands.Range[str, 1, 40] | None = None,
+async def timeline(interaction: Interaction, date_from: app_commands.Range[str, 1, 40] | None = None,
                    date_to: app_commands.Range[str, 1, 40] | None = None, picture: bool = True, private: bool = False) -> None:
-    bot = _bot(interaction)
+    bot = interaction.client
     try:
-        events = bot.engine.timeline(date_from=date_from, date_to=date_to)
+        events = within_range(bot.engine.timeline(date_from=date_from, date_to=date_to), date_from, date_to,
+                              bot.engine.fb.meta.default_year)
     except ValueError as exc:
         await interaction.response.send_message(escape_user_text(str(exc)), ephemeral=True)
         return
-    pages = render.timeline_cards(bot.engine.fb, events)
-    view = TimelineView(pages, owner_id=interaction.user.id)
-    embed = card_to_embed(pages[0])
-    files = []
-    image = bot.timeline_png() if picture and not date_from and not date_to else None
-    if image is not None:
-        files = [discord.File(image, filename="timeline.png")]
-        embed.set_image(url="attachment://timeline.png")
-    await interaction.response.send_message(embed=embed, view=view, files=files, ephemeral=private)
-    view.origin = interaction
+    await app.spend_answer(interaction)
+    embed, view = views.timeline_page(bot.engine.fb, events, 0, private)
+    await interaction.response.send_message(embed=embed, view=view, ephemeral=private)
+    if picture and not date_from and not date_to:  # its own message, so paging never drops it
+        await interaction.followup.send(file=discord.File(bot.timeline_png(), filename="timeline.png"), ephemeral=private)
 
 
 @app_commands.command(name="who", description="Who someone in the story is, with the articles' own words")
 @app_commands.describe(person="A name, e.g. Kim Yo Jong or Nick Ayers (misspellings are fine)", private=PRIVATE)
 @app_commands.autocomplete(person=person_autocomplete)
 @everywhere
-async def who(interaction: discord.Interaction, person: app_commands.Range[str, 1, 100], private: bool = False) -> None:
-    engine = _bot(interaction).engine
+async def who(interaction: Interaction, person: app_commands.Range[str, 1, 100], private: bool = False) -> None:
+    engine = interaction.client.engine
     match = engine.find_person(person)
     if match.person is None:
         hint = f" Did you mean {', '.join(match.suggestions)}?" if match.suggestions else ""
         await interaction.response.send_message(
             f"My sources name no one like “{escape_user_text(person)}”.{hint}", ephemeral=True)
         return
-    await interaction.response.send_message(embed=card_to_embed(render.person_card(engine, match.person)), ephemeral=private)
+    await app.spend_answer(interaction)
+    card = render.person_card(engine, match.person)
+    await interaction.response.send_message(**views.reference_reply(card, private))
 
 
 @app_commands.command(name="compare", description="What each outlet reported on a topic, side by side")
 @app_commands.describe(topic="A topic where outlets differ, e.g. “Why North Korea pulled out”", private=PRIVATE)
 @app_commands.autocomplete(topic=topic_autocomplete)
 @everywhere
-async def compare(interaction: discord.Interaction, topic: app_commands.Range[str, 1, 200], private: bool = False) -> None:
-    engine = _bot(interaction).engine
-    comparison = engine.compare(topic)
+async def compare(interaction: Interaction, topic: app_commands.Range[str, 1, 200], private: bool = False) -> None:
+    bot = interaction.client
+    comparison = bot.engine.compare(topic)
     if comparison is None:
         await interaction.response.send_message(
             f"My sources don't cover “{escape_user_text(topic)}”. Topics where the outlets differ include: "
-            + "; ".join(engine.compare_topics()[:5]) + ".", ephemeral=True)
+            + "; ".join(bot.compare_topics()[:5]) + ".", ephemeral=True)
         return
-    await interaction.response.send_message(embed=card_to_embed(render.comparison_card(comparison)), ephemeral=private)
+    await app.spend_answer(interaction)
+    card = render.comparison_card(bot.engine.fb, comparison)
+    await interaction.response.send_message(**views.reference_reply(card, private))
 
 
 @app_commands.command(name="sources", description="The three articles everything here is drawn from")
-@app_commands.describe(private=PRIVATE)
 @everywhere
-async def sources(interaction: discord.Interaction, private: bool = False) -> None:
-    fb = _bot(interaction).engine.fb
-    await interaction.response.send_message(embed=card_to_embed(render.sources_card(fb)), ephemeral=private)
+async def sources(interaction: Interaction) -> None:
+    await interaction.response.send_message(**views.reference_reply(render.sources_card(interaction.client.engine.fb)))
 
 
 @app_commands.command(name="about", description="What this bot knows, where it comes from, and how to use it")
-@app_commands.describe(private=PRIVATE)
 @everywhere
-async def about(interaction: discord.Interaction, private: bool = False) -> None:
-    fb = _bot(interaction).engine.fb
-    card = render.Card(
-        "About factbot",
-        HELP_TEXT,
-        [
-            ("Commands", "`/ask` a question · `/quote` exact words · `/timeline` the dates · `/who` the people · "
-                         "`/compare` where outlets differ · `/sources` the articles. Every command has a `private` option."),
-            ("Messages", "Write to me in a DM, or mention me in a channel, and I answer as `/ask` does."),
-            ("Sources", "; ".join(f"{render.outlet_name(s.outlet)}: {s.title or '(no headline)'}" for s in fb.sources)),
-            ("Honesty", "If the articles don't say, I say so. Every quote I show is verbatim from the article I name."),
-        ],
-        footer=f"{len(fb.facts)} facts · {len(fb.quotes)} quotes · {len(fb.events)} events · {len(fb.discrepancies)} disagreements",
-    )
-    await interaction.response.send_message(embed=card_to_embed(card), ephemeral=private)
+async def about(interaction: Interaction) -> None:
+    await interaction.response.send_message(**views.reference_reply(interaction.client.about_card()))
+
+
+@app_commands.command(name="help", description="How to use factbot: commands, messages and the fact-check menu")
+@everywhere
+async def help_command(interaction: Interaction) -> None:
+    await interaction.response.send_message(**views.reference_reply(interaction.client.help_card()))
+
+
+@app_commands.context_menu(name="Fact-check with factbot")
+@everywhere
+async def fact_check(interaction: Interaction, message: discord.Message) -> None:
+    """Each claim in the message, asked as "Is it true that …?", with the engine's verdict."""
+    await app.spend_answer(interaction)
+    engine = interaction.client.engine
+    checks = [(claim, engine.ask(as_question(claim))) for claim in split_claims(message.content)]
+    await interaction.response.send_message(**views.reference_reply(render.factcheck_card(engine.fb, checks)))
 
 
 @app_commands.command(name="reload", description="Owner only: reload facts.yaml if it passes the checker")
 @app_commands.default_permissions()  # hidden from everyone but server admins; the owner check is below
-@everywhere
-async def reload(interaction: discord.Interaction) -> None:
-    bot = _bot(interaction)
+@app_commands.guild_only()
+async def reload(interaction: Interaction) -> None:
+    bot = interaction.client
     if not await bot.is_owner(interaction.user):
         await interaction.response.send_message("Only the bot's owner can reload the fact base.", ephemeral=True)
         return
@@ -234,4 +253,5 @@ async def reload(interaction: discord.Interaction) -> None:
     await interaction.followup.send(truncate(report, CONTENT_MAX), ephemeral=True)
 
 
-ALL_COMMANDS = [ask, quote, timeline, who, compare, sources, about, reload]
+GLOBAL_COMMANDS: list[Any] = [ask, quote, timeline, who, compare, sources, about, help_command, fact_check]
+OWNER_COMMANDS: list[Any] = [reload]  # registered only in the owner's development server

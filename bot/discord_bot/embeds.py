@@ -12,6 +12,7 @@ FIELDS_MAX = 25
 FIELD_NAME_MAX = 256
 FIELD_VALUE_MAX = 1024
 FOOTER_MAX = 2048
+AUTHOR_MAX = 256
 EMBED_TOTAL_MAX = 6000
 CONTENT_MAX = 2000
 ELLIPSIS = "…"
@@ -43,7 +44,9 @@ def card_to_embed(card: Card) -> discord.Embed:
         color=card.color,
         url=card.url,
     )
-    budget = EMBED_TOTAL_MAX - len(embed.title or "") - len(embed.description or "")
+    if card.author:
+        embed.set_author(name=truncate(card.author, AUTHOR_MAX))
+    budget = EMBED_TOTAL_MAX - len(embed.title or "") - len(embed.description or "") - len(embed.author.name or "")
     footer = truncate(card.footer, FOOTER_MAX) if card.footer else None
     if footer:
         budget -= len(footer)
