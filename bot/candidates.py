@@ -126,8 +126,8 @@ def claims(ix: Index, q: Query) -> list[Candidate]:
         have = set(c.tokens) | {"@" + e for e in c.entities}
         actor = None
         if q.yes_no:
-            if not set(q.entities) <= context:
-                continue
+            if not {e for e in q.entities if ix.fb.person_by_id[e].kind != "country"} <= context:
+                continue  # a country named as the place ("in South Korea") need not be the claim's
             if c.tokens and ix._coverage(list(c.tokens), asked) < 0.5:
                 continue  # the question must ask about what the claim says happened, not only whom
             recall = ix._coverage(wanted, have | {"@" + e for e in context})
@@ -342,10 +342,10 @@ def by_date(ix: Index, q: Query) -> list[Candidate]:
     if not q.dates or q.yes_no:
         return []
     start, end = date_span(q.dates[0])
-    if start == end:  # a day: only events dated to that day
-        events = [e for e in ix.fb.events if e.date == q.dates[0] and e.precision != "before"]
+    if start == end:  # a day: events dated to that day, and ranges that hold it (not open bounds)
+        events = [e for e in ix.fb.events if e.precision not in ("before", "after") and e.span()[0] <= start <= e.span()[1]]
     else:
-        events = [e for e in ix.fb.events if date_span(e.date)[0] <= end and date_span(e.date)[1] >= start]
+        events = [e for e in ix.fb.events if e.precision not in ("before", "after") and e.span()[0] <= end and e.span()[1] >= start]
     fit = 1 / (1 + len(q.known_tokens))
 
     def build() -> Result:
@@ -443,14 +443,9 @@ def _said_answer(ix: Index, q: Query, best: Quote, score: float) -> Answer:
 
 
 def quote_when(quote: Quote) -> str:
-    """", 21 February 2018" — or ", c. 17 February 2018" where the articles leave the day uncertain."""
-    if not quote.date:
-        return ""
-    day = dt.date.fromisoformat(quote.date) if len(quote.date) == 10 else None
-    if day is None:
-        return ""
-    label = f"{day.day} {day.strftime('%B %Y')}"
-    return {"day": f", {label}", "approximate": f", c. {label}"}.get(quote.date_precision, "")
+    """", 21 February 2018" — or ", between 10 and 17 February 2018" where the articles leave it open."""
+    label = quote.date_label()
+    return f", {label}" if label else ""
 
 
 def _as_printed_by(quote: Quote, outlet: str | None) -> tuple[str, str, str]:

@@ -153,7 +153,7 @@ class Engine:
             pid = match.person.id
         events = []
         for e in self.fb.events:
-            start, end = date_span(e.date)
+            start, end = e.span()
             if lo and end < lo or hi and start > hi:
                 continue
             if pid and pid not in e.people:

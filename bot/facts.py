@@ -87,7 +87,7 @@ class Person:
     name: str
     role: str
     description: str
-    kind: Literal["person", "organisation"] = "person"
+    kind: Literal["person", "organisation", "country"] = "person"
     publishes: str | None = None  # for a news outlet: the id of its article among the sources
     aliases: list[str] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
@@ -133,42 +133,83 @@ class Quote:
     context: str
     said_to: str | None = None
     date: str | None = None
-    date_precision: Literal["day", "month", "approximate", "unknown"] = "unknown"
+    date_precision: Literal["day", "month", "approximate", "before", "after", "range", "unknown"] = "unknown"
     versions: list[QuoteVersion] = field(default_factory=list)
+    date_to: str | None = None  # the end of a range ("on Saturday": the 10th or the 17th)
+
+    def date_label(self) -> str | None:
+        return date_label(self.date, self.date_precision, self.date_to) if self.date else None
+
+
+Precision = Literal["day", "month", "approximate", "before", "after", "range"]
+
+
+def _span(iso: str) -> tuple[str, str]:
+    parts = iso.split("-")
+    if len(parts) == 3:
+        return iso, iso
+    if len(parts) == 2:
+        return f"{iso}-01", f"{iso}-31"
+    return f"{iso}-01-01", f"{iso}-12-31"
+
+
+def _day_label(iso: str) -> str:
+    parts = iso.split("-")
+    day = dt.date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1, int(parts[2]) if len(parts) > 2 else 1)
+    if len(parts) == 1:
+        return parts[0]
+    if len(parts) == 2:
+        return day.strftime("%B %Y")
+    return f"{day.day} {day.strftime('%B %Y')}"
+
+
+def date_label(date: str, precision: str, date_to: str | None = None) -> str:
+    """A date as a person reads it, with its uncertainty visible: "c. 10 February 2018",
+    "before 21 February 2018", "between 10 and 17 February 2018"."""
+    label = _day_label(date)
+    if precision == "range" and date_to:
+        start, end = _day_label(date), _day_label(date_to)
+        same_month = date[:7] == date_to[:7] and len(date) == len(date_to) == 10
+        return f"between {start.split()[0]} and {end}" if same_month else f"between {start} and {end}"
+    return {"approximate": f"c. {label}", "before": f"before {label}", "after": f"after {label}"}.get(precision, label)
 
 
 @_frozen
 class Event:
+    """A dated happening. `date` and `precision` carry what the articles leave uncertain: a day,
+    a month, an approximate day, a bound ("before"/"after" the date), or a range up to
+    `date_to`. `background` marks context the articles give without a date of its own."""
+
     __pydantic_config__ = _STRICT
     id: str
     date: str
-    precision: Literal["day", "month", "approximate", "before"]
+    precision: Precision
     derivation: str
     title: str
     description: str
     evidence: list[Evidence]
     people: list[str] = field(default_factory=list)
+    date_to: str | None = None
+    background: bool = False
 
     @property
     def is_exact(self) -> bool:
         return self.precision == "day"
 
+    def span(self) -> tuple[str, str]:
+        """The first and last day the event may fall on, as ISO dates ("before" and "after" are
+        open-ended: only their bound is known)."""
+        first = _span(self.date)[0]
+        last = _span(self.date_to or self.date)[1]
+        if self.precision == "before":
+            return "0000-01-01", last
+        if self.precision == "after":
+            return first, "9999-12-31"
+        return first, last
+
     def date_label(self) -> str:
-        """The date as a person reads it, with its uncertainty visible."""
-        parts = self.date.split("-")
-        day = dt.date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1, int(parts[2]) if len(parts) > 2 else 1)
-        if len(parts) == 1:
-            label = parts[0]
-        elif len(parts) == 2:
-            label = day.strftime("%B %Y")
-        else:
-            label = f"{day.day} {day.strftime('%B %Y')}"
-        return {
-            "day": label,
-            "month": label,
-            "approximate": f"c. {label}",
-            "before": f"before {label}",
-        }[self.precision]
+        label = date_label(self.date, self.precision, self.date_to)
+        return "Background, undated" if self.background else label
 
 
 @_frozen
@@ -259,8 +300,9 @@ class FactBase:
 
     @cached_property
     def events(self) -> list[Event]:
-        """In date order (an upper bound, "before 9 Feb", sorts before that day's events)."""
-        return sorted(self.model.events, key=lambda e: (e.date, e.precision != "before"))
+        """Background first, then in date order (an upper bound, "before 9 Feb", sorts before that
+        day's events)."""
+        return sorted(self.model.events, key=lambda e: (not e.background, e.date, e.precision != "before"))
 
     @property
     def discrepancies(self) -> list[Discrepancy]:
@@ -441,9 +483,14 @@ def verify(model: FactBaseModel, root: Path, lines: dict[tuple, int], display: s
     for key in LEXICON_KEYS:
         if key not in model.lexicon:
             add(("lexicon",), f"lexicon: the engine needs the key {key!r} (its synonyms may be empty)")
-    for section, attr in (("sources", "published"), ("facts", "date"), ("quotes", "date"), ("events", "date")):
+    for section, attr in (("sources", "published"), ("facts", "date"), ("quotes", "date"), ("events", "date"),
+                          ("quotes", "date_to"), ("events", "date_to")):
         for i, item in enumerate(getattr(model, section)):
             check_value((section, i, attr), lambda v=getattr(item, attr): check_iso(v))
+    for section, attr in (("quotes", "date_precision"), ("events", "precision")):
+        for i, item in enumerate(getattr(model, section)):
+            if problem := precision_problem(item.date, getattr(item, attr), item.date_to):
+                add((section, i, attr), f"{section}.{i}.{attr}: {problem}")
     for i, src in enumerate(model.sources):
         if src.url is not None and not re.match(r"^https?://\S+$", src.url):
             add(("sources", i, "url"), f"sources.{i}.url: not an http(s) URL: {src.url!r}")
@@ -488,6 +535,27 @@ def verify(model: FactBaseModel, root: Path, lines: dict[tuple, int], display: s
             add(loc, f"quote not found verbatim in {model_source(model, source_id).file}: {wanted[:80]!r}; "
                      f"closest text is {closest[:80]!r} ({_first_difference(wanted, closest)})")
     return problems, texts
+
+
+def precision_problem(date: str | None, precision: str, date_to: str | None) -> str | None:
+    """Why a date says more (or other) than its precision allows, or None."""
+    if precision == "unknown":
+        return f"precision 'unknown' but a date is given ({date})" if date else None
+    if date is None:
+        return f"precision {precision!r} needs a date"
+    parts = len(date.split("-"))
+    if precision == "day" and parts != 3:
+        return f"precision 'day' needs a full date, not {date!r}"
+    if precision == "month" and parts != 2:
+        return f"precision 'month' needs a year and month only (YYYY-MM), not {date!r}"
+    if precision == "range":
+        if not date_to:
+            return "precision 'range' needs date_to"
+        if date_to <= date:
+            return f"date_to {date_to} must come after date {date}"
+    elif date_to:
+        return f"date_to is only for precision 'range', not {precision!r}"
+    return None
 
 
 def model_source(model: FactBaseModel, source_id: str) -> Source:

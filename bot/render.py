@@ -18,7 +18,8 @@ COLOR_ANSWER = 0x2B6CB0
 COLOR_YES = 0x2F855A
 COLOR_NOT_COVERED = 0x718096
 COLOR_NO = 0xC05621
-PRECISION_NOTE = {"month": "dated to the month", "approximate": "approximate date", "before": "only an upper bound"}
+PRECISION_NOTE = {"month": "dated to the month", "approximate": "approximate date", "before": "only an upper bound",
+                  "after": "only a lower bound", "range": "somewhere in this range"}
 
 
 @dataclass
@@ -345,7 +346,7 @@ def quote_text(fb: FactBase, q: Quote) -> str:
     if fb.name_of(q.said_to):
         meta.append(f"to {fb.name_of(q.said_to)}")
     if q.date:
-        meta.append(q.date + ("" if q.date_precision == "day" else f" ({q.date_precision})"))
+        meta.append(q.date_label() or q.date)
     lines = [_wrap(f"{_speaker(fb, q)}: “{bare_quote(q.text)}”"), _wrap(f"({', '.join(meta)}; {src.name})", "  "),
              _wrap(q.context, "  ")]
     for v in q.versions:

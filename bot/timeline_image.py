@@ -59,12 +59,15 @@ def _date_text(event: Event) -> str:
     parts = [int(p) for p in event.date.split("-")]
     if len(parts) == 3:
         day = dt.date(*parts)
-        label = f"{day.day} {day:%b %Y}" if event.precision != "before" else f"{day.day} {day:%b}"
+        label = f"{day.day} {day:%b %Y}" if event.precision not in ("before", "after") else f"{day.day} {day:%b}"
     elif len(parts) == 2:
         label = f"{dt.date(parts[0], parts[1], 1):%b %Y}"
     else:
         label = str(parts[0])
-    return {"approximate": "≈ ", "before": "before "}.get(event.precision, "") + label
+    if event.precision == "range" and event.date_to:
+        end = dt.date(*[int(p) for p in event.date_to.split("-")])
+        return f"{label.split()[0]}–{end.day} {end:%b %Y}" if len(parts) == 3 else f"{label}–{end:%b %Y}"
+    return {"approximate": "≈ ", "before": "before ", "after": "after "}.get(event.precision, "") + label
 
 
 def _actors(fb: FactBase, event: Event) -> str:
@@ -137,11 +140,11 @@ def render_timeline_png(fb: FactBase, events: list[Event]) -> bytes:
         r = 9
         centre = (AXIS_X * s, (y + 14) * s)
         box = [centre[0] - r * s, centre[1] - r * s, centre[0] + r * s, centre[1] + r * s]
-        if row["approximate"] or row["precision"] == "before":
+        if row["approximate"] or row["precision"] in ("before", "after", "range"):
             d.ellipse(box, fill=BACKGROUND, outline=APPROX, width=3 * s)
         else:
             d.ellipse(box, fill=ACCENT)
-        date_color = APPROX if row["approximate"] or row["precision"] == "before" else CARD_TEXT
+        date_color = APPROX if row["approximate"] or row["precision"] in ("before", "after", "range") else CARD_TEXT
         date_w = d.textlength(row["date"], font=f_date)
         d.text(((AXIS_X - 18) * s - date_w, (y + 3) * s), row["date"], font=f_date, fill=date_color)
         ty = y

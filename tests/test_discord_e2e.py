@@ -96,18 +96,18 @@ async def test_autocomplete_offers_known_questions(fake, bot):
 async def test_timeline_pages_by_button_and_others_get_a_private_copy(fake, bot):
     interaction = await fake.slash("timeline", {"picture": False})
     response = await fake.response(interaction)
-    assert "Page 1 of 2" in embed_text(response["data"])
+    assert "Page 1 of 3" in embed_text(response["data"])
     message = interaction.message
     turned = await fake.response(await fake.press(message, custom_id(message, "Next")))
-    assert turned["type"] == 7 and "Page 2 of 2" in embed_text(turned["data"])
+    assert turned["type"] == 7 and "Page 2 of 3" in embed_text(turned["data"])
     current = fake.messages[message["id"]]
     copy = await fake.response(await fake.press(current, custom_id(current, "◀ Previous"), user=USER_B))
-    assert copy["type"] == 4 and copy["data"]["flags"] & 64 and "Page 1 of 2" in embed_text(copy["data"])
-    assert "Page 2 of 2" in embed_text(fake.messages[message["id"]])  # the owner's message is left alone
+    assert copy["type"] == 4 and copy["data"]["flags"] & 64 and "Page 1 of 3" in embed_text(copy["data"])
+    assert "Page 2 of 3" in embed_text(fake.messages[message["id"]])  # the owner's message is left alone
     assert "Post in channel" in [c["label"] for c in components(copy["data"]) if c.get("label")]
     # the date menu jumps to the page of the chosen event
     jump = await fake.select(message, custom_id(fake.messages[message["id"]], "Jump"), ["0"])
-    assert "Page 1 of 2" in embed_text((await fake.response(jump))["data"])
+    assert "Page 1 of 3" in embed_text((await fake.response(jump))["data"])
 
 
 async def test_buttons_answer_after_the_bot_restarts(fake, tmp_path):
@@ -121,7 +121,7 @@ async def test_buttons_answer_after_the_bot_restarts(fake, tmp_path):
     bot, task = await start_bot(fake, settings)  # a new process's worth of state: nothing kept in memory
     try:
         turned = await fake.response(await fake.press(timeline.message, custom_id(timeline.message, "Next")))
-        assert turned["type"] == 7 and "Page 2 of 2" in embed_text(turned["data"])
+        assert turned["type"] == 7 and "Page 2 of 3" in embed_text(turned["data"])
         suggestion = await fake.response(await fake.press(unknown.message, components(unknown.message)[0]["custom_id"]))
         assert suggestion["type"] == 4 and suggestion["data"]["embeds"]
         posted = await fake.response(await fake.press(unknown.message, custom_id(unknown.message, "Post in channel")))

@@ -365,7 +365,7 @@ async def test_buttons_answer_after_the_bot_process_restarts(fake, tmp_path):
     proc = await run_until_connected()  # a new process: nothing of the old one's memory
     try:
         turned = await fake.response(await fake.press(timeline.message, custom_id(timeline.message, "Next")), timeout=15)
-        assert turned["type"] == 7 and "Page 2 of 2" in embed_text(turned["data"])
+        assert turned["type"] == 7 and "Page 2 of 3" in embed_text(turned["data"])
         compared = await fake.response(await fake.press(answer.message, custom_id(data, "Outlets differ")), timeout=15)
         assert compared["data"]["embeds"][0]["title"].startswith("Compare:")
     finally:

@@ -215,3 +215,32 @@ def test_every_source_has_one_display_name_and_no_path_or_id_in_it(factbase):
 def test_curator_notes_are_marked(factbase):
     notes = {d.topic for d in factbase.discrepancies if not d.is_disagreement}
     assert notes == {"Misspelled name", "Typing errors in the articles"}
+
+
+def test_no_date_is_more_precise_than_its_precision_allows(factbase):
+    from bot.facts import precision_problem
+
+    dated = [(f"events/{e.id}", e.date, e.precision, e.date_to) for e in factbase.events]
+    dated += [(f"quotes/{q.id}", q.date, q.date_precision, q.date_to) for q in factbase.quotes]
+    assert [(item, problem) for item, *d in dated if (problem := precision_problem(*d))] == []
+    # the checker rejects the cases the audit found: one chosen day for "on Saturday", a day for a month
+    assert precision_problem("2018-02-17", "range", None)
+    assert precision_problem("2018-02-10", "month", None)
+    assert precision_problem("2018-02", "day", None)
+    kcna = next(e for e in factbase.events if e.id == "kcna-statement")
+    assert kcna.precision == "range" and kcna.date_label() == "between 10 and 17 February 2018"
+
+
+def test_imprecise_date_in_a_fact_base_is_reported_with_its_line(tmp_path):
+    path = write(tmp_path, GOOD_SOURCE + """\
+events:
+  - id: kcna
+    date: "2018-02-17"
+    precision: range
+    derivation: x
+    title: t
+    description: d
+    evidence: [{source: dw, quote: "February 21, 2018"}]
+""")
+    [problem] = problems_of(path)
+    assert ":9:" in problem and "date_to" in problem

@@ -57,7 +57,7 @@ async def test_reload_swaps_only_a_valid_fact_base_without_failing_requests(fake
         report = interactions_and_report[-1]
         assert report.startswith("Reload refused") and "quote not found verbatim" in report and "facts.yaml:" in report
         assert bot.engine is old_engine
-        facts.write_text(good.replace("Pence's chief of staff, who presented", "Pence's chief of staff; he presented"))
+        facts.write_text(good.replace("Pence's chief of staff, who told the Washington Post", "Pence's chief of staff; he told the Washington Post"))
         more = [fake.slash("ask", {"question": "who is nick ayers"}) for _ in range(40)]
         results = await asyncio.gather(*more, bot.reload_facts())
         assert results[-1].startswith("Reloaded") and bot.engine is not old_engine
@@ -65,7 +65,7 @@ async def test_reload_swaps_only_a_valid_fact_base_without_failing_requests(fake
             response = await fake.response(interaction)
             assert response["type"] == 4 and embed_text(response["data"])
         latest = await fake.response(await fake.slash("who", {"person": "ayers"}))
-        assert "he presented" in embed_text(latest["data"])
+        assert "he told the Washington Post" in embed_text(latest["data"])
     finally:
         await stop_bot(bot, task)
     assert fake.errors == []

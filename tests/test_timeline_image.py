@@ -35,12 +35,12 @@ def test_png_is_valid_small_and_shows_every_event(factbase):
     assert img.format == "PNG" and img.width == timeline_image.WIDTH and 600 < img.height < 4000
     rows = timeline_image.layout(factbase, events)
     assert [r["id"] for r in rows] == [e.id for e in events]
-    uncertain = [e for e in events if e.precision in ("approximate", "before")]
+    uncertain = [e for e in events if e.precision in ("approximate", "before", "after", "range")]
     exact = [e for e in events if e not in uncertain]
     assert uncertain and exact
     assert axis_runs(img, timeline_image.ACCENT) == len(exact)
     assert axis_runs(img, timeline_image.APPROX) == 2 * len(uncertain)
-    assert all(r["date"].startswith(("≈", "before")) for r in rows if r["id"] in {e.id for e in uncertain})
+    assert all(r["date"].startswith(("≈", "before", "after")) or "–" in r["date"] for r in rows if r["id"] in {e.id for e in uncertain})
 
 
 def test_fewer_events_fewer_dots(factbase):

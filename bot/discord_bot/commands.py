@@ -150,8 +150,8 @@ def within_range(events: list[Event], date_from: str | None, date_to: str | None
     hi = date_span(parse_dates(normalize(date_to), year)[0])[1] if date_to else None
     kept = []
     for e in events:
-        start, end = date_span(e.date)
-        if (lo is None or start >= lo or e.precision == "before") and (hi is None or end <= hi):
+        start, end = e.span()
+        if (lo is None or start >= lo or e.precision == "before") and (hi is None or end <= hi or e.precision == "after"):
             kept.append(e)
     return kept
 

@@ -88,8 +88,12 @@ def answer_reply(fb: FactBase, result: Result, private: bool) -> dict[str, Any]:
     until the whole reply, buttons included, fits one phone screen."""
     if not isinstance(result, Answer):
         private = True
-    for budget in range(render.ANSWER_LINES, 9, -2):
+    budgets = list(range(render.ANSWER_LINES, 1, -2))
+    for attempt, budget in enumerate(budgets + [1] * 6):
         card = render.answer_card(fb, result, budget)
+        if attempt >= len(budgets):  # one source left and still too long: the answer's own text gives way
+            keep = max(80, len(card.description) * (10 - 2 * (attempt - len(budgets) + 1)) // 10)
+            card.description = render.shorten(card.description, keep)
         embed, view = card_to_embed(card), discord.ui.View(timeout=None)
         if isinstance(result, Answer):
             for topic in list(dict.fromkeys(card.topics))[:1]:  # the closest; /compare lists the rest
