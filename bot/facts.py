@@ -7,6 +7,7 @@ problem found, each as `PATH:LINE: message` with the line taken from the YAML no
 from __future__ import annotations
 
 import datetime as dt
+from importlib import resources
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -16,7 +17,10 @@ from typing import Any, Literal
 import yaml
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_FACTS = PROJECT_ROOT / "facts.yaml"
+# The fact base and its seeds ship inside the package (bot/data/facts.yaml and bot/data/seeds/;
+# in a source checkout these are links to the top-level facts.yaml and seeds/), so an installed
+# factbot finds them from any directory. FACTBOT_FACTS points elsewhere.
+DEFAULT_FACTS = Path(str(resources.files("bot").joinpath("data", "facts.yaml")))
 
 _ISO_PARTIAL = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _QUOTE_MARKS = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "‚": "'"})

@@ -21,7 +21,8 @@ from bot.facts import load_factbase
 log = logging.getLogger(__name__)
 _HERE = Path(__file__).parent
 # Everything the pickled engine is built from: the engine's modules and its data (weights, chat words).
-_CODE = sorted(p for p in _HERE.glob("*.py") if p.name not in {"cli.py", "render.py", "chat.py"}) + sorted(_HERE.glob("data/*"))
+_CODE = (sorted(p for p in _HERE.glob("*.py") if p.name not in {"cli.py", "render.py", "chat.py"})
+         + [_HERE / "data" / "weights.json", _HERE / "data" / "chat.yaml"])
 
 
 def _digest(*blobs: bytes) -> str:
@@ -33,7 +34,11 @@ def _digest(*blobs: bytes) -> str:
 
 
 def cache_dir(facts_path: Path) -> Path:
-    return Path(os.environ.get("FACTBOT_CACHE_DIR") or facts_path.resolve().parent / ".factbot-state" / "cache")
+    """FACTBOT_CACHE_DIR, else the user's cache directory (never inside an installed package)."""
+    if os.environ.get("FACTBOT_CACHE_DIR"):
+        return Path(os.environ["FACTBOT_CACHE_DIR"])
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "factbot"
 
 
 def load_engine(facts_path: Path | str, use_cache: bool = True) -> Engine:
