@@ -397,10 +397,17 @@ class FakeDiscord:
         await self._dispatch(self._session_for(None), "MESSAGE_CREATE", msg)
         return msg
 
-    async def say(self, content: str, user: dict = USER_A, mention_bot: bool = False, guild_id: str | None = None) -> dict:
+    async def say(self, content: str, user: dict = USER_A, mention_bot: bool = False, guild_id: str | None = None,
+                  reply_to: dict | None = None) -> dict:
+        """A message in a server channel; `reply_to` makes it a Discord reply to that message (as
+        Discord does, replying to the bot mentions it unless the user turns the ping off)."""
         gid = guild_id or self.guild_ids[0]
         mentions = [{**BOT_USER, "member": {"roles": [], "joined_at": now_iso(), "deaf": False, "mute": False, "flags": 0}}] if mention_bot else []
         msg = self._user_message(self.channel_id(gid), gid, user, content, mentions)
+        if reply_to is not None:
+            msg["type"] = 19
+            msg["message_reference"] = {"message_id": reply_to["id"], "channel_id": reply_to["channel_id"], "guild_id": gid}
+            msg["referenced_message"] = reply_to
         await self._dispatch(self._session_for(gid), "MESSAGE_CREATE", msg)
         return msg
 

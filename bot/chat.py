@@ -7,7 +7,8 @@ import json
 import sys
 
 from bot import render
-from bot.engine import Engine, Result, normalize
+from bot.conversation import Conversation, Turn, follow_up
+from bot.engine import Engine, normalize
 
 GREETINGS = frozenset({"", "help", "hi", "hello", "hey", "start", "about", "what can you do", "what do you know"})
 
@@ -33,17 +34,20 @@ def is_thanks(text: str) -> bool:
     return normalize(text).strip(" ?!.") in THANKS
 
 
-def respond(engine: Engine, text: str) -> Result | None:
-    """The reply to one message: None means "show the help"."""
+def respond_in(engine: Engine, text: str, conversation: Conversation | None) -> tuple[Turn | None, Conversation | None]:
+    """The reply to one message of a conversation (a DM, a reply chain, the console): None means
+    "show the help". Follow-ups ("what did he say?", "and when?") are read against `conversation`."""
     if is_help(text):
-        return None
-    return engine.ask(text)
+        return None, conversation
+    turn = follow_up(engine, text, conversation)
+    return turn, turn.conversation
 
 
 def run_console(engine: Engine, json_mode: bool = False, stdin=None, stdout=None) -> int:
     stdin = stdin or sys.stdin
     stdout = stdout or sys.stdout
     interactive = stdin.isatty() and not json_mode
+    conversation: Conversation | None = None  # the console is one conversation, as a DM is
     if interactive:
         print(HELP_TEXT + "\n(Ctrl-D or 'quit' to leave.)\n", file=stdout)
     while True:
@@ -58,10 +62,11 @@ def run_console(engine: Engine, json_mode: bool = False, stdin=None, stdout=None
         if is_thanks(text):
             print(json.dumps({"reply": YOU_ARE_WELCOME}) if json_mode else YOU_ARE_WELCOME + "\n", file=stdout, flush=True)
             continue
-        result = respond(engine, text)
+        turn, conversation = respond_in(engine, text, conversation)
         if json_mode:
-            payload = {"help": HELP_TEXT} if result is None else render.result_json(result)
+            payload = {"help": HELP_TEXT} if turn is None else {**render.result_json(turn.result), "note": turn.note}
             print(json.dumps(payload, ensure_ascii=False), file=stdout, flush=True)
         else:
-            print((HELP_TEXT if result is None else render.result_text(result)) + "\n", file=stdout, flush=True)
+            shown = HELP_TEXT if turn is None else ((turn.note + "\n") if turn.note else "") + render.result_text(turn.result)
+            print(shown + "\n", file=stdout, flush=True)
     return 0

@@ -19,7 +19,8 @@ from discord import app_commands
 from discord.ext.commands import CooldownMapping
 
 from bot import render
-from bot.chat import HELP_TEXT, YOU_ARE_WELCOME, is_thanks, respond
+from bot.chat import HELP_TEXT, YOU_ARE_WELCOME, is_thanks, respond_in
+from bot.conversation import ConversationStore
 from bot.config import Settings
 from bot.engine import Engine
 from bot.facts import DEFAULT_FACTS, FactBaseError, Person
@@ -94,6 +95,7 @@ class FactBot(discord.AutoShardedClient):
         self._engine: Engine | None = None
         self._timeline_png: bytes = b""
         self._reload_lock = asyncio.Lock()
+        self.conversations = ConversationStore()  # follow-ups in DMs and reply chains; memory only
 
     @property
     def engine(self) -> Engine:
@@ -204,28 +206,35 @@ class FactBot(discord.AutoShardedClient):
     async def on_message(self, message: discord.Message) -> None:
         if message.author.bot or self.user is None or self._engine is None:
             return
+        continues = message.guild is None  # a DM is one conversation
         if message.guild is not None:
             if not any(u.id == self.user.id for u in message.mentions):
                 return
             text = message.content.replace(f"<@{self.user.id}>", " ").replace(f"<@!{self.user.id}>", " ")
+            reply_to = message.reference.resolved if message.reference is not None else None
+            # A reply to one of the bot's messages continues that conversation; a new mention starts afresh.
+            continues = isinstance(reply_to, discord.Message) and reply_to.author.id == self.user.id
         else:
             text = message.content
+        key = (message.channel.id, message.author.id)
         try:
             # Help, greetings and thanks: never counted, never "not in my sources".
             if is_thanks(text):
                 await message.reply(YOU_ARE_WELCOME, mention_author=False)
                 return
-            result = respond(self.engine, text)
-            if result is None:
+            turn, conversation = respond_in(self.engine, text, self.conversations.get(key) if continues else None)
+            if turn is None:
                 await message.reply(embed=embeds.card_to_embed(self.help_card()), mention_author=False)
                 return
             retry = self.cooldown_retry(message.author)
             if retry:
                 await self._cool_down(message, retry)
                 return
-            reply = views.answer_reply(self.engine.fb, result, private=False)
+            if conversation is not None:
+                self.conversations.put(key, conversation)
+            reply = views.answer_reply(self.engine.fb, turn.result, private=False)
             reply.pop("ephemeral")
-            await message.reply(**reply, mention_author=False)
+            await message.reply(content=turn.note, **reply, mention_author=False)
         except Exception:
             log.exception("error answering message %s from user %s", message.id, message.author.id)
             try:

