@@ -19,6 +19,7 @@ EVAL_SETS = {
     "own": EVAL_SET,
     "probes": EVAL_SET.with_name("probes.yaml"),
     "blind_a": EVAL_SET.with_name("blind_a.yaml"),
+    "blind_b": EVAL_SET.with_name("blind_b.yaml"),
     "dev": Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev_questions.yaml",
 }
 
