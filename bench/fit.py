@@ -127,7 +127,7 @@ def fit_decision(x: np.ndarray, y: np.ndarray, l2: float, steps: int = 1500) -> 
     mask[0] = 0
     offset = 1 + len(DECISION_FEATURES) - len(FEATURES)  # where the best candidate's own features start
     low = [offset + i for i in NEVER_POSITIVE]
-    high = [offset + i for i in NEVER_NEGATIVE] + [1, 2]  # a clear lead and a strong match never count against
+    high = [offset + i for i in NEVER_NEGATIVE] + [1, 2, 5]  # a clear lead, a strong match, a complete one never count against
 
     def grad(w: np.ndarray) -> np.ndarray:
         p = 1 / (1 + np.exp(-(x @ w)))

@@ -51,6 +51,7 @@ class Turn:
     result: Result
     note: str | None  # "(Taking 'he' as Nick Ayers.)" when the reading of a reference is not obvious
     conversation: Conversation
+    read_as: str = ""  # the question as the engine was asked it
 
 
 def follow_up(engine: Engine, text: str, before: Conversation | None, now: float | None = None) -> Turn:
@@ -86,7 +87,7 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
                          question=asked, citations=citations or (before.citations if before else ()), updated=now)
     if isinstance(result, Answer) and result.person is not None and result.person.id not in after.people:
         after = replace(after, people=(result.person.id, *after.people))
-    return Turn(result, note, after)
+    return Turn(result, note, after, question)
 
 
 def _recent(people: tuple[str, ...], before: Conversation | None) -> tuple[str, ...]:

@@ -38,7 +38,7 @@ def feature_names() -> list[str]:
 
 FEATURES = feature_names()
 QUESTION_TYPES = ("what", "yesno", "date", "person", "place", "number", "reason", "quote")
-DECISION_FEATURES = (["lead", "bm25_raw", "n_candidates_close", "uncovered"] + [f"asks_{t}" for t in QUESTION_TYPES]
+DECISION_FEATURES = (["lead", "bm25_raw", "n_candidates_close", "uncovered", "complete"] + [f"asks_{t}" for t in QUESTION_TYPES]
                      + [f"best_{name}" for name in FEATURES])
 
 Sparse = dict[str, float]  # feature name -> value, zeros left out
@@ -134,6 +134,8 @@ def decision_features(ranked: list["Scored"], q: Query) -> Sparse:
     x: Sparse = {f"best_{name}": v for name, v in best.x.items()}
     x.update({"lead": min(lead, 5.0) / 5, "bm25_raw": min(best.cand.bm25_raw, 15.0) / 15, "n_candidates_close": close / 5,
               "uncovered": min(uncovered, 4) / 4, f"asks_{q.answer_type}": 1.0})
+    if not uncovered and not q.unknown and q.focus_known and best.x.get("type_ok") and q.known_tokens:
+        x["complete"] = 1.0  # every word of the question found, nothing unknown, the kind of answer asked for
     return x
 
 
