@@ -16,6 +16,8 @@ from typing import Any, Literal
 
 import yaml
 
+from bot.text import date_span
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 # The fact base and its seeds ship inside the package (bot/data/facts.yaml and bot/data/seeds/;
 # in a source checkout these are links to the top-level facts.yaml and seeds/), so an installed
@@ -148,15 +150,6 @@ class Quote:
 Precision = Literal["day", "month", "approximate", "before", "after", "range"]
 
 
-def _span(iso: str) -> tuple[str, str]:
-    parts = iso.split("-")
-    if len(parts) == 3:
-        return iso, iso
-    if len(parts) == 2:
-        return f"{iso}-01", f"{iso}-31"
-    return f"{iso}-01-01", f"{iso}-12-31"
-
-
 def _day_label(iso: str) -> str:
     parts = iso.split("-")
     day = dt.date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1, int(parts[2]) if len(parts) > 2 else 1)
@@ -203,8 +196,8 @@ class Event:
     def span(self) -> tuple[str, str]:
         """The first and last day the event may fall on, as ISO dates ("before" and "after" are
         open-ended: only their bound is known)."""
-        first = _span(self.date)[0]
-        last = _span(self.date_to or self.date)[1]
+        first = date_span(self.date)[0]
+        last = date_span(self.date_to or self.date)[1]
         if self.precision == "before":
             return "0000-01-01", last
         if self.precision == "after":
