@@ -20,6 +20,7 @@ EVAL_SETS = {
     "probes": EVAL_SET.with_name("probes.yaml"),
     "blind_a": EVAL_SET.with_name("blind_a.yaml"),
     "blind_b": EVAL_SET.with_name("blind_b.yaml"),
+    "blind_c": EVAL_SET.with_name("blind_c.yaml"),
     "dev": Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev_questions.yaml",
 }
 
