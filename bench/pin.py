@@ -19,6 +19,7 @@ from bot.evaluation import EVAL_SETS, judge, load_eval_set
 from bot.facts import DEFAULT_FACTS, load_factbase
 
 OUT = Path(__file__).resolve().parent.parent / "tests" / "known_misses.yaml"
+DIALOGUE_SETS = ("dialogues.yaml", "blind_dialogues.yaml")
 
 
 def main() -> None:
@@ -35,6 +36,20 @@ def main() -> None:
                 wrong[case["q"]] = ("answered: " if result.answered else "abstained: ") + result.text[:100].replace("\n", " ")
         misses[name] = wrong
         print(f"{name}: {len(cases) - len(wrong)}/{len(cases)} right")
+    from bench.dialogues import follow_up  # the conversation sets: one entry per wrong turn, "c01/2"
+
+    for name in DIALOGUE_SETS:
+        dialogues = yaml.safe_load((OUT.parent / name).read_text(encoding="utf-8"))
+        wrong = {}
+        for d in dialogues:
+            conversation = None
+            for i, turn in enumerate(d["turns"]):
+                step = follow_up(engine, turn["q"], conversation)
+                conversation = step.conversation
+                if not judge(step.result, turn):
+                    wrong[f"{d['id']}/{i + 1}"] = step.result.text[:100].replace("\n", " ")
+        misses[name] = wrong
+        print(f"{name}: {sum(len(d['turns']) for d in dialogues) - len(wrong)}/{sum(len(d['turns']) for d in dialogues)} turns right")
     OUT.write_text("# Written by `python -m bench.pin`: the questions each set's test expects to fail, with the\n"
                    "# answer given when pinned. Everything else in the sets must be answered right.\n"
                    + yaml.safe_dump(misses, allow_unicode=True, sort_keys=True, width=200), encoding="utf-8")

@@ -75,6 +75,10 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
             note = f"(Reading that as: “{question}”.)"
         elif not engine.entities_in(text):
             question, note = _resolve_pronouns(engine, text, before)
+            if question == text and len(norm.split()) <= 4:
+                # "by who?", "which reporter", "until when": a short question names no topic of its own
+                question = f"{text} {_without_question_word(before.question)}"
+                note = f"(Reading that as: “{normalize(question)}”.)"
     result = engine.ask(question)
     named = tuple(engine.entities_in(question))
     # Whom a "he" or "she" may mean next: people the answer brought in first, then those asked about.
@@ -111,8 +115,10 @@ def _resolve_pronouns(engine: Engine, text: str, before: Conversation) -> tuple[
     plural = _PLURAL.search(lowered)
     target = None
     if personal:
-        target = next((p for p in people if p.kind == "person"), None)
         pronoun = personal.group(1)
+        wanted = "she" if pronoun in {"she", "her", "hers"} else "he"
+        # the last person the articles call so, else the last person they give no pronoun
+        target = next((p for p in people if p.kind == "person" and p.pronoun in (wanted, None)), None)
     elif plural:
         target = next((p for p in people if p.kind != "person"), None) or next(iter(people), None)
         pronoun = plural.group(1)

@@ -95,6 +95,7 @@ class Person:
     description: str
     kind: Literal["person", "organisation", "country"] = "person"
     publishes: str | None = None  # for a news outlet: the id of its article among the sources
+    pronoun: Literal["he", "she"] | None = None  # only where the articles use one (or "sister", "father")
     aliases: list[str] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
 
