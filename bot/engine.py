@@ -18,7 +18,7 @@ import re
 
 from rapidfuzz import fuzz, process
 
-from bot.analyse import Query, analyse, points_back
+from bot.analyse import Query, analyse, points_back, split_parts
 from bot.candidates import generate, related_docs
 from bot.decide import decide
 from bot.facts import Discrepancy, Event, FactBase, Person, Quote, outlet_name
@@ -53,33 +53,35 @@ class Engine:
 
     def ask(self, question: str) -> Result:
         """Answer a question. Never raises on any input text."""
-        q = analyse(self.ix, clip(question))
-        if q.parts:
-            return self._ask_parts(q)
+        text = clip(question)
+        parts = split_parts(text)
+        if parts:
+            return self._ask_parts(text, parts)
+        q = analyse(self.ix, text)
         return decide(self.ix, q, score_all(self.ix, q, generate(self.ix, q), self._w), self._d)
 
-    def _ask_parts(self, q: Query) -> Result:
+    def _ask_parts(self, question: str, parts: tuple[str, ...]) -> Result:
         """Each question of the message answered on its own, in order; a part that points back
         ("and what did he say?") reads the names of the part before it."""
         results: list[Result] = []
         previous: Query | None = None
-        for text in q.parts:
+        for text in parts:
             part = analyse(self.ix, text)
             if previous is not None and previous.entities and not part.entities and points_back(text):
                 part = analyse(self.ix, _resolve(text, self.fb.person_by_id[previous.entities[0]].name))
             results.append(decide(self.ix, part, score_all(self.ix, part, generate(self.ix, part), self._w), self._d))
             previous = part
         answered = [r for r in results if r.answered]
-        if not answered:
-            whole = decide(self.ix, q, score_all(self.ix, q, generate(self.ix, q), self._w), self._d)
-            return whole
+        if not answered:  # none of the parts alone: the message as a whole may still match
+            q = analyse(self.ix, question)
+            return decide(self.ix, q, score_all(self.ix, q, generate(self.ix, q), self._w), self._d)
         if len(answered) == 1 and len(results) == 1:
             return answered[0]
         text = "\n".join(r.text for r in results)
         cites = tuple(dict.fromkeys(c for r in answered for c in r.citations))
         facts = tuple(dict.fromkeys(f for r in answered for f in r.facts))
         first = answered[0]
-        return Answer(q.raw, text, "parts", cites, facts, min(r.confidence for r in answered),
+        return Answer(question, text, "parts", cites, facts, min(r.confidence for r in answered),
                       tuple({d.id: d for r in answered for d in getattr(r, "disagreements", ())}.values()),
                       quotes=tuple(x for r in answered for x in getattr(r, "quotes", ())),
                       person=getattr(first, "person", None))
