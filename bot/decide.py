@@ -4,6 +4,7 @@ don't cover — and, when they come close, what they do say."""
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 from bot.analyse import Query
 from bot.candidates import fact_answer, related_docs
@@ -42,8 +43,6 @@ def decide(ix: Index, q: Query, scored: list[Scored], decision: list[float]) -> 
         lead = "My sources don't answer that with a plain yes or no, but here is what they say: " if q.yes_no else ""
         return fact_answer(ix, q, facts, confidence, "fact", lead)
     if isinstance(result, Answer):
-        from dataclasses import replace
-
         return replace(result, confidence=confidence)
     return result
 

@@ -394,15 +394,8 @@ class Index:
         return Weighed(tuple(pairs), sum(w for _, w in pairs))
 
     def _coverage(self, wanted: list[str], have: set[str]) -> float:
-        total = matched = 0.0
-        for t in dict.fromkeys(wanted):
-            w = self._idf.get(t, self._idf_unknown)
-            if t.startswith("?"):
-                w *= WH_WEIGHT
-            total += w
-            if t in have:
-                matched += w
-        return matched / total if total else 0.0
+        """The weighted share of `wanted` that `have` contains (see `weigh`)."""
+        return self.weigh(wanted).cover(have)
 
     # --- building results ---------------------------------------------------------------------
 
