@@ -23,6 +23,7 @@ from bot.candidates import generate, related_docs
 from bot.decide import decide
 from bot.facts import Discrepancy, Event, FactBase, Person, Quote, outlet_name
 from bot.index import Index
+from bot.roles import WrongRole, shown_as
 from bot.results import Answer, Citation, Comparison, NotCovered, PersonMatch, Result
 from bot.scorer import Weights, decision_score, score_all
 from bot.text import clip, date_span, normalize, parse_dates
@@ -54,11 +55,42 @@ class Engine:
     def ask(self, question: str) -> Result:
         """Answer a question. Never raises on any input text."""
         text = clip(question)
+        words, wrong = self.ix.roles.check(text)
+        if wrong:
+            return self._correct_roles(text, words, wrong)
+        return self._ask(text)
+
+    def _ask(self, text: str) -> Result:
         parts = split_parts(text)
         if parts:
             return self._ask_parts(text, parts)
         q = analyse(self.ix, text)
         return decide(self.ix, q, score_all(self.ix, q, generate(self.ix, q), self._w), self._d)
+
+    def _correct_roles(self, question: str, words: list, wrong: tuple[WrongRole, ...]) -> Answer:
+        """"What did Nick Ayers, Pence's press secretary, say?": the role corrected first, then the
+        question answered without it."""
+        dropped = {i for w in wrong for i in range(*w.span)}
+        rest = " ".join(w.text for i, w in enumerate(words) if i not in dropped)
+        rest = re.sub(r"\s+([,;:?!.)])", r"\1", re.sub(r"(?:,\s*)+(?=[,?!.]|$)", "", rest)).strip(" ,")
+        lines, cites = [], []
+        for w in wrong:
+            person = self.fb.person_by_id[w.person]
+            said = shown_as(question, w.phrase)
+            said = re.sub(r"['’]s$", "", said) if w.outlet else said
+            wrong_part = f"place {person.name} at {said}" if w.outlet else f"call {person.name} {said}"
+            lines.append(f"My sources don't {wrong_part}; they describe {person.name} as: {person.role}.")
+            cites += [self.ix._cite(ev.source, ev.quote) for ev in person.evidence[:1]]
+        if analyse(self.ix, question).yes_no:
+            lines[0] = "No — m" + lines[0][1:]
+        answer = self._ask(rest) if rest else None
+        facts: tuple[str, ...] = ()
+        if answer is not None and answer.answered:
+            lines.append(answer.text)
+            cites += answer.citations
+            facts = answer.facts
+        return Answer(question, "\n".join(lines), "premise", tuple(dict.fromkeys(cites)), facts, 1.0,
+                      person=self.fb.person_by_id[wrong[0].person])
 
     def _ask_parts(self, question: str, parts: tuple[str, ...]) -> Result:
         """Each question of the message answered on its own, in order; a part that points back

@@ -13,6 +13,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from bot.english import English
+from bot.roles import RoleChecker
 from bot.facts import Discrepancy, Fact, FactBase, Person, Quote
 from bot.results import Citation, PersonMatch
 from bot.text import QUOTE_WORDS, STOPWORDS, WH_WEIGHT, clip, normalize, plain_tokens, stem, wh_token
@@ -82,6 +83,7 @@ class Index:
         self._index_lexicon(fb.lexicon)
         self._aliases = self._build_aliases(fb.people)
         self._aliases_words = frozenset(w for key in self._aliases for w in key)
+        self.roles = RoleChecker(fb.people, self._aliases, self.english.roles, self.english.news_outlets)
         self._vocab: set[str] = set()
         self._raw_vocab: set[str] = set()
         disputed = {fid for d in fb.discrepancies for fid in d.facts}

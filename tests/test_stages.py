@@ -191,3 +191,34 @@ def test_explain_shows_each_stage(tiny):
     shown = tiny.explain("who cancelled the talks")
     assert shown["analyse"]["answer_type"] == "person"
     assert shown["candidates"][0]["facts"] == ["cancelled"] and shown["decision"]["answered"]
+
+
+# --- premises about who people are (bot/roles.py) ---------------------------------------------------
+
+
+def test_a_role_the_articles_do_not_give_is_corrected_before_the_answer(tiny):
+    result = tiny.ask("What did Bob Jones, Alice's brother, say?")
+    assert isinstance(result, Answer) and result.kind == "premise"
+    first, *rest = result.text.splitlines()
+    assert first == "My sources don't call Bob Jones Alice's brother; they describe Bob Jones as: Envoy of the South."
+    assert "unreliable" in result.text  # the question is still answered, without the wrong role
+    assert result.citations[0].quote == "Bob cancelled the talks"
+
+
+def test_a_yes_no_question_with_a_wrong_role_starts_with_no(tiny):
+    assert tiny.ask("Is Bob the president of the South?").text.startswith("No — my sources don't call Bob Jones president")
+
+
+def test_roles_the_articles_give_and_relations_asked_about_are_not_corrected(tiny):
+    for question in ("What did envoy Alice say?", "Who is Alice's brother?", "Did CNN's Alice Smith cancel the talks?"):
+        assert tiny.ix.roles.check(question)[1] == (), question
+
+
+def test_a_journalist_placed_at_another_outlet_is_corrected():
+    from bot.facts import DEFAULT_FACTS
+
+    engine = Engine(load_factbase(DEFAULT_FACTS))
+    result = engine.ask("What did NYT reporter Josh Rogin ask Pence?")
+    assert result.text.startswith("My sources don't place Josh Rogin at NYT; they describe Josh Rogin as: Washington Post")
+    assert not engine.ix.roles.check("What did the Washington Post's Josh Rogin ask Pence?")[1]
+    assert not engine.ix.roles.check("what did president trump say")[1]  # the articles give him no role: nothing to contradict

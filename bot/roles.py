@@ -1,0 +1,196 @@
+"""Premises about who people are: "Nick Ayers, Pence's press secretary", "NYT reporter Josh Rogin",
+"Kim Yong Nam is Kim Jong Un's brother".
+
+When a question gives a named person a role (or a news outlet) and the articles give that person
+a different one, the answer must say so before anything else. Which words are roles and which
+are news outlets is general English (bot/data/chat.yaml: `roles`, `news_outlets`); what each
+person is comes from facts.yaml (role, description, aliases). A person the articles give no role
+(no role word at all in what they say of them) is never corrected: silence is not a contradiction.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from bot.text import plain_tokens
+
+_CHUNK = re.compile(r"[\w'’-]+|[,;:?!.()]")
+_LINKS = frozenset("is was are were be".split())
+_ARTICLES = frozenset("a an the".split())
+_OF = frozenset("of from at with for".split())
+MAX_MODIFIERS = 3  # "white house press secretary": words between a possessor and the role word
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    possessive: bool = False  # "pence's"
+    boundary: bool = False  # a comma or other punctuation
+
+
+@dataclass(frozen=True)
+class WrongRole:
+    person: str  # id of the person the question describes wrongly
+    phrase: str  # the question's words for the role, e.g. "pence's press secretary"
+    span: tuple[int, int]  # word positions of that phrase (end exclusive), dropped to answer the rest
+    outlet: bool = False  # the phrase names a news outlet ("NYT reporter"), not a role
+
+
+def words_of(question: str) -> list[Word]:
+    """The question as plain words, keeping what normalising loses: possessives and commas."""
+    text = unicodedata.normalize("NFKC", question).lower().replace("’", "'")
+    out: list[Word] = []
+    for chunk in _CHUNK.findall(text):
+        if not chunk[0].isalnum() and chunk[0] not in "'-":
+            out.append(Word(chunk, boundary=True))
+            continue
+        possessive = chunk.endswith(("'s", "s'")) and not re.fullmatch(r"(?:who|what|where|when|how|that|it|there|here)'s", chunk)
+        parts = plain_tokens(chunk[:-2] if chunk.endswith("'s") else chunk)
+        for i, part in enumerate(parts):
+            out.append(Word(part, possessive=possessive and i == len(parts) - 1))
+    return out
+
+
+class RoleChecker:
+    """Built once per index: each person's words, the role groups and the outlet names."""
+
+    def __init__(self, people, aliases: dict[tuple[str, ...], str], roles: list[list[str]], outlets: list[str]):
+        self.people = {p.id: p for p in people}
+        self.group = {w: frozenset(g) for g in roles for w in g}
+        self.media = next((frozenset(g) for g in roles if "reporter" in g), frozenset())
+        self.words = {p.id: frozenset(plain_tokens(" ".join([p.name, p.role, p.description, *p.aliases]))) for p in people}
+        self.has_role = {pid: bool(ws & self.group.keys()) for pid, ws in self.words.items()}
+        self.names: dict[tuple[str, ...], str] = dict(aliases)
+        self.outlet_names = {tuple(plain_tokens(name)): "~" + name for name in outlets}
+        news = {p.id for p in people if p.kind == "organisation" and (p.publishes or self.media & set(plain_tokens(p.role))
+                                                                         or {"newspaper", "outlet", "agency"} & set(plain_tokens(p.role)))}
+        self.known_outlets = news
+        self.longest = max(len(k) for k in [*self.names, *self.outlet_names]) if self.names else 1
+
+    def mentions(self, ws: list[Word]) -> list[tuple[int, int, str]]:
+        """(start, end, id) for every named person or organisation, longest name first; a news
+        outlet the articles never mention is "~" + its name."""
+        out, i = [], 0
+        texts = [w.text for w in ws]
+        while i < len(ws):
+            for n in range(min(self.longest, len(ws) - i), 0, -1):
+                key = tuple(texts[i : i + n])
+                found = self.names.get(key) or self.outlet_names.get(key)
+                if found and not any(w.boundary for w in ws[i : i + n]):
+                    out.append((i, i + n, found))
+                    i += n
+                    break
+            else:
+                i += 1
+        return out
+
+    def check(self, question: str) -> tuple[list[Word], tuple[WrongRole, ...]]:
+        ws = self.words_of(question)
+        spans = self.mentions(ws)
+        at = {s: (s, e, pid) for s, e, pid in spans}
+        inside = {i for s, e, _ in spans for i in range(s, e)}
+        found: list[WrongRole] = []
+        for i, w in enumerate(ws):
+            if i in inside or w.boundary or w.text not in self.group:
+                continue
+            start, possessor = self._phrase_start(ws, spans, i)
+            holder = self._holder(ws, spans, at, start, i)
+            if holder is None or holder == possessor or holder.startswith("~") or not self.has_role.get(holder):
+                continue
+            if possessor is not None and not any(ws[j].possessive for j in range(start, i)) and at.get(i + 1, (0, 0, ""))[2] == holder:
+                continue  # "otto warmbier dad pence …": too loose to say whose role is whose
+            if not (self.group[w.text] & self.words[holder]):
+                found.append(WrongRole(holder, " ".join(x.text + ("'s" if x.possessive else "") for x in ws[start : i + 1]), (start, i + 1)))
+        for (_, e1, first), (s2, e2, second) in zip(spans, spans[1:]):  # "Heather Nauert, Pence's chief of staff, …"
+            between = [w.text for w in ws[e1:s2]]
+            named_by_role = any(w.text in self.group for w in ws[s2:e2])
+            if (between in ([","], ["is"], ["was"], ["is", "the"], ["was", "the"]) and named_by_role and first != second
+                    and not first.startswith("~") and self.has_role.get(first) and first not in {f.person for f in found}):
+                found.append(WrongRole(first, " ".join(x.text + ("'s" if x.possessive else "") for x in ws[s2:e2]), (s2, e2)))
+        for s, e, org in spans:  # "CNN's Ashley Parker", "NYT reporter Josh Rogin", "Rogin of the New York Times"
+            if not (org.startswith("~") or org in self.known_outlets):
+                continue
+            holder = self._journalist_of(ws, spans, at, s, e)
+            if holder is None:
+                continue
+            name = set(org[1:].lower().split()) if org.startswith("~") else set(plain_tokens(self.people[org].name)) - {"the"}
+            if not (name & self.words[holder]) and holder not in {f.person for f in found}:
+                phrase = " ".join(x.text + ("'s" if x.possessive else "") for x in ws[s:e])
+                found.append(WrongRole(holder, phrase.removesuffix("'s"), (s, e), outlet=True))
+        widest: dict[str, WrongRole] = {}  # "supreme leader" over "supreme": one correction per person
+        for f in found:
+            if f.person not in widest or f.span[1] - f.span[0] > widest[f.person].span[1] - widest[f.person].span[0]:
+                widest[f.person] = f
+        return ws, tuple(widest.values())
+
+    words_of = staticmethod(words_of)
+
+    def _phrase_start(self, ws, spans, i) -> tuple[int, str | None]:
+        """Where the role's phrase begins: at its possessor ("pence's press secretary") or at the
+        first of a few modifiers ("white house press secretary"); and the possessor, if any."""
+        start = i
+        for j in range(i - 1, max(i - 1 - MAX_MODIFIERS, -1), -1):
+            if ws[j].boundary or ws[j].text in _LINKS or ws[j].text in _ARTICLES:
+                break
+            owner = next((pid for s, e, pid in spans if e == j + 1), None)
+            if ws[j].possessive:
+                if owner is not None:
+                    s = next(s for s, e, _ in spans if e == j + 1)
+                    return s, owner
+                return j, None
+            if owner is not None:  # "nyt reporter", "north korean leader": an adjective-like name starts the phrase
+                s = next(s for s, e, _ in spans if e == j + 1)
+                if owner in self.people and self.people[owner].kind == "person":
+                    return s, owner  # "otto warmbier dad": a person's relative, the apostrophe left out
+                return s, None
+            start = j
+        return start, None
+
+    def _holder(self, ws, spans, at, start, i) -> str | None:
+        """Whom the role is given to: the name right after it ("press secretary Nick Ayers"), the
+        name before it in apposition ("Nick Ayers, Pence's press secretary") or as the subject
+        of "is" ("Kim Yong Nam is Kim Jong Un's brother")."""
+        j = i + 1
+        while j < len(ws) and j <= i + 2 and (ws[j].boundary and ws[j].text == "," or ws[j].text in _ARTICLES):
+            j += 1
+        if j in at and j <= i + 2:
+            s, e, pid = at[j]
+            if not ws[e - 1].possessive:
+                return pid
+        k = start - 1
+        while k >= 0 and ws[k].text in _ARTICLES:
+            k -= 1
+        subject = next(((s, pid) for s, e, pid in spans if e == k + 1), None)
+        if subject and subject[0] > 0 and ws[subject[0] - 1].text in _LINKS and not ws[k].possessive:
+            return subject[1]  # "is Kim Yong Nam the supreme leader …"
+        if k >= 0 and (ws[k].text == "," or ws[k].text in _LINKS):
+            k -= 1
+            before = next((pid for s, e, pid in spans if e == k + 1), None)
+            if before is not None and not ws[k].possessive:
+                return before
+        return None
+
+    def _journalist_of(self, ws, spans, at, s, e) -> str | None:
+        j = e
+        if j < len(ws) and ws[j].text in self.media:
+            j += 1
+        if j in at and (ws[e - 1].possessive or j > e):
+            pid = at[j][2]
+            return pid if self.words[pid] & self.media else None
+        k = s - 1
+        while k >= 0 and ws[k].text in _ARTICLES:
+            k -= 1
+        if k >= 0 and ws[k].text in _OF:
+            before = next((pid for s2, e2, pid in spans if e2 == k), None)
+            if before is not None and self.words[before] & self.media:
+                return before
+        return None
+
+
+def shown_as(question: str, phrase: str) -> str:
+    """The user's own spelling of a phrase found in plain words ("CNN's", not "cnn's")."""
+    pattern = r"(?:['’]s)?[\W_]*".join(re.escape(w) for w in re.split(r"[\s']+", phrase.replace("'s", "")) if w)
+    found = re.search(pattern + r"(?:['’]s)?", question, re.IGNORECASE) if pattern else None
+    return found.group(0) if found else phrase
