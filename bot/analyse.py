@@ -36,6 +36,7 @@ _PRONOUNS = frozenset("he him his she her they them their it its that this".spli
 # The thing a question asks for: "what city", "which countries", "how many defectors", "the name of".
 _FOCUS = re.compile(r"\b(?:what|which)\s+(?:is|was|were|are)\s+(?:the\s+)?(\w+)\s+of\b|\b(name|headline|title|location|date)\b"
                     r"|\b(?:what|which|how many|how much)\s+(?:(?:kind|sort|type|exact|specific|other)\s+(?:of\s+)?)?(?:\d+\s+)?(\w+)")
+_AT_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?")  # "in Tokyo", "at the stadium"
 _NOT_FOCUS = frozenset("is was were are did does do the a an had has have will would could should can".split())
 
 
@@ -57,6 +58,7 @@ class Query:
     known_tokens: tuple[str, ...] = ()  # the tokens the fact base uses somewhere
     focus: str | None = None  # the noun a what/which/how-many question asks for ("city", "countries")
     focus_known: bool = True  # whether the fact base ever uses that word
+    place: str | None = None  # a place the question puts something in ("in tokyo"), in plain words
 
     @property
     def yes_no(self) -> bool:
@@ -108,7 +110,8 @@ def analyse(ix: Index, question: str) -> Query:
     kind = answer_type(q)
     if focus and kind in ("what", "quote", "person") and focus in ix.english.focus_type:
         kind = ix.english.focus_type[focus]  # "what city", "the missile's name", "which photographer"
-    return replace(q, answer_type=kind, parts=split_parts(question), focus=focus, focus_known=focus_known)
+    return replace(q, answer_type=kind, parts=split_parts(question), focus=focus, focus_known=focus_known,
+                   place=ix.places_in(norm, _AT_PLACE)[:1][0] if ix.places_in(norm, _AT_PLACE) else None)
 
 
 def find_focus(norm: str) -> str | None:

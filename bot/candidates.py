@@ -73,7 +73,7 @@ def generate(ix: Index, q: Query) -> list[Candidate]:
         return said  # "who said '…'?" / "did Pence say '…'?": only a quote can answer that, or nothing
     found: list[Candidate] = []
     found.extend(said)
-    for generator in (timeline, by_date, people, quotes, claims, dated, durations, facts):
+    for generator in (timeline, by_date, people, quotes, claims, dated, placed, durations, facts):
         found.extend(generator(ix, q))
     return found
 
@@ -202,6 +202,29 @@ def dated(ix: Index, q: Query) -> list[Candidate]:
         kind, lead = ("no", "No — ") if q.yes_no else ("premise", f"Not on {day.day} {day.strftime('%B')}: ")
     return [Candidate(kind, cover, _fact_builder(ix, q, [doc.fact], cover, kind, lead), (doc.fact.id,), doc.all_tokens,
                       doc.entities, ix.shows[doc.fact.id] | {"yesno", "date"}, dates=_dates(doc.fact.date))]
+
+
+def placed(ix: Index, q: Query) -> list[Candidate]:
+    """A question that puts something in a place the articles never put anything in ("Was the
+    Rogin interview done in Seoul?", "why was the meeting in Pyongyang cancelled?"), about a fact
+    that says where it was: the place is a premise to correct. A fact that names no place is
+    silence, and a place the articles do use may be part of another (a ceremony in a country)."""
+    if q.place is None or q.place not in ix.english.places or q.place in ix.places_used or not (q.yes_no or q.wh not in (None, "?what")):
+        return []
+    named = set(ix._analyse(q.place, correct=False)[0])
+    wanted = [t for t in q.tokens if t not in named]  # words the sources never use count against the fact
+    if not wanted:
+        return []
+    weighed = ix.weigh(wanted)
+    cover, doc = max(((weighed.cover(d.all_tokens), d) for d in ix.docs), key=lambda x: x[0], default=(0.0, None))
+    if doc is None or cover < PLACE_COVER or not ix.fact_places[doc.fact.id]:
+        return []
+    kind, lead = ("no", "No — ") if q.yes_no else ("premise", f"Not in {q.place.title()}: ")
+    return [Candidate(kind, cover, _fact_builder(ix, q, [doc.fact], cover, kind, lead), (doc.fact.id,), doc.all_tokens,
+                      doc.entities, ix.shows[doc.fact.id] | {"yesno", "place"})]
+
+
+PLACE_COVER = 0.6  # how much of the rest of the question the fact must cover to be what it is about
 
 
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,

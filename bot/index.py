@@ -73,6 +73,9 @@ class _ClaimDoc:
 
 
 
+_LOCATIVE = re.compile(r"\b(?:in|at|aboard|from)\s+(?:the\s+|his\s+|her\s+)?")  # "pressure on North Korea" puts nothing there
+
+
 class Index:
     """Everything about one FactBase that answering needs, as tokens. Build once."""
 
@@ -114,6 +117,13 @@ class Index:
         # "in South Korea", "on his flight home": a place the articles name, as where something was
         self.place_pattern = re.compile(r"\b(?:in|at|aboard|on|from|to)\s+(?:the\s+|his\s+|her\s+)?(?:"
                                         + "|".join(map(re.escape, fb.meta.places)) + r")\b", re.I)
+        self._place_names = self.english.places | {" ".join(plain_tokens(p)) for p in fb.meta.places}
+        self._longest_place = max(len(p.split()) for p in self._place_names)
+        # Where the articles put each fact: the places named after "in", "at", "from" … in it.
+        self.fact_places = {f.id: frozenset(p for text in [f.statement, *(ev.quote for ev in f.evidence)]
+                                            for p in self.places_in(" ".join(plain_tokens(text)), _LOCATIVE))
+                            for f in fb.facts}
+        self.places_used = frozenset(p for ps in self.fact_places.values() for p in ps)
         from bot.candidates import duration_of, text_shows  # the same readings of a text, for facts and questions
 
         self.shows = {f.id: text_shows(self, f.statement) for f in fb.facts}
@@ -405,6 +415,20 @@ class Index:
         src = self.fb.source_by_id[source_id]
         return Citation(src.file, src.id, src.outlet, quote, src.url)
 
+
+    def places_in(self, norm: str, before: re.Pattern) -> list[str]:
+        """Places (countries, big cities, the fact base's own places) named right after `before`
+        in normalised text, the longest name first at each spot."""
+        found = []
+        for m in before.finditer(norm):
+            words = norm[m.end():].split()[: self._longest_place]
+            for n in range(len(words), 0, -1):
+                name = " ".join(words[:n])
+                if name in self._place_names:
+                    if not any(tuple(words[:k]) in self._aliases for k in range(n + 1, len(words) + 1)):
+                        found.append(name)  # "in the Washington Post" names a newspaper, not a place
+                    break
+        return found
 
     def mention_at(self, norm: str, pid: str) -> int:
         """Where in normalised text a person is first named (by any alias), or a large number."""

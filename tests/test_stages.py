@@ -222,3 +222,16 @@ def test_a_journalist_placed_at_another_outlet_is_corrected():
     assert result.text.startswith("My sources don't place Josh Rogin at NYT; they describe Josh Rogin as: Washington Post")
     assert not engine.ix.roles.check("What did the Washington Post's Josh Rogin ask Pence?")[1]
     assert not engine.ix.roles.check("what did president trump say")[1]  # the articles give him no role: nothing to contradict
+
+
+def test_a_place_the_articles_never_use_is_a_premise_candidate(tiny):
+    from bot.candidates import placed
+
+    q = analyse(tiny.ix, "Why did Alice meet Bob in Tokyo?")
+    assert q.place == "tokyo"
+    [cand] = placed(tiny.ix, q)
+    assert cand.kind == "premise" and cand.facts == ("meeting",) and cand.result().text.startswith("Not in Tokyo: Alice Smith")
+    yes_no = placed(tiny.ix, analyse(tiny.ix, "Did Alice meet Bob in Tokyo?"))
+    assert [c.kind for c in yes_no] == ["no"]
+    assert placed(tiny.ix, analyse(tiny.ix, "Did Alice meet Bob in Paris?")) == []  # the place the fact gives
+    assert placed(tiny.ix, analyse(tiny.ix, "what happened in Tokyo")) == []  # asks, claims nothing
