@@ -31,6 +31,16 @@ _ELLIPTIC = re.compile(r"^(?:and|but|so|ok|okay|also)?\s*(who|when|where|why|how
                        r"(?:\s+(?:else|exactly|then|about it|so|not|that|this|it|said so|said that|did that|did it))?$")
 _SOURCES = re.compile(r"^(?:and\s+)?(?:sources?|source pls|citations?|proof|evidence|links?|where does it say that|"
                       r"how do you know|says who|is that true|really|are you sure)$")
+# "who reported that?", "which outlet said it?", "where did you read that"
+_REPORTED = re.compile(r"^(?:and\s+|but\s+|so\s+)?(?:(?:which|what) (?:outlets?|sites?|papers?|newspapers?|articles?|sources?|news)"
+                       r"\s+(?:reported|reports|report|said|says|say|wrote|writes|published|covered|mentions|mentioned|has|had|is)|"
+                       r"who\s+(?:reported|reports|wrote|published|covered|broke))\s+(?:that|this|it|so)$|"
+                       r"^where did you (?:read|get|see) (?:that|this|it)$")
+# "who else?", "anyone else?", "who else was there"
+_ELSE = re.compile(r"^(?:and\s+)?(?:who|anyone|anybody|any one|someone|what|anything) else\b")
+# "what did he say next?", "what else did she say", "did he say anything else"
+_SAID_NEXT = re.compile(r"\b(?:say|said|tweet|tweeted|add|added)\b.*\b(?:next|else|after that|then|more|too|also)\b|"
+                        r"\b(?:else|more|next)\b.*\b(?:say|said|tweet|tweeted)\b")
 _MORE = re.compile(r"^(?:and\s+)?(?:more|tell me more|go on|anything else|what else|and|continue|details?|more details?)$")
 
 
@@ -41,6 +51,7 @@ class Conversation:
 
     people: tuple[str, ...] = ()
     facts: tuple[str, ...] = ()
+    quotes: tuple[str, ...] = ()  # ids of the quotes already shown, so "what did he say next?" moves on
     question: str = ""
     citations: tuple = ()
     updated: float = field(default=0.0, compare=False)
@@ -67,6 +78,14 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
         if _SOURCES.match(norm) and before.citations:
             result = Answer(text, "Here is where that comes from.", "fact", before.citations, before.facts)
             return Turn(result, None, replace(before, updated=now))
+        if _REPORTED.match(norm) and before.citations:
+            return _reported_by(engine, text, before, now)
+        if _SAID_NEXT.search(norm) and len(norm.split()) <= 8:
+            said = _said_next(engine, text, before, now)
+            if said is not None:
+                return said
+        if _ELSE.match(norm):
+            return _someone_else(engine, text, before, now)
         if _MORE.match(norm):
             return _more(engine, text, before, now)
         elliptic = _ELLIPTIC.match(norm)
@@ -89,6 +108,9 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
     citations = tuple(result.citations)
     after = Conversation(people=_recent(people, before), facts=facts or (before.facts if before else ()),
                          question=asked, citations=citations or (before.citations if before else ()), updated=now)
+    shown = tuple(x.id for x in getattr(result, "quotes", ()))
+    if shown:
+        after = replace(after, quotes=shown)
     if isinstance(result, Answer) and result.person is not None and result.person.id not in after.people:
         after = replace(after, people=(result.person.id, *after.people))
     return Turn(result, note, after, question)
@@ -133,6 +155,47 @@ def _resolve_pronouns(engine: Engine, text: str, before: Conversation) -> tuple[
     if _THING.search(lowered) and before.question:
         return f"{text} {_without_question_word(before.question)}", None
     return text, None
+
+
+def _reported_by(engine: Engine, text: str, before: Conversation, now: float) -> Turn:
+    """The outlets behind the last answer, each with its own words for it."""
+    outlets = list(dict.fromkeys(engine.fb.source_by_id[c.source_id].name for c in before.citations))
+    said = outlets[0] if len(outlets) == 1 else ", ".join(outlets[:-1]) + " and " + outlets[-1]
+    speakers = [engine.fb.person_by_id[x.speaker].name for x in (engine.quote_by_id.get(q) for q in before.quotes)
+                if x is not None and x.speaker in engine.fb.person_by_id]
+    who = f" The words are {speakers[0]}'s." if speakers and len(set(speakers)) == 1 else ""
+    result = Answer(text, f"{said} {'reports' if len(outlets) == 1 else 'report'} it.{who}", "fact", before.citations, before.facts)
+    return Turn(result, None, replace(before, updated=now))
+
+
+def _someone_else(engine: Engine, text: str, before: Conversation, now: float) -> Turn:
+    """"Who else?": the facts on the last question that bring in people the last answer did not name."""
+    q = analyse(engine.ix, before.question)
+    named = set(before.people[:1]) | {p for f in before.facts for p in engine.fb.fact_by_id[f].people}
+    for doc in related_docs(engine.ix, q, limit=8):
+        new = [p for p in doc.fact.people if p not in named and engine.fb.person_by_id[p].kind == "person"]
+        if doc.fact.id not in before.facts and new:
+            result = fact_answer(engine.ix, q, [doc.fact], 1.0, "fact", "Also: ")
+            return Turn(result, None, replace(before, people=_recent(tuple(new), before), facts=before.facts + (doc.fact.id,),
+                                               citations=tuple(result.citations), updated=now))
+    return Turn(NotCovered(text, "My sources name no one else on that.", ()), None, replace(before, updated=now))
+
+
+def _said_next(engine: Engine, text: str, before: Conversation, now: float) -> Turn | None:
+    """"What did he say next?": the speaker's next quote that was not shown yet (None: not about
+    a speaker the conversation knows)."""
+    question, _ = _resolve_pronouns(engine, text, before)
+    named = engine.entities_in(question) or [q.speaker for q in (engine.quote_by_id.get(x) for x in before.quotes) if q][:1]
+    speaker = next((p for p in named if engine.quotes_by_speaker.get(p)), None)
+    if speaker is None:
+        return None
+    fresh = [x for x in engine.quotes_by_speaker[speaker] if x.id not in before.quotes]
+    person = engine.fb.person_by_id[speaker]
+    if not fresh:
+        return Turn(NotCovered(text, f"That's everything my sources quote {person.name} as saying.", ()), None, replace(before, updated=now))
+    result = engine.quotes_answer(text, speaker, fresh[:1])
+    return Turn(result, None, replace(before, people=_recent((speaker,), before), quotes=before.quotes + (fresh[0].id,),
+                                      citations=tuple(result.citations), updated=now))
 
 
 def _more(engine: Engine, text: str, before: Conversation, now: float) -> Turn:

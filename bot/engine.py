@@ -19,7 +19,7 @@ import re
 from rapidfuzz import fuzz, process
 
 from bot.analyse import Query, analyse, points_back, split_parts
-from bot.candidates import generate, related_docs
+from bot.candidates import _quotes_answer, generate, related_docs
 from bot.decide import decide
 from bot.facts import Discrepancy, Event, FactBase, Person, Quote, outlet_name
 from bot.index import Index
@@ -157,6 +157,14 @@ class Engine:
     @property
     def quotes_by_speaker(self) -> dict[str, list[Quote]]:
         return self.ix.quotes_by_speaker
+
+    @property
+    def quote_by_id(self) -> dict[str, Quote]:
+        return {x.id: x for x in self.fb.quotes}
+
+    def quotes_answer(self, question: str, speaker: str, chosen: list[Quote]) -> Answer:
+        """An answer that gives `chosen` quotes of `speaker`, as a quote question would."""
+        return _quotes_answer(self.ix, analyse(self.ix, clip(question)), speaker, chosen)
 
     def find_quotes(self, query: str) -> list[Quote]:
         if not query.strip():

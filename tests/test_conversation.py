@@ -119,3 +119,35 @@ def test_no_message_text_is_kept(engine):
     step = follow_up(engine, "who is NICK ayers???", None)
     kept = json.dumps(step.conversation.__dict__, default=str)
     assert "NICK" not in kept and "???" not in kept
+
+
+def _talk(engine, *messages):
+    conversation, turns = None, []
+    for text in messages:
+        turn = follow_up(engine, text, conversation)
+        conversation = turn.conversation
+        turns.append(turn)
+    return turns
+
+
+def test_who_reported_that_names_the_outlets_of_the_last_answer(engine):
+    *_, asked, reported = _talk(engine, "who is nick ayers", "what did he say", "who reported that?")
+    outlets = {engine.fb.source_by_id[c.source_id].name for c in asked.result.citations}
+    assert reported.result.answered and reported.result.citations == asked.result.citations
+    assert all(name in reported.result.text for name in outlets) and "Nick Ayers's" in reported.result.text
+
+
+def test_what_did_he_say_next_moves_on_to_quotes_not_shown_yet(engine):
+    said, following = _talk(engine, "what did ayers tell the washington post", "what did he say next?")
+    shown = {x.id for x in said.result.quotes}
+    assert following.result.kind == "quotes" and following.result.quotes[0].speaker == "ayers"
+    assert following.result.quotes[0].id not in shown
+    *_, done = _talk(engine, "what did pence say", "what else did he say")  # every quote of his was shown
+    assert not done.result.answered and "everything my sources quote Mike Pence" in done.result.text
+
+
+def test_who_else_brings_in_people_the_last_answer_did_not_name(engine):
+    first, other = _talk(engine, "who attended the opening ceremony", "who else?")
+    before = {p for f in first.result.facts for p in engine.fb.fact_by_id[f].people} | {getattr(first.result.person, "id", None)}
+    assert other.result.answered and other.result.text.startswith("Also: ")
+    assert {p for f in other.result.facts for p in engine.fb.fact_by_id[f].people} - before
