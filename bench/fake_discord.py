@@ -285,12 +285,22 @@ class FakeDiscord:
                           "permission_overwrites": [], "guild_id": guild_id, "nsfw": False, "topic": None,
                           "last_message_id": None, "rate_limit_per_user": 0, "parent_id": None}],
             "members": [{"user": BOT_USER, "roles": [], "joined_at": now_iso(), "deaf": False, "mute": False, "flags": 0}],
-            "voice_states": [], "presences": [], "threads": [], "stage_instances": [], "guild_scheduled_events": [],
+            "voice_states": [], "presences": [], "stage_instances": [], "guild_scheduled_events": [],
+            # one public thread under #general, started by user A
+            "threads": [{"id": self.thread_id(guild_id), "type": 11, "name": "questions", "guild_id": guild_id,
+                         "parent_id": self.channel_id(guild_id), "owner_id": USER_A["id"], "member_count": 2, "message_count": 0,
+                         "rate_limit_per_user": 0, "flags": 0, "last_message_id": None,
+                         "thread_metadata": {"archived": False, "auto_archive_duration": 1440, "archive_timestamp": now_iso(),
+                                             "locked": False}}],
         }
 
     @staticmethod
     def channel_id(guild_id: str) -> str:
         return str(int(guild_id) - GUILD_ID + CHANNEL_ID)
+
+    @staticmethod
+    def thread_id(guild_id: str) -> str:
+        return str(int(guild_id) - GUILD_ID + CHANNEL_ID + 1)
 
     # --- users acting ------------------------------------------------------------------------
 
@@ -398,12 +408,13 @@ class FakeDiscord:
         return msg
 
     async def say(self, content: str, user: dict = USER_A, mention_bot: bool = False, guild_id: str | None = None,
-                  reply_to: dict | None = None) -> dict:
-        """A message in a server channel; `reply_to` makes it a Discord reply to that message (as
-        Discord does, replying to the bot mentions it unless the user turns the ping off)."""
+                  reply_to: dict | None = None, in_thread: bool = False) -> dict:
+        """A message in a server channel (or, `in_thread`, in the guild's thread); `reply_to` makes it
+        a Discord reply to that message (as Discord does, replying to the bot mentions it unless the
+        user turns the ping off)."""
         gid = guild_id or self.guild_ids[0]
         mentions = [{**BOT_USER, "member": {"roles": [], "joined_at": now_iso(), "deaf": False, "mute": False, "flags": 0}}] if mention_bot else []
-        msg = self._user_message(self.channel_id(gid), gid, user, content, mentions)
+        msg = self._user_message(self.thread_id(gid) if in_thread else self.channel_id(gid), gid, user, content, mentions)
         if reply_to is not None:
             msg["type"] = 19
             msg["message_reference"] = {"message_id": reply_to["id"], "channel_id": reply_to["channel_id"], "guild_id": gid}

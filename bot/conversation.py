@@ -101,7 +101,8 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
     result = engine.ask(question)
     named = tuple(engine.entities_in(question))
     # Whom a "he" or "she" may mean next: people the answer brought in first, then those asked about.
-    brought = tuple(p for f in result.facts for p in engine.fb.fact_by_id[f].people if p not in named)
+    known = [engine.fb.fact_by_id[f] for f in result.facts if f in engine.fb.fact_by_id]  # ids from before a /reload may be gone
+    brought = tuple(p for fact in known for p in fact.people if p not in named)
     people = tuple(dict.fromkeys((*brought, *named))) or (before.people if before else ())
     facts = tuple(result.facts)
     asked = normalize(question)
@@ -114,6 +115,19 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
     if isinstance(result, Answer) and result.person is not None and result.person.id not in after.people:
         after = replace(after, people=(result.person.id, *after.people))
     return Turn(result, note, after, question)
+
+
+def ask_alone_first(engine: Engine, text: str, previous: Conversation | None, now: float | None = None) -> Turn:
+    """/ask starts afresh: the question is read alone. Only when it cannot be (it is not answered
+    alone, and read after the user's previous /ask it is) is that previous /ask used, and the
+    reply says so."""
+    alone = follow_up(engine, text, None, now)
+    if alone.result.answered or previous is None:
+        return alone
+    leaning = follow_up(engine, text, previous, now)
+    if not leaning.result.answered or leaning.read_as == clip(text):
+        return alone
+    return replace(leaning, note=f"(Reading this with your previous /ask, “{previous.question}”.)")
 
 
 def _recent(people: tuple[str, ...], before: Conversation | None) -> tuple[str, ...]:
@@ -171,7 +185,7 @@ def _reported_by(engine: Engine, text: str, before: Conversation, now: float) ->
 def _someone_else(engine: Engine, text: str, before: Conversation, now: float) -> Turn:
     """"Who else?": the facts on the last question that bring in people the last answer did not name."""
     q = analyse(engine.ix, before.question)
-    named = set(before.people[:1]) | {p for f in before.facts for p in engine.fb.fact_by_id[f].people}
+    named = set(before.people[:1]) | {p for f in before.facts if f in engine.fb.fact_by_id for p in engine.fb.fact_by_id[f].people}
     for doc in related_docs(engine.ix, q, limit=8):
         new = [p for p in doc.fact.people if p not in named and engine.fb.person_by_id[p].kind == "person"]
         if doc.fact.id not in before.facts and new:

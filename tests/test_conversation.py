@@ -151,3 +151,13 @@ def test_who_else_brings_in_people_the_last_answer_did_not_name(engine):
     before = {p for f in first.result.facts for p in engine.fb.fact_by_id[f].people} | {getattr(first.result.person, "id", None)}
     assert other.result.answered and other.result.text.startswith("Also: ")
     assert {p for f in other.result.facts for p in engine.fb.fact_by_id[f].people} - before
+
+
+def test_ask_reads_a_question_alone_and_leans_on_the_previous_ask_only_when_it_must(engine):
+    from bot.conversation import ask_alone_first
+
+    first = ask_alone_first(engine, "who is nick ayers", None)
+    leaning = ask_alone_first(engine, "what did he say", first.conversation)
+    assert leaning.note == "(Reading this with your previous /ask, “who is nick ayers”.)" and leaning.result.kind == "quotes"
+    alone = ask_alone_first(engine, "what did nauert tweet", first.conversation)
+    assert alone.note is None and alone.result.person.id == "nauert"

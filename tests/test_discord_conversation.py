@@ -56,3 +56,22 @@ def fake_user(dialogue_id: str) -> dict:
     number = int(dialogue_id[1:])
     return {"id": str(900_000_000_000_000_000 + number), "username": f"tester{number}", "discriminator": "0",
             "global_name": None, "avatar": None, "bot": False}
+
+
+async def test_in_a_thread_the_bot_answered_in_a_mention_continues_the_conversation(fake, bot):
+    asked = await fake.say(f"<@{bot.user.id}> who is nick ayers", mention_bot=True, in_thread=True)
+    answer = await fake.wait_reply_to(asked)
+    assert answer["channel_id"] == fake.thread_id(fake.guild_ids[0])
+    follow = await fake.say(f"<@{bot.user.id}> what did he say", mention_bot=True, in_thread=True)
+    assert "dangled" in embed_text(await fake.wait_reply_to(follow))
+    elsewhere = await fake.say(f"<@{bot.user.id}> what did he say", mention_bot=True)  # the channel is not the thread
+    assert "dangled" not in embed_text(await fake.wait_reply_to(elsewhere))
+
+
+async def test_ask_uses_the_previous_ask_only_when_a_question_cannot_be_read_alone(fake, bot):
+    await fake.response(await fake.slash("ask", {"question": "who is nick ayers"}))
+    shown = (await fake.response(await fake.slash("ask", {"question": "what did he say"})))["data"]
+    assert "Reading this with your previous /ask" in (shown.get("content") or "")
+    assert "dangled" in embed_text(shown)
+    shown = (await fake.response(await fake.slash("ask", {"question": "what did nauert tweet"})))["data"]
+    assert not shown.get("content") and "seize this opportunity" in embed_text(shown)

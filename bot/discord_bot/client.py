@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections import OrderedDict
 import hashlib
 import io
 import json
@@ -38,6 +39,9 @@ COOLDOWN_REACTION = "⏳"
 def cooldown_note(retry: float) -> str:
     """With a live Discord timestamp ("in 12 seconds"), counting down on the reader's screen."""
     return f"Easy there — you can ask again <t:{int(time.time() + retry) + 1}:R>."
+
+
+MAX_THREADS = 5000  # threads remembered as ones the bot answered in
 
 
 def bot_intents() -> discord.Intents:
@@ -95,7 +99,9 @@ class FactBot(discord.AutoShardedClient):
         self._engine: Engine | None = None
         self._timeline_png: bytes = b""
         self._reload_lock = asyncio.Lock()
-        self.conversations = ConversationStore()  # follow-ups in DMs and reply chains; memory only
+        self.conversations = ConversationStore()  # follow-ups in DMs, reply chains and threads; memory only
+        self.asked = ConversationStore()  # each user's last /ask per channel, for a question that can't be read alone
+        self.answered_threads: OrderedDict[int, None] = OrderedDict()  # threads the bot answered in (ids only, bounded)
 
     @property
     def engine(self) -> Engine:
@@ -212,8 +218,10 @@ class FactBot(discord.AutoShardedClient):
                 return
             text = message.content.replace(f"<@{self.user.id}>", " ").replace(f"<@!{self.user.id}>", " ")
             reply_to = message.reference.resolved if message.reference is not None else None
-            # A reply to one of the bot's messages continues that conversation; a new mention starts afresh.
-            continues = isinstance(reply_to, discord.Message) and reply_to.author.id == self.user.id
+            # A reply to one of the bot's messages, or a mention in a thread the bot answered in,
+            # continues that conversation; a new mention anywhere else starts afresh.
+            continues = (isinstance(reply_to, discord.Message) and reply_to.author.id == self.user.id
+                         or isinstance(message.channel, discord.Thread) and message.channel.id in self.answered_threads)
         else:
             text = message.content
         key = (message.channel.id, message.author.id)
@@ -235,12 +243,20 @@ class FactBot(discord.AutoShardedClient):
             reply = views.answer_reply(self.engine.fb, turn.result, private=False)
             reply.pop("ephemeral")
             await message.reply(content=turn.note, **reply, mention_author=False)
+            if isinstance(message.channel, discord.Thread):
+                self._answered_in(message.channel.id)
         except Exception:
             log.exception("error answering message %s from user %s", message.id, message.author.id)
             try:
                 await message.reply(APOLOGY, mention_author=False)
             except discord.HTTPException:
                 pass
+
+    def _answered_in(self, thread_id: int) -> None:
+        self.answered_threads[thread_id] = None
+        self.answered_threads.move_to_end(thread_id)
+        while len(self.answered_threads) > MAX_THREADS:
+            self.answered_threads.popitem(last=False)
 
     async def _cool_down(self, message: discord.Message, retry: float) -> None:
         """A reaction on the message, and a note that deletes itself when the wait is over."""

@@ -18,6 +18,7 @@ from rapidfuzz import fuzz, process
 from bot import render
 from bot.chat import YOU_ARE_WELCOME, is_help, is_thanks
 from bot.claims import as_question, split_claims
+from bot.conversation import ask_alone_first
 from bot.discord_bot import client as app
 from bot.discord_bot.embeds import CONTENT_MAX, escape_user_text, truncate
 from bot.discord_bot import views
@@ -112,7 +113,11 @@ async def ask(interaction: Interaction, question: app_commands.Range[str, 1, 500
         await interaction.response.send_message(YOU_ARE_WELCOME, ephemeral=True)
         return
     await app.spend_answer(interaction)
-    await interaction.response.send_message(**views.answer_reply(bot.engine.fb, bot.engine.ask(question), private))
+    key = (interaction.channel_id or 0, interaction.user.id)
+    turn = ask_alone_first(bot.engine, question, bot.asked.get(key))
+    bot.asked.put(key, turn.conversation)
+    reply = views.answer_reply(bot.engine.fb, turn.result, private)
+    await interaction.response.send_message(content=turn.note, **reply)
 
 
 @app_commands.command(name="quote", description="Exact quotes from the articles, by speaker")
