@@ -98,7 +98,7 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
                 # "by who?", "which reporter", "until when": a short question names no topic of its own
                 question = f"{text} {_without_question_word(before.question)}"
                 note = f"(Reading that as: “{normalize(question)}”.)"
-    result = engine.ask(question)
+    result: Result = engine.ask(question)
     named = tuple(engine.entities_in(question))
     # Whom a "he" or "she" may mean next: people the answer brought in first, then those asked about.
     known = [engine.fb.fact_by_id[f] for f in result.facts if f in engine.fb.fact_by_id]  # ids from before a /reload may be gone
@@ -199,7 +199,7 @@ def _said_next(engine: Engine, text: str, before: Conversation, now: float) -> T
     """"What did he say next?": the speaker's next quote that was not shown yet (None: not about
     a speaker the conversation knows)."""
     question, _ = _resolve_pronouns(engine, text, before)
-    named = engine.entities_in(question) or [q.speaker for q in (engine.quote_by_id.get(x) for x in before.quotes) if q][:1]
+    named = engine.entities_in(question) or [q.speaker for q in (engine.quote_by_id.get(x) for x in before.quotes) if q and q.speaker][:1]
     speaker = next((p for p in named if engine.quotes_by_speaker.get(p)), None)
     if speaker is None:
         return None
