@@ -76,7 +76,7 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
     question = text
     if before is not None and before.question:
         if _SOURCES.match(norm) and before.citations:
-            result = Answer(text, "Here is where that comes from.", "fact", before.citations, before.facts)
+            result: Result = Answer(text, "Here is where that comes from.", "fact", before.citations, before.facts)
             return Turn(result, None, replace(before, updated=now))
         if _REPORTED.match(norm) and before.citations:
             return _reported_by(engine, text, before, now)
@@ -98,7 +98,7 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
                 # "by who?", "which reporter", "until when": a short question names no topic of its own
                 question = f"{text} {_without_question_word(before.question)}"
                 note = f"(Reading that as: “{normalize(question)}”.)"
-    result: Result = engine.ask(question)
+    result = engine.ask(question)
     named = tuple(engine.entities_in(question))
     # Whom a "he" or "she" may mean next: people the answer brought in first, then those asked about.
     known = [engine.fb.fact_by_id[f] for f in result.facts if f in engine.fb.fact_by_id]  # ids from before a /reload may be gone
