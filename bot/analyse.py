@@ -167,11 +167,11 @@ def split_parts(question: str) -> tuple[str, ...]:
     pieces = [p.strip(" ,;.!") for p in _PART_SPLIT.split(question) if p and p.strip(" ,;.!")]
     merged: list[str] = []
     for piece in pieces:  # "According to DW, what did Ayers say?" is one question: a piece that asks nothing joins the next
-        if merged and not _asks(merged[-1]):
+        if merged and not asks(merged[-1]):
             merged[-1] = f"{merged[-1]}, {piece}"
         else:
             merged.append(piece)
-    if len(merged) > 1 and not _asks(merged[-1]):
+    if len(merged) > 1 and not asks(merged[-1]):
         merged[-2:] = [f"{merged[-2]}, {merged[-1]}"]
     pieces = [p for p in merged if len(p.split()) >= 2]
     if len(pieces) < 2:
@@ -182,7 +182,7 @@ def split_parts(question: str) -> tuple[str, ...]:
 _ASKS = re.compile(r"\b(?:who|whom|whose|what|when|where|why|how|which)\b|^(?:did|does|do|was|were|is|are|has|have|had|will|would|could|can)\b")
 
 
-def _asks(piece: str) -> bool:
+def asks(piece: str) -> bool:
     return bool(_ASKS.search(normalize(piece)))
 
 

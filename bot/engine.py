@@ -15,10 +15,11 @@ A message that asks several things is answered part by part. `explain` shows eve
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from rapidfuzz import fuzz, process
 
-from bot.analyse import Query, analyse, points_back, split_parts
+from bot.analyse import Query, asks, analyse, points_back, split_parts
 from bot.candidates import _quotes_answer, generate, related_docs
 from bot.decide import decide
 from bot.facts import Discrepancy, Event, FactBase, Person, Quote, outlet_name
@@ -30,6 +31,7 @@ from bot.text import clip, date_span, normalize, parse_dates
 
 __all__ = ["Answer", "Citation", "Comparison", "Engine", "NotCovered", "PersonMatch", "Result", "normalize"]
 
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)])[.!]+\s+")
 _PRONOUN = re.compile(r"\b(he|she|they|him|her|them)\b")
 _POSSESSIVE = re.compile(r"\b(his|their)\b")
 
@@ -65,7 +67,15 @@ class Engine:
         if parts:
             return self._ask_parts(text, parts)
         q = analyse(self.ix, text)
-        return decide(self.ix, q, score_all(self.ix, q, generate(self.ix, q), self._w), self._d)
+        result = decide(self.ix, q, score_all(self.ix, q, generate(self.ix, q), self._w), self._d)
+        sentences = [s for s in _SENTENCE_END.split(text) if s.strip()]
+        if not result.answered and len(sentences) > 1 and asks(sentences[-1]):
+            # "ok different thing. who is heather nauert": the chat around a question is not part of it
+            last = analyse(self.ix, sentences[-1])
+            alone = decide(self.ix, last, score_all(self.ix, last, generate(self.ix, last), self._w), self._d)
+            if alone.answered:
+                return replace(alone, question=text)
+        return result
 
     def _correct_roles(self, question: str, words: list, wrong: tuple[WrongRole, ...]) -> Answer:
         """"What did Nick Ayers, Pence's press secretary, say?": the role corrected first, then the

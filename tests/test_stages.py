@@ -235,3 +235,8 @@ def test_a_place_the_articles_never_use_is_a_premise_candidate(tiny):
     assert [c.kind for c in yes_no] == ["no"]
     assert placed(tiny.ix, analyse(tiny.ix, "Did Alice meet Bob in Paris?")) == []  # the place the fact gives
     assert placed(tiny.ix, analyse(tiny.ix, "what happened in Tokyo")) == []  # asks, claims nothing
+
+
+def test_chat_before_a_question_in_another_sentence_does_not_hide_it(tiny):
+    result = tiny.ask("ok new topic. who cancelled the talks?")
+    assert result.answered and "Bob" in result.text and result.question == "ok new topic. who cancelled the talks?"
