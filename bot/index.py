@@ -136,10 +136,11 @@ class Index:
         # Per engine, not per class: a reloaded fact base must not keep the old engine alive.
         self._correct = lru_cache(maxsize=8192)(self._correct_uncached)
         self._fuzzy_alias = lru_cache(maxsize=4096)(self._fuzzy_alias_uncached)
+        self._names_by_length: dict[int, tuple[dict[str, str], list[str]]] = {}
 
     def __getstate__(self) -> dict:  # the on-disk cache (bot/loader.py) pickles the engine
         state = self.__dict__.copy()
-        del state["_correct"], state["_fuzzy_alias"]
+        del state["_correct"], state["_fuzzy_alias"], state["_names_by_length"]
         return state
 
     def __setstate__(self, state: dict) -> None:
@@ -335,8 +336,11 @@ class Index:
         return word in self._raw_vocab or word in self._canon or stem(word) in self._canon_stems or stem(word) in self._vocab
 
     def _fuzzy_alias_uncached(self, joined: str, length: int) -> str | None:
-        candidates = {" ".join(k): pid for k, pid in self._aliases.items() if len(k) == length}
-        hit = process.extractOne(joined, list(candidates), scorer=fuzz.ratio, score_cutoff=84 if length > 1 else 80)
+        if length not in self._names_by_length:  # built once per length
+            names = {" ".join(k): pid for k, pid in self._aliases.items() if len(k) == length}
+            self._names_by_length[length] = (names, list(names))
+        candidates, choices = self._names_by_length[length]
+        hit = process.extractOne(joined, choices, scorer=fuzz.ratio, score_cutoff=84 if length > 1 else 80)
         if not hit:
             return None
         # Every word must be close on its own: "south koreans" is not "north koreans".

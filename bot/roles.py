@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from bot.text import plain_tokens
 
 _CHUNK = re.compile(r"[\w'’-]+|[,;:?!.()]")
+_PLAIN = re.compile(r"[a-z0-9]+")
 _LINKS = frozenset("is was are were be".split())
 _ARTICLES = frozenset("a an the".split())
 _OF = frozenset("of from at with for".split())
@@ -47,7 +48,8 @@ def words_of(question: str) -> list[Word]:
             out.append(Word(chunk, boundary=True))
             continue
         possessive = chunk.endswith(("'s", "s'")) and not re.fullmatch(r"(?:who|what|where|when|how|that|it|there|here)'s", chunk)
-        parts = plain_tokens(chunk[:-2] if chunk.endswith("'s") else chunk)
+        bare = chunk[:-2] if chunk.endswith("'s") else chunk
+        parts = [bare] if _PLAIN.fullmatch(bare) else plain_tokens(bare)
         for i, part in enumerate(parts):
             out.append(Word(part, possessive=possessive and i == len(parts) - 1))
     return out
@@ -67,6 +69,10 @@ class RoleChecker:
         news = {p.id for p in people if p.kind == "organisation" and (p.publishes or self.media & set(plain_tokens(p.role))
                                                                          or {"newspaper", "outlet", "agency"} & set(plain_tokens(p.role)))}
         self.known_outlets = news
+        # Words without which no role can be given: role words, outlet names' words, role-giving names.
+        self.triggers = frozenset(self.group) | {w for k in self.outlet_names for w in k} | {
+            w for k in self.names if any(x in self.group for x in k) for w in k} | {
+            w for pid in news for k, p in self.names.items() if p == pid for w in k}
         self.longest = max(len(k) for k in [*self.names, *self.outlet_names]) if self.names else 1
 
     def mentions(self, ws: list[Word]) -> list[tuple[int, int, str]]:
@@ -87,6 +93,8 @@ class RoleChecker:
         return out
 
     def check(self, question: str) -> tuple[list[Word], tuple[WrongRole, ...]]:
+        if self.triggers.isdisjoint(_PLAIN.findall(question.lower())):
+            return [], ()  # no role word, no outlet: nothing to check (most questions)
         ws = self.words_of(question)
         spans = self.mentions(ws)
         at = {s: (s, e, pid) for s, e, pid in spans}
