@@ -420,7 +420,7 @@ def _person_candidate(ix: Index, q: Query, pid: str, fit: float) -> Candidate:
             text += f" My sources quote {person.name} {n} time{'s' if n > 1 else ''}."
         return Answer(q.raw, text, "person", tuple(cites), confidence=1.0, person=person)
 
-    return Candidate("person", fit, build, (), ix._role_of[pid] | {"@" + pid, "?who"}, frozenset({pid}),
+    return Candidate("person", fit, build, (), ix._role_of[pid] | {"@" + pid, "?who", ix.role_token}, frozenset({pid}),
                      text_shows(ix, person.role + " " + person.description) | {"person"})
 
 

@@ -252,8 +252,9 @@ class FactBaseModel:
 
 SECTIONS = ("sources", "people", "facts", "quotes", "events", "discrepancies")
 # Lexicon keys the engine looks words up by: "happen" (did it take place), "differ" (do the
-# outlets disagree), "outlet" (a question about the reporting), "timeline" (give me the timeline).
-LEXICON_KEYS = ("happen", "differ", "outlet", "timeline")
+# outlets disagree), "outlet" (a question about the reporting), "timeline" (give me the timeline),
+# "role" (what someone's job is: every person's card answers it).
+LEXICON_KEYS = ("happen", "differ", "outlet", "timeline", "role")
 
 
 @dataclass(frozen=True)

@@ -86,6 +86,7 @@ class Index:
         self._index_lexicon(fb.lexicon)
         self._aliases = self._build_aliases(fb.people)
         self._aliases_words = frozenset(w for key in self._aliases for w in key)
+        self.role_token = self._canon_token("role")  # "what's his job": what a person's card answers
         self.roles = RoleChecker(fb.people, self._aliases, self.english.roles, self.english.news_outlets)
         self._vocab: set[str] = set()
         self._raw_vocab: set[str] = set()

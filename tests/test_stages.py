@@ -61,6 +61,7 @@ lexicon:
   differ: [disagree]
   outlet: [newspaper]
   timeline: [chronology]
+  role: [job]
 """
 
 # Hand-set weights: cover and fit decide the ranking, and the decision answers when the best
