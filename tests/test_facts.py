@@ -31,7 +31,7 @@ def write(tmp_path: Path, text: str) -> Path:
     text = textwrap.dedent(text)
     if "meta:" not in text:  # appended, so the line numbers the tests expect stay where they are
         text += ('\nmeta: {scope: "I only know one article.", default_year: 2018}\n'
-                 "lexicon: {happen: [], differ: [], outlet: [], timeline: []}\n")
+                 "lexicon: {happen: [], differ: [], outlet: [], timeline: [], role: []}\n")
     path.write_text(text, encoding="utf-8")
     return path
 
@@ -197,7 +197,7 @@ def test_check_as_a_process_never_tracebacks(tmp_path):
 
 
 def test_missing_lexicon_key_the_engine_needs(tmp_path):
-    path = write(tmp_path, GOOD_SOURCE + 'meta: {scope: "x", default_year: 2018}\nlexicon: {happen: [], differ: [], outlet: []}\n')
+    path = write(tmp_path, GOOD_SOURCE + 'meta: {scope: "x", default_year: 2018}\nlexicon: {happen: [], differ: [], outlet: [], role: []}\n')
     [problem] = problems_of(path)
     assert "lexicon" in problem and "'timeline'" in problem
 
