@@ -47,6 +47,8 @@ SCENARIOS: list[tuple[str, str, dict]] = [
     ("ask-nauert", "ask", {"question": "What did Nauert say?"}),
     ("ask-no", "ask", {"question": "Did Pence meet Kim Jong Un?"}),
     ("ask-premise", "ask", {"question": "Why did Trump cancel the meeting?"}),
+    ("ask-wrong-role", "ask", {"question": "What did Nick Ayers, Pence's press secretary, say about the meeting?"}),
+    ("ask-wrong-place", "ask", {"question": "Why was the meeting in Pyongyang canceled?"}),
     ("ask-handshake", "ask", {"question": "Did Pence shake hands with Kim Yo Jong?"}),
     ("ask-why", "ask", {"question": "why did north korea cancel"}),
     ("ask-not-covered", "ask", {"question": "Who won the hockey gold medal?"}),

@@ -89,7 +89,7 @@ class Engine:
             said = shown_as(question, w.phrase)
             said = re.sub(r"['’]s$", "", said) if w.outlet else said
             wrong_part = f"place {person.name} at {said}" if w.outlet else f"call {person.name} {said}"
-            lines.append(f"My sources don't {wrong_part}; they describe {person.name} as: {person.role}.")
+            lines.append(f"My sources don't {wrong_part}. They describe {person.name} as “{person.role}”.")
             cites += [self.ix._cite(ev.source, ev.quote) for ev in person.evidence[:1]]
         if analyse(self.ix, question).yes_no:
             lines[0] = "No — m" + lines[0][1:]

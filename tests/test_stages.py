@@ -201,7 +201,7 @@ def test_a_role_the_articles_do_not_give_is_corrected_before_the_answer(tiny):
     result = tiny.ask("What did Bob Jones, Alice's brother, say?")
     assert isinstance(result, Answer) and result.kind == "premise"
     first, *rest = result.text.splitlines()
-    assert first == "My sources don't call Bob Jones Alice's brother; they describe Bob Jones as: Envoy of the South."
+    assert first == "My sources don't call Bob Jones Alice's brother. They describe Bob Jones as “Envoy of the South”."
     assert "unreliable" in result.text  # the question is still answered, without the wrong role
     assert result.citations[0].quote == "Bob cancelled the talks"
 
@@ -220,7 +220,7 @@ def test_a_journalist_placed_at_another_outlet_is_corrected():
 
     engine = Engine(load_factbase(DEFAULT_FACTS))
     result = engine.ask("What did NYT reporter Josh Rogin ask Pence?")
-    assert result.text.startswith("My sources don't place Josh Rogin at NYT; they describe Josh Rogin as: Washington Post")
+    assert result.text.startswith("My sources don't place Josh Rogin at NYT. They describe Josh Rogin as “Washington Post")
     assert not engine.ix.roles.check("What did the Washington Post's Josh Rogin ask Pence?")[1]
     assert not engine.ix.roles.check("what did president trump say")[1]  # the articles give him no role: nothing to contradict
 
