@@ -34,6 +34,7 @@ from bot.scorer import DECISION_FEATURES, FEATURES, QueryContext, Scored, decisi
 ROOT = Path(__file__).resolve().parent.parent
 EVALSETS = ROOT / "bot" / "evalsets"
 DEFAULT_SETS = [EVALSETS / "own_questions.yaml", EVALSETS / "probes.yaml", EVALSETS / "blind_a.yaml", EVALSETS / "blind_b.yaml",
+                EVALSETS / "blind_c.yaml", EVALSETS / "blind_d.yaml",
                 ROOT.parent / "shared" / "eval" / "dev_questions.yaml"]
 WEIGHTS = ROOT / "bot" / "data" / "weights.json"
 # Per-kind offsets are not shrunk: a kind with few labelled examples must still find its level.
