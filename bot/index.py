@@ -138,10 +138,11 @@ class Index:
         self._correct = lru_cache(maxsize=8192)(self._correct_uncached)
         self._fuzzy_alias = lru_cache(maxsize=4096)(self._fuzzy_alias_uncached)
         self._names_by_length: dict[int, tuple[dict[str, str], list[str]]] = {}
+        self._weigh = lru_cache(maxsize=4096)(self._weigh_uncached)
 
     def __getstate__(self) -> dict:  # the on-disk cache (bot/loader.py) pickles the engine
         state = self.__dict__.copy()
-        del state["_correct"], state["_fuzzy_alias"], state["_names_by_length"]
+        del state["_correct"], state["_fuzzy_alias"], state["_names_by_length"], state["_weigh"]
         return state
 
     def __setstate__(self, state: dict) -> None:
@@ -400,8 +401,11 @@ class Index:
 
     # --- question analysis --------------------------------------------------------------------
 
-    def weigh(self, wanted: list[str]) -> "Weighed":
-        """The question's tokens with their weights, computed once per question."""
+    def weigh(self, wanted) -> "Weighed":
+        """The question's tokens with their weights (every stage asks for the same few: cached)."""
+        return self._weigh(tuple(wanted))
+
+    def _weigh_uncached(self, wanted: tuple[str, ...]) -> "Weighed":
         pairs = []
         for t in dict.fromkeys(wanted):
             w = self._idf.get(t, self._idf_unknown)
