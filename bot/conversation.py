@@ -71,7 +71,7 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
     if before is not None and now - before.updated > EXPIRES_AFTER:
         before = None
     text = clip(text)
-    norm = normalize(text).strip(" ?!.")
+    norm = engine.ix.english.plain(normalize(text)).strip(" ?!.")  # "y not" is "why not"
     note = None
     question = text
     if before is not None and before.question:
@@ -99,6 +99,12 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
                 question = f"{text} {_without_question_word(before.question)}"
                 note = f"(Reading that as: “{normalize(question)}”.)"
     result = engine.ask(question)
+    if question != text and not _PERSONAL.search(text.lower()) and not _PLURAL.search(text.lower()):
+        # "how long before it was supposed to start": the words of the last question were added
+        # for "it" or a short question; if the message is answered better alone, it stood alone.
+        alone = engine.ask(text)
+        if alone.answered and (not result.answered or alone.confidence > result.confidence):
+            result, question, note = alone, text, None
     named = tuple(engine.entities_in(question))
     # Whom a "he" or "she" may mean next: people the answer brought in first, then those asked about.
     known = [engine.fb.fact_by_id[f] for f in result.facts if f in engine.fb.fact_by_id]  # ids from before a /reload may be gone

@@ -161,3 +161,12 @@ def test_ask_reads_a_question_alone_and_leans_on_the_previous_ask_only_when_it_m
     assert leaning.note == "(Reading this with your previous /ask, “who is nick ayers”.)" and leaning.result.kind == "quotes"
     alone = ask_alone_first(engine, "what did nauert tweet", first.conversation)
     assert alone.note is None and alone.result.person.id == "nauert"
+
+
+def test_a_message_answered_better_alone_is_not_padded_with_the_last_question(engine):
+    asked = follow_up(engine, "who was pence supposed to meet", None)
+    turn = follow_up(engine, "how long before it was supposed to start", asked.conversation)
+    assert turn.read_as == "how long before it was supposed to start" and turn.note is None
+    assert "two hours" in turn.result.text
+    why_not = follow_up(engine, "y not", follow_up(engine, "did pence meet kim jong un", None).conversation)
+    assert why_not.read_as.startswith("why not") and why_not.note
