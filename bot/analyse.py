@@ -110,8 +110,9 @@ def analyse(ix: Index, question: str) -> Query:
     kind = answer_type(q)
     if focus and kind in ("what", "quote", "person") and focus in ix.english.focus_type:
         kind = ix.english.focus_type[focus]  # "what city", "the missile's name", "which photographer"
+    places = ix.places_in(norm, _AT_PLACE)
     return replace(q, answer_type=kind, parts=split_parts(question), focus=focus, focus_known=focus_known,
-                   place=ix.places_in(norm, _AT_PLACE)[:1][0] if ix.places_in(norm, _AT_PLACE) else None)
+                   place=places[0] if places else None)
 
 
 def find_focus(norm: str) -> str | None:

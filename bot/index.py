@@ -319,7 +319,8 @@ class Index:
         if fuzzy:
             for length in (3, 2):
                 window = words[i : i + length]
-                if len(window) == length and not any(w.startswith("=") for w in window):
+                if len(window) == length and not any(w.startswith("=") for w in window) and any(
+                        w in self._aliases_words or w not in self._raw_vocab for w in window):  # "the meeting" names no one
                     if pid := self._fuzzy_alias(" ".join(window), length):
                         return length, pid
         if pid := exact(1):

@@ -69,10 +69,9 @@ class RoleChecker:
         news = {p.id for p in people if p.kind == "organisation" and (p.publishes or self.media & set(plain_tokens(p.role))
                                                                          or {"newspaper", "outlet", "agency"} & set(plain_tokens(p.role)))}
         self.known_outlets = news
-        # Words without which no role can be given: role words, outlet names' words, role-giving names.
-        self.triggers = frozenset(self.group) | {w for k in self.outlet_names for w in k} | {
-            w for k in self.names if any(x in self.group for x in k) for w in k} | {
-            w for pid in news for k, p in self.names.items() if p == pid for w in k}
+        # What must be in a question for a role to be given at all: a role word or an outlet's name.
+        self.role_words = frozenset(self.group)
+        self.outlet_phrases = tuple(f" {' '.join(k)} " for k in {*self.outlet_names, *(k for k, p in self.names.items() if p in news)})
         self.longest = max(len(k) for k in [*self.names, *self.outlet_names]) if self.names else 1
 
     def mentions(self, ws: list[Word]) -> list[tuple[int, int, str]]:
@@ -93,7 +92,8 @@ class RoleChecker:
         return out
 
     def check(self, question: str) -> tuple[list[Word], tuple[WrongRole, ...]]:
-        if self.triggers.isdisjoint(_PLAIN.findall(question.lower())):
+        plain = _PLAIN.findall(question.lower())
+        if self.role_words.isdisjoint(plain) and not any(p in f" {' '.join(plain)} " for p in self.outlet_phrases):
             return [], ()  # no role word, no outlet: nothing to check (most questions)
         ws = self.words_of(question)
         spans = self.mentions(ws)
