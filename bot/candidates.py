@@ -20,7 +20,7 @@ from bot.analyse import Query
 from bot.facts import Fact, Quote
 from bot.index import Index, _Doc
 from bot.results import Answer, NotCovered, Result
-from bot.text import HYPOTHETICAL, PERSON_STARTERS, QUOTED, WHO_STARTERS, YES_NO_STARTERS, date_span, normalize, ordinal
+from bot.text import HYPOTHETICAL, PERSON_STARTERS, QUOTED, WHO_STARTERS, YES_NO_STARTERS, date_span, normalize, ordinal, stem
 
 KINDS = ("fact", "yes", "no", "premise", "person", "quotes", "said", "date", "timeline", "didyoumean")
 
@@ -73,7 +73,7 @@ def generate(ix: Index, q: Query) -> list[Candidate]:
         return said  # "who said '…'?" / "did Pence say '…'?": only a quote can answer that, or nothing
     found: list[Candidate] = []
     found.extend(said)
-    for generator in (timeline, by_date, people, quotes, claims, dated, placed, durations, facts):
+    for generator in (timeline, by_date, people, quotes, claims, dated, placed, timed, counted, durations, facts):
         found.extend(generator(ix, q))
     return found
 
@@ -222,6 +222,70 @@ def placed(ix: Index, q: Query) -> list[Candidate]:
     kind, lead = ("no", "No — ") if q.yes_no else ("premise", f"Not in {q.place.title()}: ")
     return [Candidate(kind, cover, _fact_builder(ix, q, [doc.fact], cover, kind, lead), (doc.fact.id,), doc.all_tokens,
                       doc.entities, ix.shows[doc.fact.id] | {"yesno", "place"})]
+
+
+_TIME_WORDS = {**{d: "weekday" for d in "monday tuesday wednesday thursday friday saturday sunday".split()},
+               **{p: "part of day" for p in "morning afternoon evening night noon midnight".split()}}
+
+
+def _premise_about(ix: Index, q: Query, word: str) -> tuple[float, _Doc] | None:
+    """The fact the rest of the question (without `word`) is about, if it is clearly about one."""
+    wanted = [t for t in q.tokens if t != ix._canon_token(word) and t != word]
+    if not wanted:
+        return None
+    weighed = ix.weigh(wanted)
+    cover, doc = max(((weighed.cover(d.all_tokens), d) for d in ix.docs), key=lambda x: x[0], default=(0.0, None))
+    return (cover, doc) if doc is not None and cover >= PLACE_COVER else None
+
+
+def _fact_words(fact: Fact) -> list[str]:
+    return [w for text in [fact.statement, *(ev.quote for ev in fact.evidence)] for w in normalize(text).split()]
+
+
+def timed(ix: Index, q: Query) -> list[Candidate]:
+    """A question that puts something on a weekday or at a time of day ("What did KCNA say on
+    Sunday?", "the meeting set for the evening …") against the fact that says when: another day
+    or time of day of the same kind is a premise to correct; a fact that says none is silence."""
+    asked = next((w for w in q.norm.split() if w in _TIME_WORDS), None)
+    if asked is None or not (q.yes_no or q.wh or q.checking):
+        return []
+    found = _premise_about(ix, q, asked)
+    if found is None:
+        return []
+    cover, doc = found
+    stated = {w for w in _fact_words(doc.fact) if _TIME_WORDS.get(w) == _TIME_WORDS[asked]}
+    if not stated or asked in stated:
+        return []
+    said = f"on {asked.title()}" if _TIME_WORDS[asked] == "weekday" else f"in the {asked}" if asked != "night" else "at night"
+    kind, lead = ("no", "No — ") if q.yes_no else ("premise", f"Not {said}: ")
+    return [Candidate(kind, cover, _fact_builder(ix, q, [doc.fact], cover, kind, lead), (doc.fact.id,), doc.all_tokens,
+                      doc.entities, ix.shows[doc.fact.id] | {"yesno", "date"})]
+
+
+_COUNT = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|hundred)\s+([a-z]+)")
+_NUMBER_VALUE = {"thirty": 30, "forty": 40, "fifty": 50, "hundred": 100}
+
+
+def counted(ix: Index, q: Query) -> list[Candidate]:
+    """A question that states a number ("How many of the 30 countries …?") against the fact that
+    counts the same thing: another number is a premise to correct."""
+    m = _COUNT.search(q.norm)
+    if m is None or not (q.yes_no or q.wh or q.checking) or duration_of(q.norm):
+        return []  # spans of time are for `durations`
+    number, noun = m.group(1), m.group(2)
+    value = int(number) if number.isdigit() else _NUMBERS.get(number, _NUMBER_VALUE.get(number))
+    found = _premise_about(ix, q, number)
+    if found is None or value is None:
+        return []
+    cover, doc = found
+    root = stem(noun)[:5]
+    stated = {int(n) if n.isdigit() else _NUMBERS.get(n, _NUMBER_VALUE.get(n)) for n, w in _COUNT.findall(" ".join(_fact_words(doc.fact)))
+              if stem(w)[:5] == root}
+    if not stated or value in stated:
+        return []
+    kind, lead = ("no", "No — ") if q.yes_no else ("premise", f"Not {number} {noun}: ")
+    return [Candidate(kind, cover, _fact_builder(ix, q, [doc.fact], cover, kind, lead), (doc.fact.id,), doc.all_tokens,
+                      doc.entities, ix.shows[doc.fact.id] | {"yesno", "number"})]
 
 
 PLACE_COVER = 0.6  # how much of the rest of the question the fact must cover to be what it is about

@@ -16,7 +16,7 @@ from bot.scorer import DECISION_FEATURES, FEATURES, QueryContext, Weights, decis
 SEED = (
     "Alice Smith was to meet Bob Jones in Paris on March 3, 2020. Bob cancelled the talks two hours before they were "
     "due to start. Alice said: \"We remain ready to talk.\" Bob called Alice \"unreliable\" in an interview. "
-    "Twenty diplomats attended the dinner."
+    "Twenty diplomats attended the dinner. The dinner was on a Friday."
 )
 
 FACTS = """\
@@ -49,7 +49,7 @@ facts:
       - {text: "Alice cancelled the talks", holds: false}
   - id: dinner
     statement: Twenty diplomats attended the dinner.
-    evidence: [{source: src, quote: "Twenty diplomats attended the dinner."}]
+    evidence: [{source: src, quote: "Twenty diplomats attended the dinner."}, {source: src, quote: "The dinner was on a Friday."}]
     questions: [How many diplomats attended the dinner?]
 quotes:
   - {id: alice-ready, speaker: alice, text: "We remain ready to talk.", source: src, medium: statement, context: Alice after the cancellation.}
@@ -241,3 +241,14 @@ def test_a_place_the_articles_never_use_is_a_premise_candidate(tiny):
 def test_chat_before_a_question_in_another_sentence_does_not_hide_it(tiny):
     result = tiny.ask("ok new topic. who cancelled the talks?")
     assert result.answered and "Bob" in result.text and result.question == "ok new topic. who cancelled the talks?"
+
+
+def test_another_weekday_or_number_than_the_facts_give_is_a_premise_candidate(tiny):
+    from bot.candidates import counted, timed
+
+    [day] = timed(tiny.ix, analyse(tiny.ix, "Why did twenty diplomats attend the dinner on Sunday?"))
+    assert day.kind == "premise" and day.result().text.startswith("Not on Sunday: Twenty diplomats attended the dinner.")
+    assert timed(tiny.ix, analyse(tiny.ix, "Why did twenty diplomats attend the dinner on Friday?")) == []
+    [number] = counted(tiny.ix, analyse(tiny.ix, "Why did 30 diplomats attend the dinner?"))
+    assert number.kind == "premise" and number.result().text.startswith("Not 30 diplomats: Twenty diplomats")
+    assert counted(tiny.ix, analyse(tiny.ix, "Why did 20 diplomats attend the dinner?")) == []
