@@ -22,6 +22,7 @@ EVAL_SETS = {
     "blind_b": EVAL_SET.with_name("blind_b.yaml"),
     "blind_c": EVAL_SET.with_name("blind_c.yaml"),
     "blind_d": EVAL_SET.with_name("blind_d.yaml"),
+    "blind_e": EVAL_SET.with_name("blind_e.yaml"),
     "dev": Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev_questions.yaml",
 }
 

@@ -166,7 +166,7 @@ def test_ask_reads_a_question_alone_and_leans_on_the_previous_ask_only_when_it_m
 
 
 def test_a_message_answered_better_alone_is_not_padded_with_the_last_question(engine):
-    asked = follow_up(engine, "who was pence supposed to meet", None)
+    asked = follow_up(engine, "who is nick ayers", None)
     turn = follow_up(engine, "how long before it was supposed to start", asked.conversation)
     assert turn.read_as == "how long before it was supposed to start" and turn.note is None
     assert "two hours" in turn.result.text
