@@ -23,6 +23,7 @@ EVAL_SETS = {
     "blind_c": EVAL_SET.with_name("blind_c.yaml"),
     "blind_d": EVAL_SET.with_name("blind_d.yaml"),
     "blind_e": EVAL_SET.with_name("blind_e.yaml"),
+    "blind_f": EVAL_SET.with_name("blind_f.yaml"),
     "dev": Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev_questions.yaml",
 }
 
