@@ -36,6 +36,9 @@ _REPORTED = re.compile(r"^(?:and\s+|but\s+|so\s+)?(?:(?:which|what) (?:outlets?|
                        r"\s+(?:reported|reports|report|said|says|say|wrote|writes|published|covered|mentions|mentioned|has|had|is)|"
                        r"who\s+(?:reported|reports|wrote|published|covered|broke))\s+(?:that|this|it|so)$|"
                        r"^where did you (?:read|get|see) (?:that|this|it)$")
+# "who did he tell that to?", "to whom", "who was she talking to"
+_SAID_TO = re.compile(r"^(?:and\s+|so\s+)?(?:who did (?:he|she|they) (?:tell|say|said|give) (?:that|this|it)(?: to)?|to whom|who to|"
+                      r"who (?:was|were) (?:he|she|they) (?:talking|speaking) to|who was (?:that|it) (?:said|told) to)$")
 # "who else?", "anyone else?", "who else was there"
 _ELSE = re.compile(r"^(?:and\s+)?(?:who|anyone|anybody|any one|someone|what|anything) else\b")
 # "what did he say next?", "what else did she say", "did he say anything else"
@@ -80,6 +83,10 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
             return Turn(result, None, replace(before, updated=now))
         if _REPORTED.match(norm) and before.citations:
             return _reported_by(engine, text, before, now)
+        if _SAID_TO.match(norm) and before.quotes:
+            said_to = _said_to(engine, text, before, now)
+            if said_to is not None:
+                return said_to
         if _SAID_NEXT.search(norm) and len(norm.split()) <= 8:
             said = _said_next(engine, text, before, now)
             if said is not None:
@@ -186,6 +193,17 @@ def _reported_by(engine: Engine, text: str, before: Conversation, now: float) ->
     who = f" The words are {speakers[0]}'s." if speakers and len(set(speakers)) == 1 else ""
     result = Answer(text, f"{said} {'reports' if len(outlets) == 1 else 'report'} it.{who}", "fact", before.citations, before.facts)
     return Turn(result, None, replace(before, updated=now))
+
+
+def _said_to(engine: Engine, text: str, before: Conversation, now: float) -> Turn | None:
+    """"Who did he tell that to?": whom the last quotes were said to, as the articles give it."""
+    shown = [x for x in (engine.quote_by_id.get(q) for q in before.quotes) if x is not None and x.speaker]
+    told = [x for x in shown if x.said_to]
+    if not told:
+        return None
+    lines = [f"{engine.fb.name_of(x.speaker)} said it to {engine.fb.name_of(x.said_to)} ({x.medium})." for x in told[:3]]
+    lines = list(dict.fromkeys(lines))
+    return Turn(Answer(text, "\n".join(lines), "quotes", before.citations, quotes=tuple(told[:3])), None, replace(before, updated=now))
 
 
 def _someone_else(engine: Engine, text: str, before: Conversation, now: float) -> Turn:

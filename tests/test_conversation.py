@@ -172,3 +172,9 @@ def test_a_message_answered_better_alone_is_not_padded_with_the_last_question(en
     assert "two hours" in turn.result.text
     why_not = follow_up(engine, "y not", follow_up(engine, "did pence meet kim jong un", None).conversation)
     assert why_not.read_as.startswith("why ") and "kim jong un" in why_not.read_as and why_not.note
+
+
+def test_who_did_he_tell_that_to_names_whom_the_last_quote_was_said_to(engine):
+    _, told = _talk(engine, "what did pence tell rogin", "who did he tell that to")
+    assert told.result.answered and told.result.text.startswith("Mike Pence said it to Josh Rogin")
+    assert told.result.citations  # the last answer's verbatim passages
