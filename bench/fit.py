@@ -34,7 +34,7 @@ from bot.scorer import DECISION_FEATURES, FEATURES, QueryContext, Scored, decisi
 ROOT = Path(__file__).resolve().parent.parent
 EVALSETS = ROOT / "bot" / "evalsets"
 DEFAULT_SETS = [EVALSETS / "own_questions.yaml", EVALSETS / "probes.yaml", EVALSETS / "blind_a.yaml", EVALSETS / "blind_b.yaml",
-                EVALSETS / "blind_c.yaml", EVALSETS / "blind_d.yaml",
+                EVALSETS / "blind_c.yaml", EVALSETS / "blind_d.yaml", EVALSETS / "blind_e.yaml", EVALSETS / "blind_f.yaml",
                 ROOT.parent / "shared" / "eval" / "dev_questions.yaml"]
 WEIGHTS = ROOT / "bot" / "data" / "weights.json"
 # Per-kind offsets are not shrunk: a kind with few labelled examples must still find its level.
@@ -59,8 +59,10 @@ def examples(engine: Engine, sets: list[Path]) -> list[dict]:
                 continue
             ctx = QueryContext(ix, q, cands)
             sparse = [features(ctx, c) for c in cands]
+            results = [c.result() for c in cands]
             out.append({"q": q, "cands": cands, "sparse": sparse, "x": np.array([vector(x, FEATURES) for x in sparse]),
-                        "y": np.array([judge(c.result(), case) for c in cands]),
+                        "y": np.array([judge(r, case) for r in results]),
+                        "answers": np.array([r.answered for r in results]),
                         "abstain": bool(case.get("abstain") or case.get("covered") is False), "set": path.name})
     return out
 
@@ -84,8 +86,10 @@ def adam(grad_fn, n: int, steps: int, lr: float, low: list[int], high: list[int]
 
 
 def fit_rank(data: list[dict], l2: float, steps: int = 1500) -> np.ndarray:
-    """Softmax over each answerable question's candidates, the right ones as the target."""
-    rows = [ex for ex in data if not ex["abstain"] and ex["y"].any()]
+    """Softmax over each question's candidates, the right ones as the target. For a question out
+    of scope the right ones are those that say what the sources don't cover ("My sources don't
+    quote X", "… don't say which 20 countries")."""
+    rows = [ex for ex in data if ex["y"].any() and not (ex["abstain"] and ex["y"].all())]
     x = np.vstack([ex["x"] for ex in rows])
     qi = np.concatenate([np.full(len(ex["x"]), i) for i, ex in enumerate(rows)])
     y = np.concatenate([ex["y"] for ex in rows])
@@ -118,7 +122,7 @@ def decision_rows(data: list[dict], w: np.ndarray) -> tuple[np.ndarray, np.ndarr
     for ex in data:
         top, best = ranked(ex, w)
         xs.append([1.0] + vector(decision_features(top, ex["q"]), DECISION_FEATURES))
-        ys.append(0.0 if ex["abstain"] else float(ex["y"][best]))
+        ys.append(float(ex["y"][best]))  # out of scope, a "my sources don't say …" candidate is right to give
     return np.array(xs), np.array(ys)
 
 
@@ -145,7 +149,7 @@ def accuracy(w_rank: np.ndarray, w_dec: np.ndarray, data: list[dict]) -> tuple[i
         answer = float(np.dot(w_dec, [1.0] + vector(decision_features(top, ex["q"]), DECISION_FEATURES))) > 0
         if ex["abstain"]:
             n_out += 1
-            ok_out += not answer
+            ok_out += not (answer and ex["answers"][best])
         else:
             n_in += 1
             ok_in += bool(answer and ex["y"][best])
@@ -172,7 +176,7 @@ def cross_validate(data: list[dict], l2: float, folds: int, seed: int = 7) -> tu
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--set", action="append", type=Path, help="labelled question set (repeatable; default: own, probes, blind A, dev)")
+    ap.add_argument("--set", action="append", type=Path, help="labelled question set (repeatable; default: own, probes, blind A-F, dev)")
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--l2", type=float, nargs="*", default=[3e-4, 1e-3, 3e-3])
     ap.add_argument("--dry-run", action="store_true")

@@ -22,7 +22,7 @@ from bot.index import Index, _Doc
 from bot.results import Answer, NotCovered, Result
 from bot.text import HYPOTHETICAL, PERSON_STARTERS, QUOTED, WHO_STARTERS, YES_NO_STARTERS, date_span, normalize, ordinal, stem
 
-KINDS = ("fact", "yes", "no", "premise", "person", "quotes", "said", "date", "timeline", "didyoumean")
+KINDS = ("fact", "yes", "no", "premise", "person", "quotes", "said", "date", "timeline", "didyoumean", "gap")
 
 _DATE_TEXT = re.compile(r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december|"
                         r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|evening|night|hours?|"
@@ -47,6 +47,8 @@ class Candidate:
     bm25_raw: float = 0.0  # the same, not relative: how well the best fact matches at all
     evidence: frozenset[str] = frozenset()  # tokens of the article passages behind it
     with_evidence: frozenset[str] | None = None  # tokens | evidence, when known in advance
+    own: frozenset[str] = frozenset()  # a gap's own words: the detail it says the sources leave open
+    focus_open: bool = False  # a gap naming the very thing a "which …" question asks for
 
     def result(self) -> Result:
         return self.build()
@@ -73,7 +75,7 @@ def generate(ix: Index, q: Query) -> list[Candidate]:
         return said  # "who said '…'?" / "did Pence say '…'?": only a quote can answer that, or nothing
     found: list[Candidate] = []
     found.extend(said)
-    for generator in (timeline, by_date, people, quotes, claims, dated, placed, timed, counted, durations, facts):
+    for generator in (timeline, by_date, people, quotes, claims, dated, placed, timed, counted, durations, facts, gaps):
         found.extend(generator(ix, q))
     return found
 
@@ -102,6 +104,51 @@ def facts(ix: Index, q: Query) -> list[Candidate]:
                              doc.all_tokens, doc.entities, ix.shows[doc.fact.id], template, _dates(doc.fact.date),
                              bm25[doc.fact.id] / top, bm25[doc.fact.id], doc.evidence_tokens, doc.with_evidence))
     return out
+
+
+GAP_CANDIDATES = 3
+_ANY_TYPE = frozenset({"date", "person", "place", "number", "reason", "quote"})  # "don't say" answers any kind of question
+
+
+def gaps(ix: Index, q: Query) -> list[Candidate]:
+    """The details a fact leaves open that the question asks for ("which 20 countries?", "the
+    defectors' names"): "My sources don't say …", with what the fact does say."""
+    if not ix.gaps or not q.known_tokens:
+        return []
+    wanted = list(q.known_tokens) + ([q.wh] if q.wh else [])
+    weighed = ix.weigh(wanted)
+    asked = set(wanted)
+    focus = ix._canon_token(q.focus) if q.focus else None
+    found = []
+    for g in ix.gaps:
+        focus_open = focus in g.own and _same_kind_of_question(q.wh, g.wh)
+        if (focus_open or g.distinct & asked) and g.topic & asked:
+            found.append((weighed.cover(g.own), focus_open, g))
+    found.sort(key=lambda x: -x[0])
+    content = " ".join(q.known_tokens)
+    out = []
+    for own_cover, focus_open, gap in found[:GAP_CANDIDATES]:
+        template = fuzz.token_sort_ratio(content, gap.template) / 100 if gap.template else 0.0
+        out.append(Candidate("gap", own_cover, _gap_builder(ix, q, gap), (gap.doc.fact.id,), gap.tokens, gap.doc.entities,
+                             _ANY_TYPE, template, _dates(gap.doc.fact.date), own=gap.own, focus_open=focus_open))
+    return out
+
+
+_IDENTIFY = ("?which", "?who", "?what")
+
+
+def _same_kind_of_question(asked: str | None, gap: str | None) -> bool:
+    """"which diplomats" asks what "name the diplomats" leaves open; "how many diplomats" does not."""
+    return asked == gap or asked in _IDENTIFY and (gap is None or gap in _IDENTIFY)
+
+
+def _gap_builder(ix: Index, q: Query, gap) -> Callable[[], Result]:
+    fact = gap.doc.fact
+
+    def build() -> NotCovered:
+        return NotCovered(q.raw, f"My sources don't {gap.phrase}. What they do say: {fact.statement}", tuple(fact.questions[:1]),
+                          citations=tuple(ix._cite(ev.source, ev.quote) for ev in fact.evidence[:1]))
+    return build
 
 
 def claims(ix: Index, q: Query) -> list[Candidate]:
@@ -386,6 +433,9 @@ def quotes(ix: Index, q: Query) -> list[Candidate]:
                       frozenset({speaker, *(x.said_to for x in chosen if x.said_to)}), frozenset({"quote"}) | _quote_shows(ix, chosen))]
 
 
+QUOTE_MATCH = 70  # how closely (rapidfuzz partial ratio) quoted words must match a quote to be taken as it
+
+
 def quoted_words(ix: Index, q: Query) -> list[Candidate]:
     """Who said "…"? Words in quote marks, or after "who said", matched against every quote in
     every outlet's version."""
@@ -404,6 +454,11 @@ def quoted_words(ix: Index, q: Query) -> list[Candidate]:
                     best, best_score = quote, score
     if best is None:
         return []
+    if best_score < QUOTE_MATCH:  # "who said 'I love pizza'": no one in the articles says anything like it
+        shown = segments[0].strip()
+        shown = shown if len(shown) <= 80 else shown[:79] + "…"
+        return [Candidate("said", best_score / 100, lambda: NotCovered(q.raw, f"My sources quote no one saying “{shown}”.", ()),
+                          (), frozenset(q.tokens), frozenset(), frozenset({"quote", "person"}))]
     return [Candidate("said", best_score / 100, lambda: _said_answer(ix, q, best, best_score), (),
                       frozenset(ix._quote_tokens[best.id]) | {"@" + (best.speaker or "")}, frozenset({best.speaker or ""}),
                       frozenset({"quote", "person"}))]

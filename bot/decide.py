@@ -24,6 +24,8 @@ def decide(ix: Index, q: Query, scored: list[Scored], decision: list[float]) -> 
                                  "cancelled Pence–North Korea meeting at the 2018 Olympics.", tuple(ix.known_questions[:3]))
     verdict = decision_score(scored, q, decision) if scored else -10.0
     if verdict <= 0:
+        if scored and scored[0].cand.kind == "gap":
+            return scored[0].cand.result()  # the detail asked for is one the sources leave open: say which
         if verdict > NEAR_MISS:
             specific = scored[0].cand.result()  # "My sources don't quote X", "Did you mean …", "nothing on 14 Feb"
             if isinstance(specific, NotCovered):

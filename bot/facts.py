@@ -118,6 +118,10 @@ class Fact:
     date: str | None = None
     questions: list[str] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    # What a reader would ask next that the articles leave open, read after "My sources don't …"
+    # ("say where the summit was held", "name the defectors"): a question that asks for one of
+    # these is told so, with what the fact does say, instead of getting the fact as an answer.
+    unsaid: list[str] = field(default_factory=list)
 
 
 @_frozen

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
@@ -36,6 +36,21 @@ class _Doc:
         self.length = sum(self.counts.values())
 
 
+@dataclass(frozen=True)
+class _GapDoc:
+    """A detail a fact leaves open ("say where the summit was held"), as token sets."""
+
+    doc: _Doc
+    phrase: str
+    own: frozenset[str]  # the phrase's own words (and question word)
+    tokens: frozenset[str]  # those and the fact's
+    template: str
+    wh: str | None
+    distinct: frozenset[str] = frozenset()  # its telling words: not the fact's, not common in the fact base
+    topic: frozenset[str] = frozenset()  # the fact's own telling words: a question must be about this fact
+
+
+GAP_COMMON_DF = 3  # a word in more facts than this ("meet", "cancel") does not tell an open detail apart
 _NUMBER_WORDS = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|dozens?|hundreds?|thousands?)"
 
 
@@ -93,8 +108,14 @@ class Index:
         disputed = {fid for d in fb.discrepancies for fid in d.facts}
         self.docs = [self._fact_doc(f, f.id in disputed) for f in fb.facts]
         self.claims = [self._claim_doc(f, c.text, c.holds) for f in fb.facts for c in f.claims]
+        self.gaps = [self._gap_doc(d, phrase) for d in self.docs for phrase in d.fact.unsaid]
         self._index_vocabulary()
         self._index_idf()
+        common = math.log(1 + len(self.docs) / GAP_COMMON_DF)
+        self.gaps = [replace(g, distinct=frozenset(t for t in g.own - g.doc.all_tokens
+                                                   if not t.startswith("?") and self._idf.get(t, 99.0) > common),
+                             topic=frozenset(t for t in g.doc.all_tokens if not t.startswith("?") and self._idf.get(t, 99.0) > common))
+                     for g in self.gaps]
         self.quotes_by_speaker: dict[str, list[Quote]] = {}
         for q in fb.quotes:
             if q.speaker:
@@ -393,6 +414,15 @@ class Index:
         self._vocab.update(tokens)
         templates = tuple(" ".join(self._analyse(q, correct=False)[0]) for q in fact.questions)
         return _Doc(fact, frozenset(tokens), frozenset(entities), templates, counts, frozenset(evidence))
+
+    def _gap_doc(self, doc: _Doc, phrase: str) -> _GapDoc:
+        for t in plain_tokens(phrase):
+            self._raw_vocab.add(t)
+        toks, ents, _ = self._analyse(phrase, correct=False)
+        wh = wh_token(normalize(phrase.split(" ", 1)[-1]))  # "say where …": the question word after the verb
+        own = frozenset(toks) | ({wh} if wh else set())
+        self._vocab.update(t for t in own if not t.startswith(("@", "?")))
+        return _GapDoc(doc, phrase, own, own | doc.all_tokens, " ".join(toks), wh)
 
     def _claim_doc(self, fact: Fact, text: str, holds: bool) -> _ClaimDoc:
         toks, ents, _ = self._analyse(text, correct=False)

@@ -27,7 +27,7 @@ ANSWER_TYPES = ("date", "person", "place", "number", "reason", "quote")
 def feature_names() -> list[str]:
     names = ["bias", "route", "cover", "template", "gap", "ent_missing", "ent_all", "unk_rare", "unk_mid", "unk_common",
              "unk_vcommon", "bm25", "bm25_top", "ev_cover", "focus_hit", "asks_unknown_thing", "count_hit", "count_miss",
-             "n_known", "no_known", "type_ok", "outlet_miss", "date_match", "date_miss", "terse"]
+             "n_known", "no_known", "type_ok", "outlet_miss", "date_match", "date_miss", "terse", "gap_focus"]
     names += [f"kind_{k}" for k in KINDS]
     names += [f"yesno_{k}" for k in KINDS]
     names += [f"want_{t}_miss" for t in ANSWER_TYPES]
@@ -95,6 +95,8 @@ def features(ctx: QueryContext, cand: Candidate) -> Sparse:
         x["ent_missing"] = min(missing, 3)
     elif q.entities:
         x["ent_all"] = 1.0
+    if cand.focus_open:
+        x["gap_focus"] = 1.0  # "which 20 countries": the very thing asked for is what the sources leave open
     if q.answer_type == "number" and q.focus:
         x["count_hit" if ix.counts_of(q.focus, cand) else "count_miss"] = 1.0
     if q.dates:

@@ -51,6 +51,7 @@ facts:
     statement: Twenty diplomats attended the dinner.
     evidence: [{source: src, quote: "Twenty diplomats attended the dinner."}, {source: src, quote: "The dinner was on a Friday."}]
     questions: [How many diplomats attended the dinner?]
+    unsaid: [name the twenty diplomats]
 quotes:
   - {id: alice-ready, speaker: alice, text: "We remain ready to talk.", source: src, medium: statement, context: Alice after the cancellation.}
   - {id: bob-unreliable, speaker: bob, text: "unreliable", source: src, medium: interview, context: Bob on Alice.}
@@ -68,7 +69,7 @@ lexicon:
 # candidate covers the question and leaves no unknown word.
 RANK = {"cover": 4.0, "route": 2.0, "template": 1.0, "bm25": 1.0, "type_ok": 1.0, "kind_yes": 2.0, "kind_no": 2.0,
         "kind_premise": 2.5, "kind_quotes": 1.5, "kind_person": 1.0, "want_date_miss": -2.0, "want_number_miss": -2.0,
-        "count_miss": -2.0, "date_miss": -1.0}
+        "count_miss": -2.0, "date_miss": -1.0, "kind_gap": 1.0, "gap_focus": 3.0}
 DECISION = {"bias": -3.0, "best_cover": 4.0, "best_route": 1.0, "best_unk_common": -3.0, "best_unk_mid": -3.0,
             "best_unk_rare": -3.0, "best_unk_vcommon": -3.0, "best_want_date_miss": -3.0, "best_count_miss": -3.0,
             "best_asks_unknown_thing": -3.0}
@@ -114,6 +115,26 @@ def test_split_parts_keeps_one_question_whole_and_splits_several():
 
 
 # --- candidates ---------------------------------------------------------------------------------
+
+
+def test_a_detail_the_fact_leaves_open_is_a_gap_candidate_only_when_asked_for(tiny):
+    which = generate(tiny.ix, analyse(tiny.ix, "which diplomats attended the dinner?"))
+    gap = next(c for c in which if c.kind == "gap")
+    text = gap.result().text
+    assert not gap.result().answered
+    assert text == "My sources don't name the twenty diplomats. What they do say: Twenty diplomats attended the dinner."
+    named = generate(tiny.ix, analyse(tiny.ix, "what were the names of the diplomats at the dinner"))
+    assert any(c.kind == "gap" for c in named)  # "name" is the open detail's own word
+    for plain in ("how many diplomats attended the dinner?", "who attended the dinner", "where was the meeting"):
+        assert not any(c.kind == "gap" for c in generate(tiny.ix, analyse(tiny.ix, plain))), plain
+
+
+def test_asking_for_an_open_detail_is_told_so_with_what_the_sources_say(tiny):
+    result = tiny.ask("Which diplomats came to the dinner?")
+    assert not result.answered and result.text.startswith("My sources don't name the twenty diplomats.")
+    assert result.citations and result.citations[0].quote == "Twenty diplomats attended the dinner."
+    count = tiny.ask("How many diplomats attended the dinner?")
+    assert count.answered and "Twenty diplomats" in count.text
 
 
 def test_facts_sharing_a_word_are_candidates_and_claims_give_verdicts(tiny):
