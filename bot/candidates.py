@@ -94,12 +94,18 @@ def facts(ix: Index, q: Query) -> list[Candidate]:
     known = list(q.known_tokens)
     bm25 = {d.fact.id: ix.bm25(known, d) for d in docs}
     top = max(bm25.values(), default=0.0) or 1.0
-    rough = sorted(((weighed.cover(d.all_tokens), d) for d in docs),
-                   key=lambda x: -(x[0] + bm25[x[1].fact.id] / top))[:FACT_CANDIDATES]
     content = " ".join(q.known_tokens)
+    # A fact is scored in full when it covers the question's words, matches it by BM25, or was
+    # written to answer a question like it: "who was Pence to meet at the Olympics" is the
+    # participants' fact, though "Olympics" is not in it.
+    rough = sorted(((weighed.cover(d.all_tokens), d) for d in docs),
+                   key=lambda x: -(x[0] + bm25[x[1].fact.id] / top))[:2 * FACT_CANDIDATES]
+    templates = {d.fact.id: max((fuzz.token_sort_ratio(content, t) for t in d.templates), default=0) / 100 if content else 0.0
+                 for _, d in rough}
+    rough = sorted(rough, key=lambda x: -(x[0] + bm25[x[1].fact.id] / top + templates[x[1].fact.id]))[:FACT_CANDIDATES]
     out = []
     for cover, doc in rough:
-        template = max((fuzz.token_sort_ratio(content, t) for t in doc.templates), default=0) / 100 if content else 0.0
+        template = templates[doc.fact.id]
         out.append(Candidate("fact", cover, _fact_builder(ix, q, [doc.fact], cover, "fact", ""), (doc.fact.id,),
                              doc.all_tokens, doc.entities, ix.shows[doc.fact.id], template, _dates(doc.fact.date),
                              bm25[doc.fact.id] / top, bm25[doc.fact.id], doc.evidence_tokens, doc.with_evidence))
