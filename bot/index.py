@@ -50,7 +50,7 @@ class _GapDoc:
     topic: frozenset[str] = frozenset()  # the fact's own telling words: a question must be about this fact
 
 
-GAP_COMMON_DF = 3  # a word in more facts than this ("meet", "cancel") does not tell an open detail apart
+GAP_COMMON_DF = 7  # a word in more facts than this ("meet", "cancel") does not tell an open detail apart
 _NUMBER_WORDS = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|dozens?|hundreds?|thousands?)"
 
 
