@@ -134,7 +134,8 @@ def gaps(ix: Index, q: Query) -> list[Candidate]:
     content = " ".join(q.known_tokens)
     out = []
     for own_cover, focus_open, gap in found[:GAP_CANDIDATES]:
-        template = fuzz.token_sort_ratio(content, gap.template) / 100 if gap.template else 0.0
+        # as like the question as a question the fact answers, with the open detail's words added
+        template = max(fuzz.token_sort_ratio(content, f"{t} {gap.template}") for t in (*gap.doc.templates, "")) / 100
         out.append(Candidate("gap", own_cover, _gap_builder(ix, q, gap), (gap.doc.fact.id,), gap.tokens, gap.doc.entities,
                              _ANY_TYPE, template, _dates(gap.doc.fact.date), own=gap.own, focus_open=focus_open))
     return out
@@ -545,7 +546,7 @@ def _person_candidate(ix: Index, q: Query, pid: str, fit: float) -> Candidate:
             text += f" My sources quote {person.name} {n} time{'s' if n > 1 else ''}."
         return Answer(q.raw, text, "person", tuple(cites), confidence=1.0, person=person)
 
-    return Candidate("person", fit, build, (), ix._role_of[pid] | {"@" + pid, "?who", ix.role_token}, frozenset({pid}),
+    return Candidate("person", fit, build, (), ix.card_tokens[pid] | {"@" + pid, "?who", ix.role_token}, frozenset({pid}),
                      text_shows(ix, person.role + " " + person.description) | {"person"})
 
 

@@ -126,6 +126,11 @@ class Index:
         self._quote_tokens = {q.id: set(self._analyse(q.text + " " + q.context, correct=False)[0]) for q in fb.quotes}
         self._roles = [(p, self._role_tokens(p)) for p in fb.people]
         self._role_of = {p.id: tokens for p, tokens in self._roles}
+        # What a card answers: its role's words, and what the bodies named in the role are
+        # ("Washington Post journalist" answers "which paper is he with": the Post is a newspaper).
+        self.card_tokens = {pid: tokens.union(*(w for t in tokens if t.startswith("@")
+                                                for w in [{x for x in self._role_of.get(t[1:], ()) if not x.startswith("@")}]))
+                            for pid, tokens in self._role_of.items()}
         self.doc_by_fact = {d.fact.id: d for d in self.docs}
         # Which facts and claims hold each token: a question only needs to look at those.
         self.fact_postings: dict[str, list[int]] = {}

@@ -214,6 +214,21 @@ def test_roles_that_name_an_organisation(engine, question, person):
     assert result.answered and engine.fb.person_by_id[person].name in result.text
 
 
+@pytest.mark.parametrize("question", ["which paper is josh rogin with", "what outlet does Ashley Parker work for"])
+def test_a_card_answers_what_the_body_in_a_role_is(engine, question):
+    result = engine.ask(question)  # "Washington Post journalist": the Post is a newspaper
+    assert result.answered and result.kind == "person" and "Washington Post" in result.text
+
+
+def test_asking_for_a_detail_the_articles_leave_open_says_so(engine):
+    for question, open_detail in [("Which 20 countries agreed to consider new sanctions?", "which 20 countries"),
+                                  ("what's the name of otto warmbier's dad", "name of Otto Warmbier's father")]:
+        result = engine.ask(question)
+        assert not result.answered and open_detail in result.text and "What they do say:" in result.text
+        assert result.citations  # what the fact does say, with its evidence
+    assert engine.ask("How many countries agreed to consider new sanctions?").answered
+
+
 @pytest.mark.parametrize("question", ["What did Pence eat at the Olympics?", pytest.param(
     "Did South Korea know about the meeting?", marks=pytest.mark.xfail(reason="'know' is a word of the fact base; the location claim answers Yes"))])
 def test_near_misses_are_not_dressed_up_as_answers(engine, question):
