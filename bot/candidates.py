@@ -128,7 +128,8 @@ def gaps(ix: Index, q: Query) -> list[Candidate]:
     found = []
     for g in ix.gaps:
         focus_open = focus in g.own and _same_kind_of_question(q.wh, g.wh)
-        if (focus_open or g.distinct & asked) and g.topic & asked:
+        same_type = q.answer_type in _TYPED and q.answer_type == ix.gap_type(g)  # "where was the summit held"
+        if (focus_open or same_type or g.distinct & asked) and g.topic & asked:
             found.append((weighed.cover(g.own), focus_open, g))
     found.sort(key=lambda x: -x[0])
     content = " ".join(q.known_tokens)
@@ -142,6 +143,7 @@ def gaps(ix: Index, q: Query) -> list[Candidate]:
 
 
 _IDENTIFY = ("?which", "?who", "?what")
+_TYPED = ("place",)  # a "where" question asks what a gap saying where leaves open
 
 
 def _same_kind_of_question(asked: str | None, gap: str | None) -> bool:
@@ -416,8 +418,8 @@ def quotes(ix: Index, q: Query) -> list[Candidate]:
         first = ix.fb.person_by_id[q.entities[0]]
         if first.kind == "person" and q.wh == "?what":
             text = f"My sources don't quote {first.name}: none of the three articles prints anything {first.name} said."
-            return [Candidate("quotes", 1.0, lambda: NotCovered(q.raw, text, ()), (), frozenset({"@" + first.id}),
-                              frozenset({first.id}))]
+            return [Candidate("quotes", 1.0, lambda: NotCovered(q.raw, text, ()), (), frozenset({"@" + first.id}) | ix._quote_word_tokens,
+                              frozenset({first.id}), frozenset({"quote"}))]
         return []
     chosen = ix.quotes_by_speaker[speaker]
     rest = set(q.known_tokens) - {"@" + e for e in q.entities} - ix._quote_word_tokens
@@ -521,8 +523,11 @@ def _dates(iso: str | None) -> frozenset[str]:
 
 def _speaker(ix: Index, q: Query) -> str | None:
     """The one who speaks: named before "about"/"on"/"regarding"/"to", if several are named."""
-    subject_at = min((q.norm.find(f" {w} ") for w in ("about", "regarding", "on", "of") if f" {w} " in q.norm), default=-1)
+    subject_at = min((q.norm.find(f" {w} ") for w in ("about", "regarding", "on", "of", "to") if f" {w} " in q.norm), default=-1)
     speakers = [e for e in q.entities if e in ix.quotes_by_speaker]
+    people = [e for e in q.entities if ix.fb.person_by_id[e].kind == "person"]
+    if subject_at >= 0 and people and people[0] not in speakers and ix.mention_at(q.norm, people[0]) < subject_at:
+        return None  # "what did Moon say to Pence": Moon speaks, and the articles quote him nowhere
     if subject_at >= 0 and len(speakers) > 1:
         before = [e for e in speakers if ix.mention_at(q.norm, e) < subject_at]
         if before:

@@ -109,6 +109,7 @@ class Index:
         self.docs = [self._fact_doc(f, f.id in disputed) for f in fb.facts]
         self.claims = [self._claim_doc(f, c.text, c.holds) for f in fb.facts for c in f.claims]
         self.gaps = [self._gap_doc(d, phrase) for d in self.docs for phrase in d.fact.unsaid]
+        self._gap_types: dict[str, str] = {}
         self._index_vocabulary()
         self._index_idf()
         common = math.log(1 + len(self.docs) / GAP_COMMON_DF)
@@ -419,6 +420,14 @@ class Index:
         self._vocab.update(tokens)
         templates = tuple(" ".join(self._analyse(q, correct=False)[0]) for q in fact.questions)
         return _Doc(fact, frozenset(tokens), frozenset(entities), templates, counts, frozenset(evidence))
+
+    def gap_type(self, gap: _GapDoc) -> str:
+        """The kind of answer an open detail is ("say where the summit was held" → place)."""
+        if gap.phrase not in self._gap_types:
+            from bot.analyse import analyse  # analysing needs the finished index
+
+            self._gap_types[gap.phrase] = analyse(self, gap.phrase.split(" ", 1)[-1]).answer_type
+        return self._gap_types[gap.phrase]
 
     def _gap_doc(self, doc: _Doc, phrase: str) -> _GapDoc:
         for t in plain_tokens(phrase):
