@@ -463,7 +463,7 @@ def quoted_words(ix: Index, q: Query) -> list[Candidate]:
                     best, best_score = quote, score
     if best is None:
         return []
-    if best_score < QUOTE_MATCH:  # "who said 'I love pizza'": no one in the articles says anything like it
+    if best_score < QUOTE_MATCH and QUOTED.search(q.raw):  # "who said 'I love pizza'": no one says anything like it
         shown = segments[0].strip()
         shown = shown if len(shown) <= 80 else shown[:79] + "…"
         return [Candidate("said", best_score / 100, lambda: NotCovered(q.raw, f"My sources quote no one saying “{shown}”.", ()),
