@@ -19,6 +19,7 @@ DIALOGUES = yaml.safe_load((Path(__file__).with_name("dialogues.yaml")).read_tex
 BLIND = yaml.safe_load((Path(__file__).with_name("blind_dialogues.yaml")).read_text(encoding="utf-8"))
 MORE = yaml.safe_load((Path(__file__).with_name("more_dialogues.yaml")).read_text(encoding="utf-8"))
 BLIND_2 = yaml.safe_load((Path(__file__).with_name("blind_dialogues_2.yaml")).read_text(encoding="utf-8"))
+BLIND_3 = yaml.safe_load((Path(__file__).with_name("blind_dialogues_3.yaml")).read_text(encoding="utf-8"))
 # Turns answered wrong when pinned (`python -m bench.pin`), with the answer given then: the engine
 # gets most of them wrong alone too; the conversation's reading is checked by the tests below.
 KNOWN_WRONG = yaml.safe_load((Path(__file__).with_name("known_misses.yaml")).read_text(encoding="utf-8"))
@@ -30,7 +31,7 @@ def test_the_set_has_forty_dialogues_of_several_turns():
 
 def _turns():
     for name, dialogues in (("dialogues.yaml", DIALOGUES), ("blind_dialogues.yaml", BLIND), ("more_dialogues.yaml", MORE),
-                            ("blind_dialogues_2.yaml", BLIND_2)):
+                            ("blind_dialogues_2.yaml", BLIND_2), ("blind_dialogues_3.yaml", BLIND_3)):
         wrong = KNOWN_WRONG.get(name, {})
         for d in dialogues:
             for i in range(len(d["turns"])):
