@@ -99,7 +99,11 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
         if elliptic:
             question = f"{elliptic.group(1)} {_without_question_word(before.question)}"
             note = f"(Reading that as: “{question}”.)"
-        elif not engine.entities_in(text):
+        elif engine.entities_in(text):
+            if _PERSONAL.search(text.lower()) and not any(engine.fb.person_by_id[e].kind == "person" for e in engine.entities_in(text)):
+                # "did he meet with the north koreans": a country named, but "he" is still someone from before
+                question, note = _resolve_pronouns(engine, text, before, pronouns_only=True)
+        else:
             question, note = _resolve_pronouns(engine, text, before)
             if question == text and len(norm.split()) <= 4:
                 # "by who?", "which reporter", "until when": a short question names no topic of its own
@@ -113,10 +117,12 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
         if alone.answered and (not result.answered or alone.confidence > result.confidence):
             result, question, note = alone, text, None
     named = tuple(engine.entities_in(question))
-    # Whom a "he" or "she" may mean next: people the answer brought in first, then those asked about.
+    # Whom a "he" or "she" may mean next: after "who …?", the people the answer brought in; after
+    # any other question, the one it was about ("was Abe there? — did he meet them?"), then the rest.
     known = [engine.fb.fact_by_id[f] for f in result.facts if f in engine.fb.fact_by_id]  # ids from before a /reload may be gone
     brought = tuple(p for fact in known for p in fact.people if p not in named)
-    people = tuple(dict.fromkeys((*brought, *named))) or (before.people if before else ())
+    first = (*brought, *named) if _ASKS_WHO.match(normalize(question)) or not named else (*named, *brought)
+    people = tuple(dict.fromkeys(first)) or (before.people if before else ())
     facts = tuple(result.facts)
     asked = normalize(question)
     citations = tuple(result.citations)
@@ -143,6 +149,9 @@ def ask_alone_first(engine: Engine, text: str, previous: Conversation | None, no
     return replace(leaning, note=f"(Reading this with your previous /ask, “{previous.question}”.)")
 
 
+_ASKS_WHO = re.compile(r"^(?:\S+\s+){0,3}?(?:who|whom|whose)\b")
+
+
 def _recent(people: tuple[str, ...], before: Conversation | None) -> tuple[str, ...]:
     older = before.people if before else ()
     return tuple(dict.fromkeys((*people, *older)))[:6]
@@ -155,7 +164,7 @@ def _without_question_word(question: str) -> str:
     return " ".join(words)
 
 
-def _resolve_pronouns(engine: Engine, text: str, before: Conversation) -> tuple[str, str | None]:
+def _resolve_pronouns(engine: Engine, text: str, before: Conversation, pronouns_only: bool = False) -> tuple[str, str | None]:
     """'he'/'she' -> the last person named; 'they' -> the last organisation or country (else the
     last person); 'that meeting'/'it' stay, with the last question's topic words added."""
     people = [engine.fb.person_by_id[p] for p in before.people if p in engine.fb.person_by_id]
@@ -179,7 +188,7 @@ def _resolve_pronouns(engine: Engine, text: str, before: Conversation) -> tuple[
             resolved = f"{resolved} {_without_question_word(before.question)}"
         obvious = len([p for p in people if (p.kind == "person") == (target.kind == "person")]) == 1
         return resolved, None if obvious else f"(Taking “{pronoun}” as {target.name}.)"
-    if _THING.search(lowered) and before.question:
+    if _THING.search(lowered) and before.question and not pronouns_only:
         return f"{text} {_without_question_word(before.question)}", None
     return text, None
 
