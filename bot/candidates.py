@@ -28,7 +28,6 @@ _DATE_TEXT = re.compile(r"\b(?:january|february|march|april|may|june|july|august
                         r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|evening|night|hours?|"
                         r"\d{4}|last minute|next day|same day)\b", re.I)
 _NUMBER_TEXT = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|dozen|hundred|thousand)\b", re.I)
-_REPORTED_SPEECH = re.compile(r"\b(?:said|says|told|claimed|stated|tweeted|according to)\b", re.I)
 _REASON_TEXT = re.compile(r"\b(?:because|avoid|in hopes?|hoping|so that|unclear|reasons?|why|to highlight|to remind|"
                           r"in order to|unhappy|not been happy|angry|in protest|to press|to call attention)\b", re.I)
 
@@ -65,8 +64,8 @@ def text_shows(ix: Index, text: str) -> frozenset[str]:
         shows.add("reason")
     if ix.place_pattern.search(text):
         shows.add("place")
-    if "“" in text or '"' in text or _REPORTED_SPEECH.search(text):
-        shows.add("quote")  # the words themselves, or what someone said in reported speech
+    if "“" in text or '"' in text:
+        shows.add("quote")
     return frozenset(shows)
 
 
