@@ -52,6 +52,7 @@ SCENARIOS: list[tuple[str, str, dict]] = [
     ("ask-handshake", "ask", {"question": "Did Pence shake hands with Kim Yo Jong?"}),
     ("ask-why", "ask", {"question": "why did north korea cancel"}),
     ("ask-not-covered", "ask", {"question": "Who won the hockey gold medal?"}),
+    ("ask-open-detail", "ask", {"question": "which 20 countries agreed to consider new sanctions?"}),
     ("ask-help", "ask", {"question": "help"}),
     ("quote-all", "quote", {}),
     ("quote-ayers", "quote", {"speaker": "Nick Ayers"}),

@@ -254,7 +254,11 @@ def answer_card(fb: FactBase, result: Result, budget: int = ANSWER_LINES) -> Car
     title, description = headline(result)
     author = question_line(result.question)
     if isinstance(result, NotCovered):
-        return Card(title, description, color=COLOR_NOT_COVERED, author=author, suggestions=list(result.suggestions))
+        # a near miss shows the passage behind "what they do say", as an answer would
+        cited = citation_lines(fb, result.citations, limit=1) if result.citations else []
+        links = {c.url: fb.source_name(c.source_id or c.source) for c in result.citations[:1] if c.url}
+        return Card(title, description, [("Source", "\n".join(cited))] if cited else [], color=COLOR_NOT_COVERED,
+                    author=author, suggestions=list(result.suggestions), links=[(name, url) for url, name in links.items()])
     used = phone_lines(author) + phone_lines(title)
     fields = []
     quotes = list(getattr(result, "quotes", ()))
@@ -298,6 +302,9 @@ def evidence_card(fb: FactBase, facts: Sequence[Fact]) -> Card:
 def result_text(result: Result, fb: FactBase | None = None) -> str:
     out = [_wrap(result.text)]
     if isinstance(result, NotCovered):
+        for c in result.citations[:1]:  # the passage behind "what they do say"
+            name = fb.source_name(c.source_id) if fb else outlet_name(c.outlet)
+            out.append(_wrap(f"\nSource: [{name}] “{bare_quote(c.quote)}”", "  "))
         if result.suggestions:
             out.append("\nYou could ask:")
             out += [f"  • {s}" for s in result.suggestions]
