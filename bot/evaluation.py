@@ -25,6 +25,7 @@ EVAL_SETS = {
     "blind_e": EVAL_SET.with_name("blind_e.yaml"),
     "blind_f": EVAL_SET.with_name("blind_f.yaml"),
     "blind_g": EVAL_SET.with_name("blind_g.yaml"),
+    "blind_h": EVAL_SET.with_name("blind_h.yaml"),
     "dev": Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev_questions.yaml",
 }
 
