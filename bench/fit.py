@@ -29,7 +29,7 @@ from bot.candidates import generate
 from bot.engine import Engine
 from bot.evaluation import judge, load_eval_set
 from bot.facts import DEFAULT_FACTS, load_factbase
-from bot.scorer import DECISION_FEATURES, FEATURES, QueryContext, Scored, decision_features, features, vector
+from bot.scorer import DECISION_FEATURES, FEATURES, QueryContext, Scored, decision_features, features, is_complete, vector
 
 ROOT = Path(__file__).resolve().parent.parent
 EVALSETS = ROOT / "bot" / "evalsets"
@@ -122,7 +122,10 @@ def decision_rows(data: list[dict], w: np.ndarray) -> tuple[np.ndarray, np.ndarr
     xs, ys = [], []
     for ex in data:
         top, best = ranked(ex, w)
-        xs.append([1.0] + vector(decision_features(top, ex["q"]), DECISION_FEATURES))
+        x = decision_features(top, ex["q"])
+        if is_complete(top, x):
+            continue  # answered whatever the weights say (see bot.scorer.decision_score)
+        xs.append([1.0] + vector(x, DECISION_FEATURES))
         ys.append(float(ex["y"][best]))  # out of scope, a "my sources don't say …" candidate is right to give
     return np.array(xs), np.array(ys)
 
@@ -147,7 +150,8 @@ def accuracy(w_rank: np.ndarray, w_dec: np.ndarray, data: list[dict]) -> tuple[i
     ok_in = n_in = ok_out = n_out = 0
     for ex in data:
         top, best = ranked(ex, w_rank)
-        answer = float(np.dot(w_dec, [1.0] + vector(decision_features(top, ex["q"]), DECISION_FEATURES))) > 0
+        x = decision_features(top, ex["q"])
+        answer = is_complete(top, x) or float(np.dot(w_dec, [1.0] + vector(x, DECISION_FEATURES))) > 0
         if ex["abstain"]:
             n_out += 1
             ok_out += not (answer and ex["answers"][best])

@@ -75,7 +75,7 @@ def generate(ix: Index, q: Query) -> list[Candidate]:
         return said  # "who said '…'?" / "did Pence say '…'?": only a quote can answer that, or nothing
     found: list[Candidate] = []
     found.extend(said)
-    for generator in (timeline, by_date, people, quotes, claims, dated, placed, timed, counted, durations, facts, gaps):
+    for generator in (timeline, by_date, people, quotes, claims, dated, placed, timed, counted, durations, facts, gaps, precision):
         found.extend(generator(ix, q))
     return found
 
@@ -140,6 +140,43 @@ def gaps(ix: Index, q: Query) -> list[Candidate]:
         out.append(Candidate("gap", own_cover, _gap_builder(ix, q, gap), (gap.doc.fact.id,), gap.tokens, gap.doc.entities,
                              _ANY_TYPE, template, _dates(gap.doc.fact.date), own=gap.own, focus_open=focus_open))
     return out
+
+
+_PRECISE = re.compile(r"\b(?:exact|exactly|precise|precisely|specific|specifically)\b")
+_CLOCK_ASKED = re.compile(r"\b(?:hour|clock|time of day|what time|which time|a ?m|p ?m)\b")
+_CLOCK_TEXT = re.compile(r"\b(?:\d{1,2}(?::\d{2})?\s*(?:a\.?m|p\.?m)\b|\d{1,2}:\d{2}|o'clock|noon|midnight)", re.I)
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
+
+
+def precision(ix: Index, q: Query) -> list[Candidate]:
+    """"What exact day was the summit?" when the articles give only "January 2018"; "what exact
+    time …" when they give no time of day: the detail is finer than the sources go."""
+    if q.answer_type != "date" or not q.known_tokens:
+        return []
+    clock = bool(_CLOCK_ASKED.search(q.norm))
+    if not (_PRECISE.search(q.norm) or clock and not q.norm.startswith("what time")):
+        return []
+    wanted = list(q.known_tokens) + ([q.wh] if q.wh else [])
+    weighed = ix.weigh(wanted)
+    docs = sorted(ix.docs_sharing(q.known_tokens), key=lambda d: -weighed.cover(d.all_tokens))[:2]
+    out = []
+    for doc in docs:
+        fact, iso = doc.fact, doc.fact.date
+        if clock and not _CLOCK_TEXT.search(fact.statement):
+            detail = "give a time of day" + (" beyond “the morning”" if "morning" in fact.statement else "")
+        elif not clock and iso and len(iso) == 7:
+            detail = f"give the exact day, only {_MONTHS[int(iso[5:7]) - 1]} {iso[:4]}"
+        else:
+            continue
+        text = f"My sources don't {detail}. What they do say: {fact.statement}"
+        cites = tuple(ix._cite(ev.source, ev.quote) for ev in fact.evidence[:1])
+        out.append(Candidate("gap", weighed.cover(doc.all_tokens), _not_covered_builder(q, text, fact, cites), (fact.id,),
+                             doc.all_tokens, doc.entities, _ANY_TYPE, 0.0, _dates(iso), focus_open=True))
+    return out
+
+
+def _not_covered_builder(q: Query, text: str, fact: Fact, cites: tuple) -> Callable[[], Result]:
+    return lambda: NotCovered(q.raw, text, tuple(fact.questions[:1]), citations=cites)
 
 
 _IDENTIFY = ("?which", "?who", "?what")

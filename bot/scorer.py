@@ -155,8 +155,21 @@ class Weights:
 
 
 def decision_score(ranked: list["Scored"], q: Query, weights: dict[str, float]) -> float:
-    """Above 0: the best candidate answers the question; otherwise abstain."""
-    return weights.get("bias", 0.0) + sum(weights.get(name, 0.0) * v for name, v in decision_features(ranked, q).items())
+    """Above 0: the best candidate answers the question; otherwise abstain. A question whose every
+    word the best fact has, with nothing unknown and the kind of answer asked for, is answered
+    ("when was the meeting?"): the fitted weights decide the rest."""
+    x = decision_features(ranked, q)
+    score = weights.get("bias", 0.0) + sum(weights.get(name, 0.0) * v for name, v in x.items())
+    if is_complete(ranked, x):
+        return max(score, COMPLETE_SCORE)
+    return score
+
+
+COMPLETE_SCORE = 0.5  # the verdict a complete match gets at least (confidence about 0.62)
+
+
+def is_complete(ranked: list["Scored"], x: Sparse) -> bool:
+    return bool(x.get("complete")) and ranked[0].cand.kind == "fact"
 
 
 @dataclass
