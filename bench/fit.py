@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 EVALSETS = ROOT / "bot" / "evalsets"
 DEFAULT_SETS = [EVALSETS / "own_questions.yaml", EVALSETS / "probes.yaml", EVALSETS / "blind_a.yaml", EVALSETS / "blind_b.yaml",
                 EVALSETS / "blind_c.yaml", EVALSETS / "blind_d.yaml", EVALSETS / "blind_e.yaml", EVALSETS / "blind_f.yaml",
-                EVALSETS / "blind_g.yaml", EVALSETS / "blind_h.yaml",
+                EVALSETS / "blind_g.yaml", EVALSETS / "blind_h.yaml", EVALSETS / "blind_i.yaml",
                 ROOT.parent / "shared" / "eval" / "dev_questions.yaml"]
 WEIGHTS = ROOT / "bot" / "data" / "weights.json"
 # Per-kind offsets are not shrunk: a kind with few labelled examples must still find its level.

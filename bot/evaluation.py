@@ -26,6 +26,7 @@ EVAL_SETS = {
     "blind_f": EVAL_SET.with_name("blind_f.yaml"),
     "blind_g": EVAL_SET.with_name("blind_g.yaml"),
     "blind_h": EVAL_SET.with_name("blind_h.yaml"),
+    "blind_i": EVAL_SET.with_name("blind_i.yaml"),
     "dev": Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev_questions.yaml",
 }
 
