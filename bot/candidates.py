@@ -129,7 +129,10 @@ def gaps(ix: Index, q: Query) -> list[Candidate]:
     for g in ix.gaps:
         focus_open = focus in g.own and _same_kind_of_question(q.wh, g.wh)
         same_type = q.answer_type in _TYPED and q.answer_type == ix.gap_type(g)  # "where was the summit held"
-        if (focus_open or same_type or g.distinct & asked) and g.topic & asked:
+        trigger = (g.distinct & asked) | ({focus} if focus_open else set())
+        # and the question must be about this fact by some other word: "in which country was
+        # Pence" asks nothing of "which 20 countries" though both say "country"
+        if (trigger or same_type) and (g.topic & asked) - trigger:
             found.append((weighed.cover(g.own), focus_open, g))
     found.sort(key=lambda x: -x[0])
     content = " ".join(q.known_tokens)
