@@ -27,7 +27,7 @@ ANSWER_TYPES = ("date", "person", "place", "number", "reason", "quote")
 def feature_names() -> list[str]:
     names = ["bias", "route", "cover", "template", "gap", "ent_missing", "ent_all", "unk_rare", "unk_mid", "unk_common",
              "unk_vcommon", "bm25", "bm25_top", "ev_cover", "focus_hit", "asks_unknown_thing", "count_hit", "count_miss",
-             "n_known", "no_known", "type_ok", "outlet_miss", "date_match", "date_miss", "terse", "gap_focus"]
+             "n_known", "no_known", "type_ok", "outlet_miss", "date_match", "date_miss", "terse", "gap_focus", "new_person"]
     names += [f"kind_{k}" for k in KINDS]
     names += [f"yesno_{k}" for k in KINDS]
     names += [f"want_{t}_miss" for t in ANSWER_TYPES]
@@ -107,6 +107,9 @@ def features(ctx: QueryContext, cand: Candidate) -> Sparse:
     shows = cand.shows
     if want == "person" and cand.entities - ctx.entities:
         shows = shows | {"person"}
+    if want == "person" and any(ix.fb.person_by_id[e].kind == "person" for e in cand.entities - ctx.entities
+                                if e in ix.fb.person_by_id):
+        x["new_person"] = 1.0  # "who was Pence to meet?": a fact that brings in people, not only a place or a country
     if want in ("what", "yesno") or want in shows:
         x["type_ok"] = 1.0
     elif want in ANSWER_TYPES:
