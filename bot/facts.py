@@ -504,6 +504,11 @@ def verify(model: FactBaseModel, root: Path, lines: dict[tuple, int], display: s
     for loc, (_, text) in iter_citations(model):
         if not text.strip():
             add(loc, f"{'.'.join(str(p) for p in loc)}: empty quote")
+    for i, f in enumerate(model.facts):  # shown as "My sources don't <phrase>."
+        for j, phrase in enumerate(f.unsaid):
+            if not re.match(r"^(?:say|give|name|list|show|tell|quote|date)\b\s+\S", phrase):
+                add(("facts", i, "unsaid", j), f"facts.{i}.unsaid.{j}: {phrase!r} must read after \"My sources don't\" "
+                                               "(start with say, give, name, list, show, tell, quote or date)")
 
     # References resolve.
     def ref(loc: tuple, value: str | None, section: str, what: str) -> None:

@@ -177,6 +177,18 @@ facts:
     assert problem.startswith(f"{path}:9:") and "not a real date" in problem
 
 
+def test_an_open_detail_must_read_after_my_sources_dont(tmp_path):
+    path = write(tmp_path, GOOD_SOURCE + """\
+facts:
+  - id: f1
+    statement: A.
+    evidence: [{source: dw, quote: "February 21, 2018"}]
+    unsaid: ["say where it was", "the missile's name"]
+""")
+    [problem] = problems_of(path)
+    assert "the missile's name" in problem and "My sources don't" in problem
+
+
 def test_check_command_exit_codes(tmp_path, capsys):
     assert main(["check"]) == 0
     out = capsys.readouterr().out
