@@ -171,15 +171,9 @@ def precision(ix: Index, q: Query) -> list[Candidate]:
             detail = f"give the exact day, only {_MONTHS[int(iso[5:7]) - 1]} {iso[:4]}"
         else:
             continue
-        text = f"My sources don't {detail}. What they do say: {fact.statement}"
-        cites = tuple(ix._cite(ev.source, ev.quote) for ev in fact.evidence[:1])
-        out.append(Candidate("gap", weighed.cover(doc.all_tokens), _not_covered_builder(q, text, fact, cites), (fact.id,),
+        out.append(Candidate("gap", weighed.cover(doc.all_tokens), _open_detail(ix, q, detail, fact), (fact.id,),
                              doc.all_tokens, doc.entities, _ANY_TYPE, 0.0, _dates(iso), focus_open=True))
     return out
-
-
-def _not_covered_builder(q: Query, text: str, fact: Fact, cites: tuple) -> Callable[[], Result]:
-    return lambda: NotCovered(q.raw, text, tuple(fact.questions[:1]), citations=cites)
 
 
 _IDENTIFY = ("?which", "?who", "?what")
@@ -192,12 +186,14 @@ def _same_kind_of_question(asked: str | None, gap: str | None) -> bool:
 
 
 def _gap_builder(ix: Index, q: Query, gap) -> Callable[[], Result]:
-    fact = gap.doc.fact
+    return _open_detail(ix, q, gap.phrase, gap.doc.fact)
 
-    def build() -> NotCovered:
-        return NotCovered(q.raw, f"My sources don't {gap.phrase}. What they do say: {fact.statement}", tuple(fact.questions[:1]),
-                          citations=tuple(ix._cite(ev.source, ev.quote) for ev in fact.evidence[:1]))
-    return build
+
+def _open_detail(ix: Index, q: Query, detail: str, fact: Fact) -> Callable[[], Result]:
+    """"My sources don't <detail>. What they do say: <the fact>", with the fact's first passage."""
+    text = f"My sources don't {detail}. What they do say: {fact.statement}"
+    cites = tuple(ix._cite(ev.source, ev.quote) for ev in fact.evidence[:1])
+    return lambda: NotCovered(q.raw, text, tuple(fact.questions[:1]), citations=cites)
 
 
 def claims(ix: Index, q: Query) -> list[Candidate]:
