@@ -443,6 +443,9 @@ def people(ix: Index, q: Query) -> list[Candidate]:
     return out
 
 
+_SAYS = frozenset({"?what"})  # someone's words answer "what did X say?"
+
+
 def quotes(ix: Index, q: Query) -> list[Candidate]:
     """"What did X say (about Y)?" → X's own words, ranked by the other words of the question.
     The speaker is the first person named who has quotes; someone named after "about" or "to"
@@ -454,7 +457,7 @@ def quotes(ix: Index, q: Query) -> list[Candidate]:
         first = ix.fb.person_by_id[q.entities[0]]
         if first.kind == "person" and q.wh == "?what":
             text = f"My sources don't quote {first.name}: none of the three articles prints anything {first.name} said."
-            return [Candidate("quotes", 1.0, lambda: NotCovered(q.raw, text, ()), (), frozenset({"@" + first.id}) | ix._quote_word_tokens,
+            return [Candidate("quotes", 1.0, lambda: NotCovered(q.raw, text, ()), (), frozenset({"@" + first.id}) | ix._quote_word_tokens | _SAYS,
                               frozenset({first.id}), frozenset({"quote"}))]
         return []
     chosen = ix.quotes_by_speaker[speaker]
@@ -474,7 +477,7 @@ def quotes(ix: Index, q: Query) -> list[Candidate]:
         fit = ix._coverage(list(rest), ix._quote_tokens[chosen[0].id])
         chosen = chosen[:2]
     tokens = frozenset().union(*(ix._quote_tokens[x.id] for x in chosen)) | {"@" + speaker}
-    return [Candidate("quotes", fit, lambda: _quotes_answer(ix, q, speaker, chosen), (), frozenset(tokens) | ix._quote_word_tokens,
+    return [Candidate("quotes", fit, lambda: _quotes_answer(ix, q, speaker, chosen), (), frozenset(tokens) | ix._quote_word_tokens | _SAYS,
                       frozenset({speaker, *(x.said_to for x in chosen if x.said_to)}), frozenset({"quote"}) | _quote_shows(ix, chosen))]
 
 

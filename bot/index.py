@@ -115,7 +115,8 @@ class Index:
         common = math.log(1 + len(self.docs) / GAP_COMMON_DF)
         self.gaps = [replace(g, distinct=frozenset(t for t in g.own - g.doc.all_tokens
                                                    if not t.startswith("?") and self._idf.get(t, 99.0) > common),
-                             topic=frozenset(t for t in g.doc.all_tokens if not t.startswith("?") and self._idf.get(t, 99.0) > common))
+                             topic=frozenset(t for t in g.doc.all_tokens if not t.startswith("?") and self._idf.get(t, 99.0) > common
+                                             and (not t.startswith("@") or t in g.own)))  # "what's Ayers's name" is not the defectors'
                      for g in self.gaps]
         self.quotes_by_speaker: dict[str, list[Quote]] = {}
         for q in fb.quotes:
@@ -241,7 +242,7 @@ class Index:
         self._bm25_idf = {t: math.log(1 + (n - c + 0.5) / (c + 0.5)) for t, c in df_counts.items()}
         df: dict[str, int] = {}
         for d in self.docs:
-            for t in d.tokens | d.entities:
+            for t in d.all_tokens:  # entities as "@id", the way questions carry them
                 df[t] = df.get(t, 0) + 1
         self._idf = {t: math.log(1 + n / c) for t, c in df.items()}
         self._idf_unknown = math.log(1 + n) + 1.5  # a word the sources never use weighs more than any they do

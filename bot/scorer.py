@@ -54,6 +54,9 @@ class QueryContext:
         self.best_cover = max((self.weighed.cover(c.tokens) for c in cands if c.kind == "fact"), default=0.0) if wanted else 0.0
         self.focus = max(q.known_tokens, key=lambda t: ix._idf.get(t, 0.0), default=None)
         self.entities = set(q.entities)
+        # a country named as where something was ("met him in South Korea") is the setting, not a party to it
+        self.setting = {e for e in q.entities if q.place and ix.fb.person_by_id[e].kind == "country"
+                        and ix.fb.person_by_id[e].name.lower() == q.place}
         self.dates = set(q.dates)
         base: Sparse = {"bias": 1.0, "n_known": min(len(q.known_tokens), 6) / 6}
         zipfs = [z for _, z in q.unknown]
@@ -90,7 +93,7 @@ def features(ctx: QueryContext, cand: Candidate) -> Sparse:
         x["bm25"] = cand.bm25
         if cand.bm25 >= 0.999:
             x["bm25_top"] = 1.0
-    missing = sum(e not in cand.entities for e in q.entities)
+    missing = sum(e not in cand.entities and e not in ctx.setting for e in q.entities)
     if missing:
         x["ent_missing"] = min(missing, 3)
     elif q.entities:
