@@ -10,7 +10,7 @@ from bot.analyse import Query
 from bot.candidates import fact_answer, related_docs
 from bot.index import Index
 from bot.results import Answer, NotCovered, Result
-from bot.scorer import Scored, decision_score
+from bot.scorer import Decision, Scored, decision_score
 
 SECOND_FACT = 0.8  # a second fact joins the answer when it is at least this likely, relative to the first
 NEAR_MISS = -1.5  # below the abstain line, but close enough that what the sources do say helps
@@ -18,7 +18,7 @@ NEAR_MISS = -1.5  # below the abstain line, but close enough that what the sourc
 _FOCUS = {"date": "when", "person": "who", "place": "where", "number": "how many", "reason": "why"}
 
 
-def decide(ix: Index, q: Query, scored: list[Scored], decision: list[float]) -> Result:
+def decide(ix: Index, q: Query, scored: list[Scored], decision: Decision | dict) -> Result:
     if not q.tokens and not q.dates:
         return NotCovered(q.raw, "That doesn't look like a question I can work with — ask me about the "
                                  "cancelled Pence–North Korea meeting at the 2018 Olympics.", tuple(ix.known_questions[:3]))

@@ -26,7 +26,7 @@ from bot.facts import Discrepancy, Event, FactBase, Person, Quote, outlet_name
 from bot.index import Index
 from bot.roles import WrongRole, shown_as
 from bot.results import Answer, Citation, Comparison, NotCovered, PersonMatch, Result
-from bot.scorer import Weights, decision_score, score_all
+from bot.scorer import Weights, decision_features, decision_score, score_all
 from bot.text import clip, date_span, normalize, parse_dates
 
 __all__ = ["Answer", "Citation", "Comparison", "Engine", "NotCovered", "PersonMatch", "Result", "normalize"]
@@ -137,6 +137,10 @@ class Engine:
                                  "parts": list(q.parts)}}
         scored = score_all(self.ix, q, generate(self.ix, q), self._w)
         out["decision_score"] = round(decision_score(scored, q, self._d), 3) if scored else None
+        if scored:
+            why = self._d.contributions(decision_features(scored, q))
+            out["decision_why"] = dict(sorted(((n, round(v, 3)) for n, v in why.items() if abs(v) >= 0.001),
+                                              key=lambda x: -abs(x[1]))[:10])
         top = []
         for s in scored[:5]:
             contrib = sorted(((name, round(self._w.get(name, 0.0) * v, 3)) for name, v in s.x.items() if self._w.get(name)),

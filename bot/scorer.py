@@ -6,9 +6,9 @@ words the sources never use, and how common those words are in English …). Two
 both read from `bot/data/weights.json` and both fitted by `python -m bench.fit` with
 cross-validation:
 - `rank` orders the candidates (a softmax over each answerable question's candidates);
-- `decision` says whether the best one answers the question at all (a logistic model on the
-  best candidate's features, how far it leads the next, and how well anything matched). An
-  answer is given when that score is above 0, so the abstention threshold is fitted too.
+- `decision` says whether the best one answers the question at all (boosted trees giving the
+  log-odds from the best candidate's features, how far it leads the next, and how well anything
+  matched). An answer is given when that score is above 0, so the abstention threshold is fitted too.
 """
 
 from __future__ import annotations
@@ -147,11 +147,71 @@ def decision_features(ranked: list["Scored"], q: Query) -> Sparse:
     return x
 
 
+Node = tuple  # (feature, threshold, left, right, value); a leaf has feature None
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The answer-or-abstain model: log-odds that the best candidate answers the question, as a
+    linear part (hand-set in tests, or only a bias) plus gradient-boosted regression trees
+    (fitted by bench.fit: they let "an unknown common word" weigh differently for a close match and
+    a loose one, which a single weight per feature cannot)."""
+    linear: dict[str, float]
+    trees: tuple[Node, ...] = ()
+    rate: float = 1.0
+
+    @classmethod
+    def of(cls, data: "Decision | dict") -> "Decision":
+        if isinstance(data, Decision):
+            return data
+        if "trees" in data:
+            return cls({"bias": data["base"]}, tuple(_node(t, 0) for t in data["trees"]), data["rate"])
+        return cls(dict(data))
+
+    def margin(self, x: Sparse) -> float:
+        w = self.linear
+        score = w.get("bias", 0.0) + sum(w.get(name, 0.0) * v for name, v in x.items())
+        total = 0.0
+        for node in self.trees:
+            while node[0] is not None:
+                node = node[2] if x.get(node[0], 0.0) <= node[1] else node[3]
+            total += node[4]
+        return score + self.rate * total
+
+    def contributions(self, x: Sparse) -> dict[str, float]:
+        """How much each feature moved the margin (each split's change in the tree's value, credited
+        to the feature it splits on): what `factbot ask --explain` shows."""
+        out = {"bias": self.linear.get("bias", 0.0)}
+        for name, v in x.items():
+            if self.linear.get(name):
+                out[name] = out.get(name, 0.0) + self.linear[name] * v
+        for node in self.trees:
+            out["bias"] += self.rate * node[4]
+            while node[0] is not None:
+                child = node[2] if x.get(node[0], 0.0) <= node[1] else node[3]
+                out[node[0]] = out.get(node[0], 0.0) + self.rate * (child[4] - node[4])
+                node = child
+        return out
+
+
+def _node(flat: list, i: int) -> Node:
+    """A tree stored as rows [feature, threshold, left, right, value] → nested tuples."""
+    feature, threshold, left, right, value = flat[i]
+    if feature is None:
+        return (None, 0.0, None, None, value)
+    return (feature, threshold, _node(flat, left), _node(flat, right), value)
+
+
 @dataclass(frozen=True)
 class Weights:
     rank: dict[str, float]
-    decision: dict[str, float]
+    decision: Decision
     fitted: dict  # how they were fitted: sets, folds, cross-validated figures
+
+    def __init__(self, rank: dict[str, float], decision: "Decision | dict", fitted: dict):
+        object.__setattr__(self, "rank", rank)
+        object.__setattr__(self, "decision", Decision.of(decision))
+        object.__setattr__(self, "fitted", fitted)
 
     @classmethod
     def load(cls) -> "Weights":
@@ -159,13 +219,12 @@ class Weights:
         return cls(data.get("rank", {}), data.get("decision", {}), data.get("fitted", {}))
 
 
-
-def decision_score(ranked: list["Scored"], q: Query, weights: dict[str, float]) -> float:
+def decision_score(ranked: list["Scored"], q: Query, decision: "Decision | dict") -> float:
     """Above 0: the best candidate answers the question; otherwise abstain. A question whose every
     word the best fact has, with nothing unknown and the kind of answer asked for, is answered
-    ("when was the meeting?"): the fitted weights decide the rest."""
+    ("when was the meeting?"): the fitted model decides the rest."""
     x = decision_features(ranked, q)
-    score = weights.get("bias", 0.0) + sum(weights.get(name, 0.0) * v for name, v in x.items())
+    score = Decision.of(decision).margin(x)
     if is_complete(ranked, x):
         return max(score, COMPLETE_SCORE)
     return score
