@@ -44,6 +44,10 @@ _ELSE = re.compile(r"^(?:and\s+)?(?:who|anyone|anybody|any one|someone|what|anyt
 # "what did he say next?", "what else did she say", "did he say anything else"
 _SAID_NEXT = re.compile(r"\b(?:say|said|tweet|tweeted|add|added)\b.*\b(?:next|else|after that|then|more|too|also)\b|"
                         r"\b(?:else|more|next)\b.*\b(?:say|said|tweet|tweeted)\b")
+# "who said that?", "says who", "who on his team said that", "according to whom"
+_SAID_BY = re.compile(r"^(?:and\s+|but\s+|so\s+|ok\s+)?(?:who(?:\s+\S+){0,4}?\s+(?:said|says|claimed|claims|stated|announced|told you)"
+                      r"(?:\s+(?:that|so|it|this))?|says who|who says so|according to (?:who|whom)|who(?:'s| is) saying (?:that|so|this)|"
+                      r"whose (?:words|claim|idea) (?:is|was|are|were) (?:that|this|those))$")
 _MORE = re.compile(r"^(?:and\s+)?(?:more|tell me more|go on|anything else|what else|and|continue|details?|more details?)$")
 
 
@@ -79,8 +83,9 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
     question = text
     if before is not None and before.question:
         if _SOURCES.match(norm) and before.citations:
-            result: Result = Answer(text, "Here is where that comes from.", "fact", before.citations, before.facts)
-            return Turn(result, None, replace(before, updated=now))
+            return _reported_by(engine, text, before, now, lead="Here is where that comes from: ")
+        if _SAID_BY.match(norm) and (before.quotes or before.facts):
+            return _said_by(engine, text, before, now)
         if _REPORTED.match(norm) and before.citations:
             return _reported_by(engine, text, before, now)
         if _SAID_TO.match(norm) and before.quotes:
@@ -193,15 +198,38 @@ def _resolve_pronouns(engine: Engine, text: str, before: Conversation, pronouns_
     return text, None
 
 
-def _reported_by(engine: Engine, text: str, before: Conversation, now: float) -> Turn:
+def _outlets(engine: Engine, citations) -> str:
+    outlets = list(dict.fromkeys(engine.fb.source_by_id[c.source_id].name for c in citations))
+    return outlets[0] if len(outlets) == 1 else ", ".join(outlets[:-1]) + " and " + outlets[-1]
+
+
+def _reported_by(engine: Engine, text: str, before: Conversation, now: float, lead: str = "") -> Turn:
     """The outlets behind the last answer, each with its own words for it."""
-    outlets = list(dict.fromkeys(engine.fb.source_by_id[c.source_id].name for c in before.citations))
-    said = outlets[0] if len(outlets) == 1 else ", ".join(outlets[:-1]) + " and " + outlets[-1]
+    said = _outlets(engine, before.citations)
+    plural = len({c.source_id for c in before.citations}) > 1
     speakers = [engine.fb.person_by_id[x.speaker].name for x in (engine.quote_by_id.get(q) for q in before.quotes)
                 if x is not None and x.speaker in engine.fb.person_by_id]
     who = f" The words are {speakers[0]}'s." if speakers and len(set(speakers)) == 1 else ""
-    result = Answer(text, f"{said} {'reports' if len(outlets) == 1 else 'report'} it.{who}", "fact", before.citations, before.facts)
+    result = Answer(text, f"{lead}{said} {'report' if plural else 'reports'} it.{who}", "fact", before.citations, before.facts)
     return Turn(result, None, replace(before, updated=now))
+
+
+def _said_by(engine: Engine, text: str, before: Conversation, now: float) -> Turn:
+    """"Who said that?": the speaker of the last quotes, else whom the articles attribute the last
+    facts to (`said_by` in facts.yaml), else the outlets that report them."""
+    speakers = [x.speaker for x in (engine.quote_by_id.get(q) for q in before.quotes) if x is not None and x.speaker]
+    facts = [engine.fb.fact_by_id[f] for f in before.facts if f in engine.fb.fact_by_id]
+    ids = list(dict.fromkeys(speakers or [p for f in facts for p in f.said_by]))
+    if not ids:
+        return _reported_by(engine, text, before, now, lead="My sources name no one who said it; ")
+    people = [engine.fb.person_by_id[p] for p in ids if p in engine.fb.person_by_id]
+    names = [f"{p.name} ({p.role})" if p.kind == "person" and p.role
+             else p.name if p.kind == "country" or p.name.lower().startswith("the ") else f"the {p.name}" for p in people]
+    who = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    # cited from the facts themselves: the last turn's citations may be a near miss's
+    cites = tuple(engine.ix._cite(ev.source, ev.quote) for f in facts for ev in f.evidence) if not speakers else before.citations
+    result = Answer(text, f"That was {who}, according to {_outlets(engine, cites)}.", "fact", cites, before.facts)
+    return Turn(result, None, replace(before, people=_recent(tuple(ids), before), updated=now))
 
 
 def _said_to(engine: Engine, text: str, before: Conversation, now: float) -> Turn | None:

@@ -122,6 +122,9 @@ class Fact:
     # ("say where the summit was held", "name the defectors"): a question that asks for one of
     # these is told so, with what the fact does say, instead of getting the fact as an answer.
     unsaid: list[str] = field(default_factory=list)
+    # Whose words or claim the fact reports, as the articles attribute it ("the vice president's
+    # office said …"): the answer to "who said that?" after this fact. Each is one of `people`.
+    said_by: list[str] = field(default_factory=list)
 
 
 @_frozen
@@ -518,6 +521,9 @@ def verify(model: FactBaseModel, root: Path, lines: dict[tuple, int], display: s
     for i, f in enumerate(model.facts):
         for j, pid in enumerate(f.people):
             ref(("facts", i, "people", j), pid, "people", "person")
+        for j, pid in enumerate(f.said_by):
+            if pid not in f.people:
+                add(("facts", i, "said_by", j), f"facts.{i}.said_by.{j}: {pid!r} must be one of the fact's people")
     for i, e in enumerate(model.events):
         for j, pid in enumerate(e.people):
             ref(("events", i, "people", j), pid, "people", "person")

@@ -95,6 +95,27 @@ def test_short_follow_ups(engine):
     assert more.result.answered and not set(more.result.facts) & set(asked.result.facts)
 
 
+def test_sources_names_the_outlets_and_who_said_that_names_whom_the_articles_attribute_it_to(engine):
+    why = follow_up(engine, "why did north korea back out of the pence talks?", None)
+    sources = follow_up(engine, "sources?", why.conversation)
+    assert "Vox" in sources.result.text and sources.result.citations == why.result.citations
+    said = follow_up(engine, "who said that", why.conversation)
+    assert said.result.text.startswith("That was the Office of the Vice President") and "Vox" in said.result.text
+    spin = follow_up(engine, "how did pence's team spin the canceled meeting", None)
+    said = follow_up(engine, "who on his team said that", spin.conversation)
+    assert "Nick Ayers" in said.result.text
+    job = follow_up(engine, "what's his job", said.conversation)  # "his" is now the one who said it
+    assert "Chief of staff" in job.result.text
+    for c in said.result.citations:
+        assert c.quote in engine.fb.seed_texts[c.source_id]
+
+
+def test_who_said_that_when_the_articles_name_no_one(engine):
+    asked = follow_up(engine, "when was the meeting supposed to happen", None)
+    said = follow_up(engine, "who said that", asked.conversation)
+    assert said.result.text.startswith("My sources name no one who said it") and "report it" in said.result.text
+
+
 def test_a_follow_up_after_fifteen_minutes_starts_afresh(engine):
     before = follow_up(engine, "who is nick ayers", None, now=1000.0).conversation
     late = follow_up(engine, "what did he say", before, now=1000.0 + EXPIRES_AFTER + 1)

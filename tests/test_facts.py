@@ -189,6 +189,21 @@ facts:
     assert "the missile's name" in problem and "My sources don't" in problem
 
 
+def test_who_a_fact_is_attributed_to_must_be_one_of_its_people(tmp_path):
+    path = write(tmp_path, GOOD_SOURCE + """\
+people:
+  - {id: p1, name: Ann, kind: person, role: Aide, description: An aide.}
+facts:
+  - id: f1
+    statement: A.
+    evidence: [{source: dw, quote: "February 21, 2018"}]
+    people: []
+    said_by: [p1]
+""")
+    [problem] = problems_of(path)
+    assert "said_by" in problem and "'p1'" in problem and "one of the fact's people" in problem
+
+
 def test_check_command_exit_codes(tmp_path, capsys):
     assert main(["check"]) == 0
     out = capsys.readouterr().out
