@@ -102,7 +102,7 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
             return _more(engine, text, before, now)
         elliptic = _ELLIPTIC.match(norm)
         if elliptic:
-            question = f"{elliptic.group(1)} {_without_question_word(before.question)}"
+            question = f"{elliptic.group(1)} {_topic_of(engine, before.question)}"
             note = f"(Reading that as: “{question}”.)"
         elif engine.entities_in(text):
             if _PERSONAL.search(text.lower()) and not any(engine.fb.person_by_id[e].kind == "person" for e in engine.entities_in(text)):
@@ -112,7 +112,7 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
             question, note = _resolve_pronouns(engine, text, before)
             if question == text and len(norm.split()) <= 4:
                 # "by who?", "which reporter", "until when": a short question names no topic of its own
-                question = f"{text} {_without_question_word(before.question)}"
+                question = f"{text} {_topic_of(engine, before.question)}"
                 note = f"(Reading that as: “{normalize(question)}”.)"
     result = engine.ask(question)
     if question != text and not _PERSONAL.search(text.lower()) and not _PLURAL.search(text.lower()):
@@ -162,11 +162,15 @@ def _recent(people: tuple[str, ...], before: Conversation | None) -> tuple[str, 
     return tuple(dict.fromkeys((*people, *older)))[:6]
 
 
-def _without_question_word(question: str) -> str:
+def _topic_of(engine: Engine, question: str) -> str:
+    """The last question's topic, to add to a follow-up that has none of its own: its words
+    without the question word, and without words the sources never use ("re", "bruh"), which
+    would only count against the follow-up."""
     words = question.split()
     while words and words[0] in {"who", "when", "where", "why", "how", "what", "which", "did", "does", "was", "is", "and"}:
         words.pop(0)
-    return " ".join(words)
+    unknown = {w for w, _ in analyse(engine.ix, question).unknown}
+    return " ".join(w for w in words if w not in unknown)
 
 
 def _resolve_pronouns(engine: Engine, text: str, before: Conversation, pronouns_only: bool = False) -> tuple[str, str | None]:
@@ -190,11 +194,11 @@ def _resolve_pronouns(engine: Engine, text: str, before: Conversation, pronouns_
         name = target.name + ("'s" if possessive else "")
         resolved = re.sub(rf"\b{pronoun}\b", name, text, count=1, flags=re.IGNORECASE)
         if len(normalize(text).split()) <= 3:  # "where was he?": still about the last question's topic
-            resolved = f"{resolved} {_without_question_word(before.question)}"
+            resolved = f"{resolved} {_topic_of(engine, before.question)}"
         obvious = len([p for p in people if (p.kind == "person") == (target.kind == "person")]) == 1
         return resolved, None if obvious else f"(Taking “{pronoun}” as {target.name}.)"
     if _THING.search(lowered) and before.question and not pronouns_only:
-        return f"{text} {_without_question_word(before.question)}", None
+        return f"{text} {_topic_of(engine, before.question)}", None
     return text, None
 
 

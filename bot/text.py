@@ -25,7 +25,8 @@ STOPWORDS = frozenset(
     factbot hi hello hey thanks thank ok okay like want wanted get got go going goes went gone
     let lets deal list took take according keep keeps kept become became becomes make makes made under
     above without within while until against toward towards across around behind beyond upon via per because
-    til till since whether either neither than""".split()
+    til till since whether either neither than myself yourself himself herself itself ourselves themselves
+    re regarding concerning""".split()
 )
 # "us" is not a stopword: in these questions it is nearly always the country.
 QUOTE_WORDS = frozenset("quote quotes quoted say said says saying tweet tweeted tweets words remark remarks tell tells told statement".split())
