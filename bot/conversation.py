@@ -40,7 +40,8 @@ _REPORTED = re.compile(r"^(?:and\s+|but\s+|so\s+)?(?:(?:which|what) (?:outlets?|
 _SAID_TO = re.compile(r"^(?:and\s+|so\s+)?(?:who did (?:he|she|they) (?:tell|say|said|give) (?:that|this|it)(?: to)?|to whom|who to|"
                       r"who (?:was|were) (?:he|she|they) (?:talking|speaking) to|who was (?:that|it) (?:said|told) to)$")
 # "who else?", "anyone else?", "who else was there"
-_ELSE = re.compile(r"^(?:and\s+)?(?:who|anyone|anybody|any one|someone|what|anything) else\b")
+# ("what else did they accuse him of" is a question of its own, read with its pronouns resolved)
+_ELSE = re.compile(r"^(?:and\s+)?(?:(?:who|anyone|anybody|any one|someone) else\b|(?:what|anything) else(?: (?:is there|was there|happened))?$)")
 # "what did he say next?", "what else did she say", "did he say anything else"
 _SAID_NEXT = re.compile(r"\b(?:say|said|tweet|tweeted|add|added)\b.*\b(?:next|else|after that|then|more|too|also)\b|"
                         r"\b(?:else|more|next)\b.*\b(?:say|said|tweet|tweeted)\b")
@@ -48,6 +49,7 @@ _SAID_NEXT = re.compile(r"\b(?:say|said|tweet|tweeted|add|added)\b.*\b(?:next|el
 _SAID_BY = re.compile(r"^(?:and\s+|but\s+|so\s+|ok\s+)?(?:who(?:\s+\S+){0,4}?\s+(?:said|says|claimed|claims|stated|announced|told you)"
                       r"(?:\s+(?:that|so|it|this))?|says who|who says so|according to (?:who|whom)|who(?:'s| is) saying (?:that|so|this)|"
                       r"whose (?:words|claim|idea) (?:is|was|are|were) (?:that|this|those))$")
+_SPEECH_VERB = re.compile(r"\b(?:say|said|says|tweet|tweeted|add|added)\b", re.IGNORECASE)
 _MORE = re.compile(r"^(?:and\s+)?(?:more|tell me more|go on|anything else|what else|and|continue|details?|more details?)$")
 
 
@@ -105,9 +107,11 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
             question = f"{elliptic.group(1)} {_topic_of(engine, before.question)}"
             note = f"(Reading that as: “{question}”.)"
         elif engine.entities_in(text):
-            if _PERSONAL.search(text.lower()) and not any(engine.fb.person_by_id[e].kind == "person" for e in engine.entities_in(text)):
-                # "did he meet with the north koreans": a country named, but "he" is still someone from before
-                question, note = _resolve_pronouns(engine, text, before, pronouns_only=True)
+            # "did he meet with the north koreans": a country named, but "he" is still someone from
+            # before; "what did their media say about pence": a person named, "their" is not him
+            kinds = {engine.fb.person_by_id[e].kind == "person" for e in engine.entities_in(text)}
+            question, note = _resolve_pronouns(engine, text, before, pronouns_only=True,
+                                               personal_ok=True not in kinds, plural_ok=False not in kinds)
         else:
             question, note = _resolve_pronouns(engine, text, before)
             if question == text and len(norm.split()) <= 4:
@@ -173,30 +177,36 @@ def _topic_of(engine: Engine, question: str) -> str:
     return " ".join(w for w in words if w not in unknown)
 
 
-def _resolve_pronouns(engine: Engine, text: str, before: Conversation, pronouns_only: bool = False) -> tuple[str, str | None]:
+def _resolve_pronouns(engine: Engine, text: str, before: Conversation, pronouns_only: bool = False,
+                      personal_ok: bool = True, plural_ok: bool = True) -> tuple[str, str | None]:
     """'he'/'she' -> the last person named; 'they' -> the last organisation or country (else the
-    last person); 'that meeting'/'it' stay, with the last question's topic words added."""
+    last person, when no 'he' took one); 'that meeting'/'it' stay, with the last question's topic
+    words added."""
     people = [engine.fb.person_by_id[p] for p in before.people if p in engine.fb.person_by_id]
     lowered = text.lower()
-    personal = _PERSONAL.search(lowered)
-    plural = _PLURAL.search(lowered)
-    target = None
+    personal = _PERSONAL.search(lowered) if personal_ok else None
+    plural = _PLURAL.search(lowered) if plural_ok else None
+    chosen = []
     if personal:
-        pronoun = personal.group(1)
-        wanted = "she" if pronoun in {"she", "her", "hers"} else "he"
+        wanted = "she" if personal.group(1) in {"she", "her", "hers"} else "he"
         # the last person the articles call so, else the last person they give no pronoun
         target = next((p for p in people if p.kind == "person" and p.pronoun in (wanted, None)), None)
-    elif plural:
-        target = next((p for p in people if p.kind != "person"), None) or next(iter(people), None)
-        pronoun = plural.group(1)
-    if target is not None:
-        possessive = pronoun in {"his", "her", "hers", "their", "theirs"}
-        name = target.name + ("'s" if possessive else "")
-        resolved = re.sub(rf"\b{pronoun}\b", name, text, count=1, flags=re.IGNORECASE)
+        if target is not None:
+            chosen.append((personal.group(1), target))
+    if plural:
+        target = next((p for p in people if p.kind != "person"), None) or (None if chosen else next(iter(people), None))
+        if target is not None:
+            chosen.append((plural.group(1), target))
+    if chosen:
+        resolved, notes = text, []
+        for pronoun, target in chosen:
+            possessive = pronoun in {"his", "her", "hers", "their", "theirs"}
+            resolved = re.sub(rf"\b{pronoun}\b", target.name + ("'s" if possessive else ""), resolved, count=1, flags=re.IGNORECASE)
+            if len([p for p in people if (p.kind == "person") == (target.kind == "person")]) > 1:
+                notes.append(f"“{pronoun}” as {target.name}")
         if len(normalize(text).split()) <= 3:  # "where was he?": still about the last question's topic
             resolved = f"{resolved} {_topic_of(engine, before.question)}"
-        obvious = len([p for p in people if (p.kind == "person") == (target.kind == "person")]) == 1
-        return resolved, None if obvious else f"(Taking “{pronoun}” as {target.name}.)"
+        return resolved, f"(Taking {' and '.join(notes)}.)" if notes else None
     if _THING.search(lowered) and before.question and not pronouns_only:
         return f"{text} {_topic_of(engine, before.question)}", None
     return text, None
@@ -264,11 +274,16 @@ def _said_next(engine: Engine, text: str, before: Conversation, now: float) -> T
     """"What did he say next?": the speaker's next quote that was not shown yet (None: not about
     a speaker the conversation knows)."""
     question, _ = _resolve_pronouns(engine, text, before)
-    named = engine.entities_in(question) or [q.speaker for q in (engine.quote_by_id.get(x) for x in before.quotes) if q and q.speaker][:1]
+    # the speaker is named before the verb: in "what did their media say about pence", not Pence
+    head = _SPEECH_VERB.split(question, maxsplit=1)[0]
+    named = engine.entities_in(head) or [q.speaker for q in (engine.quote_by_id.get(x) for x in before.quotes) if q and q.speaker][:1]
     speaker = next((p for p in named if engine.quotes_by_speaker.get(p)), None)
     if speaker is None:
         return None
     fresh = [x for x in engine.quotes_by_speaker[speaker] if x.id not in before.quotes]
+    topic = [t for t in analyse(engine.ix, question).known_tokens if not t.startswith("@")]
+    if topic:  # "what else did she say, about the olympics": the quote on that first
+        fresh.sort(key=lambda x: -engine.ix._coverage(topic, engine.ix._quote_tokens[x.id]))
     person = engine.fb.person_by_id[speaker]
     if not fresh:
         return Turn(NotCovered(text, f"That's everything my sources quote {person.name} as saying.", ()), None, replace(before, updated=now))

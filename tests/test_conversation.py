@@ -110,6 +110,21 @@ def test_sources_names_the_outlets_and_who_said_that_names_whom_the_articles_att
         assert c.quote in engine.fb.seed_texts[c.source_id]
 
 
+def test_he_and_they_in_one_follow_up_each_mean_someone_from_before(engine):
+    asked = follow_up(engine, "who told pence to stop behaving imprudently", None)
+    again = follow_up(engine, "what else did they accuse him of", asked.conversation)
+    assert again.read_as == "what else did Korean Central News Agency accuse Mike Pence of"
+    assert "abusing the sacred Olympics" in again.result.text
+    media = follow_up(engine, "what did they say about pence", asked.conversation)  # Pence is named; "they" is still KCNA
+    assert "KCNA" in media.result.text and "Mike Pence:" not in media.result.text
+
+
+def test_what_else_did_she_say_about_a_topic_gives_her_quote_on_it(engine):
+    asked = follow_up(engine, "what did heather nauert say about the canceled pence meeting", None)
+    more = follow_up(engine, "what else did she say, about the olympics", asked.conversation)
+    assert "conceal the true nature" in more.result.text
+
+
 def test_who_said_that_when_the_articles_name_no_one(engine):
     asked = follow_up(engine, "when was the meeting supposed to happen", None)
     said = follow_up(engine, "who said that", asked.conversation)
