@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from bot.index import Index
 from bot.text import (
     LEADING_FILLERS,
+    STOPWORDS,
     QUOTE_WORDS,
     YES_NO_STARTERS,
     find_dates,
@@ -105,7 +106,7 @@ def analyse(ix: Index, question: str) -> Query:
         outlet=outlet,
         known_tokens=tuple(t for t in tokens if t.startswith("@") or t in ix._vocab or t in ix._idf),
     )
-    focus = find_focus(norm)
+    focus = find_focus(norm, ix._aliases)
     focus_known = focus is None or ix._is_known(focus) or focus in ix._aliases_words
     kind = answer_type(q)
     if focus and kind in ("what", "quote", "person") and focus in ix.english.focus_type:
@@ -115,11 +116,18 @@ def analyse(ix: Index, question: str) -> Query:
                    place=places[0] if places else None)
 
 
-def find_focus(norm: str) -> str | None:
+def find_focus(norm: str, aliases: dict[tuple[str, ...], str] | None = None) -> str | None:
     m = _FOCUS.search(norm)
     if not m:
         return None
     word = m.group(1) or m.group(2) or m.group(3)
+    if m.group(3) and aliases:
+        # "how many North Korean officials": a name that qualifies the noun is not what is counted
+        after = norm[m.start(3):].split()
+        for n in range(min(4, len(after) - 1), 0, -1):
+            if tuple(after[:n]) in aliases and after[n] not in _NOT_FOCUS and after[n] not in STOPWORDS:
+                word = after[n]
+                break
     return None if word in _NOT_FOCUS else word
 
 

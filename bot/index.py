@@ -56,7 +56,7 @@ _NUMBER_WORDS = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven
 
 @lru_cache(maxsize=512)
 def _count_pattern(root: str) -> re.Pattern:
-    return re.compile(rf"\b{_NUMBER_WORDS}\s+(?:\w+\s+){{0,2}}{re.escape(root)}", re.I)
+    return re.compile(rf"\b{_NUMBER_WORDS}\s+(?:\w+\s+){{0,3}}{re.escape(root)}", re.I)
 
 
 @dataclass(frozen=True)

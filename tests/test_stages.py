@@ -5,8 +5,8 @@ import textwrap
 
 import pytest
 
-from bot.analyse import analyse, split_parts
-from bot.candidates import generate
+from bot.analyse import analyse, find_focus, split_parts
+from bot.candidates import generate, text_shows
 from bot.decide import decide
 from bot.engine import Engine
 from bot.facts import load_factbase
@@ -85,6 +85,18 @@ def tiny(tmp_path_factory):
 
 
 # --- analyse ------------------------------------------------------------------------------------
+
+
+def test_the_thing_counted_is_the_noun_after_a_name_that_qualifies_it():
+    aliases = {("north", "korean"): "north-korea"}
+    assert find_focus("how many north korean officials was pence going to meet", aliases) == "officials"
+    assert find_focus("how many countries agreed", aliases) == "countries"
+
+
+def test_a_year_in_a_name_neither_dates_nor_counts(tiny):
+    assert text_shows(tiny.ix, "He led the delegation to the 2018 Winter Olympics.") == frozenset()
+    assert text_shows(tiny.ix, "They met in 2018.") == {"date"}
+    assert text_shows(tiny.ix, "Two officials came.") == {"number"}
 
 
 def test_analyse_finds_names_dates_and_the_kind_of_answer(tiny):
