@@ -48,7 +48,7 @@ NO_PENALTY = {FEATURES.index("bias")} | {i for i, name in enumerate(FEATURES) if
 NEVER_POSITIVE = [i for i, name in enumerate(FEATURES)
                   if name.endswith("_miss") or name.startswith("unk_") or name in ("ent_missing", "asks_unknown_thing")]
 NEVER_NEGATIVE = [i for i, name in enumerate(FEATURES)
-                  if name in ("type_ok", "count_hit", "new_person", "date_match", "focus_hit", "ent_all", "cover", "ev_cover", "bm25", "template")]
+                  if name in ("type_ok", "count_hit", "new_person", "date_match", "focus_hit", "ent_all", "cover", "said_by", "ev_cover", "bm25", "template")]
 
 
 def examples(engine: Engine, sets: list[Path]) -> list[dict]:

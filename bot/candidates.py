@@ -73,6 +73,9 @@ def generate(ix: Index, q: Query) -> list[Candidate]:
     said = quoted_words(ix, q)
     if said and q.quote_intent and q.wh in ("?who", None):
         return said  # "who said '…'?" / "did Pence say '…'?": only a quote can answer that, or nothing
+    unquoted = unquoted_speaker(ix, q)
+    if unquoted:
+        return unquoted  # "what did Abe say to Pence?": the articles give no words of Abe's, quoted or reported
     found: list[Candidate] = []
     found.extend(said)
     for generator in (timeline, by_date, people, quotes, claims, dated, placed, timed, counted, durations, facts, gaps, precision):
@@ -444,6 +447,21 @@ def people(ix: Index, q: Query) -> list[Candidate]:
 
 
 _SAYS = frozenset({"?what"})  # someone's words answer "what did X say?"
+_SAY_VERB = re.compile(r"\b(?:say|said|says|tell|told|tweet|tweeted|quote)\b")
+
+
+def unquoted_speaker(ix: Index, q: Query) -> list[Candidate]:
+    """"What did X say …?" where X, named before the verb, is someone the articles neither quote
+    nor report as saying anything (no quote, no fact's `said_by`): that is the whole answer."""
+    if not q.quote_intent or q.wh != "?what" or not q.entities or q.first in YES_NO_STARTERS or _speaker(ix, q):
+        return []
+    first = ix.fb.person_by_id[q.entities[0]]
+    verb = _SAY_VERB.search(q.norm)
+    if first.kind != "person" or first.id in ix.attributed or verb is None or ix.mention_at(q.norm, first.id) > verb.start():
+        return []
+    text = f"My sources don't quote {first.name}: none of the three articles prints or reports anything {first.name} said."
+    return [Candidate("quotes", 1.0, lambda: NotCovered(q.raw, text, ()), (), frozenset({"@" + first.id}) | ix._quote_word_tokens | _SAYS,
+                      frozenset({first.id}), frozenset({"quote"}))]
 
 
 def quotes(ix: Index, q: Query) -> list[Candidate]:
@@ -455,7 +473,8 @@ def quotes(ix: Index, q: Query) -> list[Candidate]:
     speaker = _speaker(ix, q)
     if speaker is None:
         first = ix.fb.person_by_id[q.entities[0]]
-        if first.kind == "person" and q.wh == "?what":
+        verb = _SAY_VERB.search(q.norm)
+        if first.kind == "person" and q.wh == "?what" and verb and ix.mention_at(q.norm, first.id) < verb.start():
             text = f"My sources don't quote {first.name}: none of the three articles prints anything {first.name} said."
             return [Candidate("quotes", 1.0, lambda: NotCovered(q.raw, text, ()), (), frozenset({"@" + first.id}) | ix._quote_word_tokens | _SAYS,
                               frozenset({first.id}), frozenset({"quote"}))]

@@ -118,6 +118,7 @@ class Index:
                              topic=frozenset(t for t in g.doc.all_tokens if not t.startswith("?") and self._idf.get(t, 99.0) > common
                                              and (not t.startswith("@") or t in g.own)))  # "what's Ayers's name" is not the defectors'
                      for g in self.gaps]
+        self.attributed = frozenset(p for f in fb.facts for p in f.said_by)  # people whose words facts report
         self.quotes_by_speaker: dict[str, list[Quote]] = {}
         for q in fb.quotes:
             if q.speaker:
@@ -343,6 +344,10 @@ class Index:
 
         for length in (4, 3, 2):
             if pid := exact(length):
+                # "the vice president office": a longer name that starts inside this one wins
+                if any(self._aliases.get(tuple(words[i + j : i + j + m])) and i + j + m <= len(words)
+                       for j in range(1, length) for m in range(length - j + 1, 5)):
+                    return None
                 return length, pid
         if fuzzy:
             for length in (3, 2):

@@ -27,7 +27,7 @@ ANSWER_TYPES = ("date", "person", "place", "number", "reason", "quote")
 def feature_names() -> list[str]:
     names = ["bias", "route", "cover", "template", "gap", "ent_missing", "ent_all", "unk_rare", "unk_mid", "unk_common",
              "unk_vcommon", "bm25", "bm25_top", "ev_cover", "focus_hit", "asks_unknown_thing", "count_hit", "count_miss",
-             "n_known", "no_known", "type_ok", "outlet_miss", "date_match", "date_miss", "terse", "gap_focus", "new_person"]
+             "n_known", "no_known", "type_ok", "outlet_miss", "date_match", "date_miss", "terse", "gap_focus", "new_person", "said_by"]
     names += [f"kind_{k}" for k in KINDS]
     names += [f"yesno_{k}" for k in KINDS]
     names += [f"want_{t}_miss" for t in ANSWER_TYPES]
@@ -106,6 +106,8 @@ def features(ctx: QueryContext, cand: Candidate) -> Sparse:
         x["date_match" if ctx.dates & cand.dates else "date_miss"] = 1.0
     if q.quote_intent:
         x[f"quoting_{cand.kind}"] = 1.0
+        if cand.kind == "fact" and q.entities and any(q.entities[0] in ix.fb.fact_by_id[f].said_by for f in cand.facts):
+            x["said_by"] = 1.0  # "what did the vice president's office say?": a fact reporting its words
     want = q.answer_type
     shows = cand.shows
     if want == "person" and cand.entities - ctx.entities:

@@ -240,3 +240,17 @@ def test_planned_events_are_not_false_premises(engine):
     assert engine.ask("Where was the meeting supposed to be held?").kind != "premise"
 
 
+
+
+def test_someone_the_articles_never_quote_or_report_is_said_to_be_unquoted(engine):
+    for question in ("What did Shinzo Abe say to Pence at the opening ceremony?", "what did kim yo jong personally say about pence"):
+        result = engine.ask(question)
+        assert not result.answered and result.text.startswith("My sources don't quote"), question
+    # named after the verb, she is the subject: what the articles say about her is not her words
+    assert "don't quote Kim Yo Jong" not in engine.ask("what did vox say about kim yo jong").text
+
+
+def test_a_longer_name_starting_inside_a_shorter_one_wins(engine):
+    assert engine.entities_in("what did the vice president's office say") == ["vp-office"]
+    assert engine.entities_in("the vice president met kim yo jong") == ["pence", "kim-yo-jong"]
+    assert "win" in engine.ask("how did pence's team spin the canceled meeting").text
