@@ -50,6 +50,10 @@ _SAID_BY = re.compile(r"^(?:and\s+|but\s+|so\s+|ok\s+)?(?:who(?:\s+\S+){0,4}?\s+
                       r"(?:\s+(?:that|so|it|this))?|says who|who says so|according to (?:who|whom)|who(?:'s| is) saying (?:that|so|this)|"
                       r"whose (?:words|claim|idea) (?:is|was|are|were) (?:that|this|those))$")
 _SPEECH_VERB = re.compile(r"\b(?:say|said|says|tweet|tweeted|add|added)\b", re.IGNORECASE)
+# "ok different thing. who is heather nauert": a fresh start, and no part of the question
+_NEW_TOPIC = re.compile(r"^(?:(?:ok|okay|so|alright|anyway|and)[,.]?\s+)?(?:(?:a|on a|one)\s+)?(?:(?:different|another|new|other|unrelated|separate)"
+                        r"\s+(?:thing|question|topic|subject|one|q)|switching\s+(?:topics?|gears|subjects?)|chang(?:e|ing)\s+(?:the\s+)?"
+                        r"(?:topic|subject)|unrelated(?:\s+but)?|moving on|on another note)\s*(?:[-–—.,:;!]+\s*|\s+(?=\w))", re.IGNORECASE)
 _MORE = re.compile(r"^(?:and\s+)?(?:more|tell me more|go on|anything else|what else|and|continue|details?|more details?)$")
 
 
@@ -80,6 +84,9 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
     if before is not None and now - before.updated > EXPIRES_AFTER:
         before = None
     text = clip(text)
+    fresh = _NEW_TOPIC.match(text)
+    if fresh and text[fresh.end():].strip():
+        text, before = text[fresh.end():], None
     norm = engine.ix.english.plain(normalize(text)).strip(" ?!.")  # "y not" is "why not"
     note = None
     question = text

@@ -125,6 +125,13 @@ def test_what_else_did_she_say_about_a_topic_gives_her_quote_on_it(engine):
     assert "conceal the true nature" in more.result.text
 
 
+def test_a_change_of_topic_starts_afresh_and_is_not_part_of_the_question(engine):
+    before = follow_up(engine, "who is nick ayers", None).conversation
+    turn = follow_up(engine, "ok different thing. who is heather nauert", before)
+    assert turn.read_as == "who is heather nauert" and turn.result.text.startswith("Heather Nauert —")
+    assert turn.conversation.people[0] == "nauert" and "ayers" not in turn.conversation.people
+
+
 def test_who_said_that_when_the_articles_name_no_one(engine):
     asked = follow_up(engine, "when was the meeting supposed to happen", None)
     said = follow_up(engine, "who said that", asked.conversation)
