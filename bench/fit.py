@@ -25,9 +25,11 @@ import random
 from pathlib import Path
 
 import numpy as np
+import yaml
 
 from bot.analyse import analyse
 from bot.candidates import generate
+from bot.conversation import follow_up
 from bot.engine import Engine
 from bot.evaluation import judge, load_eval_set
 from bot.facts import DEFAULT_FACTS, load_factbase
@@ -35,10 +37,14 @@ from bot.scorer import DECISION_FEATURES, FEATURES, Decision, QueryContext, Scor
 
 ROOT = Path(__file__).resolve().parent.parent
 EVALSETS = ROOT / "bot" / "evalsets"
+# Dialogue turns count too, each as the engine was asked it (see dialogue_cases)
+DIALOGUES = ROOT / "tests"
+DIALOGUE_SETS = ["dialogues.yaml", "blind_dialogues.yaml", "more_dialogues.yaml", "blind_dialogues_2.yaml",
+                 "blind_dialogues_3.yaml", "blind_dialogues_4.yaml"]
 DEFAULT_SETS = [EVALSETS / "own_questions.yaml", EVALSETS / "probes.yaml", EVALSETS / "blind_a.yaml", EVALSETS / "blind_b.yaml",
                 EVALSETS / "blind_c.yaml", EVALSETS / "blind_d.yaml", EVALSETS / "blind_e.yaml", EVALSETS / "blind_f.yaml",
                 EVALSETS / "blind_g.yaml", EVALSETS / "blind_h.yaml", EVALSETS / "blind_i.yaml",
-                ROOT.parent / "shared" / "eval" / "dev_questions.yaml"]
+                ROOT.parent / "shared" / "eval" / "dev_questions.yaml"] + [DIALOGUES / name for name in DIALOGUE_SETS]
 WEIGHTS = ROOT / "bot" / "data" / "weights.json"
 # The decision's trees: chosen by 5-fold CV over all sets (100-300 trees, depth 2-4, rate 0.05-0.1).
 TREES, DEPTH, RATE = 200, 3, 0.1
@@ -51,11 +57,26 @@ NEVER_NEGATIVE = [i for i, name in enumerate(FEATURES)
                   if name in ("type_ok", "count_hit", "new_person", "date_match", "focus_hit", "ent_all", "cover", "said_by", "ev_cover", "bm25", "template")]
 
 
+def dialogue_cases(engine: Engine, path: Path) -> list[dict]:
+    """Each turn of each dialogue as the engine was asked it (a follow-up rewritten to stand
+    alone); turns answered from the conversation itself ("sources?", "who said that?") are left out."""
+    out = []
+    for dialogue in yaml.safe_load(path.read_text(encoding="utf-8")):
+        conversation = None
+        for turn in dialogue["turns"]:
+            step = follow_up(engine, turn["q"], conversation, now=0.0)
+            conversation = step.conversation
+            if step.read_as:
+                out.append({**turn, "q": step.read_as})
+    return out
+
+
 def examples(engine: Engine, sets: list[Path]) -> list[dict]:
     ix = engine.ix
     out = []
     for path in sets:
-        for case in load_eval_set(path):
+        cases = dialogue_cases(engine, path) if path.parent == DIALOGUES else load_eval_set(path)
+        for case in cases:
             q = analyse(ix, case["q"])
             if q.parts or not (q.tokens or q.dates):
                 continue  # answered part by part / not a question: not what the scorer decides
@@ -183,12 +204,14 @@ def fit(data: list[dict], l2: float) -> tuple[np.ndarray, dict]:
 def cross_validate(data: list[dict], l2: float, folds: int, seed: int = 7) -> tuple[int, ...]:
     order = list(range(len(data)))
     random.Random(seed).shuffle(order)
-    total = np.zeros(4, dtype=int)
+    total = np.zeros(8, dtype=int)  # questions (4), then dialogue turns (4)
     for k in range(folds):
         held = set(order[k::folds])
         train = [data[i] for i in range(len(data)) if i not in held]
         test = [data[i] for i in held]
-        total += np.array(accuracy(*fit(train, l2), test))
+        weights = fit(train, l2)
+        total += np.array(accuracy(*weights, [ex for ex in test if ex["set"] not in DIALOGUE_SETS])
+                          + accuracy(*weights, [ex for ex in test if ex["set"] in DIALOGUE_SETS]))
     return tuple(int(v) for v in total)
 
 
@@ -206,12 +229,17 @@ def main() -> None:
           f"{sum(len(d['x']) for d in data)} candidates, {len(FEATURES)} features")
     best = None
     for l2 in args.l2:
-        ok_in, n_in, ok_out, n_out = cross_validate(data, l2, args.folds)
+        cv = cross_validate(data, l2, args.folds)
+        ok_in, n_in, ok_out, n_out = (cv[i] + cv[i + 4] for i in range(4))
         print(f"  l2={l2:g}: {args.folds}-fold CV  in scope {ok_in}/{n_in} = {100 * ok_in / n_in:.1f}%   "
               f"abstain {ok_out}/{n_out} = {100 * ok_out / n_out:.1f}%")
+        for name, part in (("questions", cv[:4]), ("dialogue turns", cv[4:])):
+            if part[1] and part[3]:
+                print(f"    {name}: in scope {part[0]}/{part[1]} = {100 * part[0] / part[1]:.1f}%   "
+                      f"abstain {part[2]}/{part[3]} = {100 * part[2] / part[3]:.1f}%")
         if best is None or ok_in + ok_out > best[1]:
-            best = (l2, ok_in + ok_out, (ok_in, n_in, ok_out, n_out))
-    l2, _, (ok_in, n_in, ok_out, n_out) = best
+            best = (l2, ok_in + ok_out, (ok_in, n_in, ok_out, n_out), cv)
+    l2, _, (ok_in, n_in, ok_out, n_out), cv = best
     w_rank, w_dec = fit(data, l2)
     tr = accuracy(w_rank, w_dec, data)
     print(f"chosen l2={l2:g}; on the fitting data itself: in scope {tr[0]}/{tr[1]}, abstain {tr[2]}/{tr[3]}")
@@ -224,7 +252,9 @@ def main() -> None:
         "fitted": {"by": "python -m bench.fit", "date": dt.date.today().isoformat(), "sets": [s.name for s in sets],
                    "questions": len(data), "l2": l2, "folds": args.folds,
                    "decision_trees": f"{TREES} trees of depth {DEPTH}, rate {RATE}",
-                   "cv_in_scope": f"{ok_in}/{n_in}", "cv_abstain": f"{ok_out}/{n_out}"},
+                   "cv_in_scope": f"{ok_in}/{n_in}", "cv_abstain": f"{ok_out}/{n_out}",
+                   "cv_questions": f"in scope {cv[0]}/{cv[1]}, abstain {cv[2]}/{cv[3]}",
+                   "cv_dialogue_turns": f"in scope {cv[4]}/{cv[5]}, abstain {cv[6]}/{cv[7]}"},
     }, indent=1)
     one_per_line = "[\n" + ",\n".join("  " + json.dumps(t, separators=(",", ":")) for t in trees) + "\n ]"
     WEIGHTS.write_text(text.replace('"TREES"', one_per_line) + "\n", encoding="utf-8")

@@ -429,6 +429,9 @@ def people(ix: Index, q: Query) -> list[Candidate]:
     that is; a name we cannot place → "Did you mean …"."""
     out = []
     others = [t for t in q.tokens if not t.startswith("@")]
+    if len(q.entities) == 1 and ix.fb.person_by_id[q.entities[0]].kind == "person":
+        # "kim yong nam title", "nauert's job": what a card gives, not another topic
+        others = [t for t in others if t not in (ix._canon_token("role"), ix._canon_token("title"))]
     if len(q.entities) == 1:
         starts = any(q.norm.startswith(s + " ") for s in PERSON_STARTERS)
         fit = 1.0 if not others and (starts or not q.quote_intent) else 1 / (1 + len(others))
