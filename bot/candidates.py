@@ -296,7 +296,8 @@ def dated(ix: Index, q: Query) -> list[Candidate]:
         day = dt.date.fromisoformat(asked)
         kind, lead = ("no", "No — ") if q.yes_no else ("premise", f"Not on {day.day} {day.strftime('%B')}: ")
     return [Candidate(kind, cover, _fact_builder(ix, q, [doc.fact], cover, kind, lead), (doc.fact.id,), doc.all_tokens,
-                      doc.entities, ix.shows[doc.fact.id] | {"yesno", "date"}, dates=_dates(doc.fact.date))]
+                      doc.entities, ix.shows[doc.fact.id] | {"yesno", "date"},
+                      dates=_dates(doc.fact.date) | {asked})]  # it answers the day asked about: by correcting it
 
 
 def placed(ix: Index, q: Query) -> list[Candidate]:

@@ -137,8 +137,10 @@ def decision_features(ranked: list["Scored"], q: Query) -> Sparse:
     """What the answer-or-abstain decision looks at: the kind of question, the best candidate, how
     clearly it wins, and how many of the question's known words it leaves unanswered."""
     best = ranked[0]
-    lead = best.score - ranked[1].score if len(ranked) > 1 else 5.0
-    close = sum(1 for s in ranked[1:6] if best.score - s.score < 0.5)
+    # rivals: other answers, not the same item found twice (a date premise and a claim premise)
+    rivals = [s for s in ranked[1:] if (s.cand.kind, s.cand.facts) != (best.cand.kind, best.cand.facts)]
+    lead = best.score - rivals[0].score if rivals else 5.0
+    close = sum(1 for s in rivals[:5] if best.score - s.score < 0.5)
     have = best.cand.tokens | best.cand.evidence
     uncovered = sum(1 for t in q.known_tokens if t not in have)
     x: Sparse = {f"best_{name}": v for name, v in best.x.items()}

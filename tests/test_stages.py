@@ -6,12 +6,12 @@ import textwrap
 import pytest
 
 from bot.analyse import analyse, find_focus, split_parts
-from bot.candidates import generate, text_shows
+from bot.candidates import Candidate, generate, text_shows
 from bot.decide import decide
 from bot.engine import Engine
 from bot.facts import load_factbase
 from bot.results import Answer, NotCovered
-from bot.scorer import DECISION_FEATURES, FEATURES, QueryContext, Weights, decision_features, features, score_all
+from bot.scorer import DECISION_FEATURES, FEATURES, QueryContext, Scored, Weights, decision_features, features, score_all
 
 SEED = (
     "Alice Smith was to meet Bob Jones in Paris on March 3, 2020. Bob cancelled the talks two hours before they were "
@@ -197,6 +197,15 @@ def test_scores_come_from_the_weights(tiny):
 
 
 # --- decide -------------------------------------------------------------------------------------
+
+
+def test_the_lead_is_over_the_next_different_answer_not_the_same_item_found_twice(tiny):
+    q = analyse(tiny.ix, "who cancelled the talks")
+    twice = [Scored(Candidate("premise", 1.0, lambda: None, ("cancelled",)), 5.0, {}),
+             Scored(Candidate("premise", 1.0, lambda: None, ("cancelled",)), 5.0, {}),
+             Scored(Candidate("fact", 1.0, lambda: None, ("dinner",)), 3.0, {})]
+    x = decision_features(twice, q)
+    assert x["lead"] == 2.0 / 5 and x["n_candidates_close"] == 0
 
 
 def test_decide_answers_when_the_decision_score_is_positive(tiny):
