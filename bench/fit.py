@@ -33,7 +33,7 @@ from bot.conversation import follow_up
 from bot.engine import Engine
 from bot.evaluation import judge, load_eval_set
 from bot.facts import DEFAULT_FACTS, load_factbase
-from bot.scorer import DECISION_FEATURES, FEATURES, Decision, QueryContext, Scored, decision_features, features, is_complete, vector
+from bot.scorer import DECISION_FEATURES, FEATURES, FIRST, Decision, QueryContext, Scored, decision_features, features, is_complete, vector
 
 ROOT = Path(__file__).resolve().parent.parent
 EVALSETS = ROOT / "bot" / "evalsets"
@@ -55,7 +55,7 @@ NO_PENALTY = {FEATURES.index("bias")} | {i for i, name in enumerate(FEATURES) if
 NEVER_POSITIVE = [i for i, name in enumerate(FEATURES)
                   if name.endswith("_miss") or name.startswith("unk_") or name in ("ent_missing", "asks_unknown_thing")]
 NEVER_NEGATIVE = [i for i, name in enumerate(FEATURES)
-                  if name in ("type_ok", "count_hit", "new_person", "date_match", "focus_hit", "ent_all", "cover", "said_by", "ev_cover", "bm25", "template")]
+                  if name in ("type_ok", "count_hit", "new_person", "date_match", "focus_hit", "ent_all", "cover", "said_by", "premise_full", "ev_cover", "bm25", "template")]
 
 
 def dialogue_cases(engine: Engine, path: Path) -> list[dict]:
@@ -142,7 +142,7 @@ def fit_rank(data: list[dict], l2: float, steps: int = 1500) -> np.ndarray:
 
 def ranked(ex: dict, w: np.ndarray) -> tuple[list[Scored], int]:
     s = ex["x"] @ w
-    order = np.argsort(-s, kind="stable")
+    order = np.lexsort((-ex["x"][:, FEATURES.index("date_match")], -s, -ex["x"][:, FEATURES.index(FIRST)]))  # as score_all orders them
     return [Scored(ex["cands"][i], float(s[i]), ex["sparse"][i]) for i in order[:6]], int(order[0])
 
 

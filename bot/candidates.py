@@ -252,8 +252,10 @@ def claims(ix: Index, q: Query) -> list[Candidate]:
     else:
         kind, lead = "premise", f"That premise isn't right — my sources don't say {best.text}. "
     doc = ix.doc_by_fact[best.fact.id]
+    # a correction speaks to the people the false claim names ("It wasn't Trump"), as the fact does
+    named = frozenset(q.entities) if kind in ("premise", "no") else frozenset()
     return [Candidate(kind, best_score, _fact_builder(ix, q, [best.fact], best_score, kind, lead), (best.fact.id,),
-                      doc.all_tokens, doc.entities, ix.shows[best.fact.id] | {"yesno"})]
+                      doc.all_tokens | {"@" + e for e in named}, doc.entities | named, ix.shows[best.fact.id] | {"yesno"})]
 
 
 def _actors(ix: Index, q: Query, subject: str | None) -> set[str]:

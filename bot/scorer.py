@@ -27,7 +27,7 @@ ANSWER_TYPES = ("date", "person", "place", "number", "reason", "quote")
 def feature_names() -> list[str]:
     names = ["bias", "route", "cover", "template", "gap", "ent_missing", "ent_all", "unk_rare", "unk_mid", "unk_common",
              "unk_vcommon", "bm25", "bm25_top", "ev_cover", "focus_hit", "asks_unknown_thing", "count_hit", "count_miss",
-             "n_known", "no_known", "type_ok", "outlet_miss", "date_match", "date_miss", "terse", "gap_focus", "new_person", "said_by"]
+             "n_known", "no_known", "type_ok", "outlet_miss", "date_match", "date_miss", "terse", "gap_focus", "new_person", "said_by", "only_places", "premise_full"]
     names += [f"kind_{k}" for k in KINDS]
     names += [f"yesno_{k}" for k in KINDS]
     names += [f"want_{t}_miss" for t in ANSWER_TYPES]
@@ -115,6 +115,9 @@ def features(ctx: QueryContext, cand: Candidate) -> Sparse:
     if want == "person" and any(ix.fb.person_by_id[e].kind == "person" for e in cand.entities - ctx.entities
                                 if e in ix.fb.person_by_id):
         x["new_person"] = 1.0  # "who was Pence to meet?": a fact that brings in people, not only a place or a country
+    elif want == "person" and cand.entities - ctx.entities and all(ix.fb.person_by_id[e].kind == "country" for e in cand.entities - ctx.entities
+                                                                   if e in ix.fb.person_by_id):
+        x["only_places"] = 1.0  # all it adds is a country: a "who" answer only as "North Korea" is
     if want in ("what", "yesno") or want in shows:
         x["type_ok"] = 1.0
     elif want in ANSWER_TYPES:
@@ -122,6 +125,8 @@ def features(ctx: QueryContext, cand: Candidate) -> Sparse:
     if q.outlet and cand.kind == "fact" and not any(ev.source == q.outlet for f in cand.facts for ev in ix.fb.fact_by_id[f].evidence):
         x["outlet_miss"] = 1.0
     x[f"kind_{cand.kind}"] = 1.0
+    if cand.kind in ("premise", "no") and cand.route >= 0.999:
+        x["premise_full"] = 1.0  # every word of a false claim is in the question: it takes it for granted
     if cand.route:
         x[f"route_{cand.kind}"] = cand.route
     if q.yes_no:
@@ -254,5 +259,11 @@ def score_all(ix: Index, q: Query, cands: list[Candidate], weights: dict[str, fl
     for c in cands:
         x = features(ctx, c)
         out.append(Scored(c, sum(weights.get(name, 0.0) * v for name, v in x.items()), x))
-    out.sort(key=lambda s: -s.score)
+    # One fixed rule: a false claim the question takes for granted, every word of it there, is
+    # corrected before anything else is said ("Why did Trump cancel the meeting?").
+    # Of two such corrections, the one about the day the question names goes first.
+    out.sort(key=lambda s: (-s.x.get(FIRST, 0.0), -s.score, -s.x.get("date_match", 0.0)))
     return out
+
+
+FIRST = "premise_full"

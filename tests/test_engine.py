@@ -254,3 +254,9 @@ def test_a_longer_name_starting_inside_a_shorter_one_wins(engine):
     assert engine.entities_in("what did the vice president's office say") == ["vp-office"]
     assert engine.entities_in("the vice president met kim yo jong") == ["pence", "kim-yo-jong"]
     assert "win" in engine.ask("how did pence's team spin the canceled meeting").text
+
+
+def test_a_wrong_actor_is_named_and_corrected_first(engine):
+    result = engine.ask("Why did Trump cancel the meeting?")
+    assert result.kind == "premise" and result.text.startswith("It wasn't Donald Trump:")
+    assert "North Koreans cancelled" in result.text
