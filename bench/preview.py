@@ -53,6 +53,7 @@ SCENARIOS: list[tuple[str, str, dict]] = [
     ("ask-why", "ask", {"question": "why did north korea cancel"}),
     ("ask-not-covered", "ask", {"question": "Who won the hockey gold medal?"}),
     ("ask-open-detail", "ask", {"question": "which 20 countries agreed to consider new sanctions?"}),
+    ("ask-unquoted", "ask", {"question": "What did Shinzo Abe say to Pence at the opening ceremony?"}),
     ("ask-help", "ask", {"question": "help"}),
     ("quote-all", "quote", {}),
     ("quote-ayers", "quote", {"speaker": "Nick Ayers"}),
