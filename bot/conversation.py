@@ -16,7 +16,7 @@ import time
 from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 
-from bot.candidates import fact_answer, related_docs
+from bot.candidates import fact_answer, quote_when, related_docs
 from bot.engine import Answer, Engine, NotCovered, Result
 from bot.analyse import analyse
 from bot.text import clip, normalize
@@ -54,6 +54,10 @@ _SPEECH_VERB = re.compile(r"\b(?:say|said|says|tweet|tweeted|add|added)\b", re.I
 _NEW_TOPIC = re.compile(r"^(?:(?:ok|okay|so|alright|anyway|and)[,.]?\s+)?(?:(?:a|on a|one)\s+)?(?:(?:different|another|new|other|unrelated|separate)"
                         r"\s+(?:thing|question|topic|subject|one|q)|switching\s+(?:topics?|gears|subjects?)|chang(?:e|ing)\s+(?:the\s+)?"
                         r"(?:topic|subject)|unrelated(?:\s+but)?|moving on|on another note)\s*(?:[-–—.,:;!]+\s*|\s+(?=\w))", re.IGNORECASE)
+# "when did they say it?", "where was he when he said that", "when was that said"
+_SAID_WHEN = re.compile(r"^(?:and\s+|so\s+)?(?:(?:when|where|how) did (?:he|she|they|it|that) (?:say|said|tell|tweet|post|write|announce)"
+                        r"(?: (?:it|that|this|so))?|(?:when|where) (?:was|were) (?:he|she|they) when (?:he|she|they) (?:said|told|tweeted) "
+                        r"(?:it|that|this)|(?:when|where) was (?:that|it|this) said)$")
 _MORE = re.compile(r"^(?:and\s+)?(?:more|tell me more|go on|anything else|what else|and|continue|details?|more details?)$")
 
 
@@ -97,6 +101,10 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
             return _said_by(engine, text, before, now)
         if _REPORTED.match(norm) and before.citations:
             return _reported_by(engine, text, before, now)
+        if _SAID_WHEN.match(norm) and before.quotes:
+            said = _said_when(engine, text, before, now)
+            if said is not None:
+                return said
         if _SAID_TO.match(norm) and before.quotes:
             said_to = _said_to(engine, text, before, now)
             if said_to is not None:
@@ -262,6 +270,26 @@ def _said_to(engine: Engine, text: str, before: Conversation, now: float) -> Tur
     lines = [f"{engine.fb.name_of(x.speaker)} said it to {engine.fb.name_of(x.said_to)} ({x.medium})." for x in told[:3]]
     lines = list(dict.fromkeys(lines))
     return Turn(Answer(text, "\n".join(lines), "quotes", before.citations, quotes=tuple(told[:3])), None, replace(before, updated=now))
+
+
+def _said_when(engine: Engine, text: str, before: Conversation, now: float) -> Turn | None:
+    """"When did they say it?": how, to whom and when the last quotes were said, and what the
+    articles tell of the occasion (the quote's context in facts.yaml)."""
+    quotes = [x for x in (engine.quote_by_id.get(q) for q in before.quotes) if x is not None]
+    persons = {x.speaker for x in quotes if x.speaker and engine.fb.person_by_id[x.speaker].kind == "person"}
+    if _PLURAL.search(text.lower()) and persons == {x.speaker for x in quotes} and any(
+            engine.fb.person_by_id[p].kind != "person" for p in before.people if p in engine.fb.person_by_id):
+        return None  # "when did they say that": "they" is the agency, not the person quoted last
+    # one line per occasion: two quotes from the same interview share it
+    shown = list({(x.speaker, x.medium, x.said_to, x.date): x for x in reversed(quotes)}.values())[::-1][:2]
+    lines = []
+    for x in shown:
+        who = engine.fb.name_of(x.speaker) if x.speaker else "The article does not say who"
+        to = f", to {engine.fb.name_of(x.said_to)}" if x.said_to else ""
+        lines.append(f"{who} ({x.medium}{to}{quote_when(x)}): {x.context}")
+    cites = tuple(engine.ix._cite(x.source, x.text) for x in shown)
+    return Turn(Answer(text, "\n".join(dict.fromkeys(lines)), "quotes", cites, quotes=tuple(shown)), None,
+                replace(before, updated=now))
 
 
 def _someone_else(engine: Engine, text: str, before: Conversation, now: float) -> Turn:

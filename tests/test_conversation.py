@@ -133,6 +133,13 @@ def test_a_change_of_topic_starts_afresh_and_is_not_part_of_the_question(engine)
     assert turn.conversation.people[0] == "nauert" and "ayers" not in turn.conversation.people
 
 
+def test_where_was_he_when_he_said_that_tells_the_occasion_of_the_last_quote(engine):
+    asked = follow_up(engine, "what did pence tell josh rogin", None)
+    where = follow_up(engine, "where was he when he said that", asked.conversation)
+    assert "flight home from South Korea" in where.result.text and where.result.text.count("Mike Pence (") == 1
+    assert where.result.citations and all(c.quote in engine.fb.seed_texts[c.source_id] for c in where.result.citations)
+
+
 def test_who_said_that_when_the_articles_name_no_one(engine):
     asked = follow_up(engine, "when was the meeting supposed to happen", None)
     said = follow_up(engine, "who said that", asked.conversation)
