@@ -33,7 +33,8 @@ from bot.conversation import follow_up
 from bot.engine import Engine
 from bot.evaluation import judge, load_eval_set
 from bot.facts import DEFAULT_FACTS, load_factbase
-from bot.scorer import DECISION_FEATURES, FEATURES, FIRST, Decision, QueryContext, Scored, decision_features, features, is_complete, vector
+from bot.scorer import (DECISION_FEATURES, FEATURES, Decision, QueryContext, Scored, decision_features, decision_score, features,
+                         is_complete, rank_key, vector)
 
 ROOT = Path(__file__).resolve().parent.parent
 EVALSETS = ROOT / "bot" / "evalsets"
@@ -142,7 +143,7 @@ def fit_rank(data: list[dict], l2: float, steps: int = 1500) -> np.ndarray:
 
 def ranked(ex: dict, w: np.ndarray) -> tuple[list[Scored], int]:
     s = ex["x"] @ w
-    order = np.lexsort((-ex["x"][:, FEATURES.index("date_match")], -s, -ex["x"][:, FEATURES.index(FIRST)]))  # as score_all orders them
+    order = sorted(range(len(s)), key=lambda i: rank_key(float(s[i]), ex["sparse"][i]))  # as bot.scorer.score_all orders them
     return [Scored(ex["cands"][i], float(s[i]), ex["sparse"][i]) for i in order[:6]], int(order[0])
 
 
@@ -188,8 +189,7 @@ def accuracy(w_rank: np.ndarray, decision: dict, data: list[dict]) -> tuple[int,
     ok_in = n_in = ok_out = n_out = 0
     for ex in data:
         top, best = ranked(ex, w_rank)
-        x = decision_features(top, ex["q"])
-        answer = is_complete(top, x) or model.margin(x) > 0
+        answer = decision_score(top, ex["q"], model) > 0
         if ex["abstain"]:
             n_out += 1
             ok_out += not (answer and ex["answers"][best])

@@ -17,10 +17,11 @@ from typing import Callable
 from rapidfuzz import fuzz
 
 from bot.analyse import Query
-from bot.facts import Fact, Quote
+from bot.facts import Fact, Quote, date_label
 from bot.index import Index, _Doc
 from bot.results import Answer, NotCovered, Result
-from bot.text import HYPOTHETICAL, PERSON_STARTERS, QUOTED, WHO_STARTERS, YES_NO_STARTERS, date_span, normalize, ordinal, stem
+from bot.text import (HYPOTHETICAL, PERSON_STARTERS, QUOTED, SPEECH_VERB, WHO_STARTERS, YES_NO_STARTERS, date_span, listed,
+                      normalize, ordinal, stem)
 
 KINDS = ("fact", "yes", "no", "premise", "person", "quotes", "said", "date", "timeline", "didyoumean", "gap")
 
@@ -74,9 +75,9 @@ def generate(ix: Index, q: Query) -> list[Candidate]:
     if said and q.quote_intent and q.wh in ("?who", None):
         return said  # "who said '…'?" / "did Pence say '…'?": only a quote can answer that, or nothing
     unquoted = unquoted_speaker(ix, q)
-    if unquoted:
-        return unquoted  # "what did Abe say to Pence?": the articles give no words of Abe's, quoted or reported
-    found: list[Candidate] = []
+    if unquoted and unquoted.entities.isdisjoint(ix.attributed):
+        return [unquoted]  # "what did Abe say to Pence?": the articles give no words of Abe's, quoted or reported
+    found: list[Candidate] = [unquoted] if unquoted else []
     found.extend(said)
     for generator in (timeline, by_date, people, quotes, claims, dated, placed, timed, counted, durations, facts, gaps, precision):
         found.extend(generator(ix, q))
@@ -143,7 +144,7 @@ def gaps(ix: Index, q: Query) -> list[Candidate]:
     for own_cover, focus_open, gap in found[:GAP_CANDIDATES]:
         # as like the question as a question the fact answers, with the open detail's words added
         template = max(fuzz.token_sort_ratio(content, f"{t} {gap.template}") for t in (*gap.doc.templates, "")) / 100
-        out.append(Candidate("gap", own_cover, _gap_builder(ix, q, gap), (gap.doc.fact.id,), gap.tokens, gap.doc.entities,
+        out.append(Candidate("gap", own_cover, _open_detail(ix, q, gap.phrase, gap.doc.fact), (gap.doc.fact.id,), gap.tokens, gap.doc.entities,
                              _ANY_TYPE, template, _dates(gap.doc.fact.date), own=gap.own, focus_open=focus_open))
     return out
 
@@ -151,7 +152,6 @@ def gaps(ix: Index, q: Query) -> list[Candidate]:
 _PRECISE = re.compile(r"\b(?:exact|exactly|precise|precisely|specific|specifically)\b")
 _CLOCK_ASKED = re.compile(r"\b(?:hour|clock|time of day|what time|which time|a ?m|p ?m)\b")
 _CLOCK_TEXT = re.compile(r"\b(?:\d{1,2}(?::\d{2})?\s*(?:a\.?m|p\.?m)\b|\d{1,2}:\d{2}|o'clock|noon|midnight)", re.I)
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
 
 
 def precision(ix: Index, q: Query) -> list[Candidate]:
@@ -171,7 +171,7 @@ def precision(ix: Index, q: Query) -> list[Candidate]:
         if clock and not _CLOCK_TEXT.search(fact.statement):
             detail = "give a time of day" + (" beyond “the morning”" if "morning" in fact.statement else "")
         elif not clock and iso and len(iso) == 7:
-            detail = f"give the exact day, only {_MONTHS[int(iso[5:7]) - 1]} {iso[:4]}"
+            detail = f"give the exact day, only {date_label(iso, 'month')}"
         else:
             continue
         out.append(Candidate("gap", weighed.cover(doc.all_tokens), _open_detail(ix, q, detail, fact), (fact.id,),
@@ -186,10 +186,6 @@ _TYPED = ("place",)  # a "where" question asks what a gap saying where leaves op
 def _same_kind_of_question(asked: str | None, gap: str | None) -> bool:
     """"which diplomats" asks what "name the diplomats" leaves open; "how many diplomats" does not."""
     return asked == gap or asked in _IDENTIFY and (gap is None or gap in _IDENTIFY)
-
-
-def _gap_builder(ix: Index, q: Query, gap) -> Callable[[], Result]:
-    return _open_detail(ix, q, gap.phrase, gap.doc.fact)
 
 
 def _open_detail(ix: Index, q: Query, detail: str, fact: Fact) -> Callable[[], Result]:
@@ -434,7 +430,7 @@ def people(ix: Index, q: Query) -> list[Candidate]:
     others = [t for t in q.tokens if not t.startswith("@")]
     if len(q.entities) == 1 and ix.fb.person_by_id[q.entities[0]].kind == "person":
         # "kim yong nam title", "nauert's job": what a card gives, not another topic
-        others = [t for t in others if t not in (ix._canon_token("role"), ix._canon_token("title"))]
+        others = [t for t in others if t not in ix.card_asks]
     if len(q.entities) == 1:
         starts = any(q.norm.startswith(s + " ") for s in PERSON_STARTERS)
         fit = 1.0 if not others and (starts or not q.quote_intent) else 1 / (1 + len(others))
@@ -453,21 +449,22 @@ def people(ix: Index, q: Query) -> list[Candidate]:
 
 
 _SAYS = frozenset({"?what"})  # someone's words answer "what did X say?"
-_SAY_VERB = re.compile(r"\b(?:say|said|says|tell|told|tweet|tweeted|quote)\b")
 
 
-def unquoted_speaker(ix: Index, q: Query) -> list[Candidate]:
-    """"What did X say …?" where X, named before the verb, is someone the articles neither quote
-    nor report as saying anything (no quote, no fact's `said_by`): that is the whole answer."""
+def unquoted_speaker(ix: Index, q: Query) -> Candidate | None:
+    """"What did X say …?" where X, named before the verb, is a person the articles never quote:
+    "My sources don't quote X". When no fact reports X's words either (`said_by`), that is the
+    whole answer; otherwise it competes with those facts."""
     if not q.quote_intent or q.wh != "?what" or not q.entities or q.first in YES_NO_STARTERS or _speaker(ix, q):
-        return []
+        return None
     first = ix.fb.person_by_id[q.entities[0]]
-    verb = _SAY_VERB.search(q.norm)
-    if first.kind != "person" or first.id in ix.attributed or verb is None or ix.mention_at(q.norm, first.id) > verb.start():
-        return []
-    text = f"My sources don't quote {first.name}: none of the three articles prints or reports anything {first.name} said."
-    return [Candidate("quotes", 1.0, lambda: NotCovered(q.raw, text, ()), (), frozenset({"@" + first.id}) | ix._quote_word_tokens | _SAYS,
-                      frozenset({first.id}), frozenset({"quote"}))]
+    verb = SPEECH_VERB.search(q.norm)
+    if first.kind != "person" or verb is None or ix.mention_at(q.norm, first.id) > verb.start():
+        return None
+    reported = "" if first.id in ix.attributed else " or reports"
+    text = f"My sources don't quote {first.name}: none of the three articles prints{reported} anything {first.name} said."
+    return Candidate("quotes", 1.0, lambda: NotCovered(q.raw, text, ()), (), frozenset({"@" + first.id}) | ix._quote_word_tokens | _SAYS,
+                     frozenset({first.id}), frozenset({"quote"}))
 
 
 def quotes(ix: Index, q: Query) -> list[Candidate]:
@@ -478,13 +475,7 @@ def quotes(ix: Index, q: Query) -> list[Candidate]:
         return []  # "did Nauert tweet or give a statement?" asks about the quote, not for it
     speaker = _speaker(ix, q)
     if speaker is None:
-        first = ix.fb.person_by_id[q.entities[0]]
-        verb = _SAY_VERB.search(q.norm)
-        if first.kind == "person" and q.wh == "?what" and verb and ix.mention_at(q.norm, first.id) < verb.start():
-            text = f"My sources don't quote {first.name}: none of the three articles prints anything {first.name} said."
-            return [Candidate("quotes", 1.0, lambda: NotCovered(q.raw, text, ()), (), frozenset({"@" + first.id}) | ix._quote_word_tokens | _SAYS,
-                              frozenset({first.id}), frozenset({"quote"}))]
-        return []
+        return []  # no one quoted speaks: see unquoted_speaker
     chosen = ix.quotes_by_speaker[speaker]
     rest = set(q.known_tokens) - {"@" + e for e in q.entities} - ix._quote_word_tokens
     if rest & ix._reporting_tokens:
@@ -631,8 +622,7 @@ def _unknown_name(ix: Index, q: Query) -> list[Candidate]:
     if not match.suggestions or match.score < 75:
         return []
     names = list(match.suggestions)
-    listed = ", ".join(names[:-1]) + f" or {names[-1]}" if len(names) > 1 else names[0]
-    text = f"My sources name no one called “{name}”. Did you mean {listed}?"
+    text = f"My sources name no one called “{name}”. Did you mean {listed(names, 'or')}?"
     return [Candidate("didyoumean", match.score / 100, lambda: NotCovered(q.raw, text, tuple(f"Who is {n}?" for n in names)),
                       (), frozenset(q.tokens) | {"?who"}, frozenset(), frozenset({"person"}))]
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from bot.candidates import fact_answer, quote_when, related_docs
 from bot.engine import Answer, Engine, NotCovered, Result
 from bot.analyse import analyse
-from bot.text import clip, normalize
+from bot.text import SPEECH_VERB, clip, listed, normalize
 
 EXPIRES_AFTER = 15 * 60  # seconds of silence after which a conversation is forgotten
 MAX_CONVERSATIONS = 5000
@@ -49,7 +49,6 @@ _SAID_NEXT = re.compile(r"\b(?:say|said|tweet|tweeted|add|added)\b.*\b(?:next|el
 _SAID_BY = re.compile(r"^(?:and\s+|but\s+|so\s+|ok\s+)?(?:who(?:\s+\S+){0,4}?\s+(?:said|says|claimed|claims|stated|announced|told you)"
                       r"(?:\s+(?:that|so|it|this))?|says who|who says so|according to (?:who|whom)|who(?:'s| is) saying (?:that|so|this)|"
                       r"whose (?:words|claim|idea) (?:is|was|are|were) (?:that|this|those))$")
-_SPEECH_VERB = re.compile(r"\b(?:say|said|says|tweet|tweeted|add|added)\b", re.IGNORECASE)
 # "ok different thing. who is heather nauert": a fresh start, and no part of the question
 _NEW_TOPIC = re.compile(r"^(?:(?:ok|okay|so|alright|anyway|and)[,.]?\s+)?(?:(?:a|on a|one)\s+)?(?:(?:different|another|new|other|unrelated|separate)"
                         r"\s+(?:thing|question|topic|subject|one|q)|switching\s+(?:topics?|gears|subjects?)|chang(?:e|ing)\s+(?:the\s+)?"
@@ -228,8 +227,7 @@ def _resolve_pronouns(engine: Engine, text: str, before: Conversation, pronouns_
 
 
 def _outlets(engine: Engine, citations) -> str:
-    outlets = list(dict.fromkeys(engine.fb.source_by_id[c.source_id].name for c in citations))
-    return outlets[0] if len(outlets) == 1 else ", ".join(outlets[:-1]) + " and " + outlets[-1]
+    return listed(list(dict.fromkeys(engine.fb.source_by_id[c.source_id].name for c in citations)))
 
 
 def _reported_by(engine: Engine, text: str, before: Conversation, now: float, lead: str = "") -> Turn:
@@ -254,10 +252,9 @@ def _said_by(engine: Engine, text: str, before: Conversation, now: float) -> Tur
     people = [engine.fb.person_by_id[p] for p in ids if p in engine.fb.person_by_id]
     names = [f"{p.name} ({p.role})" if p.kind == "person" and p.role
              else p.name if p.kind == "country" or p.name.lower().startswith("the ") else f"the {p.name}" for p in people]
-    who = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
     # cited from the facts themselves: the last turn's citations may be a near miss's
     cites = tuple(engine.ix._cite(ev.source, ev.quote) for f in facts for ev in f.evidence) if not speakers else before.citations
-    result = Answer(text, f"That was {who}, according to {_outlets(engine, cites)}.", "fact", cites, before.facts)
+    result = Answer(text, f"That was {listed(names)}, according to {_outlets(engine, cites)}.", "fact", cites, before.facts)
     return Turn(result, None, replace(before, people=_recent(tuple(ids), before), updated=now))
 
 
@@ -310,7 +307,7 @@ def _said_next(engine: Engine, text: str, before: Conversation, now: float) -> T
     a speaker the conversation knows)."""
     question, _ = _resolve_pronouns(engine, text, before)
     # the speaker is named before the verb: in "what did their media say about pence", not Pence
-    head = _SPEECH_VERB.split(question, maxsplit=1)[0]
+    head = SPEECH_VERB.split(question, maxsplit=1)[0]
     named = engine.entities_in(head) or [q.speaker for q in (engine.quote_by_id.get(x) for x in before.quotes) if q and q.speaker][:1]
     speaker = next((p for p in named if engine.quotes_by_speaker.get(p)), None)
     if speaker is None:

@@ -18,7 +18,7 @@ NEAR_MISS = -1.5  # below the abstain line, but close enough that what the sourc
 _FOCUS = {"date": "when", "person": "who", "place": "where", "number": "how many", "reason": "why"}
 
 
-def decide(ix: Index, q: Query, scored: list[Scored], decision: Decision | dict) -> Result:
+def decide(ix: Index, q: Query, scored: list[Scored], decision: Decision) -> Result:
     if not q.tokens and not q.dates:
         return NotCovered(q.raw, "That doesn't look like a question I can work with — ask me about the "
                                  "cancelled Pence–North Korea meeting at the 2018 Olympics.", tuple(ix.known_questions[:3]))

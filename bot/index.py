@@ -134,6 +134,7 @@ class Index:
         self.card_tokens = {pid: tokens.union(*(w for t in tokens if t.startswith("@")
                                                 for w in [{x for x in self._role_of.get(t[1:], ()) if not x.startswith("@")}]))
                             for pid, tokens in self._role_of.items()}
+        self.card_asks = frozenset({self._canon_token("role"), self._canon_token("title")})  # "nauert title", "ayers job"
         self.doc_by_fact = {d.fact.id: d for d in self.docs}
         # Which facts and claims hold each token: a question only needs to look at those.
         self.fact_postings: dict[str, list[int]] = {}

@@ -30,6 +30,9 @@ STOPWORDS = frozenset(
 )
 # "us" is not a stopword: in these questions it is nearly always the country.
 QUOTE_WORDS = frozenset("quote quotes quoted say said says saying tweet tweeted tweets words remark remarks tell tells told statement".split())
+# The verb that puts someone's words in a question: who is named before it speaks ("what did Abe
+# say to Pence"), who is named after it is spoken to or about.
+SPEECH_VERB = re.compile(r"\b(?:say|said|says|tell|told|tweet|tweeted|add|added|quote)\b", re.IGNORECASE)
 LEADING_FILLERS = frozenset("so and but ok okay hey hi well um uh then also just please quick question".split())
 WH_WORDS = ("who", "when", "where", "why", "how", "what", "which")
 WH_WEIGHT = 0.7  # a question word counts, but less than a topic word
@@ -164,3 +167,8 @@ def ordinal(iso: str) -> int:
     parts = [int(p) for p in iso.split("-")] + [15, 15]
     return dt.date(parts[0], parts[1], min(parts[2], 28)).toordinal()
 
+
+
+def listed(items: list[str], last: str = "and") -> str:
+    """"A", "A and B", "A, B and C"."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" {last} {items[-1]}"

@@ -11,7 +11,7 @@ from bot.decide import decide
 from bot.engine import Engine
 from bot.facts import load_factbase
 from bot.results import Answer, NotCovered
-from bot.scorer import DECISION_FEATURES, FEATURES, QueryContext, Scored, Weights, decision_features, features, score_all
+from bot.scorer import DECISION_FEATURES, FEATURES, Decision, QueryContext, Scored, Weights, decision_features, features, score_all
 
 SEED = (
     "Alice Smith was to meet Bob Jones in Paris on March 3, 2020. Bob cancelled the talks two hours before they were "
@@ -220,7 +220,7 @@ def test_decide_abstains_and_says_what_the_sources_do_say(tiny):
     ranked = score_all(tiny.ix, q, generate(tiny.ix, q), tiny.weights.rank)
     result = decide(tiny.ix, q, ranked, tiny.weights.decision)
     assert isinstance(result, NotCovered) and "'eat'" in result.text
-    never = decide(tiny.ix, q, ranked, {"bias": -100.0})
+    never = decide(tiny.ix, q, ranked, Decision({"bias": -100.0}))
     assert isinstance(never, NotCovered) and "one short article" in never.text
 
 
