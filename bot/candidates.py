@@ -93,26 +93,22 @@ FACT_CANDIDATES = 10  # facts scored in full per question: the ones that cover i
 def facts(ix: Index, q: Query) -> list[Candidate]:
     """The facts that match the question best, by coverage of its words and by BM25."""
     wanted = list(q.known_tokens) + ([q.wh] if q.wh else []) if q.known_tokens else []  # "what is bitcoin" matches nothing
-    weighed = ix.weigh(wanted)
-    docs = ix.docs_sharing(wanted) or ix.docs[:FACT_CANDIDATES]  # a fact sharing no word scores 0 on both
-    known = list(q.known_tokens)
-    bm25 = {d.fact.id: ix.bm25(known, d) for d in docs}
-    top = max(bm25.values(), default=0.0) or 1.0
-    content = " ".join(q.known_tokens)
+    ids = ix.doc_ids_sharing(wanted) or range(FACT_CANDIDATES)  # a fact sharing no word scores 0 on both
+    covers = ix.covers(ix.weigh(wanted))
+    bm25 = ix.bm25_scores(list(q.known_tokens))
+    top = max((bm25[i] for i in ids), default=0.0) or 1.0
     # A fact is scored in full when it covers the question's words, matches it by BM25, or was
     # written to answer a question like it: "who was Pence to meet at the Olympics" is the
     # participants' fact, though "Olympics" is not in it.
-    rough = sorted(((weighed.cover(d.all_tokens), d) for d in docs),
-                   key=lambda x: -(x[0] + bm25[x[1].fact.id] / top))[:2 * FACT_CANDIDATES]
-    templates = {d.fact.id: max((fuzz.token_sort_ratio(content, t) for t in d.templates), default=0) / 100 if content else 0.0
-                 for _, d in rough}
-    rough = sorted(rough, key=lambda x: -(x[0] + bm25[x[1].fact.id] / top + templates[x[1].fact.id]))[:FACT_CANDIDATES]
+    rough = sorted(ids, key=lambda i: -(covers[i] + bm25[i] / top))[:2 * FACT_CANDIDATES]
+    templates = ix.template_likeness(" ".join(q.known_tokens), rough)
+    rough = sorted(rough, key=lambda i: -(covers[i] + bm25[i] / top + templates[i]))[:FACT_CANDIDATES]
     out = []
-    for cover, doc in rough:
-        template = templates[doc.fact.id]
+    for i in rough:
+        doc, cover = ix.docs[i], covers[i]
         out.append(Candidate("fact", cover, _fact_builder(ix, q, [doc.fact], cover, "fact", ""), (doc.fact.id,),
-                             doc.all_tokens, doc.entities, ix.shows[doc.fact.id], template, _dates(doc.fact.date),
-                             bm25[doc.fact.id] / top, bm25[doc.fact.id], doc.evidence_tokens, doc.with_evidence))
+                             doc.all_tokens, doc.entities, ix.shows[doc.fact.id], templates[i], _dates(doc.fact.date),
+                             bm25[i] / top, bm25[i], doc.evidence_tokens, doc.with_evidence))
     return out
 
 
@@ -309,8 +305,7 @@ def placed(ix: Index, q: Query) -> list[Candidate]:
     wanted = [t for t in q.tokens if t not in named]  # words the sources never use count against the fact
     if not wanted:
         return []
-    weighed = ix.weigh(wanted)
-    cover, doc = max(((weighed.cover(d.all_tokens), d) for d in ix.docs), key=lambda x: x[0], default=(0.0, None))
+    cover, doc = _best_doc(ix, wanted)
     if doc is None or cover < PLACE_COVER or not ix.fact_places[doc.fact.id]:
         return []
     kind, lead = ("no", "No — ") if q.yes_no else ("premise", f"Not in {q.place.title()}: ")
@@ -327,9 +322,15 @@ def _premise_about(ix: Index, q: Query, word: str) -> tuple[float, _Doc] | None:
     wanted = [t for t in q.tokens if t != ix._canon_token(word) and t != word]
     if not wanted:
         return None
-    weighed = ix.weigh(wanted)
-    cover, doc = max(((weighed.cover(d.all_tokens), d) for d in ix.docs), key=lambda x: x[0], default=(0.0, None))
+    cover, doc = _best_doc(ix, wanted)
     return (cover, doc) if doc is not None and cover >= PLACE_COVER else None
+
+
+def _best_doc(ix: Index, wanted: list[str]) -> tuple[float, _Doc | None]:
+    """The fact that covers `wanted` best (the first of equals), and how well."""
+    covers = ix.covers(ix.weigh(wanted))
+    best = max(range(len(covers)), key=covers.__getitem__, default=None)
+    return (0.0, None) if best is None else (covers[best], ix.docs[best])
 
 
 def _fact_words(fact: Fact) -> list[str]:
@@ -683,6 +684,6 @@ def fact_answer(ix: Index, q: Query, chosen: list[Fact], score: float, kind: str
 
 def related_docs(ix: Index, q: Query, limit: int = 3) -> list[_Doc]:
     wanted = list(q.known_tokens) + ([q.wh] if q.wh else [])
-    weighed = ix.weigh(wanted)
-    docs = ix.docs_sharing(q.known_tokens) or ix.docs
-    return [d for _, d in sorted(((weighed.cover(d.all_tokens), d) for d in docs), key=lambda x: -x[0])[:limit]]
+    covers = ix.covers(ix.weigh(wanted))
+    ids = ix.doc_ids_sharing(q.known_tokens) or range(len(ix.docs))
+    return [ix.docs[i] for i in sorted(ids, key=lambda i: -covers[i])[:limit]]

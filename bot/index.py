@@ -101,6 +101,7 @@ class Index:
         self._index_lexicon(fb.lexicon)
         self._aliases = self._build_aliases(fb.people)
         self._aliases_words = frozenset(w for key in self._aliases for w in key)
+        self._alias_starts = frozenset(key[0] for key in self._aliases if len(key) > 1)  # where a name of several words can begin
         self.role_token = self._canon_token("role")  # "what's his job": what a person's card answers
         self.roles = RoleChecker(fb.people, self._aliases, self.english.roles, self.english.news_outlets)
         self._vocab: set[str] = set()
@@ -141,6 +142,17 @@ class Index:
         for i, d in enumerate(self.docs):
             for t in d.all_tokens | set(d.counts):
                 self.fact_postings.setdefault(t, []).append(i)
+        # Each word's share of every fact's scores, so a question sums a few postings instead of
+        # scoring every fact word by word.
+        self._cover_postings: dict[str, list[int]] = {}
+        for i, d in enumerate(self.docs):
+            for t in d.all_tokens:
+                self._cover_postings.setdefault(t, []).append(i)
+        self._sorted_templates = [tuple(" ".join(sorted(t.split())) for t in d.templates) for d in self.docs]
+        self._bm25_postings: dict[str, list[tuple[int, float]]] = {}
+        for i, d in enumerate(self.docs):
+            for t, tf in d.counts.items():
+                self._bm25_postings.setdefault(t, []).append((i, self._bm25_term(t, tf, d.length)))
         self.claim_postings: dict[str, list[int]] = {}
         for i, c in enumerate(self.claims):
             for t in c.tokens | {"@" + e for e in c.entities} | {"@" + p for p in c.fact.people}:
@@ -221,18 +233,46 @@ class Index:
         hits = sorted({i for t in tokens for i in self.fact_postings.get(t, ())})
         return [self.docs[i] for i in hits]
 
+    def doc_ids_sharing(self, tokens) -> list[int]:
+        """The positions in `docs` of the facts that use at least one of `tokens`, in order."""
+        postings = self.fact_postings
+        return sorted({i for t in tokens for i in postings.get(t, ())})
+
+    def template_likeness(self, content: str, ids) -> dict[int, float]:
+        """How like the question's content words each fact's own example questions are, at best
+        (0–1): token_sort_ratio, with the templates' words sorted once at build time."""
+        if not content:
+            return {i: 0.0 for i in ids}
+        content = " ".join(sorted(content.split()))
+        ratio = fuzz.ratio
+        return {i: max((ratio(content, t) for t in self._sorted_templates[i]), default=0) / 100 for i in ids}
+
     def claims_sharing(self, tokens) -> list[_ClaimDoc]:
         hits = sorted({i for t in tokens for i in self.claim_postings.get(t, ())})
         return [self.claims[i] for i in hits]
 
-    def bm25(self, query: list[str], doc: _Doc, k1: float = 1.2, b: float = 0.75) -> float:
-        """Okapi BM25 of a question's tokens against a fact's statement, questions and evidence."""
-        score = 0.0
+    def bm25_scores(self, query: list[str]) -> list[float]:
+        """Okapi BM25 of a question's tokens against every fact's statement, questions and
+        evidence, indexed like `docs`."""
+        scores = [0.0] * len(self.docs)
+        postings = self._bm25_postings
         for t in query:
-            tf = doc.counts.get(t, 0)
-            if tf:
-                score += self._bm25_idf.get(t, 0.0) * tf * (k1 + 1) / (tf + k1 * (1 - b + b * doc.length / self._avg_length))
-        return score
+            for i, part in postings.get(t, ()):
+                scores[i] += part
+        return scores
+
+    def _bm25_term(self, token: str, tf: int, length: int, k1: float = 1.2, b: float = 0.75) -> float:
+        return self._bm25_idf.get(token, 0.0) * tf * (k1 + 1) / (tf + k1 * (1 - b + b * length / self._avg_length))
+
+    def covers(self, weighed: "Weighed") -> list[float]:
+        """`weighed.cover(d.all_tokens)` for every fact, indexed like `docs`."""
+        matched = [0.0] * len(self.docs)
+        postings = self._cover_postings
+        for t, w in weighed.pairs:
+            for i in postings.get(t, ()):
+                matched[i] += w
+        total = weighed.total
+        return [m / total for m in matched] if total else matched
 
     def _index_idf(self) -> None:
         n = len(self.docs)
@@ -308,8 +348,12 @@ class Index:
         unknown: list[str] = []
         i = 0
         words = self._phrase_variants(raw)
+        # What each word could be in a misspelt name: 0 a lexicon phrase (never), 2 a name's own word
+        # or one the sources never use, 1 any other word ("the meeting" names no one).
+        name_part = [0 if w.startswith("=") else 2 if w in self._aliases_words or w not in self._raw_vocab else 1
+                     for w in words] if correct else None
         while i < len(words):
-            match = self._entity_at(words, i, fuzzy=correct)
+            match = self._entity_at(words, i, name_part)
             if match:
                 length, pid = match
                 if pid not in entities:
@@ -335,32 +379,33 @@ class Index:
             tokens.append(canon)
         return tokens, entities, unknown
 
-    def _entity_at(self, words: list[str], i: int, fuzzy: bool) -> tuple[int, str] | None:
+    def _entity_at(self, words: list[str], i: int, name_part: list[int] | None) -> tuple[int, str] | None:
         """The longest name starting at words[i]: exact names of several words first, then
-        misspelt ones ("kim yo jung", "kim yong"), and only then a name of one word (so "Kim"
-        alone does not win over a misspelt "Kim Yong Nam")."""
+        misspelt ones ("kim yo jung", "kim yong") when `name_part` (see `_analyse`) allows
+        correcting, and only then a name of one word (so "Kim" alone does not win over a misspelt
+        "Kim Yong Nam")."""
         def exact(length: int) -> str | None:
             window = tuple(words[i : i + length])
             return self._aliases.get(window) if len(window) == length else None
 
-        for length in (4, 3, 2):
-            if pid := exact(length):
-                # "the vice president office": a longer name that starts inside this one wins
-                if any(self._aliases.get(tuple(words[i + j : i + j + m])) and i + j + m <= len(words)
-                       for j in range(1, length) for m in range(length - j + 1, 5)):
-                    return None
-                return length, pid
-        if fuzzy:
+        if words[i] in self._alias_starts:
+            for length in (4, 3, 2):
+                if pid := exact(length):
+                    # "the vice president office": a longer name that starts inside this one wins
+                    if any(self._aliases.get(tuple(words[i + j : i + j + m])) and i + j + m <= len(words)
+                           for j in range(1, length) for m in range(length - j + 1, 5)):
+                        return None
+                    return length, pid
+        if name_part is not None:
             for length in (3, 2):
-                window = words[i : i + length]
-                if len(window) == length and not any(w.startswith("=") for w in window) and any(
-                        w in self._aliases_words or w not in self._raw_vocab for w in window):  # "the meeting" names no one
-                    if pid := self._fuzzy_alias(" ".join(window), length):
+                window = name_part[i : i + length]
+                if len(window) == length and min(window) and max(window) == 2:
+                    if pid := self._fuzzy_alias(" ".join(words[i : i + length]), length):
                         return length, pid
         if pid := exact(1):
             return 1, pid
         word = words[i]
-        if not fuzzy or word.startswith("=") or len(word) < 5 or word in self._raw_vocab or word in STOPWORDS:
+        if name_part is None or word.startswith("=") or len(word) < 5 or word in self._raw_vocab or word in STOPWORDS:
             return None
         best = self._fuzzy_alias(word, 1)  # one word keeps its first two letters: "pense" is Pence, "piece" is not
         if best and any(a[0][:2] == word[:2] for a in self._aliases if len(a) == 1 and self._aliases[a] == best):

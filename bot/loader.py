@@ -12,6 +12,7 @@ import hashlib
 import logging
 import os
 import pickle
+import sys
 import tempfile
 from pathlib import Path
 
@@ -46,7 +47,8 @@ def load_engine(facts_path: Path | str, use_cache: bool = True) -> Engine:
     if not use_cache:
         return Engine(load_factbase(facts_path))
     try:
-        key = _digest(facts_path.read_bytes(), *(p.read_bytes() for p in _CODE))
+        # the Python version too: the pickle holds marshalled code (the decision trees), which is per version
+        key = _digest(sys.version.encode(), facts_path.read_bytes(), *(p.read_bytes() for p in _CODE))
     except OSError:
         return Engine(load_factbase(facts_path))  # load_factbase reports the missing file
     file = cache_dir(facts_path) / f"engine-{key[:32]}.pickle"
