@@ -28,6 +28,7 @@ EVAL_SETS = {
     "blind_h": EVAL_SET.with_name("blind_h.yaml"),
     "blind_i": EVAL_SET.with_name("blind_i.yaml"),
     "blind_j": EVAL_SET.with_name("blind_j.yaml"),
+    "blind_k": EVAL_SET.with_name("blind_k.yaml"),
     "dev": Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev_questions.yaml",
 }
 
