@@ -87,15 +87,32 @@ def generate(ix: Index, q: Query) -> list[Candidate]:
 # --- generators -------------------------------------------------------------------------------
 
 
+def setting_of(ix: Index, q: Query) -> set[str]:
+    """The countries the question names as where something was ("met him in South Korea"): the
+    setting, not a party to it."""
+    return {e for e in q.entities if q.place and ix.fb.person_by_id[e].kind == "country"
+            and ix.fb.person_by_id[e].name.lower() == q.place}
+
+
+def topic_tokens(ix: Index, q: Query) -> tuple[str, ...]:
+    """The known words a fact must match: all of them, but for a "who" question not its setting
+    ("who was Pence to meet in South Korea" is not answered by a fact that only says where)."""
+    if q.answer_type != "person" or not q.place:
+        return q.known_tokens
+    setting = {"@" + e for e in setting_of(ix, q)}
+    return tuple(t for t in q.known_tokens if t not in setting) or q.known_tokens
+
+
 FACT_CANDIDATES = 10  # facts scored in full per question: the ones that cover it best by words or by BM25
 
 
 def facts(ix: Index, q: Query) -> list[Candidate]:
     """The facts that match the question best, by coverage of its words and by BM25."""
-    wanted = list(q.known_tokens) + ([q.wh] if q.wh else []) if q.known_tokens else []  # "what is bitcoin" matches nothing
+    topic = list(topic_tokens(ix, q))
+    wanted = topic + ([q.wh] if q.wh else []) if topic else []  # "what is bitcoin" matches nothing
     ids = ix.doc_ids_sharing(wanted) or range(FACT_CANDIDATES)  # a fact sharing no word scores 0 on both
     covers = ix.covers(ix.weigh(wanted))
-    bm25 = ix.bm25_scores(list(q.known_tokens))
+    bm25 = ix.bm25_scores(topic)
     top = max((bm25[i] for i in ids), default=0.0) or 1.0
     # A fact is scored in full when it covers the question's words, matches it by BM25, or was
     # written to answer a question like it: "who was Pence to meet at the Olympics" is the
@@ -224,10 +241,10 @@ def claims(ix: Index, q: Query) -> list[Candidate]:
             continue  # a wh-question is corrected only when it states the whole claim's action
         elif q.wh in ("?what", "?which", "?who") and happen in c.tokens:
             continue  # "what happened to the meeting?" asks; it does not claim the meeting happened
-        elif not c.holds and c.entities <= set(q.entities) and _acts(q, _actors(ix, q, c.subject), c.action):
+        elif not c.holds and c.entities <= set(q.entities) and _acts(ix, q, _actors(ix, q, c.subject), c.action):
             # "why did Pence apologise?": it takes a false claim for granted
             score = ix._coverage([t for t in wanted if not t.startswith("@")], have | acting_for)
-        elif c.holds and c.entities and q.entities and not set(q.entities) & context and _acts(q, set(q.entities[:1]), c.action):
+        elif c.holds and c.entities and q.entities and not set(q.entities) & context and _acts(ix, q, set(q.entities[:1]), c.action):
             # "Why did Trump cancel the meeting?": the claim that holds has another actor
             actor = ix.fb.person_by_id[q.entities[0]].name
             score = ix._coverage([t for t in wanted if not t.startswith("@")], have)
@@ -260,17 +277,24 @@ def _actors(ix: Index, q: Query, subject: str | None) -> set[str]:
     return {e for e in q.entities if subject in ix._role_of.get(e, frozenset())}
 
 
-def _acts(q: Query, actors: set[str] | frozenset[str], action: str | None) -> bool:
+def _acts(ix: Index, q: Query, actors: set[str] | frozenset[str], action: str | None) -> bool:
     """Is one of `actors` the one doing `action` in the question ("why did Pence cancel" — not
     "why did the Pence–North Korea meeting fall through")? Read from word order: the actor's
-    name comes right before the action, or one word before it."""
+    name comes right before the action, or one word before it, and the action is not only what
+    they spoke about ("what did Nauert say about the cancelled meeting")."""
     if not actors or action is None:
         return True
     tokens = q.tokens
     for i, t in enumerate(tokens):
         if t.startswith("@") and t[1:] in actors and action in tokens[i + 1 : i + 3]:
-            return True
+            return not _spoken_of(ix, q, action)
     return False
+
+
+def _spoken_of(ix: Index, q: Query, action: str) -> bool:
+    """The action comes after a verb of speech: it is the topic of what was said."""
+    verb = SPEECH_VERB.search(q.norm)
+    return bool(verb) and any(ix._canon_token(w) == action for w in q.norm[verb.end():].split())
 
 
 def dated(ix: Index, q: Query) -> list[Candidate]:

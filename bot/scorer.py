@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from bot.analyse import Query
-from bot.candidates import KINDS, Candidate
+from bot.candidates import KINDS, Candidate, setting_of, topic_tokens
 from bot.index import Index
 
 ANSWER_TYPES = ("date", "person", "place", "number", "reason", "quote")
@@ -51,14 +51,13 @@ class QueryContext:
 
     def __init__(self, ix: Index, q: Query, cands: list[Candidate]):
         self.ix, self.q = ix, q
-        wanted = list(q.known_tokens) + ([q.wh] if q.wh else [])
+        self.entities = set(q.entities)
+        # a country named as where something was ("met him in South Korea") is the setting, not a party to it
+        self.setting = setting_of(ix, q)
+        wanted = list(topic_tokens(ix, q)) + ([q.wh] if q.wh else [])
         self.weighed = ix.weigh(wanted) if wanted else None
         self.best_cover = max((self.weighed.cover(c.tokens) for c in cands if c.kind == "fact"), default=0.0) if wanted else 0.0
         self.focus = max(q.known_tokens, key=lambda t: ix._idf.get(t, 0.0), default=None)
-        self.entities = set(q.entities)
-        # a country named as where something was ("met him in South Korea") is the setting, not a party to it
-        self.setting = {e for e in q.entities if q.place and ix.fb.person_by_id[e].kind == "country"
-                        and ix.fb.person_by_id[e].name.lower() == q.place}
         self.dates = set(q.dates)
         base: Sparse = {"bias": 1.0, "n_known": min(len(q.known_tokens), 6) / 6}
         zipfs = [z for _, z in q.unknown]
