@@ -29,6 +29,7 @@ class _Doc:
     templates: tuple[str, ...]
     counts: dict[str, int]  # token -> occurrences in statement, questions and evidence (for BM25)
     evidence_tokens: frozenset[str]  # the words of the article passages that back it
+    topics: frozenset[str] = frozenset()  # the tokens of what the fact is about (its `topics`)
 
     def __post_init__(self):
         self.all_tokens = self.tokens | {"@" + e for e in self.entities}
@@ -471,7 +472,8 @@ class Index:
             tokens.add(self._canon_token("differ"))
         self._vocab.update(tokens)
         templates = tuple(" ".join(self._analyse(q, correct=False)[0]) for q in fact.questions)
-        return _Doc(fact, frozenset(tokens), frozenset(entities), templates, counts, frozenset(evidence))
+        topics = frozenset(t for topic in fact.topics for t in self._analyse(topic.replace("-", " "), correct=False)[0])
+        return _Doc(fact, frozenset(tokens), frozenset(entities), templates, counts, frozenset(evidence), topics)
 
     def gap_type(self, gap: _GapDoc) -> str:
         """The kind of answer an open detail is ("say where the summit was held" → place)."""

@@ -29,7 +29,7 @@ ANSWER_TYPES = ("date", "person", "place", "number", "reason", "quote")
 def feature_names() -> list[str]:
     names = ["bias", "route", "cover", "template", "gap", "ent_missing", "ent_all", "unk_rare", "unk_mid", "unk_common",
              "unk_vcommon", "bm25", "bm25_top", "ev_cover", "focus_hit", "asks_unknown_thing", "count_hit", "count_miss",
-             "n_known", "no_known", "type_ok", "outlet_miss", "date_match", "date_miss", "terse", "gap_focus", "new_person", "said_by", "only_places", "premise_full"]
+             "n_known", "no_known", "type_ok", "outlet_miss", "date_match", "date_miss", "terse", "gap_focus", "new_person", "said_by", "only_places", "premise_full", "topic_hit"]
     names += [f"kind_{k}" for k in KINDS]
     names += [f"yesno_{k}" for k in KINDS]
     names += [f"want_{t}_miss" for t in ANSWER_TYPES]
@@ -52,6 +52,7 @@ class QueryContext:
     def __init__(self, ix: Index, q: Query, cands: list[Candidate]):
         self.ix, self.q = ix, q
         self.entities = set(q.entities)
+        self.asked = set(q.known_tokens)
         # a country named as where something was ("met him in South Korea") is the setting, not a party to it
         self.setting = setting_of(ix, q)
         wanted = list(topic_tokens(ix, q)) + ([q.wh] if q.wh else [])
@@ -87,6 +88,10 @@ def features(ctx: QueryContext, cand: Candidate) -> Sparse:
             x["ev_cover"] = cover
         if ctx.focus in cand.tokens:
             x["focus_hit"] = 1.0
+    if cand.kind == "fact":
+        topics = ix.doc_by_fact[cand.facts[0]].topics
+        if topics:
+            x["topic_hit"] = len(topics & ctx.asked) / len(topics)  # "the meeting's date" is about the meeting, not the articles
     x["route"] = cand.route
     if cand.template:
         x["template"] = cand.template
