@@ -26,7 +26,7 @@ MAX_CONVERSATIONS = 5000
 
 _PERSONAL = re.compile(r"\b(he|him|his|she|her|hers)\b")
 _PLURAL = re.compile(r"\b(they|them|their|theirs)\b")
-_THING = re.compile(r"\b(that meeting|the meeting|that|it|this)\b")
+_THING = re.compile(r"\b(that meeting|that|it|this)\b")  # "the meeting" is the episode's own: no reference back
 _ELLIPTIC = re.compile(r"^(?:and|but|so|ok|okay|also)?\s*(who|when|where|why|how|what)"
                        r"(?:\s+(?:else|exactly|then|about it|so|not|that|this|it|said so|said that|did that|did it))?$")
 _SOURCES = re.compile(r"^(?:and\s+)?(?:sources?|source pls|citations?|proof|evidence|links?|where does it say that|"
