@@ -27,13 +27,15 @@ from bot.index import Index
 from bot.roles import WrongRole, shown_as
 from bot.results import Answer, Citation, Comparison, NotCovered, PersonMatch, Result
 from bot.scorer import Weights, decision_features, decision_score, score_all
-from bot.text import clip, date_span, normalize, parse_dates
+from bot.text import SPEECH_VERB, clip, date_span, listed, normalize, parse_dates
 
 __all__ = ["Answer", "Citation", "Comparison", "Engine", "NotCovered", "PersonMatch", "Result", "normalize"]
 
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9)])[.!]+\s+")
 _PRONOUN = re.compile(r"\b(he|she|they|him|her|them)\b")
 _POSSESSIVE = re.compile(r"\b(his|their)\b")
+_NOT_COVERED = re.compile(r"^My sources don't (?:cover that|say (?:who|when|where|why|how|what|which)\b)[^.]*\.\s*")
+_VERDICT = re.compile(r"^(?:Yes — |No — |My sources don't answer that with a plain yes or no, but here is what they say: )")
 
 
 class Engine:
@@ -60,6 +62,9 @@ class Engine:
         words, wrong = self.ix.roles.check(text)
         if wrong:
             return self._correct_roles(text, words, wrong)
+        outlets = self.ix.roles.unknown_outlets(words) if words else ()
+        if outlets:
+            return self._correct_outlets(text, words, outlets)
         return self._ask(text)
 
     def _ask(self, text: str) -> Result:
@@ -81,8 +86,7 @@ class Engine:
         """"What did Nick Ayers, Pence's press secretary, say?": the role corrected first, then the
         question answered without it."""
         dropped = {i for w in wrong for i in range(*w.span)}
-        rest = " ".join(w.text for i, w in enumerate(words) if i not in dropped)
-        rest = re.sub(r"\s+([,;:?!.)])", r"\1", re.sub(r"(?:,\s*)+(?=[,?!.]|$)", "", rest)).strip(" ,")
+        rest = _joined([w for i, w in enumerate(words) if i not in dropped])
         lines, cites = [], []
         for w in wrong:
             person = self.fb.person_by_id[w.person]
@@ -101,6 +105,29 @@ class Engine:
             facts = answer.facts
         return Answer(question, "\n".join(lines), "premise", tuple(dict.fromkeys(cites)), facts, 1.0,
                       person=self.fb.person_by_id[wrong[0].person])
+
+    def _correct_outlets(self, question: str, words: list, outlets: tuple) -> Result:
+        """"Which New York Times reporter broke the story?": an outlet the articles never mention
+        is said to be none of theirs first, then the question is answered without it."""
+        dropped = {i for _, span in outlets for i in range(*span)}
+        rest = _joined([w for i, w in enumerate(words) if i not in dropped])
+        names = listed(list(dict.fromkeys(("the " if words[span[0]].text == "the" else "") + shown_as(question, name)
+                                          for name, span in outlets)))
+        lead = f"My sources don't mention {names}."
+        spoke = any(SPEECH_VERB.fullmatch(w.text) for _, (_, end) in outlets for w in words[end : end + 2])
+        answer = self._ask(rest) if rest and not spoke else None
+        if answer is None:  # "what did the BBC say?": without its speaker the rest asks nothing
+            return NotCovered(question, lead, ())
+        said = _VERDICT.sub("", _NOT_COVERED.sub("", answer.text))
+        yes_no = analyse(self.ix, question).yes_no
+        if yes_no and not said.startswith("What they do say"):
+            # "Did CNN report it?": silence about CNN is no "no"; what the sources do say instead
+            said = f"What they do say: {said}"
+        if answer.answered:
+            return replace(answer, question=question, text=f"{lead} {said}", kind="premise")
+        if answer.citations and not yes_no:  # "which NYT reporter broke the story?": whoever the sources say did
+            return Answer(question, f"{lead} {said}", "premise", answer.citations, answer.facts, 0.5)
+        return NotCovered(question, f"{lead} {said}" if answer.citations else lead, answer.suggestions, citations=answer.citations)
 
     def _ask_parts(self, question: str, parts: tuple[str, ...]) -> Result:
         """Each question of the message answered on its own, in order; a part that points back
@@ -254,6 +281,12 @@ class Engine:
                       self.fb.source_by_id[s].file, tuple(qs)) for s, qs in per.items() if qs)
         silent = tuple(self.fb.source_by_id[s].outlet for s, qs in per.items() if not qs)
         return Comparison(topic, summary, rows, silent, disc)
+
+
+def _joined(words: list) -> str:
+    """The question's words (roles.Word) back into a sentence, without the commas left empty."""
+    rest = " ".join(w.text for w in words)
+    return re.sub(r"\s+([,;:?!.)])", r"\1", re.sub(r"(?:,\s*)+(?=[,?!.]|$)", "", rest)).strip(" ,")
 
 
 def _resolve(text: str, name: str) -> str:

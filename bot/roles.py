@@ -133,6 +133,16 @@ class RoleChecker:
                 widest[f.person] = f
         return ws, tuple(widest.values())
 
+    def unknown_outlets(self, ws: list[Word]) -> tuple[tuple[str, tuple[int, int]], ...]:
+        """News outlets the articles never mention, named in the question (the outlet's name and
+        the words it spans, with a "the" before it): "what did the New York Times first report"."""
+        out = []
+        for s, e, org in self.mentions(ws):
+            if org.startswith("~"):
+                start = s - 1 if s > 0 and ws[s - 1].text == "the" else s
+                out.append((org[1:], (start, e)))
+        return tuple(out)
+
     words_of = staticmethod(words_of)
 
     def _phrase_start(self, ws, spans, i) -> tuple[int, str | None]:

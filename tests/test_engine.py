@@ -260,3 +260,13 @@ def test_a_wrong_actor_is_named_and_corrected_first(engine):
     result = engine.ask("Why did Trump cancel the meeting?")
     assert result.kind == "premise" and result.text.startswith("It wasn't Donald Trump:")
     assert "North Koreans cancelled" in result.text
+
+
+def test_an_outlet_the_articles_never_mention_is_said_to_be_none_of_theirs_first(engine):
+    result = engine.ask("Which New York Times reporter first broke the Pence meeting story?")
+    assert result.answered and result.text.startswith("My sources don't mention New York Times.")
+    assert "Washington Post's Ashley Parker" in result.text
+    assert_citations_verbatim(engine, result)
+    asked = engine.ask("Did CNN report the meeting?")  # silence about CNN is no "no"
+    assert asked.text.startswith("My sources don't mention CNN. What they do say:") and "No —" not in asked.text
+    assert engine.ask("What did the BBC say about the meeting?").text.startswith("My sources don't mention the BBC.")
