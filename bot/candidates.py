@@ -310,9 +310,9 @@ def dated(ix: Index, q: Query) -> list[Candidate]:
     asked = q.dates[0]
     if doc.fact.date == asked:
         return []  # the right day: whether it happened is for the claims to say, the rest for the fact
-    else:
-        day = dt.date.fromisoformat(asked)
-        kind, lead = ("no", "No — ") if q.yes_no else ("premise", f"Not on {day.day} {day.strftime('%B')}: ")
+    day = dt.date.fromisoformat(asked)
+    wrong, right = f"{day.day} {day.strftime('%B')}", date_label(doc.fact.date, "day")  # the fact may not say its day in words
+    kind, lead = ("no", f"No — on {right}, not {wrong}: ") if q.yes_no else ("premise", f"Not on {wrong} but on {right}: ")
     return [Candidate(kind, cover, _fact_builder(ix, q, [doc.fact], cover, kind, lead), (doc.fact.id,), doc.all_tokens,
                       doc.entities, ix.shows[doc.fact.id] | {"yesno", "date"},
                       dates=_dates(doc.fact.date) | {asked})]  # it answers the day asked about: by correcting it
