@@ -31,7 +31,8 @@ _TIMING = re.compile(r"\bhow (?:long|soon|early|late)\b|\bhow much (?:notice|tim
 _DATE_WORDS = frozenset("date day days time year month week weekday".split())
 _PERSON_WH = frozenset({"?who", "?whom", "?whose"})
 # Where a message asks a second question: "…, and when was it?", "…? Why?"
-_PART_SPLIT = re.compile(r"\s*\?+\s*|\s*[,;]?\s+\b(?:and|also|plus)\s+(?=(?:who|whom|whose|what|when|where|why|how|which|did|does|do|was|were|is|are)\b)"
+_PART_SPLIT = re.compile(r"\s*\?+\s*|\s*[,;]?\s+\b(?:and|also|plus)\s+(?=(?:(?:on|in|at|from|for|by|with|to)\s+(?=wh))?"
+                         r"(?:who|whom|whose|what|when|where|why|how|which|did|does|do|was|were|is|are)\b)"
                          r"|\s*[,;]\s*(?=(?:who|whom|whose|what|when|where|why|how|which)\b)")
 _PRONOUNS = frozenset("he him his she her they them their it its that this".split())
 # The thing a question asks for: "what city", "which countries", "how many defectors", "the name of".

@@ -34,6 +34,7 @@ __all__ = ["Answer", "Citation", "Comparison", "Engine", "NotCovered", "PersonMa
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9)])[.!]+\s+")
 _PRONOUN = re.compile(r"\b(he|she|they|him|her|them)\b")
 _POSSESSIVE = re.compile(r"\b(his|their)\b")
+_WH_LEAD = re.compile(r"^(?:(?:who|whom|whose|what|when|where|why|how|which|did|does|do|was|were|is|are)\s+)+")
 _NOT_COVERED = re.compile(r"^My sources don't (?:cover that|say (?:who|when|where|why|how|what|which)\b)[^.]*\.\s*")
 _VERDICT = re.compile(r"^(?:Yes — |No — |My sources don't answer that with a plain yes or no, but here is what they say: )")
 
@@ -138,6 +139,9 @@ class Engine:
             part = analyse(self.ix, text)
             if previous is not None and previous.entities and not part.entities and points_back(text):
                 part = analyse(self.ix, _resolve(text, self.fb.person_by_id[previous.entities[0]].name))
+            elif previous is not None and len(part.known_tokens) <= 1 and not (part.entities or part.unknown) and len(previous.known_tokens) >= 2:
+                # "… and on what date?": about what the part before asked
+                part = analyse(self.ix, f"{text} {_WH_LEAD.sub('', previous.norm)}")
             results.append(decide(self.ix, part, score_all(self.ix, part, generate(self.ix, part), self._w), self._d))
             previous = part
         answered = [r for r in results if r.answered]

@@ -270,3 +270,9 @@ def test_an_outlet_the_articles_never_mention_is_said_to_be_none_of_theirs_first
     asked = engine.ask("Did CNN report the meeting?")  # silence about CNN is no "no"
     assert asked.text.startswith("My sources don't mention CNN. What they do say:") and "No —" not in asked.text
     assert engine.ask("What did the BBC say about the meeting?").text.startswith("My sources don't mention the BBC.")
+
+
+def test_a_part_that_names_no_topic_of_its_own_asks_about_the_part_before(engine):
+    result = engine.ask("Who was Pence going to meet and on what date?")
+    assert result.kind == "parts" and "Kim Yo Jong" in result.text and "10 February 2018" in result.text
+    assert "factbot's three sources" not in result.text  # "on what date" alone is about no article's date
