@@ -57,6 +57,10 @@ _NEW_TOPIC = re.compile(r"^(?:(?:ok|okay|so|alright|anyway|and)[,.]?\s+)?(?:(?:a
 _SAID_WHEN = re.compile(r"^(?:and\s+|so\s+)?(?:(?:when|where|how) did (?:he|she|they|it|that) (?:say|said|tell|tweet|post|write|announce)"
                         r"(?: (?:it|that|this|so))?|(?:when|where) (?:was|were) (?:he|she|they) when (?:he|she|they) (?:said|told|tweeted) "
                         r"(?:it|that|this)|(?:when|where) was (?:that|it|this) said)$")
+# "what's the exact quote?", "word for word?", "what were his exact words"
+_EXACT = re.compile(r"^(?:and\s+|so\s+|ok\s+)?(?:(?:what(?:s| is| was| were| are)?\s+)?(?:the\s+|his\s+|her\s+|their\s+)?"
+                    r"(?:exact|actual|full|original|precise)\s+(?:quote|quotes|words|wording|text|phrasing)|quote (?:it|that|them)|"
+                    r"word for word|verbatim|in (?:his|her|their) (?:own )?words)(?:\s+(?:pls|please))?$")
 _MORE = re.compile(r"^(?:and\s+)?(?:more|tell me more|go on|anything else|what else|and|continue|details?|more details?)$")
 
 
@@ -108,6 +112,8 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
             said_to = _said_to(engine, text, before, now)
             if said_to is not None:
                 return said_to
+        if _EXACT.match(norm) and before.citations:
+            return _exact_words(engine, text, before, now)
         if _SAID_NEXT.search(norm) and len(norm.split()) <= 8:
             said = _said_next(engine, text, before, now)
             if said is not None:
@@ -154,9 +160,17 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
     shown = tuple(x.id for x in getattr(result, "quotes", ()))
     if shown:
         after = replace(after, quotes=shown)
+    elif before is not None and before.quotes and _speakers(engine, before.quotes) & set(after.people[:2]):
+        # "did she post that on twitter?" between two quotes of hers: "what else did she tweet"
+        # still moves past the ones shown
+        after = replace(after, quotes=before.quotes)
     if isinstance(result, Answer) and result.person is not None and result.person.id not in after.people:
         after = replace(after, people=(result.person.id, *after.people))
     return Turn(result, note, after, question)
+
+
+def _speakers(engine: Engine, quote_ids: tuple[str, ...]) -> set[str]:
+    return {x.speaker for x in (engine.quote_by_id.get(q) for q in quote_ids) if x is not None and x.speaker}
 
 
 def ask_alone_first(engine: Engine, text: str, previous: Conversation | None, now: float | None = None) -> Turn:
@@ -239,6 +253,13 @@ def _reported_by(engine: Engine, text: str, before: Conversation, now: float, le
     who = f" The words are {speakers[0]}'s." if speakers and len(set(speakers)) == 1 else ""
     result = Answer(text, f"{lead}{said} {'report' if plural else 'reports'} it.{who}", "fact", before.citations, before.facts)
     return Turn(result, None, replace(before, updated=now))
+
+
+def _exact_words(engine: Engine, text: str, before: Conversation, now: float) -> Turn:
+    """"What's the exact quote?": the article passages behind the last answer, word for word."""
+    cites = before.citations[:2]
+    lines = [f"{engine.fb.source_by_id[c.source_id].name}, word for word: “{c.quote}”" for c in cites]
+    return Turn(Answer(text, "\n".join(lines), "fact", cites, before.facts), None, replace(before, updated=now))
 
 
 def _said_by(engine: Engine, text: str, before: Conversation, now: float) -> Turn:

@@ -234,3 +234,19 @@ def test_who_did_he_tell_that_to_names_whom_the_last_quote_was_said_to(engine):
     _, told = _talk(engine, "what did pence tell rogin", "who did he tell that to")
     assert told.result.answered and told.result.text.startswith("Mike Pence said it to Josh Rogin")
     assert told.result.citations  # the last answer's verbatim passages
+
+
+def test_what_else_did_she_tweet_moves_past_quotes_shown_before_a_turn_about_something_else(engine):
+    c = None
+    for text in ("who is heather nauert", "what did she say about the cancelled meeting", "did she post that on twitter?"):
+        c = follow_up(engine, text, c).conversation
+    step = follow_up(engine, "what else did she tweet", c)
+    assert step.result.kind == "quotes" and "conceal the true nature" in step.result.text
+    assert "At the last minute" not in step.result.text
+
+
+def test_the_exact_quote_gives_the_last_answer_s_passages_word_for_word(engine):
+    c = follow_up(engine, "why did the north koreans back out of the meeting", None).conversation
+    step = follow_up(engine, "whats the exact quote", c)
+    assert step.result.answered and step.result.citations == c.citations[:2]
+    assert all(f"“{cite.quote}”" in step.result.text for cite in step.result.citations)
