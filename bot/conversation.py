@@ -108,6 +108,10 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
             said = _said_when(engine, text, before, now)
             if said is not None:
                 return said
+        elif _SAID_WHEN.match(norm) and before.facts:
+            reported = _reported_when(engine, text, before, now)
+            if reported is not None:
+                return reported
         if _SAID_TO.match(norm) and before.quotes:
             said_to = _said_to(engine, text, before, now)
             if said_to is not None:
@@ -308,6 +312,17 @@ def _said_when(engine: Engine, text: str, before: Conversation, now: float) -> T
     cites = tuple(engine.ix._cite(x.source, x.text) for x in shown)
     return Turn(Answer(text, "\n".join(dict.fromkeys(lines)), "quotes", cites, quotes=tuple(shown)), None,
                 replace(before, updated=now))
+
+
+def _reported_when(engine: Engine, text: str, before: Conversation, now: float) -> Turn | None:
+    """"When did they say it?" after words the articles report rather than quote (KCNA's "on
+    Saturday"): the facts that report them, which say all the articles say of when."""
+    facts = [engine.fb.fact_by_id[f] for f in before.facts if f in engine.fb.fact_by_id]
+    reported = [f for f in facts if f.said_by and f.date][:1]
+    if not reported:
+        return None
+    result = fact_answer(engine.ix, analyse(engine.ix, before.question), reported, 1.0, "fact", "")
+    return Turn(result, None, replace(before, updated=now))
 
 
 def _someone_else(engine: Engine, text: str, before: Conversation, now: float) -> Turn:

@@ -250,3 +250,9 @@ def test_the_exact_quote_gives_the_last_answer_s_passages_word_for_word(engine):
     step = follow_up(engine, "whats the exact quote", c)
     assert step.result.answered and step.result.citations == c.citations[:2]
     assert all(f"“{cite.quote}”" in step.result.text for cite in step.result.citations)
+
+
+def test_when_did_they_say_it_after_reported_words_tells_what_the_articles_say_of_when(engine):
+    c = follow_up(engine, "what did north korean state media say about pence", None).conversation
+    step = follow_up(engine, "when did they say it", c)
+    assert "Saturday" in step.result.text and "does not say which Saturday" in step.result.text
