@@ -26,7 +26,7 @@ from bot.text import (
 )
 
 # The answer a question wants, from how it asks.
-_NUMBER = re.compile(r"\bhow (?:many|much|old|often|far)\b|\bwhat (?:number|percentage|share)\b")
+_NUMBER = re.compile(r"\bhow (?:many|much|old|often|far)\b|\bwhat (?:number|percentage|share)\b|^(?:the )?(?:number|count) of\b")
 _TIMING = re.compile(r"\bhow (?:long|soon|early|late)\b|\bhow much (?:notice|time|warning)\b")
 _DATE_WORDS = frozenset("date day days time year month week weekday".split())
 _PERSON_WH = frozenset({"?who", "?whom", "?whose"})
@@ -37,7 +37,7 @@ _PART_SPLIT = re.compile(r"\s*\?+\s*|\s*[,;]?\s+\b(?:and|also|plus)\s+(?=(?:(?:o
 _PRONOUNS = frozenset("he him his she her they them their it its that this".split())
 # The thing a question asks for: "what city", "which countries", "how many defectors", "the name of".
 _FOCUS = re.compile(r"\b(?:what|which)\s+(?:is|was|were|are)\s+(?:the\s+)?(\w+)\s+of\b|\b(name|headline|title|location|date)\b"
-                    r"|\b(?:what|which|how many|how much)\s+(?:(?:kind|sort|type|exact|specific|other)\s+(?:of\s+)?)?(?:\d+\s+)?(\w+)")
+                    r"|(?:\b(?:what|which|how many|how much)|^(?:the )?(?:number|count) of)\s+(?:(?:kind|sort|type|exact|specific|other)\s+(?:of\s+)?)?(?:\d+\s+)?(\w+)")
 _AT_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?")  # "in Tokyo", "at the stadium"
 _NOT_FOCUS = frozenset("is was were are did does do the a an had has have will would could should can".split())
 

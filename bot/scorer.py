@@ -106,8 +106,10 @@ def features(ctx: QueryContext, cand: Candidate) -> Sparse:
         x["ent_all"] = 1.0
     if cand.focus_open:
         x["gap_focus"] = 1.0  # "which 20 countries": the very thing asked for is what the sources leave open
+    counted = None
     if q.answer_type == "number" and q.focus:
-        x["count_hit" if ix.counts_of(q.focus, cand) else "count_miss"] = 1.0
+        counted = ix.counts_of(q.focus, cand)
+        x["count_hit" if counted else "count_miss"] = 1.0
     if q.dates:
         x["date_match" if ctx.dates & cand.dates else "date_miss"] = 1.0
     if q.quote_intent:
@@ -116,6 +118,8 @@ def features(ctx: QueryContext, cand: Candidate) -> Sparse:
             x["said_by"] = 1.0  # "what did the vice president's office say?": a fact reporting its words
     want = q.answer_type
     shows = cand.shows
+    if counted is False and cand.kind == "fact":
+        shows = shows - {"number"}  # "how many athletes": "the two Koreas" counts something else
     if want == "person" and cand.entities - ctx.entities:
         shows = shows | {"person"}
     if want == "person" and any(ix.fb.person_by_id[e].kind == "person" for e in cand.entities - ctx.entities

@@ -307,3 +307,15 @@ def test_another_weekday_or_number_than_the_facts_give_is_a_premise_candidate(ti
     [number] = counted(tiny.ix, analyse(tiny.ix, "Why did 30 diplomats attend the dinner?"))
     assert number.kind == "premise" and number.result().text.startswith("Not 30 diplomats: Twenty diplomats")
     assert counted(tiny.ix, analyse(tiny.ix, "Why did 20 diplomats attend the dinner?")) == []
+
+
+def test_a_number_of_something_asks_for_a_count_of_it_and_another_count_does_not_answer(tiny):
+    q = analyse(tiny.ix, "number of diplomats at the dinner")
+    assert q.answer_type == "number" and q.focus == "diplomats"
+    ctx_cands = {c.facts[0]: c for c in generate(tiny.ix, q) if c.kind == "fact"}
+    ctx = QueryContext(tiny.ix, q, list(ctx_cands.values()))
+    assert features(ctx, ctx_cands["dinner"]).get("type_ok") == 1.0
+    other = analyse(tiny.ix, "how many guests were at the dinner")
+    cands = [c for c in generate(tiny.ix, other) if c.kind == "fact" and c.facts == ("dinner",)]
+    x = features(QueryContext(tiny.ix, other, cands), cands[0])
+    assert x.get("count_miss") == 1.0 and "type_ok" not in x  # "twenty diplomats" is no number of guests
