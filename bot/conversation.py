@@ -61,6 +61,7 @@ _SAID_WHEN = re.compile(r"^(?:and\s+|so\s+)?(?:(?:when|where|how) did (?:he|she|
 _EXACT = re.compile(r"^(?:and\s+|so\s+|ok\s+)?(?:(?:what(?:s| is| was| were| are)?\s+)?(?:the\s+|his\s+|her\s+|their\s+)?"
                     r"(?:exact|actual|full|original|precise)\s+(?:quote|quotes|words|wording|text|phrasing)|quote (?:it|that|them)|"
                     r"word for word|verbatim|in (?:his|her|their) (?:own )?words)(?:\s+(?:pls|please))?$")
+_ANYTHING_ELSE = re.compile(r"^(?:and\s+)?(?:what|anything) else\b")
 _MORE = re.compile(r"^(?:and\s+)?(?:more|tell me more|go on|anything else|what else|and|continue|details?|more details?)$")
 
 
@@ -72,6 +73,7 @@ class Conversation:
     people: tuple[str, ...] = ()
     facts: tuple[str, ...] = ()
     quotes: tuple[str, ...] = ()  # ids of the quotes already shown, so "what did he say next?" moves on
+    reported: tuple[str, ...] = ()  # ids of the quotes the last answer's facts report in their own words
     question: str = ""
     citations: tuple = ()
     updated: float = field(default=0.0, compare=False)
@@ -100,20 +102,21 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
     if before is not None and before.question:
         if _SOURCES.match(norm) and before.citations:
             return _reported_by(engine, text, before, now, lead="Here is where that comes from: ")
-        if _SAID_BY.match(norm) and (before.quotes or before.facts):
-            return _said_by(engine, text, before, now)
+        said_then = replace(before, quotes=before.quotes or before.reported)  # the words the last answer was about
+        if _SAID_BY.match(norm) and (said_then.quotes or before.facts):
+            return _said_by(engine, text, said_then, now)
         if _REPORTED.match(norm) and before.citations:
             return _reported_by(engine, text, before, now)
-        if _SAID_WHEN.match(norm) and before.quotes:
-            said = _said_when(engine, text, before, now)
+        if _SAID_WHEN.match(norm) and said_then.quotes:
+            said = _said_when(engine, text, said_then, now)
             if said is not None:
                 return said
         elif _SAID_WHEN.match(norm) and before.facts:
             reported = _reported_when(engine, text, before, now)
             if reported is not None:
                 return reported
-        if _SAID_TO.match(norm) and before.quotes:
-            said_to = _said_to(engine, text, before, now)
+        if _SAID_TO.match(norm) and said_then.quotes:
+            said_to = _said_to(engine, text, said_then, now)
             if said_to is not None:
                 return said_to
         if _EXACT.match(norm) and before.citations:
@@ -122,8 +125,10 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
             said = _said_next(engine, text, before, now)
             if said is not None:
                 return said
-        if _ELSE.match(norm):
+        if _ELSE.match(norm) and not (said_then.quotes and _ANYTHING_ELSE.match(norm)):
             return _someone_else(engine, text, before, now)
+        if _ELSE.match(norm):
+            return _more(engine, text, before, now)  # "anything else?" after someone's words: more of them
         if _MORE.match(norm):
             return _more(engine, text, before, now)
         elliptic = _ELLIPTIC.match(norm)
@@ -168,9 +173,33 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
         # "did she post that on twitter?" between two quotes of hers: "what else did she tweet"
         # still moves past the ones shown
         after = replace(after, quotes=before.quotes)
+    if not shown:
+        after = replace(after, reported=_quotes_behind(engine, facts))
     if isinstance(result, Answer) and result.person is not None and result.person.id not in after.people:
         after = replace(after, people=(result.person.id, *after.people))
     return Turn(result, note, after, question)
+
+
+def _quotes_behind(engine: Engine, fact_ids: tuple[str, ...]) -> tuple[str, ...]:
+    """The quotes a fact reports in its own words (most of the quote's words are in the fact's
+    article passages, from a speaker the fact attributes its words to): after "what did Pence
+    tell Rogin?", answered by the fact, "who did he say that to?" and "what did he say next?" are
+    about them."""
+    out = []
+    for fid in fact_ids:
+        fact = engine.fb.fact_by_id.get(fid)
+        if fact is None or not fact.said_by:
+            continue
+        passages = engine.ix.doc_by_fact[fid].evidence_tokens
+        for speaker in fact.said_by:
+            for quote in engine.quotes_by_speaker.get(speaker, ()):
+                words = set(engine.ix._analyse(quote.text, correct=False)[0])
+                if words and len(words & passages) >= QUOTE_BEHIND * len(words):
+                    out.append(quote.id)
+    return tuple(dict.fromkeys(out))
+
+
+QUOTE_BEHIND = 0.6  # share of a quote's words a fact's passages must hold for the fact to report that quote
 
 
 def _speakers(engine: Engine, quote_ids: tuple[str, ...]) -> set[str]:
@@ -338,20 +367,27 @@ def _someone_else(engine: Engine, text: str, before: Conversation, now: float) -
     return Turn(NotCovered(text, "My sources name no one else on that.", ()), None, replace(before, updated=now))
 
 
-def _said_next(engine: Engine, text: str, before: Conversation, now: float) -> Turn | None:
-    """"What did he say next?": the speaker's next quote that was not shown yet (None: not about
-    a speaker the conversation knows)."""
+def _said_next(engine: Engine, text: str, before: Conversation, now: float, speaker: str | None = None,
+               more: bool = False) -> Turn | None:
+    """"What did he say next?": the speaker's next quote that was neither shown nor reported by the
+    last answer ("more": the reported ones first). None: not about a speaker the conversation knows."""
     question, _ = _resolve_pronouns(engine, text, before)
-    # the speaker is named before the verb: in "what did their media say about pence", not Pence
-    head = SPEECH_VERB.split(question, maxsplit=1)[0]
-    named = engine.entities_in(head) or [q.speaker for q in (engine.quote_by_id.get(x) for x in before.quotes) if q and q.speaker][:1]
-    speaker = next((p for p in named if engine.quotes_by_speaker.get(p)), None)
+    if speaker is None:
+        # the speaker is named before the verb: in "what did their media say about pence", not Pence
+        head = SPEECH_VERB.split(question, maxsplit=1)[0]
+        named = engine.entities_in(head) or [q.speaker for q in (engine.quote_by_id.get(x) for x in before.quotes or before.reported)
+                                             if q and q.speaker][:1]
+        speaker = next((p for p in named if engine.quotes_by_speaker.get(p)), None)
     if speaker is None:
         return None
-    fresh = [x for x in engine.quotes_by_speaker[speaker] if x.id not in before.quotes]
+    seen = before.quotes if more else before.quotes + before.reported
+    shown = [normalize(x.text) for x in (engine.quote_by_id.get(q) for q in seen) if x is not None]
+    # not yet shown, and not a piece of a quote shown already ("the last minute" of "At the last minute, …")
+    fresh = [x for x in engine.quotes_by_speaker[speaker] if x.id not in seen and not any(normalize(x.text) in t for t in shown)]
     topic = [t for t in analyse(engine.ix, question).known_tokens if not t.startswith("@")]
     if topic:  # "what else did she say, about the olympics": the quote on that first
         fresh.sort(key=lambda x: -engine.ix._coverage(topic, engine.ix._quote_tokens[x.id]))
+    fresh.sort(key=lambda x: x.id not in before.reported)  # "more" after a fact: first the words it reported
     person = engine.fb.person_by_id[speaker]
     if not fresh:
         return Turn(NotCovered(text, f"That's everything my sources quote {person.name} as saying.", ()), None, replace(before, updated=now))
@@ -361,7 +397,13 @@ def _said_next(engine: Engine, text: str, before: Conversation, now: float) -> T
 
 
 def _more(engine: Engine, text: str, before: Conversation, now: float) -> Turn:
-    """The next facts on the last question that were not in the last answer."""
+    """After someone's words, more of what they said; otherwise the next facts on the last
+    question that were not in the last answer."""
+    speakers = [x.speaker for x in (engine.quote_by_id.get(q) for q in before.quotes or before.reported) if x is not None and x.speaker]
+    if speakers and any(x.id not in before.quotes for x in engine.quotes_by_speaker.get(speakers[-1], ())):
+        said = _said_next(engine, text, replace(before, people=(speakers[-1], *before.people)), now, speaker=speakers[-1], more=True)
+        if said is not None:
+            return said
     q = analyse(engine.ix, before.question)
     fresh = [d.fact for d in related_docs(engine.ix, q, limit=6) if d.fact.id not in before.facts][:1]
     if not fresh:

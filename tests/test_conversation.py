@@ -258,3 +258,19 @@ def test_when_did_they_say_it_after_reported_words_tells_what_the_articles_say_o
     c = follow_up(engine, "what did north korean state media say about pence", None).conversation
     step = follow_up(engine, "when did they say it", c)
     assert "Saturday" in step.result.text and "does not say which Saturday" in step.result.text
+
+
+def test_after_a_fact_that_reports_someone_s_words_more_gives_those_words_and_whom_they_were_said_to(engine):
+    c = follow_up(engine, "tell me about pence's maximum pressure comments", None).conversation
+    assert c.facts[0] == "rogin-interview" and "pence-no-pressure" in c.reported
+    more = follow_up(engine, "more", c)
+    assert more.result.kind == "quotes" and "meaningful step toward denuclearization" in more.result.text
+    to_whom = follow_up(engine, "who did he say that to?", more.conversation)
+    assert "Josh Rogin" in to_whom.result.text
+
+
+def test_anything_else_after_someone_s_words_is_more_of_their_words_never_a_piece_already_shown(engine):
+    c = follow_up(engine, "what did heather nauert say about the canceled pence meeting", None).conversation
+    step = follow_up(engine, "anything else?", c)
+    assert step.result.kind == "quotes" and step.result.text.startswith("Heather Nauert:")
+    assert "“the last minute.”" not in step.result.text
