@@ -54,7 +54,8 @@ _NEW_TOPIC = re.compile(r"^(?:(?:ok|okay|so|alright|anyway|and)[,.]?\s+)?(?:(?:a
                         r"\s+(?:thing|question|topic|subject|one|q)|switching\s+(?:topics?|gears|subjects?)|chang(?:e|ing)\s+(?:the\s+)?"
                         r"(?:topic|subject)|unrelated(?:\s+but)?|moving on|on another note)\s*(?:[-–—.,:;!]+\s*|\s+(?=\w))", re.IGNORECASE)
 # "when did they say it?", "where was he when he said that", "when was that said"
-_SAID_WHEN = re.compile(r"^(?:and\s+|so\s+)?(?:(?:when|where|how) did (?:he|she|they|it|that) (?:say|said|tell|tweet|post|write|announce)"
+_SAID_WHEN = re.compile(r"^(?:and\s+|so\s+)?(?:(?:when|where|how|(?:on |at )?(?:what|which) (?:day|date|time)) did (?:he|she|they|it|that) "
+                        r"(?:say|said|tell|tweet|post|write|announce)"
                         r"(?: (?:it|that|this|so))?|(?:when|where) (?:was|were) (?:he|she|they) when (?:he|she|they) (?:said|told|tweeted) "
                         r"(?:it|that|this)|(?:when|where) was (?:that|it|this) said)$")
 # "what's the exact quote?", "word for word?", "what were his exact words"
@@ -99,6 +100,7 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
     norm = engine.ix.english.plain(normalize(text)).strip(" ?!.")  # "y not" is "why not"
     note = None
     question = text
+    that_one = None
     if before is not None and before.question:
         if _SOURCES.match(norm) and before.citations:
             return _reported_by(engine, text, before, now, lead="Here is where that comes from: ")
@@ -132,9 +134,12 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
         if _MORE.match(norm):
             return _more(engine, text, before, now)
         elliptic = _ELLIPTIC.match(norm)
+        that_one = None if elliptic or engine.entities_in(text) else _that_one(engine, norm, before)
         if elliptic:
             question = f"{elliptic.group(1)} {_topic_of(engine, before.question)}"
             note = f"(Reading that as: “{question}”.)"
+        elif that_one is not None:
+            question, note = that_one
         elif engine.entities_in(text):
             # "did he meet with the north koreans": a country named, but "he" is still someone from
             # before; "what did their media say about pence": a person named, "their" is not him
@@ -148,7 +153,7 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
                 question = f"{text} {_topic_of(engine, before.question)}"
                 note = f"(Reading that as: “{normalize(question)}”.)"
     result = engine.ask(question)
-    if question != text and not _PERSONAL.search(text.lower()) and not _PLURAL.search(text.lower()):
+    if question != text and not that_one and not _PERSONAL.search(text.lower()) and not _PLURAL.search(text.lower()):
         # "how long before it was supposed to start": the words of the last question were added
         # for "it" or a short question; if the message is answered better alone, it stood alone.
         alone = engine.ask(text)
@@ -225,6 +230,31 @@ _ASKS_WHO = re.compile(r"^(?:\S+\s+){0,3}?(?:who|whom|whose)\b")
 def _recent(people: tuple[str, ...], before: Conversation | None) -> tuple[str, ...]:
     older = before.people if before else ()
     return tuple(dict.fromkeys((*people, *older)))[:6]
+
+
+# "that outlet", "this reporter"; "which reporter (specifically)?", "what agency?"
+_DEMONSTRATIVE = re.compile(r"\b(?:that|this|the same)\s+([a-z]+)\b")
+_WHICH_ONE = re.compile(r"^(?:and\s+|so\s+|ok\s+)?(?:which|what)\s+([a-z]+)(?:\s+(?:exactly|specifically|was it|is it|was that|is that))?$")
+
+
+def _that_one(engine: Engine, norm: str, before: Conversation) -> tuple[str, str] | None:
+    """"What's the name of that outlet?" after KCNA's words, "which reporter?" after the story of
+    who broke the news: the one of the last answer's people (then the conversation's) whose role
+    is that kind of thing. The question, rewritten with their name, and a note saying so."""
+    which = _WHICH_ONE.match(norm)
+    found = which or _DEMONSTRATIVE.search(norm)
+    if found is None or _PERSONAL.search(norm) or _PLURAL.search(norm):
+        return None
+    kind = engine.ix._canon_token(found.group(1))
+    if kind in engine.ix._stop_stems:
+        return None
+    ids = [p for f in before.facts if f in engine.fb.fact_by_id for p in engine.fb.fact_by_id[f].people] + list(before.people)
+    pid = next((p for p in dict.fromkeys(ids) if kind in engine.ix.card_tokens.get(p, ())), None)
+    if pid is None:
+        return None
+    name = engine.fb.person_by_id[pid].name
+    question = f"who is {name}" if which else norm[: found.start()] + name + norm[found.end():]
+    return question, f"(Taking “{found.group(0)}” as {name}.)"
 
 
 def _topic_of(engine: Engine, question: str) -> str:
