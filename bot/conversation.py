@@ -26,6 +26,7 @@ MAX_CONVERSATIONS = 5000
 
 _PERSONAL = re.compile(r"\b(he|him|his|she|her|hers)\b")
 _PLURAL = re.compile(r"\b(they|them|their|theirs)\b")
+_BARE_THING = re.compile(r"\b(?:it|that|this)$")  # "… take it", not "that interview"
 _THING = re.compile(r"\b(that meeting|that|it|this)\b")  # "the meeting" is the episode's own: no reference back
 _ELLIPTIC = re.compile(r"^(?:and|but|so|ok|okay|also)?\s*(who|when|where|why|how|what)"
                        r"(?:\s+(?:else|exactly|then|about it|so|not|that|this|it|said so|said that|did that|did it))?$")
@@ -144,7 +145,9 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
             # "did he meet with the north koreans": a country named, but "he" is still someone from
             # before; "what did their media say about pence": a person named, "their" is not him
             kinds = {engine.fb.person_by_id[e].kind == "person" for e in engine.entities_in(text)}
-            question, note = _resolve_pronouns(engine, text, before, pronouns_only=True,
+            # "how did the south koreans take it": a country named, and "it" still the last topic
+            bare_thing = True not in kinds and _BARE_THING.search(norm)
+            question, note = _resolve_pronouns(engine, text, before, pronouns_only=not bare_thing,
                                                personal_ok=True not in kinds, plural_ok=False not in kinds)
         else:
             question, note = _resolve_pronouns(engine, text, before)

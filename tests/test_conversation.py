@@ -285,3 +285,13 @@ def test_that_outlet_or_which_reporter_is_the_one_of_the_last_answer_s_people_wi
     assert which.result.text.startswith("Ashley Parker") and "Ashley Parker" in which.note
     when = follow_up(engine, "on what day did it say that", follow_up(engine, "what did north korean state media say about pence", None).conversation)
     assert "Saturday" in when.result.text
+
+
+def test_a_country_named_with_a_bare_it_still_asks_about_the_last_topic(engine):
+    c = None
+    for text in ("how did pence act toward kim yo jong at the opening ceremony", "did he stand when the two koreas marched in together"):
+        c = follow_up(engine, text, c).conversation
+    step = follow_up(engine, "how did the south koreans take that", c)
+    assert "angered" in step.result.text
+    fresh = follow_up(engine, "did north korea respond to that interview", follow_up(engine, "tell me about pence's interview with rogin", None).conversation)
+    assert not fresh.result.answered  # "that interview" needs no topic from before, and nothing answers it
