@@ -26,6 +26,7 @@ MAX_CONVERSATIONS = 5000
 
 _PERSONAL = re.compile(r"\b(he|him|his|she|her|hers)\b")
 _PLURAL = re.compile(r"\b(they|them|their|theirs)\b")
+_GENDER = {"he": "he", "him": "he", "his": "he", "she": "she", "her": "she", "hers": "she"}
 _BARE_THING = re.compile(r"\b(?:it|that|this)$")  # "… take it", not "that interview"
 _THING = re.compile(r"\b(that meeting|that|it|this)\b")  # "the meeting" is the episode's own: no reference back
 _ELLIPTIC = re.compile(r"^(?:and|but|so|ok|okay|also)?\s*(who|when|where|why|how|what)"
@@ -144,11 +145,15 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
         elif engine.entities_in(text):
             # "did he meet with the north koreans": a country named, but "he" is still someone from
             # before; "what did their media say about pence": a person named, "their" is not him
-            kinds = {engine.fb.person_by_id[e].kind == "person" for e in engine.entities_in(text)}
+            named = [engine.fb.person_by_id[e] for e in engine.entities_in(text)]
+            kinds = {p.kind == "person" for p in named}
             # "how did the south koreans take it": a country named, and "it" still the last topic
             bare_thing = True not in kinds and _BARE_THING.search(norm)
+            # "when did she tweet about the pence meeting": "she" is not Pence
+            personal = _PERSONAL.search(text.lower())
+            other = personal is not None and all(p.pronoun and p.pronoun != _GENDER.get(personal.group(1)) for p in named if p.kind == "person")
             question, note = _resolve_pronouns(engine, text, before, pronouns_only=not bare_thing,
-                                               personal_ok=True not in kinds, plural_ok=False not in kinds)
+                                               personal_ok=True not in kinds or other, plural_ok=False not in kinds)
         else:
             question, note = _resolve_pronouns(engine, text, before)
             if question == text and len(norm.split()) <= 4:
@@ -298,12 +303,17 @@ def _resolve_pronouns(engine: Engine, text: str, before: Conversation, pronouns_
             resolved = re.sub(rf"\b{pronoun}\b", target.name + ("'s" if possessive else ""), resolved, count=1, flags=re.IGNORECASE)
             if len([p for p in people if (p.kind == "person") == (target.kind == "person")]) > 1:
                 notes.append(f"“{pronoun}” as {target.name}")
-        if len(normalize(text).split()) <= 3:  # "where was he?": still about the last question's topic
-            resolved = f"{resolved} {_topic_of(engine, before.question)}"
+        if len(normalize(text).split()) <= 3 and not _asks_something_of_its_own(engine, resolved):
+            resolved = f"{resolved} {_topic_of(engine, before.question)}"  # "where was he?": still about the last topic
         return resolved, f"(Taking {' and '.join(notes)}.)" if notes else None
     if _THING.search(lowered) and before.question and not pronouns_only:
         return f"{text} {_topic_of(engine, before.question)}", None
     return text, None
+
+
+def _asks_something_of_its_own(engine: Engine, question: str) -> bool:
+    """"what's Moon's title" asks for something besides the person; "where was Pence?" does not."""
+    return any(not t.startswith("@") for t in analyse(engine.ix, question).known_tokens)
 
 
 def _outlets(engine: Engine, citations) -> str:

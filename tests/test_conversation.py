@@ -295,3 +295,15 @@ def test_a_country_named_with_a_bare_it_still_asks_about_the_last_topic(engine):
     assert "angered" in step.result.text
     fresh = follow_up(engine, "did north korea respond to that interview", follow_up(engine, "tell me about pence's interview with rogin", None).conversation)
     assert not fresh.result.answered  # "that interview" needs no topic from before, and nothing answers it
+
+
+def test_she_is_not_the_man_the_follow_up_names(engine):
+    c = follow_up(engine, "what's the state dept spokeswoman's twitter handle", None).conversation
+    step = follow_up(engine, "when did she tweet about the pence meeting", c)
+    assert "Heather Nauert" in step.read_as and "21 February 2018" in step.result.text
+
+
+def test_a_short_follow_up_that_asks_for_something_of_its_own_gets_no_topic_added(engine):
+    c = follow_up(engine, "who is moon jae-in", None).conversation
+    step = follow_up(engine, "whats his title", c)
+    assert step.read_as == "whats Moon Jae-in's title" and "President" in step.result.text
