@@ -26,6 +26,8 @@ MAX_CONVERSATIONS = 5000
 
 _PERSONAL = re.compile(r"\b(he|him|his|she|her|hers)\b")
 _PLURAL = re.compile(r"\b(they|them|their|theirs)\b")
+# an abstention that names no detail the sources leave open ("My sources don't say when.")
+_NOTHING_SPECIFIC = re.compile(r"My sources don't (?:cover that|say (?:who|when|where|why|how many|how much|how|what|which)\.)")
 _GENDER = {"he": "he", "him": "he", "his": "he", "she": "she", "her": "she", "hers": "she"}
 _BARE_THING = re.compile(r"\b(?:it|that|this)$")  # "… take it", not "that interview"
 _THING = re.compile(r"\b(that meeting|that|it|this)\b")  # "the meeting" is the episode's own: no reference back
@@ -165,7 +167,10 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
         # "how long before it was supposed to start": the words of the last question were added
         # for "it" or a short question; if the message is answered better alone, it stood alone.
         alone = engine.ask(text)
-        if alone.answered and (not result.answered or alone.confidence > result.confidence):
+        # ("where was it held?" after the summit: "my sources don't say where the summit was held"
+        # answers it; the Olympics' venue, read alone, does not)
+        said_open = not result.answered and not _NOTHING_SPECIFIC.match(result.text)
+        if alone.answered and not said_open and (not result.answered or alone.confidence > result.confidence):
             result, question, note = alone, text, None
     named = tuple(engine.entities_in(question))
     # Whom a "he" or "she" may mean next: after "who …?", the people the answer brought in; after
