@@ -29,6 +29,7 @@ EVAL_SETS = {
     "blind_i": EVAL_SET.with_name("blind_i.yaml"),
     "blind_j": EVAL_SET.with_name("blind_j.yaml"),
     "blind_k": EVAL_SET.with_name("blind_k.yaml"),
+    "blind_l": EVAL_SET.with_name("blind_l.yaml"),
     "dev": Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev_questions.yaml",
 }
 
