@@ -612,7 +612,10 @@ def _speaker(ix: Index, q: Query) -> str | None:
         before = [e for e in speakers if ix.mention_at(q.norm, e) < subject_at]
         if before:
             return before[0]
-    return speakers[0] if speakers else None
+    if not speakers:  # "what did the State Department tweet?": its spokeswoman's words
+        bodies = [e for e in q.entities if e in ix.speaks_for and (subject_at < 0 or ix.mention_at(q.norm, e) < subject_at)]
+        return ix.speaks_for[bodies[0]] if bodies else None
+    return speakers[0]
 
 
 def _quote_shows(ix: Index, chosen: list[Quote]) -> frozenset[str]:

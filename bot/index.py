@@ -137,6 +137,14 @@ class Index:
                                                 for w in [{x for x in self._role_of.get(t[1:], ()) if not x.startswith("@")}]))
                             for pid, tokens in self._role_of.items()}
         self.card_asks = frozenset({self._canon_token("role"), self._canon_token("title")})  # "nauert title", "ayers job"
+        # Who speaks for a body the articles never quote itself: the one quoted person whose role
+        # names it ("State Department spokeswoman" Heather Nauert for the State Department).
+        voices: dict[str, list[str]] = {}
+        for pid in self.quotes_by_speaker:
+            for t in self._role_of.get(pid, ()):
+                if t.startswith("@") and t[1:] not in self.quotes_by_speaker and fb.person_by_id[t[1:]].kind == "organisation":
+                    voices.setdefault(t[1:], []).append(pid)
+        self.speaks_for = {org: ids[0] for org, ids in voices.items() if len(ids) == 1}
         self.doc_by_fact = {d.fact.id: d for d in self.docs}
         # Which facts and claims hold each token: a question only needs to look at those.
         self.fact_postings: dict[str, list[int]] = {}

@@ -276,3 +276,10 @@ def test_a_part_that_names_no_topic_of_its_own_asks_about_the_part_before(engine
     result = engine.ask("Who was Pence going to meet and on what date?")
     assert result.kind == "parts" and "Kim Yo Jong" in result.text and "10 February 2018" in result.text
     assert "factbot's three sources" not in result.text  # "on what date" alone is about no article's date
+
+
+def test_a_body_never_quoted_itself_speaks_through_the_quoted_person_whose_role_names_it(engine):
+    assert engine.ix.speaks_for["state-department"] == "nauert"
+    result = engine.ask("what did the state dept tweet")
+    assert result.kind == "quotes" and result.text.startswith("Heather Nauert:")
+    assert_citations_verbatim(engine, result)
