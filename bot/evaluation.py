@@ -30,6 +30,7 @@ EVAL_SETS = {
     "blind_j": EVAL_SET.with_name("blind_j.yaml"),
     "blind_k": EVAL_SET.with_name("blind_k.yaml"),
     "blind_l": EVAL_SET.with_name("blind_l.yaml"),
+    "blind_m": EVAL_SET.with_name("blind_m.yaml"),
     "dev": Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev_questions.yaml",
 }
 

@@ -24,6 +24,7 @@ BLIND_4 = yaml.safe_load((Path(__file__).with_name("blind_dialogues_4.yaml")).re
 BLIND_5 = yaml.safe_load((Path(__file__).with_name("blind_dialogues_5.yaml")).read_text(encoding="utf-8"))
 BLIND_6 = yaml.safe_load((Path(__file__).with_name("blind_dialogues_6.yaml")).read_text(encoding="utf-8"))
 BLIND_7 = yaml.safe_load((Path(__file__).with_name("blind_dialogues_7.yaml")).read_text(encoding="utf-8"))
+BLIND_8 = yaml.safe_load((Path(__file__).with_name("blind_dialogues_8.yaml")).read_text(encoding="utf-8"))
 # Turns answered wrong when pinned (`python -m bench.pin`), with the answer given then: the engine
 # gets most of them wrong alone too; the conversation's reading is checked by the tests below.
 KNOWN_WRONG = yaml.safe_load((Path(__file__).with_name("known_misses.yaml")).read_text(encoding="utf-8"))
@@ -38,7 +39,8 @@ def _turns():
                             ("blind_dialogues_2.yaml", BLIND_2), ("blind_dialogues_3.yaml", BLIND_3),
                             ("blind_dialogues_4.yaml", BLIND_4), ("blind_dialogues_5.yaml", BLIND_5),
                             ("blind_dialogues_6.yaml", BLIND_6),
-                            ("blind_dialogues_7.yaml", BLIND_7)):
+                            ("blind_dialogues_7.yaml", BLIND_7),
+                            ("blind_dialogues_8.yaml", BLIND_8)):
         wrong = KNOWN_WRONG.get(name, {})
         for d in dialogues:
             for i in range(len(d["turns"])):
