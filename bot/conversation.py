@@ -199,29 +199,19 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
 
 
 def _quotes_behind(engine: Engine, fact_ids: tuple[str, ...]) -> tuple[str, ...]:
-    """The quotes a fact reports in its own words (most of the quote's words are in the fact's
-    article passages, from a speaker the fact attributes its words to): after "what did Pence
-    tell Rogin?", answered by the fact, "who did he say that to?" and "what did he say next?" are
-    about them."""
-    out = []
-    for fid in fact_ids:
-        fact = engine.fb.fact_by_id.get(fid)
-        if fact is None or not fact.said_by:
-            continue
-        passages = engine.ix.doc_by_fact[fid].evidence_tokens
-        for speaker in fact.said_by:
-            for quote in engine.quotes_by_speaker.get(speaker, ()):
-                words = set(engine.ix._analyse(quote.text, correct=False)[0])
-                if words and len(words & passages) >= QUOTE_BEHIND * len(words):
-                    out.append(quote.id)
-    return tuple(dict.fromkeys(out))
+    """The quotes the last answer's facts report in their own words (Index.reported_quotes):
+    after "what did Pence tell Rogin?", answered by the fact, "who did he say that to?" and "what
+    did he say next?" are about them."""
+    return tuple(dict.fromkeys(q for f in fact_ids for q in engine.ix.reported_quotes.get(f, ())))
 
 
-QUOTE_BEHIND = 0.6  # share of a quote's words a fact's passages must hold for the fact to report that quote
+def _quotes(engine: Engine, ids: tuple[str, ...]) -> list:
+    """The quotes of these ids (an id from before a /reload may be gone)."""
+    return [x for x in (engine.quote_by_id.get(q) for q in ids) if x is not None]
 
 
 def _speakers(engine: Engine, quote_ids: tuple[str, ...]) -> set[str]:
-    return {x.speaker for x in (engine.quote_by_id.get(q) for q in quote_ids) if x is not None and x.speaker}
+    return {x.speaker for x in _quotes(engine, quote_ids) if x.speaker}
 
 
 def ask_alone_first(engine: Engine, text: str, previous: Conversation | None, now: float | None = None) -> Turn:
@@ -329,8 +319,7 @@ def _reported_by(engine: Engine, text: str, before: Conversation, now: float, le
     """The outlets behind the last answer, each with its own words for it."""
     said = _outlets(engine, before.citations)
     plural = len({c.source_id for c in before.citations}) > 1
-    speakers = [engine.fb.person_by_id[x.speaker].name for x in (engine.quote_by_id.get(q) for q in before.quotes)
-                if x is not None and x.speaker in engine.fb.person_by_id]
+    speakers = [engine.fb.person_by_id[x.speaker].name for x in _quotes(engine, before.quotes) if x.speaker in engine.fb.person_by_id]
     who = f" The words are {speakers[0]}'s." if speakers and len(set(speakers)) == 1 else ""
     result = Answer(text, f"{lead}{said} {'report' if plural else 'reports'} it.{who}", "fact", before.citations, before.facts)
     return Turn(result, None, replace(before, updated=now))
@@ -346,7 +335,7 @@ def _exact_words(engine: Engine, text: str, before: Conversation, now: float) ->
 def _said_by(engine: Engine, text: str, before: Conversation, now: float) -> Turn:
     """"Who said that?": the speaker of the last quotes, else whom the articles attribute the last
     facts to (`said_by` in facts.yaml), else the outlets that report them."""
-    speakers = [x.speaker for x in (engine.quote_by_id.get(q) for q in before.quotes) if x is not None and x.speaker]
+    speakers = [x.speaker for x in _quotes(engine, before.quotes) if x.speaker]
     facts = [engine.fb.fact_by_id[f] for f in before.facts if f in engine.fb.fact_by_id]
     ids = list(dict.fromkeys(speakers or [p for f in facts for p in f.said_by]))
     if not ids:
@@ -362,7 +351,7 @@ def _said_by(engine: Engine, text: str, before: Conversation, now: float) -> Tur
 
 def _said_to(engine: Engine, text: str, before: Conversation, now: float) -> Turn | None:
     """"Who did he tell that to?": whom the last quotes were said to, as the articles give it."""
-    shown = [x for x in (engine.quote_by_id.get(q) for q in before.quotes) if x is not None and x.speaker]
+    shown = [x for x in _quotes(engine, before.quotes) if x.speaker]
     told = [x for x in shown if x.said_to]
     if not told:
         return None
@@ -374,7 +363,7 @@ def _said_to(engine: Engine, text: str, before: Conversation, now: float) -> Tur
 def _said_when(engine: Engine, text: str, before: Conversation, now: float) -> Turn | None:
     """"When did they say it?": how, to whom and when the last quotes were said, and what the
     articles tell of the occasion (the quote's context in facts.yaml)."""
-    quotes = [x for x in (engine.quote_by_id.get(q) for q in before.quotes) if x is not None]
+    quotes = _quotes(engine, before.quotes)
     persons = {x.speaker for x in quotes if x.speaker and engine.fb.person_by_id[x.speaker].kind == "person"}
     if _PLURAL.search(text.lower()) and persons == {x.speaker for x in quotes} and any(
             engine.fb.person_by_id[p].kind != "person" for p in before.people if p in engine.fb.person_by_id):
@@ -423,13 +412,12 @@ def _said_next(engine: Engine, text: str, before: Conversation, now: float, spea
     if speaker is None:
         # the speaker is named before the verb: in "what did their media say about pence", not Pence
         head = SPEECH_VERB.split(question, maxsplit=1)[0]
-        named = engine.entities_in(head) or [q.speaker for q in (engine.quote_by_id.get(x) for x in before.quotes or before.reported)
-                                             if q and q.speaker][:1]
+        named = engine.entities_in(head) or [x.speaker for x in _quotes(engine, before.quotes or before.reported) if x.speaker][:1]
         speaker = next((p for p in named if engine.quotes_by_speaker.get(p)), None)
     if speaker is None:
         return None
     seen = before.quotes if more else before.quotes + before.reported
-    shown = [normalize(x.text) for x in (engine.quote_by_id.get(q) for q in seen) if x is not None]
+    shown = [normalize(x.text) for x in _quotes(engine, seen)]
     # not yet shown, and not a piece of a quote shown already ("the last minute" of "At the last minute, …")
     fresh = [x for x in engine.quotes_by_speaker[speaker] if x.id not in seen and not any(normalize(x.text) in t for t in shown)]
     topic = [t for t in analyse(engine.ix, question).known_tokens if not t.startswith("@")]
@@ -447,7 +435,7 @@ def _said_next(engine: Engine, text: str, before: Conversation, now: float, spea
 def _more(engine: Engine, text: str, before: Conversation, now: float) -> Turn:
     """After someone's words, more of what they said; otherwise the next facts on the last
     question that were not in the last answer."""
-    speakers = [x.speaker for x in (engine.quote_by_id.get(q) for q in before.quotes or before.reported) if x is not None and x.speaker]
+    speakers = [x.speaker for x in _quotes(engine, before.quotes or before.reported) if x.speaker]
     if speakers and any(x.id not in before.quotes for x in engine.quotes_by_speaker.get(speakers[-1], ())):
         said = _said_next(engine, text, replace(before, people=(speakers[-1], *before.people)), now, speaker=speakers[-1], more=True)
         if said is not None:

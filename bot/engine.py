@@ -205,7 +205,7 @@ class Engine:
 
     @property
     def quote_by_id(self) -> dict[str, Quote]:
-        return {x.id: x for x in self.fb.quotes}
+        return self.ix.quote_by_id
 
     def quotes_answer(self, question: str, speaker: str, chosen: list[Quote]) -> Answer:
         """An answer that gives `chosen` quotes of `speaker`, as a quote question would."""

@@ -51,6 +51,7 @@ class _GapDoc:
     topic: frozenset[str] = frozenset()  # the fact's own telling words: a question must be about this fact
 
 
+QUOTE_REPORTED = 0.6  # share of a quote's words a fact's passages must hold for the fact to report that quote
 GAP_COMMON_DF = 7  # a word in more facts than this ("meet", "cancel") does not tell an open detail apart
 _NUMBER_WORDS = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|dozens?|hundreds?|thousands?)"
 
@@ -146,6 +147,19 @@ class Index:
                     voices.setdefault(t[1:], []).append(pid)
         self.speaks_for = {org: ids[0] for org, ids in voices.items() if len(ids) == 1}
         self.doc_by_fact = {d.fact.id: d for d in self.docs}
+        self.quote_by_id = {q.id: q for q in fb.quotes}
+        # The quotes a fact reports in its own words: from someone it attributes its words to, most
+        # of the quote's words in its article passages ("who did he say that to?" after the fact).
+        self.reported_quotes: dict[str, tuple[str, ...]] = {}
+        for d in self.docs:
+            found = []
+            for speaker in d.fact.said_by:
+                for quote in self.quotes_by_speaker.get(speaker, ()):
+                    words = set(self._analyse(quote.text, correct=False)[0])
+                    if words and len(words & d.evidence_tokens) >= QUOTE_REPORTED * len(words):
+                        found.append(quote.id)
+            if found:
+                self.reported_quotes[d.fact.id] = tuple(dict.fromkeys(found))
         # Which facts and claims hold each token: a question only needs to look at those.
         self.fact_postings: dict[str, list[int]] = {}
         for i, d in enumerate(self.docs):
