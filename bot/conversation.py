@@ -19,15 +19,14 @@ from dataclasses import dataclass, field, replace
 from bot.candidates import fact_answer, quote_when, related_docs
 from bot.engine import Answer, Engine, NotCovered, Result
 from bot.analyse import analyse
-from bot.text import SPEECH_VERB, clip, listed, normalize
+from bot.decide import NOTHING_SPECIFIC
+from bot.text import SPEECH_VERB, clip, listed, normalize, without_question_words
 
 EXPIRES_AFTER = 15 * 60  # seconds of silence after which a conversation is forgotten
 MAX_CONVERSATIONS = 5000
 
 _PERSONAL = re.compile(r"\b(he|him|his|she|her|hers)\b")
 _PLURAL = re.compile(r"\b(they|them|their|theirs)\b")
-# an abstention that names no detail the sources leave open ("My sources don't say when.")
-_NOTHING_SPECIFIC = re.compile(r"My sources don't (?:cover that|say (?:who|when|where|why|how many|how much|how|what|which)\.)")
 _GENDER = {"he": "he", "him": "he", "his": "he", "she": "she", "her": "she", "hers": "she"}
 _BARE_THING = re.compile(r"\b(?:it|that|this)$")  # "… take it", not "that interview"
 _THING = re.compile(r"\b(that meeting|that|it|this)\b")  # "the meeting" is the episode's own: no reference back
@@ -169,7 +168,7 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
         alone = engine.ask(text)
         # ("where was it held?" after the summit: "my sources don't say where the summit was held"
         # answers it; the Olympics' venue, read alone, does not)
-        said_open = not result.answered and not _NOTHING_SPECIFIC.match(result.text)
+        said_open = not result.answered and not NOTHING_SPECIFIC.match(result.text)
         if alone.answered and not said_open and (not result.answered or alone.confidence > result.confidence):
             result, question, note = alone, text, None
     named = tuple(engine.entities_in(question))
@@ -264,9 +263,7 @@ def _topic_of(engine: Engine, question: str) -> str:
     """The last question's topic, to add to a follow-up that has none of its own: its words
     without the question word, and without words the sources never use ("re", "bruh"), which
     would only count against the follow-up."""
-    words = question.split()
-    while words and words[0] in {"who", "when", "where", "why", "how", "what", "which", "did", "does", "was", "is", "and"}:
-        words.pop(0)
+    words = without_question_words(question).split()
     unknown = {w for w, _ in analyse(engine.ix, question).unknown}
     return " ".join(w for w in words if w not in unknown)
 

@@ -4,6 +4,7 @@ don't cover — and, when they come close, what they do say."""
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import replace
 
 from bot.analyse import Query
@@ -16,6 +17,10 @@ SECOND_FACT = 0.8  # a second fact joins the answer when it is at least this lik
 NEAR_MISS = -1.5  # below the abstain line, but close enough that what the sources do say helps
 
 _FOCUS = {"date": "when", "person": "who", "place": "where", "number": "how many", "reason": "why"}
+HEDGED = "My sources don't answer that with a plain yes or no, but here is what they say: "
+# The opening of an abstention that names no detail the sources leave open ("My sources don't say
+# when."), as `not_covered` words it: the engine and the conversation look past it.
+NOTHING_SPECIFIC = re.compile(r"^My sources don't (?:cover that(?: \([^)]*\))?|say (?:" + "|".join(_FOCUS.values()) + r"))\.\s*")
 
 
 def decide(ix: Index, q: Query, scored: list[Scored], decision: Decision) -> Result:
@@ -42,7 +47,7 @@ def decide(ix: Index, q: Query, scored: list[Scored], decision: Decision) -> Res
             facts.append(ix.fb.fact_by_id[second.cand.facts[0]])
             # The answer first: the fact that gives what was asked (a reason, a date …) leads.
             facts.sort(key=lambda f: q.answer_type not in ix.shows[f.id])
-        lead = "My sources don't answer that with a plain yes or no, but here is what they say: " if q.yes_no else ""
+        lead = HEDGED if q.yes_no else ""
         return fact_answer(ix, q, facts, confidence, "fact", lead)
     if isinstance(result, Answer):
         return replace(result, confidence=confidence)

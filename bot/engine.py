@@ -21,22 +21,20 @@ from rapidfuzz import fuzz, process
 
 from bot.analyse import Query, asks, analyse, points_back, split_parts
 from bot.candidates import _quotes_answer, generate, related_docs
-from bot.decide import decide
+from bot.decide import HEDGED, NOTHING_SPECIFIC, decide
 from bot.facts import Discrepancy, Event, FactBase, Person, Quote, outlet_name
 from bot.index import Index
 from bot.roles import WrongRole, shown_as
 from bot.results import Answer, Citation, Comparison, NotCovered, PersonMatch, Result
 from bot.scorer import Weights, decision_features, decision_score, score_all
-from bot.text import SPEECH_VERB, clip, date_span, listed, normalize, parse_dates
+from bot.text import SPEECH_VERB, clip, date_span, listed, normalize, parse_dates, without_question_words
 
 __all__ = ["Answer", "Citation", "Comparison", "Engine", "NotCovered", "PersonMatch", "Result", "normalize"]
 
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9)])[.!]+\s+")
 _PRONOUN = re.compile(r"\b(he|she|they|him|her|them)\b")
 _POSSESSIVE = re.compile(r"\b(his|their)\b")
-_WH_LEAD = re.compile(r"^(?:(?:who|whom|whose|what|when|where|why|how|which|did|does|do|was|were|is|are)\s+)+")
-_NOT_COVERED = re.compile(r"^My sources don't (?:cover that|say (?:who|when|where|why|how|what|which)\b)[^.]*\.\s*")
-_VERDICT = re.compile(r"^(?:Yes — |No — |My sources don't answer that with a plain yes or no, but here is what they say: )")
+_VERDICT = re.compile(r"^(?:Yes — |No — |" + re.escape(HEDGED) + ")")
 
 
 class Engine:
@@ -119,7 +117,7 @@ class Engine:
         answer = self._ask(rest) if rest and not spoke else None
         if answer is None:  # "what did the BBC say?": without its speaker the rest asks nothing
             return NotCovered(question, lead, ())
-        said = _VERDICT.sub("", _NOT_COVERED.sub("", answer.text))
+        said = _VERDICT.sub("", NOTHING_SPECIFIC.sub("", answer.text))
         yes_no = analyse(self.ix, question).yes_no
         if yes_no and not said.startswith("What they do say"):
             # "Did CNN report it?": silence about CNN is no "no"; what the sources do say instead
@@ -141,7 +139,7 @@ class Engine:
                 part = analyse(self.ix, _resolve(text, self.fb.person_by_id[previous.entities[0]].name))
             elif previous is not None and len(part.known_tokens) <= 1 and not (part.entities or part.unknown) and len(previous.known_tokens) >= 2:
                 # "… and on what date?": about what the part before asked
-                part = analyse(self.ix, f"{text} {_WH_LEAD.sub('', previous.norm)}")
+                part = analyse(self.ix, f"{text} {without_question_words(previous.norm)}")
             results.append(decide(self.ix, part, score_all(self.ix, part, generate(self.ix, part), self._w), self._d))
             previous = part
         answered = [r for r in results if r.answered]

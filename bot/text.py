@@ -33,6 +33,15 @@ QUOTE_WORDS = frozenset("quote quotes quoted say said says saying tweet tweeted 
 # The verb that puts someone's words in a question: who is named before it speaks ("what did Abe
 # say to Pence"), who is named after it is spoken to or about.
 SPEECH_VERB = re.compile(r"\b(?:say|said|says|tell|told|tweet|tweeted|add|added|quote)\b", re.IGNORECASE)
+_QUESTION_LEAD = re.compile(r"^(?:(?:and|who|whom|whose|what|when|where|why|how|which|did|does|do|was|were|is|are)\s+)+")
+
+
+def without_question_words(norm: str) -> str:
+    """A normalised question without the words that only make it a question ("when was the
+    meeting" → "the meeting"): its topic, to add to a follow-up or a part that has none."""
+    return _QUESTION_LEAD.sub("", norm)
+
+
 LEADING_FILLERS = frozenset("so and but ok okay hey hi well um uh then also just please quick question".split())
 WH_WORDS = ("who", "when", "where", "why", "how", "what", "which")
 WH_WEIGHT = 0.7  # a question word counts, but less than a topic word
