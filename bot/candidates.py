@@ -175,11 +175,10 @@ def precision(ix: Index, q: Query) -> list[Candidate]:
     clock = bool(_CLOCK_ASKED.search(q.norm))
     if not (_PRECISE.search(q.norm) or clock and not q.norm.startswith("what time")):
         return []
-    wanted = list(q.known_tokens) + ([q.wh] if q.wh else [])
-    weighed = ix.weigh(wanted)
-    docs = sorted(ix.docs_sharing(q.known_tokens), key=lambda d: -weighed.cover(d.all_tokens))[:2]
+    covers = ix.covers(ix.weigh(list(q.known_tokens) + ([q.wh] if q.wh else [])))
     out = []
-    for doc in docs:
+    for i in sorted(ix.doc_ids_sharing(q.known_tokens), key=lambda i: -covers[i])[:2]:
+        doc = ix.docs[i]
         fact, iso = doc.fact, doc.fact.date
         if clock and not _CLOCK_TEXT.search(fact.statement):
             detail = "give a time of day" + (" beyond “the morning”" if "morning" in fact.statement else "")
@@ -187,7 +186,7 @@ def precision(ix: Index, q: Query) -> list[Candidate]:
             detail = f"give the exact day, only {date_label(iso, 'month')}"
         else:
             continue
-        out.append(Candidate("gap", weighed.cover(doc.all_tokens), _open_detail(ix, q, detail, fact), (fact.id,),
+        out.append(Candidate("gap", covers[i], _open_detail(ix, q, detail, fact), (fact.id,),
                              doc.all_tokens, doc.entities, _ANY_TYPE, 0.0, _dates(iso), focus_open=True))
     return out
 

@@ -130,10 +130,10 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
             said = _said_next(engine, text, before, now)
             if said is not None:
                 return said
-        if _ELSE.match(norm) and not (said_then.quotes and _ANYTHING_ELSE.match(norm)):
-            return _someone_else(engine, text, before, now)
         if _ELSE.match(norm):
-            return _more(engine, text, before, now)  # "anything else?" after someone's words: more of them
+            if said_then.quotes and _ANYTHING_ELSE.match(norm):
+                return _more(engine, text, before, now)  # "anything else?" after someone's words: more of them
+            return _someone_else(engine, text, before, now)
         if _MORE.match(norm):
             return _more(engine, text, before, now)
         elliptic = _ELLIPTIC.match(norm)

@@ -160,22 +160,20 @@ class Index:
                         found.append(quote.id)
             if found:
                 self.reported_quotes[d.fact.id] = tuple(dict.fromkeys(found))
-        # Which facts and claims hold each token: a question only needs to look at those.
+        # Which facts hold each token (a question only needs to look at those), and each word's
+        # share of every fact's coverage and BM25, so a question sums a few postings instead of
+        # scoring every fact word by word.
         self.fact_postings: dict[str, list[int]] = {}
+        self._cover_postings: dict[str, list[int]] = {}
+        self._bm25_postings: dict[str, list[tuple[int, float]]] = {}
         for i, d in enumerate(self.docs):
             for t in d.all_tokens | set(d.counts):
                 self.fact_postings.setdefault(t, []).append(i)
-        # Each word's share of every fact's scores, so a question sums a few postings instead of
-        # scoring every fact word by word.
-        self._cover_postings: dict[str, list[int]] = {}
-        for i, d in enumerate(self.docs):
             for t in d.all_tokens:
                 self._cover_postings.setdefault(t, []).append(i)
-        self._sorted_templates = [tuple(" ".join(sorted(t.split())) for t in d.templates) for d in self.docs]
-        self._bm25_postings: dict[str, list[tuple[int, float]]] = {}
-        for i, d in enumerate(self.docs):
             for t, tf in d.counts.items():
                 self._bm25_postings.setdefault(t, []).append((i, self._bm25_term(t, tf, d.length)))
+        self._sorted_templates = [tuple(" ".join(sorted(t.split())) for t in d.templates) for d in self.docs]
         self.claim_postings: dict[str, list[int]] = {}
         for i, c in enumerate(self.claims):
             for t in c.tokens | {"@" + e for e in c.entities} | {"@" + p for p in c.fact.people}:
@@ -250,11 +248,6 @@ class Index:
         tokens, _, _ = self._analyse(person.role, correct=False)
         words = {self._canon_token(w) for w in plain_tokens(person.role) if w not in STOPWORDS}
         return frozenset(t for t in tokens if t != "@" + person.id) | words
-
-    def docs_sharing(self, tokens) -> list[_Doc]:
-        """The facts that use at least one of `tokens`, in fact-base order."""
-        hits = sorted({i for t in tokens for i in self.fact_postings.get(t, ())})
-        return [self.docs[i] for i in hits]
 
     def doc_ids_sharing(self, tokens) -> list[int]:
         """The positions in `docs` of the facts that use at least one of `tokens`, in order."""

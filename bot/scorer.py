@@ -191,28 +191,22 @@ class Decision:
         # The trees as one compiled Python expression (a few microseconds instead of a walk over
         # hundreds of nodes); kept as marshalled bytes so that the pickled engine carries it too.
         object.__setattr__(self, "_tree_code", marshal.dumps(_compile_trees(self.trees)))
-        self.__setstate__(self.__dict__)
+        self._bind()
 
     def __getstate__(self) -> dict:
         return {k: v for k, v in self.__dict__.items() if k != "_tree_sum"}
 
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state)
+        self._bind()
+
+    def _bind(self) -> None:
         object.__setattr__(self, "_tree_sum", types.FunctionType(marshal.loads(self._tree_code), {}))
 
     def margin(self, x: Sparse) -> float:
         w = self.linear
         score = w.get("bias", 0.0) + sum(w.get(name, 0.0) * v for name, v in x.items())
         return score + self.rate * self._tree_sum(x.get)
-
-    def tree_sum(self, x: Sparse) -> float:
-        """The trees' total by walking them node by node (what the compiled expression computes)."""
-        total = 0.0
-        for node in self.trees:
-            while node[0] is not None:
-                node = node[2] if x.get(node[0], 0.0) <= node[1] else node[3]
-            total += node[4]
-        return total
 
     def contributions(self, x: Sparse) -> dict[str, float]:
         """How much each feature moved the margin (each split's change in the tree's value, credited
