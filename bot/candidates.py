@@ -67,6 +67,8 @@ def text_shows(ix: Index, text: str) -> frozenset[str]:
         shows.add("place")
     if "“" in text or '"' in text:
         shows.add("quote")
+    if ix.outlet_pattern.search(text):
+        shows.add("outlet")
     return frozenset(shows)
 
 

@@ -181,6 +181,10 @@ class Index:
         # "in South Korea", "on his flight home": a place the articles name, as where something was
         self.place_pattern = re.compile(r"\b(?:in|at|aboard|on|from|to)\s+(?:the\s+|his\s+|her\s+)?(?:"
                                         + "|".join(map(re.escape, fb.meta.places)) + r")\b", re.I)
+        # A news outlet named in a text ("the Washington Post's Josh Rogin"), as the articles write it
+        outlet_names = {n for p in fb.people if p.id in self.roles.known_outlets for n in (p.name, *p.aliases)}
+        self.outlet_pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(outlet_names, key=len, reverse=True))) + r")\b"
+                                         if outlet_names else r"(?!)")
         self._place_names = self.english.places | {" ".join(plain_tokens(p)) for p in fb.meta.places}
         self._longest_place = max(len(p.split()) for p in self._place_names)
         # Where the articles put each fact: the places named after "in", "at", "from" … in it.

@@ -23,7 +23,7 @@ from bot.analyse import Query
 from bot.candidates import KINDS, Candidate, setting_of, topic_tokens
 from bot.index import Index
 
-ANSWER_TYPES = ("date", "person", "place", "number", "reason", "quote")
+ANSWER_TYPES = ("date", "person", "place", "number", "reason", "quote", "outlet")
 
 
 def feature_names() -> list[str]:
@@ -39,7 +39,7 @@ def feature_names() -> list[str]:
 
 
 FEATURES = feature_names()
-QUESTION_TYPES = ("what", "yesno", "date", "person", "place", "number", "reason", "quote")
+QUESTION_TYPES = ("what", "yesno", "date", "person", "place", "number", "reason", "quote", "outlet")
 DECISION_FEATURES = (["lead", "bm25_raw", "n_candidates_close", "uncovered", "complete"] + [f"asks_{t}" for t in QUESTION_TYPES]
                      + [f"best_{name}" for name in FEATURES])
 
@@ -122,6 +122,8 @@ def features(ctx: QueryContext, cand: Candidate) -> Sparse:
         shows = shows - {"number"}  # "how many athletes": "the two Koreas" counts something else
     if want == "person" and cand.entities - ctx.entities:
         shows = shows | {"person"}
+    if want == "outlet" and (cand.entities - ctx.entities) & ix.roles.known_outlets:
+        shows = shows | {"outlet"}  # "which paper": an answer that brings in a news outlet
     if want == "person" and any(ix.fb.person_by_id[e].kind == "person" for e in cand.entities - ctx.entities
                                 if e in ix.fb.person_by_id):
         x["new_person"] = 1.0  # "who was Pence to meet?": a fact that brings in people, not only a place or a country

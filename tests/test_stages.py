@@ -17,7 +17,7 @@ from bot.scorer import DECISION_FEATURES, FEATURES, Decision, QueryContext, Scor
 SEED = (
     "Alice Smith was to meet Bob Jones in Paris on March 3, 2020. Bob cancelled the talks two hours before they were "
     "due to start. Alice said: \"We remain ready to talk.\" Bob called Alice \"unreliable\" in an interview. "
-    "Twenty diplomats attended the dinner. The dinner was on a Friday."
+    "Twenty diplomats attended the dinner. The dinner was on a Friday. The Daily Bugle first reported the story."
 )
 
 FACTS = """\
@@ -32,6 +32,8 @@ people:
      evidence: [{source: src, quote: "Alice Smith was to meet Bob Jones"}]}
   - {id: bob, name: Bob Jones, aliases: [Bob, Bob Jones], role: Envoy of the South, description: He cancelled the talks.,
      evidence: [{source: src, quote: "Bob cancelled the talks"}]}
+  - {id: bugle, name: The Daily Bugle, kind: organisation, aliases: [Daily Bugle, Bugle], role: Newspaper,
+     description: The newspaper that first reported the story., evidence: [{source: src, quote: "The Daily Bugle first reported"}]}
 facts:
   - id: meeting
     statement: Alice Smith was to meet Bob Jones in Paris on 3 March 2020.
@@ -48,6 +50,10 @@ facts:
     claims:
       - {text: "Bob cancelled the talks", holds: true}
       - {text: "Alice cancelled the talks", holds: false}
+  - id: scoop
+    statement: The Daily Bugle first reported the story.
+    evidence: [{source: src, quote: "The Daily Bugle first reported the story."}]
+    people: [bugle]
   - id: dinner
     statement: Twenty diplomats attended the dinner.
     evidence: [{source: src, quote: "Twenty diplomats attended the dinner."}, {source: src, quote: "The dinner was on a Friday."}]
@@ -317,6 +323,17 @@ def test_another_weekday_or_number_than_the_facts_give_is_a_premise_candidate(ti
     [number] = counted(tiny.ix, analyse(tiny.ix, "Why did 30 diplomats attend the dinner?"))
     assert number.kind == "premise" and number.result().text.startswith("Not 30 diplomats: Twenty diplomats")
     assert counted(tiny.ix, analyse(tiny.ix, "Why did 20 diplomats attend the dinner?")) == []
+
+
+def test_which_newspaper_asks_for_a_news_outlet_and_a_fact_without_one_does_not_answer(tiny):
+    q = analyse(tiny.ix, "which newspaper first reported that bob cancelled the talks")
+    assert q.answer_type == "outlet"
+    cands = {c.facts[0]: c for c in generate(tiny.ix, q) if c.kind == "fact"}
+    ctx = QueryContext(tiny.ix, q, list(cands.values()))
+    assert features(ctx, cands["scoop"]).get("type_ok") == 1.0
+    x = features(ctx, cands["cancelled"])
+    assert x.get("want_outlet_miss") == 1.0 and "type_ok" not in x
+    assert analyse(tiny.ix, "which diplomats attended the dinner").answer_type != "outlet"
 
 
 def test_a_number_of_something_asks_for_a_count_of_it_and_another_count_does_not_answer(tiny):
