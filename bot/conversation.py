@@ -150,9 +150,14 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
             kinds = {p.kind == "person" for p in named}
             # "how did the south koreans take it": a country named, and "it" still the last topic
             bare_thing = True not in kinds and _BARE_THING.search(norm)
-            # "when did she tweet about the pence meeting": "she" is not Pence
-            personal = _PERSONAL.search(text.lower())
-            other = personal is not None and all(p.pronoun and p.pronoun != _GENDER.get(personal.group(1)) for p in named if p.kind == "person")
+            # "when did she tweet about the pence meeting": "she" is not Pence; "was he supposed to be
+            # at the pence meeting": a "he" or "she" before a name is not the one named after it
+            low = normalize(text)
+            personal = _PERSONAL.search(low)
+            other = personal is not None and all(
+                (p.pronoun and p.pronoun != _GENDER[personal.group(1)])
+                or (personal.group(1) in ("he", "she") and personal.start() < engine.ix.mention_at(low, p.id))
+                for p in named if p.kind == "person")
             question, note = _resolve_pronouns(engine, text, before, pronouns_only=not bare_thing,
                                                personal_ok=True not in kinds or other, plural_ok=False not in kinds)
         else:

@@ -316,3 +316,13 @@ def test_a_follow_up_about_a_detail_the_sources_leave_open_is_not_answered_about
     step = follow_up(engine, "where was it held", c)
     assert not step.result.answered and "Pyeongchang" not in step.result.text
     assert step.result.text.startswith("My sources don't say where the summit was held")
+
+
+def test_he_before_a_name_is_the_man_from_before_not_the_one_named_after_it(engine):
+    c = follow_up(engine, "who is kim yong nam", None).conversation
+    step = follow_up(engine, "was he supposed to be at the pence meeting too", c)
+    assert "Kim Yong Nam" in step.read_as and step.result.answered
+    said = follow_up(engine, "what did he say", follow_up(engine, "who is nick ayers", None).conversation)
+    assert "Nick Ayers" in (said.note or "") or "dangled" in said.result.text
+    own = follow_up(engine, "did pence say he would talk", c)  # after the name, "he" may be the one named
+    assert "Kim Yong Nam" not in own.read_as
