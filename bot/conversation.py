@@ -20,11 +20,13 @@ from bot.candidates import fact_answer, quote_when, related_docs
 from bot.engine import Answer, Engine, NotCovered, Result
 from bot.analyse import analyse
 from bot.decide import NOTHING_SPECIFIC
-from bot.text import SPEECH_VERB, clip, listed, normalize, without_question_words
+from bot.text import SPEECH_VERB, STOPWORDS, clip, listed, normalize, without_question_words
 
 EXPIRES_AFTER = 15 * 60  # seconds of silence after which a conversation is forgotten
 MAX_CONVERSATIONS = 5000
 
+_POINTERS = frozenset("it its that this these those".split())  # they point back; they name no topic
+TOPIC_WORDS = 12  # at most this many words of the last question carried into a follow-up
 _PERSONAL = re.compile(r"\b(he|him|his|she|her|hers)\b")
 _PLURAL = re.compile(r"\b(they|them|their|theirs)\b")
 _GENDER = {"he": "he", "him": "he", "his": "he", "she": "she", "her": "she", "hers": "she"}
@@ -139,7 +141,7 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
         elliptic = _ELLIPTIC.match(norm)
         that_one = None if elliptic or engine.entities_in(text) else _that_one(engine, norm, before)
         if elliptic:
-            question = f"{elliptic.group(1)} {_topic_of(engine, before.question)}"
+            question = f"{elliptic.group(1)} {_topic_of(engine, before.question, elliptic.group(1))}"
             note = f"(Reading that as: “{question}”.)"
         elif that_one is not None:
             question, note = that_one
@@ -164,7 +166,7 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
             question, note = _resolve_pronouns(engine, text, before)
             if question == text and len(norm.split()) <= 4:
                 # "by who?", "which reporter", "until when": a short question names no topic of its own
-                question = f"{text} {_topic_of(engine, before.question)}"
+                question = f"{text} {_topic_of(engine, before.question, text)}"
                 note = f"(Reading that as: “{normalize(question)}”.)"
     result = engine.ask(question)
     if question != text and not that_one and not _PERSONAL.search(text.lower()) and not _PLURAL.search(text.lower()):
@@ -264,13 +266,20 @@ def _that_one(engine: Engine, norm: str, before: Conversation) -> tuple[str, str
     return question, f"(Taking “{found.group(0)}” as {name}.)"
 
 
-def _topic_of(engine: Engine, question: str) -> str:
+def _topic_of(engine: Engine, question: str, beside: str = "") -> str:
     """The last question's topic, to add to a follow-up that has none of its own: its words
     without the question word, and without words the sources never use ("re", "bruh"), which
     would only count against the follow-up."""
     words = without_question_words(question).split()
     unknown = {w for w, _ in analyse(engine.ix, question).unknown}
-    return " ".join(w for w in words if w not in unknown)
+    # Each word once, and no word that only points or asks: a follow-up of a follow-up would
+    # otherwise carry "it held it held" or the whole chain of questions before it.
+    there = set(normalize(beside).split())  # the follow-up's own words are not added again
+    kept = dict.fromkeys(w for w in words if w not in unknown and w not in _POINTERS and w not in there)
+    topic = list(kept)[:TOPIC_WORDS]
+    while topic and topic[-1] in STOPWORDS:  # cut short, it ends on a word, not on "between the"
+        topic.pop()
+    return " ".join(topic)
 
 
 def _resolve_pronouns(engine: Engine, text: str, before: Conversation, pronouns_only: bool = False,
@@ -301,10 +310,10 @@ def _resolve_pronouns(engine: Engine, text: str, before: Conversation, pronouns_
             if len([p for p in people if (p.kind == "person") == (target.kind == "person")]) > 1:
                 notes.append(f"“{pronoun}” as {target.name}")
         if len(normalize(text).split()) <= 3 and not _asks_something_of_its_own(engine, resolved):
-            resolved = f"{resolved} {_topic_of(engine, before.question)}"  # "where was he?": still about the last topic
+            resolved = f"{resolved} {_topic_of(engine, before.question, resolved)}"  # "where was he?": still about the last topic
         return resolved, f"(Taking {' and '.join(notes)}.)" if notes else None
     if _THING.search(lowered) and before.question and not pronouns_only:
-        return f"{text} {_topic_of(engine, before.question)}", None
+        return f"{text} {_topic_of(engine, before.question, text)}", None
     return text, None
 
 

@@ -14,6 +14,7 @@ from bench.dialogues import score
 from bot.chat import run_console
 from bot.conversation import EXPIRES_AFTER, Conversation, ConversationStore, follow_up
 from bot.evaluation import judge
+from bot.text import normalize
 
 DIALOGUES = yaml.safe_load((Path(__file__).with_name("dialogues.yaml")).read_text(encoding="utf-8"))
 BLIND = yaml.safe_load((Path(__file__).with_name("blind_dialogues.yaml")).read_text(encoding="utf-8"))
@@ -326,3 +327,15 @@ def test_he_before_a_name_is_the_man_from_before_not_the_one_named_after_it(engi
     assert "Nick Ayers" in (said.note or "") or "dangled" in said.result.text
     own = follow_up(engine, "did pence say he would talk", c)  # after the name, "he" may be the one named
     assert "Kim Yong Nam" not in own.read_as
+
+
+def test_a_chain_of_follow_ups_carries_each_word_of_the_topic_once_and_not_the_whole_chain(engine):
+    c, reads = None, []
+    for text in ("why has the korea region been on high alert since november", "could it hit the us?",
+                 "what's the name of that missile", "what did other countries do about it", "why was it held"):
+        turn = follow_up(engine, text, c)
+        c = turn.conversation
+        reads.append(normalize(turn.read_as).split())
+    for words in reads:
+        assert len(words) <= len(set(words)) + 1  # no "it held it held"
+        assert len(words) <= 24
