@@ -235,6 +235,8 @@ def claims(ix: Index, q: Query) -> list[Candidate]:
                 continue  # a country named as the place ("in South Korea") need not be the claim's
             if c.tokens and ix._coverage(list(c.tokens), asked) < 0.5:
                 continue  # the question must ask about what the claim says happened, not only whom
+            if c.subject and c.subject.startswith("@") and c.subject not in asked and c.action not in asked:
+                continue  # "was Kim Yo Jong at the ceremony" does not ask whether Pence spoke with her there
             recall = ix._coverage(wanted, have | {"@" + e for e in context})
             precision = ix._coverage(list(have), asked)
             score = 2 * recall * precision / (recall + precision) if recall + precision else 0.0

@@ -283,3 +283,10 @@ def test_a_body_never_quoted_itself_speaks_through_the_quoted_person_whose_role_
     result = engine.ask("what did the state dept tweet")
     assert result.kind == "quotes" and result.text.startswith("Heather Nauert:")
     assert_citations_verbatim(engine, result)
+
+
+def test_a_yes_no_question_is_not_answered_no_by_a_claim_about_someone_else_doing_something_else(engine):
+    # "Pence spoke with Kim Yo Jong at the opening ceremony" is false, but it is not what was asked
+    result = engine.ask("was Kim Yo Jong at the olympics opening ceremony?")
+    assert not result.text.startswith("No") and "attended" in result.text
+    assert engine.ask("did pence speak with kim yo jong at the opening ceremony").text.startswith("No")
