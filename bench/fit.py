@@ -50,6 +50,7 @@ DEFAULT_SETS = [EVALSETS / "own_questions.yaml", EVALSETS / "probes.yaml", EVALS
 WEIGHTS = ROOT / "bot" / "data" / "weights.json"
 # The decision's trees: chosen by 5-fold CV over all sets (100-300 trees, depth 2-4, rate 0.05-0.1).
 TREES, DEPTH, RATE = 200, 3, 0.1
+BAGS = 1
 # Per-kind offsets are not shrunk: a kind with few labelled examples must still find its level.
 NO_PENALTY = {FEATURES.index("bias")} | {i for i, name in enumerate(FEATURES) if name.startswith("kind_")}
 # Signs we know before seeing data: missing what was asked never helps an answer, having it never hurts.
@@ -202,12 +203,12 @@ def accuracy(w_rank: np.ndarray, decision: dict, data: list[dict]) -> tuple[int,
     return ok_in, n_in, ok_out, n_out
 
 
-def fit(data: list[dict], l2: float, bags: int = 1) -> tuple[np.ndarray, dict]:
+def fit(data: list[dict], l2: float, bags: int = BAGS, trees: int = TREES) -> tuple[np.ndarray, dict]:
     w_rank = fit_rank(data, l2)
-    return w_rank, fit_decision(*decision_rows(data, w_rank), bags=bags)
+    return w_rank, fit_decision(*decision_rows(data, w_rank), trees=trees, rate=RATE * TREES / trees, bags=bags)
 
 
-def cross_validate(data: list[dict], l2: float, folds: int, seed: int = 7, bags: int = 1) -> tuple[int, ...]:
+def cross_validate(data: list[dict], l2: float, folds: int, seed: int = 7, bags: int = BAGS, trees: int = TREES) -> tuple[int, ...]:
     order = list(range(len(data)))
     random.Random(seed).shuffle(order)
     total = np.zeros(8, dtype=int)  # questions (4), then dialogue turns (4)
@@ -215,7 +216,7 @@ def cross_validate(data: list[dict], l2: float, folds: int, seed: int = 7, bags:
         held = set(order[k::folds])
         train = [data[i] for i in range(len(data)) if i not in held]
         test = [data[i] for i in held]
-        weights = fit(train, l2, bags)
+        weights = fit(train, l2, bags, trees)
         total += np.array(accuracy(*weights, [ex for ex in test if ex["set"] not in DIALOGUE_SETS])
                           + accuracy(*weights, [ex for ex in test if ex["set"] in DIALOGUE_SETS]))
     return tuple(int(v) for v in total)
@@ -227,9 +228,8 @@ def main() -> None:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--l2", type=float, nargs="*", default=[3e-4, 1e-3, 3e-3])
     ap.add_argument("--dry-run", action="store_true")
-    ap.add_argument("--cv-bags", type=int, default=1,
-                    help="cross-validate the mean of N decision models (steadier figures for comparing two versions of a feature; "
-                         "the weights written are one model's, which is five times faster to answer with)")
+    ap.add_argument("--bags", type=int, default=BAGS, help="boosted decision models averaged (each on its own subsample draws)")
+    ap.add_argument("--trees", type=int, default=TREES, help="trees in each decision model")
     args = ap.parse_args()
     sets = [s for s in (args.set or DEFAULT_SETS) if s.exists()]
     engine = Engine(load_factbase(DEFAULT_FACTS))
@@ -238,7 +238,7 @@ def main() -> None:
           f"{sum(len(d['x']) for d in data)} candidates, {len(FEATURES)} features")
     best = None
     for l2 in args.l2:
-        cv = cross_validate(data, l2, args.folds, bags=args.cv_bags)
+        cv = cross_validate(data, l2, args.folds, bags=args.bags, trees=args.trees)
         ok_in, n_in, ok_out, n_out = (cv[i] + cv[i + 4] for i in range(4))
         print(f"  l2={l2:g}: {args.folds}-fold CV  in scope {ok_in}/{n_in} = {100 * ok_in / n_in:.1f}%   "
               f"abstain {ok_out}/{n_out} = {100 * ok_out / n_out:.1f}%")
@@ -249,7 +249,7 @@ def main() -> None:
         if best is None or ok_in + ok_out > best[1]:
             best = (l2, ok_in + ok_out, (ok_in, n_in, ok_out, n_out), cv)
     l2, _, (ok_in, n_in, ok_out, n_out), cv = best
-    w_rank, w_dec = fit(data, l2)
+    w_rank, w_dec = fit(data, l2, args.bags, args.trees)
     tr = accuracy(w_rank, w_dec, data)
     print(f"chosen l2={l2:g}; on the fitting data itself: in scope {tr[0]}/{tr[1]}, abstain {tr[2]}/{tr[3]}")
     if args.dry_run:
@@ -260,7 +260,7 @@ def main() -> None:
         "decision": {**w_dec, "trees": "TREES"},
         "fitted": {"by": "python -m bench.fit", "date": dt.date.today().isoformat(), "sets": [s.name for s in sets],
                    "questions": len(data), "l2": l2, "folds": args.folds,
-                   "decision_trees": f"{TREES} trees of depth {DEPTH}, rate {RATE}",
+                   "decision_trees": f"the mean of {args.bags} boosted models of {args.trees} trees of depth {DEPTH}",
                    "cv_in_scope": f"{ok_in}/{n_in}", "cv_abstain": f"{ok_out}/{n_out}",
                    "cv_questions": f"in scope {cv[0]}/{cv[1]}, abstain {cv[2]}/{cv[3]}",
                    "cv_dialogue_turns": f"in scope {cv[4]}/{cv[5]}, abstain {cv[6]}/{cv[7]}"},

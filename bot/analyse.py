@@ -27,7 +27,8 @@ from bot.text import (
 
 # The answer a question wants, from how it asks.
 _NUMBER = re.compile(r"\bhow (?:many|much|old|often|far)\b|\bwhat (?:number|percentage|share)\b|^(?:the )?(?:number|count) of\b")
-_TIMING = re.compile(r"\bhow (?:long|soon|early|late)\b|\bhow much (?:notice|time|warning)\b")
+_TIMING = re.compile(r"\bhow (?:long|soon|early|late)\b")
+_HOW_MUCH_TIME = re.compile(r"\bhow much (?:advance )?(?:notice|time|warning|heads up|lead time)\b")  # asks "how long", in other words
 _DATE_WORDS = frozenset("date day days time year month week weekday".split())
 _PERSON_WH = frozenset({"?who", "?whom", "?whose"})
 # Where a message asks a second question: "…, and when was it?", "…? Why?"
@@ -72,6 +73,7 @@ class Query:
 def analyse(ix: Index, question: str) -> Query:
     norm = fix_question_words(ix.english.plain(normalize(question)))
     norm, checking = strip_checking(norm)
+    norm = _HOW_MUCH_TIME.sub("how long", norm)
     found = find_dates(norm, ix.fb.meta.default_year)
     without_dates = norm
     for _, start, end in reversed(found):

@@ -224,11 +224,14 @@ class Index:
         self._canon_stems = {stem(v): c for v, c in self._canon.items() if " " not in v}
         self._canon_stems.update({v: c for v, c in self._canon.items() if " " not in v})
         self._stop_stems = frozenset(stem(w) for w in STOPWORDS) | STOPWORDS
-        self._phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}  # first word -> multi-word variants
+        # first word's stem -> multi-word variants, as stems: "pulling the plug" is "pulled the plug"
+        self._phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for variant, canon in self._canon.items():
             if " " in variant:
-                parts = tuple(variant.split())
+                parts = tuple(stem(w) for w in variant.split())
                 self._phrases.setdefault(parts[0], []).append((parts, canon))
+        for variants in self._phrases.values():
+            variants.sort(key=lambda v: -len(v[0]))  # the longest phrase first
         self._quote_word_tokens = frozenset(self._canon_token(w) for w in QUOTE_WORDS)
         self._reporting_tokens = frozenset(self._canon_token(w) for w in ("outlet", "differ"))  # words about the coverage
 
@@ -349,9 +352,10 @@ class Index:
     def _phrase_variants(self, tokens: list[str]) -> list[str]:
         """Replace multi-word lexicon variants ("called off") by their canonical token."""
         out, i = [], 0
+        stems = [stem(t) for t in tokens]
         while i < len(tokens):
-            for parts, canon in self._phrases.get(tokens[i], ()):
-                if tuple(tokens[i : i + len(parts)]) == parts:
+            for parts, canon in self._phrases.get(stems[i], ()):
+                if tuple(stems[i : i + len(parts)]) == parts:
                     out.append("=" + canon)
                     i += len(parts)
                     break

@@ -346,3 +346,11 @@ def test_a_number_of_something_asks_for_a_count_of_it_and_another_count_does_not
     cands = [c for c in generate(tiny.ix, other) if c.kind == "fact" and c.facts == ("dinner",)]
     x = features(QueryContext(tiny.ix, other, cands), cands[0])
     assert x.get("count_miss") == 1.0 and "type_ok" not in x  # "twenty diplomats" is no number of guests
+
+
+def test_a_lexicon_phrase_is_read_in_any_inflection_and_how_much_notice_asks_how_long(tiny):
+    cancel = tiny.ix._canon_token("cancelled")
+    for question in ("why did bob call off the talks", "why is bob calling off the talks", "why did bob called off the talks"):
+        assert cancel in analyse(tiny.ix, question).tokens, question
+    q = analyse(tiny.ix, "how much notice did bob give before he cancelled")
+    assert q.answer_type == "date" and "notice" not in dict(q.unknown)
