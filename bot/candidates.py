@@ -28,6 +28,9 @@ KINDS = ("fact", "yes", "no", "premise", "person", "quotes", "said", "date", "ti
 _DATE_TEXT = re.compile(r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december|"
                         r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|evening|night|hours?|"
                         r"\d{4}(?!\s+(?-i:[A-Z]))|last minute|next day|same day)\b", re.I)  # "2018 Winter Olympics" names, it does not date
+# A time told by what was happening, no date: it answers "when", not "what date"
+_WHILE_TEXT = re.compile(r"\b(?:at the (?:start|beginning|end) of (?:his|her|the|their) (?:trip|visit|tour)|"
+                         r"on (?:his|her|the|their) (?:flight|way) (?:home|back))\b", re.I)
 _NUMBER_TEXT = re.compile(r"\b(?:(?!(?:19|20)\d\d\b)\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|dozen|hundred|thousand)\b", re.I)
 _REASON_TEXT = re.compile(r"\b(?:because|avoid|in hopes?|hoping|so that|unclear|reasons?|why|to highlight|to remind|"
                           r"in order to|unhappy|not been happy|angry|in protest|to press|to call attention)\b", re.I)
@@ -59,6 +62,8 @@ def text_shows(ix: Index, text: str) -> frozenset[str]:
     shows = set()
     if _DATE_TEXT.search(text):
         shows.add("date")
+    if _WHILE_TEXT.search(text):
+        shows.add("while")
     if _NUMBER_TEXT.search(text):
         shows.add("number")
     if _REASON_TEXT.search(text):

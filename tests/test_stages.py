@@ -354,3 +354,13 @@ def test_a_lexicon_phrase_is_read_in_any_inflection_and_how_much_notice_asks_how
         assert cancel in analyse(tiny.ix, question).tokens, question
     q = analyse(tiny.ix, "how much notice did bob give before he cancelled")
     assert q.answer_type == "date" and "notice" not in dict(q.unknown)
+
+
+def test_a_time_told_by_what_was_happening_answers_when_but_not_what_date(tiny):
+    shows = text_shows(tiny.ix, "At the start of his trip, Bob cancelled the talks.")
+    assert "while" in shows and "date" not in shows
+    [cand] = [Candidate("fact", 1.0, lambda: None, ("cancelled",), frozenset({"cancel"}), frozenset({"bob"}), shows)]
+    when = analyse(tiny.ix, "when did bob cancel the talks")
+    assert features(QueryContext(tiny.ix, when, [cand]), cand).get("type_ok") == 1.0
+    what_date = analyse(tiny.ix, "what date did bob cancel the talks")
+    assert features(QueryContext(tiny.ix, what_date, [cand]), cand).get("want_date_miss") == 1.0
