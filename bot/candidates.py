@@ -28,6 +28,10 @@ KINDS = ("fact", "yes", "no", "premise", "person", "quotes", "said", "date", "ti
 _DATE_TEXT = re.compile(r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december|"
                         r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|evening|night|hours?|"
                         r"\d{4}(?!\s+(?-i:[A-Z]))|last minute|next day|same day)\b", re.I)  # "2018 Winter Olympics" names, it does not date
+# A day, not only a month or a year: what "what date" and "which day" ask for
+_DAY_TEXT = re.compile(r"\b(?:(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{1,2}|"
+                       r"\d{1,2}\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)|"
+                       r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|next (?:day|morning)|morning after|same day)\b", re.I)
 # A time told by what was happening, no date: it answers "when", not "what date"
 _WHILE_TEXT = re.compile(r"\b(?:at the (?:start|beginning|end) of (?:his|her|the|their) (?:trip|visit|tour)|"
                          r"on (?:his|her|the|their) (?:flight|way) (?:home|back))\b", re.I)
@@ -64,6 +68,8 @@ def text_shows(ix: Index, text: str) -> frozenset[str]:
         shows.add("date")
     if _WHILE_TEXT.search(text):
         shows.add("while")
+    if _DAY_TEXT.search(text):
+        shows.add("day")
     if _NUMBER_TEXT.search(text):
         shows.add("number")
     if _REASON_TEXT.search(text):

@@ -364,3 +364,15 @@ def test_a_time_told_by_what_was_happening_answers_when_but_not_what_date(tiny):
     assert features(QueryContext(tiny.ix, when, [cand]), cand).get("type_ok") == 1.0
     what_date = analyse(tiny.ix, "what date did bob cancel the talks")
     assert features(QueryContext(tiny.ix, what_date, [cand]), cand).get("want_date_miss") == 1.0
+
+
+def test_what_date_wants_a_day_and_a_month_alone_does_not_give_one(tiny):
+    month = Candidate("fact", 1.0, lambda: None, ("cancelled",), frozenset({"cancel"}), frozenset({"bob"}),
+                      text_shows(tiny.ix, "Bob cancelled the talks in March 2020."))
+    day = Candidate("fact", 1.0, lambda: None, ("cancelled",), frozenset({"cancel"}), frozenset({"bob"}),
+                    text_shows(tiny.ix, "Bob cancelled the talks on March 3, 2020."))
+    q = analyse(tiny.ix, "on what date did bob cancel the talks")
+    ctx = QueryContext(tiny.ix, q, [month, day])
+    assert "type_ok" not in features(ctx, month) and features(ctx, day).get("type_ok") == 1.0
+    when = analyse(tiny.ix, "when did bob cancel the talks")
+    assert features(QueryContext(tiny.ix, when, [month]), month).get("type_ok") == 1.0
