@@ -316,7 +316,7 @@ def test_a_follow_up_about_a_detail_the_sources_leave_open_is_not_answered_about
     c = follow_up(engine, "what did the 20 countries agree at the us-canada summit", None).conversation
     step = follow_up(engine, "where was it held", c)
     assert not step.result.answered and "Pyeongchang" not in step.result.text
-    assert step.result.text.startswith("My sources don't say where the summit was held")
+    assert step.result.text.startswith("My sources don't say where the US-Canada summit was held")
 
 
 def test_he_before_a_name_is_the_man_from_before_not_the_one_named_after_it(engine):
