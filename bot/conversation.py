@@ -183,7 +183,12 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
     # any other question, the one it was about ("was Abe there? — did he meet them?"), then the rest.
     known = [engine.fb.fact_by_id[f] for f in result.facts if f in engine.fb.fact_by_id]  # ids from before a /reload may be gone
     brought = tuple(p for fact in known for p in fact.people if p not in named)
-    first = (*brought, *named) if _ASKS_WHO.match(normalize(question)) or not named else (*named, *brought)
+    if _ASKS_WHO.match(normalize(question)):
+        first = (*brought, *named)
+    elif named:
+        first = (*named, *brought)
+    else:  # "was the opening ceremony before that?" names no one: whom the talk was about stays first
+        first = (*(before.people[:1] if before else ()), *brought)
     people = tuple(dict.fromkeys(first)) or (before.people if before else ())
     facts = tuple(result.facts)
     asked = normalize(question)

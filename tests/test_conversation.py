@@ -339,3 +339,11 @@ def test_a_chain_of_follow_ups_carries_each_word_of_the_topic_once_and_not_the_w
     for words in reads:
         assert len(words) <= len(set(words)) + 1  # no "it held it held"
         assert len(words) <= 24
+
+
+def test_a_turn_that_names_no_one_keeps_whom_the_talk_was_about_first(engine):
+    c = None
+    for text in ("when was pence supposed to meet the north koreans", "was the opening ceremony before or after that"):
+        c = follow_up(engine, text, c).conversation
+    step = follow_up(engine, "what did he do at the ceremony", c)
+    assert "Mike Pence" in step.read_as
