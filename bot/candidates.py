@@ -617,15 +617,16 @@ def _dates(iso: str | None) -> frozenset[str]:
 
 def _speaker(ix: Index, q: Query) -> str | None:
     """The one who speaks: named before "about"/"on"/"regarding"/"to", if several are named."""
-    subject_at = min((q.norm.find(f" {w} ") for w in ("about", "regarding", "on", "of", "to") if f" {w} " in q.norm), default=-1)
+    # ("the wording of Nauert's tweet", "according to DW, what did Ayers say": no subject follows)
+    plain = q.norm.replace("according to ", "according ")
+    subject_at = min((plain.find(f" {w} ") for w in ("about", "regarding", "on", "to") if f" {w} " in plain), default=-1)
     speakers = [e for e in q.entities if e in ix.quotes_by_speaker]
     people = [e for e in q.entities if ix.fb.person_by_id[e].kind == "person"]
     if subject_at >= 0 and people and people[0] not in speakers and ix.mention_at(q.norm, people[0]) < subject_at:
         return None  # "what did Moon say to Pence": Moon speaks, and the articles quote him nowhere
-    if subject_at >= 0 and len(speakers) > 1:
-        before = [e for e in speakers if ix.mention_at(q.norm, e) < subject_at]
-        if before:
-            return before[0]
+    if subject_at >= 0 and any(ix.mention_at(q.norm, e) < subject_at for e in q.entities):
+        # "what did the State Department say about the Pence meeting": Pence is the subject
+        speakers = [e for e in speakers if ix.mention_at(q.norm, e) < subject_at]
     if not speakers:  # "what did the State Department tweet?": its spokeswoman's words
         bodies = [e for e in q.entities if e in ix.speaks_for and (subject_at < 0 or ix.mention_at(q.norm, e) < subject_at)]
         return ix.speaks_for[bodies[0]] if bodies else None

@@ -290,3 +290,10 @@ def test_a_yes_no_question_is_not_answered_no_by_a_claim_about_someone_else_doin
     result = engine.ask("was Kim Yo Jong at the olympics opening ceremony?")
     assert not result.text.startswith("No") and "attended" in result.text
     assert engine.ask("did pence speak with kim yo jong at the opening ceremony").text.startswith("No")
+
+
+def test_the_one_named_after_about_is_the_subject_not_the_speaker(engine):
+    said = engine.ask("what did the state department say about the canceled pence meeting")
+    assert said.kind == "quotes" and said.text.startswith("Heather Nauert")  # the body speaks through her
+    assert engine.ask("According to DW, what did Ayers say?").text.startswith("Nick Ayers")
+    assert "Heather Nauert" in engine.ask("What was the exact wording of Nauert's tweet about the cancellation?").text
