@@ -31,6 +31,7 @@ EVAL_SETS = {
     "blind_k": EVAL_SET.with_name("blind_k.yaml"),
     "blind_l": EVAL_SET.with_name("blind_l.yaml"),
     "blind_m": EVAL_SET.with_name("blind_m.yaml"),
+    "blind_n": EVAL_SET.with_name("blind_n.yaml"),
     "dev": Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev_questions.yaml",
 }
 
