@@ -352,7 +352,8 @@ def placed(ix: Index, q: Query) -> list[Candidate]:
 
 
 _TIME_WORDS = {**{d: "weekday" for d in "monday tuesday wednesday thursday friday saturday sunday".split()},
-               **{p: "part of day" for p in "morning afternoon evening night noon midnight".split()}}
+               **{p: "part of day" for p in "morning afternoon evening night noon midnight".split()},
+               **{s: "season" for s in "spring summer autumn winter".split()}}  # ("fall" is also falling through)
 
 
 def _premise_about(ix: Index, q: Query, word: str) -> tuple[float, _Doc] | None:
@@ -389,8 +390,10 @@ def timed(ix: Index, q: Query) -> list[Candidate]:
     stated = {w for w in _fact_words(doc.fact) if _TIME_WORDS.get(w) == _TIME_WORDS[asked]}
     if not stated or asked in stated:
         return []
-    said = f"on {asked.title()}" if _TIME_WORDS[asked] == "weekday" else f"in the {asked}" if asked != "night" else "at night"
-    kind, lead = ("no", "No — ") if q.yes_no else ("premise", f"Not {said}: ")
+    kind_of = _TIME_WORDS[asked]
+    said = f"on {asked.title()}" if kind_of == "weekday" else f"in the {asked}" if asked != "night" else "at night"
+    correction = f"{' and '.join(sorted(stated)).capitalize()}, not {asked}: " if kind_of == "season" else f"Not {said}: "
+    kind, lead = ("no", "No — ") if q.yes_no else ("premise", correction)
     return [Candidate(kind, cover, _fact_builder(ix, q, [doc.fact], cover, kind, lead), (doc.fact.id,), doc.all_tokens,
                       doc.entities, ix.shows[doc.fact.id] | {"yesno", "date"})]
 

@@ -297,3 +297,8 @@ def test_the_one_named_after_about_is_the_subject_not_the_speaker(engine):
     assert said.kind == "quotes" and said.text.startswith("Heather Nauert")  # the body speaks through her
     assert engine.ask("According to DW, what did Ayers say?").text.startswith("Nick Ayers")
     assert "Heather Nauert" in engine.ask("What was the exact wording of Nauert's tweet about the cancellation?").text
+
+
+def test_another_season_than_the_articles_give_is_corrected(engine):
+    result = engine.ask("At which Summer Olympics was the Pence meeting supposed to happen?")
+    assert result.answered and result.text.startswith("Winter, not summer:") and "Winter Olympics" in result.text
