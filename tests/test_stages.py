@@ -376,3 +376,8 @@ def test_what_date_wants_a_day_and_a_month_alone_does_not_give_one(tiny):
     assert "type_ok" not in features(ctx, month) and features(ctx, day).get("type_ok") == 1.0
     when = analyse(tiny.ix, "when did bob cancel the talks")
     assert features(QueryContext(tiny.ix, when, [month]), month).get("type_ok") == 1.0
+
+
+def test_a_place_before_the_event_it_names_is_where_the_question_puts_it(tiny):
+    assert analyse(tiny.ix, "why did bob cancel the tokyo talks").place == "tokyo"
+    assert analyse(tiny.ix, "why did bob cancel the talks").place is None
