@@ -311,16 +311,20 @@ def _spoken_of(ix: Index, q: Query, action: str) -> bool:
     return bool(verb) and any(ix._canon_token(w) == action for w in q.norm[verb.end():].split())
 
 
+DATED_EVENT_COVER = 0.9  # a what-question claims a day only when it is all about the fact that has one
+_DATED_EVENT = re.compile(r"\b(?:meeting|talks|summit|ceremony|interview)\b.*\b(?:on|for)\b")
+
+
 def dated(ix: Index, q: Query) -> list[Candidate]:
     """A question that puts something on a day ("Was the meeting on Feb 21?", "Why did they cancel
     on the 12th?"): the fact it names, and whether its date agrees — "No — it was 10 February"."""
-    if not q.dates or len(q.dates[0]) != 10 or not (q.yes_no or q.wh in ("?why", "?how")) or not q.known_tokens:
-        return []  # "what happened on 10 Feb?" asks; "why did they cancel on the 12th?" claims a day
+    if not q.dates or len(q.dates[0]) != 10 or not (q.yes_no or q.wh in ("?why", "?how", "?what")) or not q.known_tokens:
+        return []  # "why did they cancel on the 12th?" claims a day
     wanted = list(q.known_tokens)
     cover, doc = max(((ix._coverage(wanted, d.all_tokens), d) for d in ix.docs if d.fact.date and len(d.fact.date) == 10),
                      key=lambda x: x[0], default=(0.0, None))
-    if doc is None:
-        return []
+    if doc is None or (q.wh == "?what" and (cover < DATED_EVENT_COVER or not _DATED_EVENT.search(q.norm))):
+        return []  # "what happened on 10 Feb?" asks; "what happened at the meeting on the 12th?" claims its day
     asked = q.dates[0]
     if doc.fact.date == asked:
         return []  # the right day: whether it happened is for the claims to say, the rest for the fact

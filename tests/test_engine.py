@@ -302,3 +302,9 @@ def test_the_one_named_after_about_is_the_subject_not_the_speaker(engine):
 def test_another_season_than_the_articles_give_is_corrected(engine):
     result = engine.ask("At which Summer Olympics was the Pence meeting supposed to happen?")
     assert result.answered and result.text.startswith("Winter, not summer:") and "Winter Olympics" in result.text
+
+
+def test_what_happened_at_the_meeting_on_another_day_corrects_the_day(engine):
+    result = engine.ask("What happened at Pence's meeting with the North Koreans on February 12?")
+    assert result.text.startswith("Not on 12 February but on 10 February 2018")
+    assert not engine.ask("what happened on feb 12").text.startswith("Not on")  # asks; claims no day
