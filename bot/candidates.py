@@ -452,7 +452,11 @@ def durations(ix: Index, q: Query) -> list[Candidate]:
     asked = duration_of(q.norm)
     if asked is None or not q.known_tokens or not (q.yes_no or q.wh):
         return []
-    weighed = ix.weigh(list(q.known_tokens))
+    span = set(ix._analyse(_DURATION.search(q.norm).group(0), correct=False)[0])
+    wanted = [t for t in q.known_tokens if t not in span]  # the span asked is the premise, not what the fact must match
+    if not wanted:
+        return []
+    weighed = ix.weigh(wanted)
     best = None
     for d in ix.docs:
         stated = ix.durations.get(d.fact.id)

@@ -381,3 +381,11 @@ def test_what_date_wants_a_day_and_a_month_alone_does_not_give_one(tiny):
 def test_a_place_before_the_event_it_names_is_where_the_question_puts_it(tiny):
     assert analyse(tiny.ix, "why did bob cancel the tokyo talks").place == "tokyo"
     assert analyse(tiny.ix, "why did bob cancel the talks").place is None
+
+
+def test_a_span_of_time_asked_is_the_premise_and_not_a_word_the_fact_must_match(tiny):
+    from bot.candidates import durations
+
+    [span] = durations(tiny.ix, analyse(tiny.ix, "why did bob cancel the talks a whole day before they were due to start"))
+    assert span.kind == "premise" and span.route >= 0.9  # the rest of the question is all about the fact
+    assert span.result().text.startswith("Not a whole day: Bob cancelled the talks two hours before")
