@@ -42,7 +42,7 @@ EVALSETS = ROOT / "bot" / "evalsets"
 DIALOGUES = ROOT / "tests"
 DIALOGUE_SETS = ["dialogues.yaml", "blind_dialogues.yaml", "more_dialogues.yaml", "blind_dialogues_2.yaml",
                  "blind_dialogues_3.yaml", "blind_dialogues_4.yaml"]
-# (blind J, K, L, M, N and blind dialogues 5 to 9, the last sets scored unseen, are pinned regression sets only)
+# (blind J to O and blind dialogues 5 to 10, the last sets scored unseen, are pinned regression sets only)
 DEFAULT_SETS = [EVALSETS / "own_questions.yaml", EVALSETS / "probes.yaml", EVALSETS / "blind_a.yaml", EVALSETS / "blind_b.yaml",
                 EVALSETS / "blind_c.yaml", EVALSETS / "blind_d.yaml", EVALSETS / "blind_e.yaml", EVALSETS / "blind_f.yaml",
                 EVALSETS / "blind_g.yaml", EVALSETS / "blind_h.yaml", EVALSETS / "blind_i.yaml",

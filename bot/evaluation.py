@@ -32,6 +32,7 @@ EVAL_SETS = {
     "blind_l": EVAL_SET.with_name("blind_l.yaml"),
     "blind_m": EVAL_SET.with_name("blind_m.yaml"),
     "blind_n": EVAL_SET.with_name("blind_n.yaml"),
+    "blind_o": EVAL_SET.with_name("blind_o.yaml"),
     "dev": Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev_questions.yaml",
 }
 

@@ -27,6 +27,7 @@ BLIND_6 = yaml.safe_load((Path(__file__).with_name("blind_dialogues_6.yaml")).re
 BLIND_7 = yaml.safe_load((Path(__file__).with_name("blind_dialogues_7.yaml")).read_text(encoding="utf-8"))
 BLIND_8 = yaml.safe_load((Path(__file__).with_name("blind_dialogues_8.yaml")).read_text(encoding="utf-8"))
 BLIND_9 = yaml.safe_load((Path(__file__).with_name("blind_dialogues_9.yaml")).read_text(encoding="utf-8"))
+BLIND_10 = yaml.safe_load((Path(__file__).with_name("blind_dialogues_10.yaml")).read_text(encoding="utf-8"))
 # Turns answered wrong when pinned (`python -m bench.pin`), with the answer given then: the engine
 # gets most of them wrong alone too; the conversation's reading is checked by the tests below.
 KNOWN_WRONG = yaml.safe_load((Path(__file__).with_name("known_misses.yaml")).read_text(encoding="utf-8"))
@@ -42,7 +43,8 @@ def _turns():
                             ("blind_dialogues_4.yaml", BLIND_4), ("blind_dialogues_5.yaml", BLIND_5),
                             ("blind_dialogues_6.yaml", BLIND_6),
                             ("blind_dialogues_7.yaml", BLIND_7),
-                            ("blind_dialogues_8.yaml", BLIND_8), ("blind_dialogues_9.yaml", BLIND_9)):
+                            ("blind_dialogues_8.yaml", BLIND_8), ("blind_dialogues_9.yaml", BLIND_9),
+                            ("blind_dialogues_10.yaml", BLIND_10)):
         wrong = KNOWN_WRONG.get(name, {})
         for d in dialogues:
             for i in range(len(d["turns"])):
