@@ -160,10 +160,11 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
                 (p.pronoun and p.pronoun != _GENDER[personal.group(1)])
                 or (personal.group(1) in ("he", "she") and personal.start() < engine.ix.mention_at(low, p.id))
                 for p in named if p.kind == "person")
-            question, note = _resolve_pronouns(engine, text, before, pronouns_only=not bare_thing,
-                                               personal_ok=True not in kinds or other, plural_ok=False not in kinds)
+            question, note = _it_spoke(engine, text, before) or _resolve_pronouns(
+                engine, text, before, pronouns_only=not bare_thing, personal_ok=True not in kinds or other,
+                plural_ok=False not in kinds)
         else:
-            question, note = _resolve_pronouns(engine, text, before)
+            question, note = _it_spoke(engine, text, before) or _resolve_pronouns(engine, text, before)
             if question == text and len(norm.split()) <= 4:
                 # "by who?", "which reporter", "until when": a short question names no topic of its own
                 question = f"{text} {_topic_of(engine, before.question, text)}"
@@ -320,6 +321,24 @@ def _resolve_pronouns(engine: Engine, text: str, before: Conversation, pronouns_
     if _THING.search(lowered) and before.question and not pronouns_only:
         return f"{text} {_topic_of(engine, before.question, text)}", None
     return text, None
+
+
+_IT_SPOKE = re.compile(r"\bit\s+(?:say|said|says|claim|claimed|claims|call|called|calls|accuse|accused|accuses|write|wrote|"
+                       r"describe|described|report|reported|tweet|tweeted)\b")
+
+
+def _it_spoke(engine: Engine, text: str, before: Conversation) -> tuple[str, str] | None:
+    """"What did it say about Pence?" after KCNA: "it" that speaks is the last body the articles
+    quote (or that speaks through someone they quote), not the last topic."""
+    lowered = text.lower()
+    if not _IT_SPOKE.search(lowered):
+        return None
+    body = next((engine.fb.person_by_id[p] for p in before.people if p in engine.fb.person_by_id
+                 and engine.fb.person_by_id[p].kind == "organisation"
+                 and (p in engine.ix.quotes_by_speaker or p in engine.ix.speaks_for)), None)
+    if body is None:
+        return None
+    return re.sub(r"\bit\b", body.name, text, count=1, flags=re.IGNORECASE), f"(Taking “it” as {body.name}.)"
 
 
 def _asks_something_of_its_own(engine: Engine, question: str) -> bool:

@@ -350,3 +350,10 @@ def test_a_turn_that_names_no_one_keeps_whom_the_talk_was_about_first(engine):
         c = follow_up(engine, text, c).conversation
     step = follow_up(engine, "what did he do at the ceremony", c)
     assert "Mike Pence" in step.read_as
+
+
+def test_it_that_speaks_is_the_body_quoted_before(engine):
+    c = follow_up(engine, "what is kcna", None).conversation
+    step = follow_up(engine, "what did it say about pence", c)
+    assert "Korean Central News Agency" in step.read_as and "ruckus" in step.result.text
+    assert step.note and "Korean Central News Agency" in step.note
