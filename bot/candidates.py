@@ -535,6 +535,11 @@ def quotes(ix: Index, q: Query) -> list[Candidate]:
         if not chosen:
             return []
     listeners = [e for e in q.entities if e != speaker]
+    about = _about_whom(ix, q, speaker)
+    if about and not any("@" + about in ix._quote_tokens[x.id] for x in chosen):
+        # "what did Nauert say about Abe": none of her words is about him, and they are not an answer
+        return [Candidate("gap", 1.0, lambda: _not_quoted_on(ix, q, speaker, about, chosen), (), frozenset({"@" + speaker, "@" + about}),
+                          frozenset({speaker, about}), frozenset({"quote"}))]
     if listeners:  # "what did Pence tell Rogin": keep the quotes said to that person, if any
         chosen = [x for x in chosen if x.said_to in listeners] or chosen
     fit = 1.0
@@ -679,6 +684,25 @@ def _unknown_name(ix: Index, q: Query) -> list[Candidate]:
     text = f"My sources name no one called “{name}”. Did you mean {listed(names, 'or')}?"
     return [Candidate("didyoumean", match.score / 100, lambda: NotCovered(q.raw, text, tuple(f"Who is {n}?" for n in names)),
                       (), frozenset(q.tokens) | {"?who"}, frozenset(), frozenset({"person"}))]
+
+
+def _about_whom(ix: Index, q: Query, speaker: str) -> str | None:
+    """The one a question asks someone's words about ("what did Nauert say about Abe"): named
+    right after "about" or "regarding"."""
+    for m in re.finditer(r"\b(?:about|regarding)\s+", q.norm):
+        after = q.norm[m.end():]
+        for e in q.entities:
+            if e != speaker and ix.mention_at(after, e) == 0:
+                return e
+    return None
+
+
+def _not_quoted_on(ix: Index, q: Query, speaker: str, about: str, said: list[Quote]) -> NotCovered:
+    person, subject = ix.fb.person_by_id[speaker], ix.fb.person_by_id[about]
+    words, source, _ = _as_printed_by(said[0], q.outlet)
+    text = (f"My sources don't quote {person.name} on {subject.name}. What they do quote {person.name} saying: "
+            f"“{words}”")
+    return NotCovered(q.raw, text, (), citations=(ix._cite(source, words),))
 
 
 def _quotes_answer(ix: Index, q: Query, speaker: str, chosen: list[Quote]) -> Answer:

@@ -308,3 +308,10 @@ def test_what_happened_at_the_meeting_on_another_day_corrects_the_day(engine):
     result = engine.ask("What happened at Pence's meeting with the North Koreans on February 12?")
     assert result.text.startswith("Not on 12 February but on 10 February 2018")
     assert not engine.ask("what happened on feb 12").text.startswith("Not on")  # asks; claims no day
+
+
+def test_someone_s_words_about_someone_they_never_speak_of_are_not_an_answer(engine):
+    result = engine.ask("what did nauert say about abe")
+    assert not result.answered and result.text.startswith("My sources don't quote Heather Nauert on Shinzo Abe.")
+    assert result.citations  # what she is quoted saying, with its passage
+    assert engine.ask("what did nauert say about north korea").answered  # her words are about it
