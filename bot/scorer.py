@@ -125,7 +125,10 @@ def features(ctx: QueryContext, cand: Candidate) -> Sparse:
     shows = cand.shows
     if counted is False and cand.kind == "fact":
         shows = shows - {"number"}  # "how many athletes": "the two Koreas" counts something else
-    if want == "person" and cand.entities - ctx.entities:
+    brought = cand.entities - ctx.entities
+    if cand.kind == "fact":
+        brought = brought & ix.named_in[cand.facts[0]]
+    if want == "person" and brought:
         shows = shows | {"person"}
     if want == "date" and "while" in shows and ctx.asks_when:
         shows = shows | {"date"}  # "when did he announce them?" — "at the start of his trip"
@@ -133,11 +136,9 @@ def features(ctx: QueryContext, cand: Candidate) -> Sparse:
         shows = shows - {"date"}  # "on what date in November …": "November 2017" gives no day
     if want == "outlet" and (cand.entities - ctx.entities) & ix.roles.known_outlets:
         shows = shows | {"outlet"}  # "which paper": an answer that brings in a news outlet
-    if want == "person" and any(ix.fb.person_by_id[e].kind == "person" for e in cand.entities - ctx.entities
-                                if e in ix.fb.person_by_id):
+    if want == "person" and any(ix.fb.person_by_id[e].kind == "person" for e in brought if e in ix.fb.person_by_id):
         x["new_person"] = 1.0  # "who was Pence to meet?": a fact that brings in people, not only a place or a country
-    elif want == "person" and cand.entities - ctx.entities and all(ix.fb.person_by_id[e].kind == "country" for e in cand.entities - ctx.entities
-                                                                   if e in ix.fb.person_by_id):
+    elif want == "person" and brought and all(ix.fb.person_by_id[e].kind == "country" for e in brought if e in ix.fb.person_by_id):
         x["only_places"] = 1.0  # all it adds is a country: a "who" answer only as "North Korea" is
     if want in ("what", "yesno") or want in shows:
         x["type_ok"] = 1.0

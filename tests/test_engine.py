@@ -315,3 +315,9 @@ def test_someone_s_words_about_someone_they_never_speak_of_are_not_an_answer(eng
     assert not result.answered and result.text.startswith("My sources don't quote Heather Nauert on Shinzo Abe.")
     assert result.citations  # what she is quoted saying, with its passage
     assert engine.ask("what did nauert say about north korea").answered  # her words are about it
+
+
+def test_a_who_question_is_answered_by_a_fact_that_names_the_people_not_one_that_only_lists_them(engine):
+    assert "kim-yo-jong" not in engine.ix.named_in["meeting-date"]  # "the meeting was scheduled for 10 February"
+    result = engine.ask("Which North Korean officials was Mike Pence scheduled to meet?")
+    assert "Kim Yo Jong" in result.text and "Kim Yong Nam" in result.text
