@@ -134,7 +134,7 @@ def features(ctx: QueryContext, cand: Candidate) -> Sparse:
         shows = shows | {"date"}  # "when did he announce them?" — "at the start of his trip"
     if want == "date" and ctx.asks_day and "day" not in shows:
         shows = shows - {"date"}  # "on what date in November …": "November 2017" gives no day
-    if want == "outlet" and (cand.entities - ctx.entities) & ix.roles.known_outlets:
+    if want == "outlet" and brought & ix.roles.known_outlets:
         shows = shows | {"outlet"}  # "which paper": an answer that brings in a news outlet
     if want == "person" and any(ix.fb.person_by_id[e].kind == "person" for e in brought if e in ix.fb.person_by_id):
         x["new_person"] = 1.0  # "who was Pence to meet?": a fact that brings in people, not only a place or a country
