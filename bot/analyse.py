@@ -110,7 +110,8 @@ def analyse(ix: Index, question: str) -> Query:
         known_tokens=tuple(t for t in tokens if t.startswith("@") or t in ix._vocab or t in ix._idf),
     )
     focus = find_focus(norm, ix._aliases)
-    focus_known = focus is None or ix._is_known(focus) or focus in ix._aliases_words
+    # ("wat olympcs": a misspelt thing is known as the word it is a typo of)
+    focus_known = focus is None or ix._is_known(focus) or focus in ix._aliases_words or (not ix.english.zipf(focus) and ix._is_known(ix._correct(focus)))
     kind = answer_type(q)
     if focus and kind in ("what", "quote", "person") and focus in ix.english.focus_type:
         kind = ix.english.focus_type[focus]  # "what city", "the missile's name", "which photographer"

@@ -389,3 +389,8 @@ def test_a_span_of_time_asked_is_the_premise_and_not_a_word_the_fact_must_match(
     [span] = durations(tiny.ix, analyse(tiny.ix, "why did bob cancel the talks a whole day before they were due to start"))
     assert span.kind == "premise" and span.route >= 0.9  # the rest of the question is all about the fact
     assert span.result().text.startswith("Not a whole day: Bob cancelled the talks two hours before")
+
+
+def test_a_misspelt_thing_asked_for_is_known_as_the_word_it_is_a_typo_of(tiny):
+    assert analyse(tiny.ix, "wat diplomts attended the dinner").focus_known
+    assert not analyse(tiny.ix, "what medals did bob win").focus_known  # a real word the articles never use
