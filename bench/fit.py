@@ -50,7 +50,7 @@ DEFAULT_SETS = [EVALSETS / "own_questions.yaml", EVALSETS / "probes.yaml", EVALS
 WEIGHTS = ROOT / "bot" / "data" / "weights.json"
 # The decision's trees: chosen by 5-fold CV over all sets (100-300 trees, depth 2-4, rate 0.05-0.1).
 TREES, DEPTH, RATE = 200, 3, 0.1
-BAGS = 1
+BAGS = 1  # decision models averaged; more only for steadier comparisons (--bags): each costs answer time
 # Per-kind offsets are not shrunk: a kind with few labelled examples must still find its level.
 NO_PENALTY = {FEATURES.index("bias")} | {i for i, name in enumerate(FEATURES) if name.startswith("kind_")}
 # Signs we know before seeing data: missing what was asked never helps an answer, having it never hurts.
@@ -160,7 +160,7 @@ def decision_rows(data: list[dict], w: np.ndarray) -> tuple[np.ndarray, np.ndarr
     return np.array(xs), np.array(ys)
 
 
-def fit_decision(x: np.ndarray, y: np.ndarray, trees: int = TREES, depth: int = DEPTH, rate: float = RATE, bags: int = 1) -> dict:
+def fit_decision(x: np.ndarray, y: np.ndarray, trees: int = TREES, depth: int = DEPTH, rate: float = RATE, bags: int = BAGS) -> dict:
     """Boosted regression trees on the log-odds that the best candidate is right to give, exported
     as plain rows [feature, threshold, left, right, value] that bot.scorer.Decision walks."""
     from sklearn.ensemble import GradientBoostingClassifier  # only fitting needs it: pip install -e '.[fit]'
@@ -205,6 +205,7 @@ def accuracy(w_rank: np.ndarray, decision: dict, data: list[dict]) -> tuple[int,
 
 def fit(data: list[dict], l2: float, bags: int = BAGS, trees: int = TREES) -> tuple[np.ndarray, dict]:
     w_rank = fit_rank(data, l2)
+    # fewer trees take bigger steps, so that --trees changes the model's size, not how far it fits
     return w_rank, fit_decision(*decision_rows(data, w_rank), trees=trees, rate=RATE * TREES / trees, bags=bags)
 
 

@@ -30,6 +30,7 @@ _NUMBER = re.compile(r"\bhow (?:many|much|old|often|far)\b|\bwhat (?:number|perc
 _TIMING = re.compile(r"\bhow (?:long|soon|early|late)\b")
 _HOW_MUCH_TIME = re.compile(r"\bhow much (?:advance )?(?:notice|time|warning|heads up|lead time)\b")  # asks "how long", in other words
 _DATE_WORDS = frozenset("date day days time year month week weekday".split())
+_DAY_ASKED = re.compile(r"\b(?:what|which) (?:date|day)\b")
 _PERSON_WH = frozenset({"?who", "?whom", "?whose"})
 # Where a message asks a second question: "…, and when was it?", "…? Why?"
 _PART_SPLIT = re.compile(r"\s*\?+\s*|\s*[,;]?\s+\b(?:and|also|plus)\s+(?=(?:(?:on|in|at|from|for|by|with|to)\s+(?=wh))?"
@@ -62,6 +63,8 @@ class Query:
     focus: str | None = None  # the noun a what/which/how-many question asks for ("city", "countries")
     focus_known: bool = True  # whether the fact base ever uses that word
     place: str | None = None  # a place the question puts something in ("in tokyo"), in plain words
+    day_asked: bool = False  # "what date", "which day": a day, not only a month or "at the start of his trip"
+    when_asked: bool = False  # "when …": a time told by what was happening answers it too
 
     @property
     def yes_no(self) -> bool:
@@ -116,8 +119,10 @@ def analyse(ix: Index, question: str) -> Query:
     if focus and kind in ("what", "quote", "person") and focus in ix.english.focus_type:
         kind = ix.english.focus_type[focus]  # "what city", "the missile's name", "which photographer"
     places = ix.places_in(norm, _AT_PLACE)
+    day_asked = bool(_DAY_ASKED.search(norm))
     return replace(q, answer_type=kind, parts=split_parts(question), focus=focus, focus_known=focus_known,
-                   place=places[0] if places else None)
+                   place=places[0] if places else None, day_asked=day_asked,
+                   when_asked=first == "when" or (" when " in f" {norm} " and not day_asked))
 
 
 def find_focus(norm: str, aliases: dict[tuple[str, ...], str] | None = None) -> str | None:

@@ -25,13 +25,12 @@ from bot.text import (HYPOTHETICAL, PERSON_STARTERS, QUOTED, SPEECH_VERB, WHO_ST
 
 KINDS = ("fact", "yes", "no", "premise", "person", "quotes", "said", "date", "timeline", "didyoumean", "gap")
 
-_DATE_TEXT = re.compile(r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december|"
-                        r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|evening|night|hours?|"
+_MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_DATE_TEXT = re.compile(rf"\b(?:{_MONTH}|{_WEEKDAY}|morning|evening|night|hours?|"
                         r"\d{4}(?!\s+(?-i:[A-Z]))|last minute|next day|same day)\b", re.I)  # "2018 Winter Olympics" names, it does not date
 # A day, not only a month or a year: what "what date" and "which day" ask for
-_DAY_TEXT = re.compile(r"\b(?:(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+\d{1,2}|"
-                       r"\d{1,2}\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)|"
-                       r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|next (?:day|morning)|morning after|same day)\b", re.I)
+_DAY_TEXT = re.compile(rf"\b(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH}|{_WEEKDAY}|next (?:day|morning)|morning after|same day)\b", re.I)
 # A time told by what was happening, no date: it answers "when", not "what date"
 _WHILE_TEXT = re.compile(r"\b(?:at the (?:start|beginning|end) of (?:his|her|the|their) (?:trip|visit|tour)|"
                          r"on (?:his|her|the|their) (?:flight|way) (?:home|back))\b", re.I)

@@ -197,7 +197,8 @@ class Index:
         self.shows = {f.id: text_shows(self, f.statement) for f in fb.facts}
         # The people a fact's statement names, not only lists: "the meeting was scheduled for 10
         # February" answers no "who", though the meeting's people are among the fact's
-        self.named_in = {f.id: frozenset(p for p in f.people if self.mention_at(normalize(f.statement), p) < 10**6) for f in fb.facts}
+        self.named_in = {f.id: frozenset(p for said in [normalize(f.statement)] for p in f.people if self.mention_at(said, p) < 10**6)
+                         for f in fb.facts}
         self.durations = {f.id: span for f in fb.facts if (span := duration_of(f.statement)) is not None}
         self.event_tokens = {e.id: frozenset(self._analyse(f"{e.title} {e.description}", correct=False)[0]) for e in fb.events}
         self.known_questions = tuple(dict.fromkeys(q for f in fb.facts for q in f.questions))

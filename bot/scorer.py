@@ -13,8 +13,6 @@ cross-validation:
 
 from __future__ import annotations
 
-import re
-
 import json
 import marshal
 import types
@@ -46,7 +44,6 @@ DECISION_FEATURES = (["lead", "bm25_raw", "n_candidates_close", "uncovered", "co
                      + [f"best_{name}" for name in FEATURES])
 
 Sparse = dict[str, float]  # feature name -> value, zeros left out
-_DATE_ASKED = re.compile(r"\b(?:what|which) (?:date|day)\b")
 
 
 class QueryContext:
@@ -63,8 +60,6 @@ class QueryContext:
         self.best_cover = max((self.weighed.cover(c.tokens) for c in cands if c.kind == "fact"), default=0.0) if wanted else 0.0
         self.focus = max(q.known_tokens, key=lambda t: ix._idf.get(t, 0.0), default=None)
         self.dates = set(q.dates)
-        self.asks_day = bool(_DATE_ASKED.search(q.norm))
-        self.asks_when = q.first == "when" or " when " in f" {q.norm} " and not self.asks_day
         base: Sparse = {"bias": 1.0, "n_known": min(len(q.known_tokens), 6) / 6}
         zipfs = [z for _, z in q.unknown]
         for name, lo, hi in (("unk_rare", 0, 3.0), ("unk_mid", 3.0, 4.5), ("unk_common", 4.5, 5.3), ("unk_vcommon", 5.3, 99)):
@@ -130,9 +125,9 @@ def features(ctx: QueryContext, cand: Candidate) -> Sparse:
         brought = brought & ix.named_in[cand.facts[0]]
     if want == "person" and brought:
         shows = shows | {"person"}
-    if want == "date" and "while" in shows and ctx.asks_when:
+    if want == "date" and "while" in shows and q.when_asked:
         shows = shows | {"date"}  # "when did he announce them?" — "at the start of his trip"
-    if want == "date" and ctx.asks_day and "day" not in shows:
+    if want == "date" and q.day_asked and "day" not in shows:
         shows = shows - {"date"}  # "on what date in November …": "November 2017" gives no day
     if want == "outlet" and brought & ix.roles.known_outlets:
         shows = shows | {"outlet"}  # "which paper": an answer that brings in a news outlet
