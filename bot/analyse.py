@@ -17,10 +17,12 @@ from bot.text import (
     LEADING_FILLERS,
     STOPWORDS,
     QUOTE_WORDS,
+    REPORTING_VERBS,
     YES_NO_STARTERS,
     find_dates,
     fix_question_words,
     normalize,
+    stem,
     strip_checking,
     wh_token,
 )
@@ -90,10 +92,17 @@ def analyse(ix: Index, question: str) -> Query:
     others = [t for t in tokens if t != "@" + (entities[0] if entities else "")]
     for pid in entities:  # "according to Vox, …": the outlet chooses the source, it is not the topic
         source = ix.fb.person_by_id[pid].publishes
-        if source and len(tokens) > 1 and others and _reported_by(ix, norm, pid):
+        reporting = _reported_by(ix, norm, pid) if source and len(tokens) > 1 and others else None
+        if reporting is not None:
             outlet = source
             entities = [e for e in entities if e != pid]
             tokens = [t for t in tokens if t != "@" + pid]
+            # "what did DW report about …", "what did Vox write about …": a verb the lexicon reads as
+            # the outlets or the author is the outlet's reporting here, not a question about them
+            # ("the DW article" stays a question about the article; "describe" stays a verb)
+            concept = ix._canon_token(reporting)
+            if reporting in REPORTING_VERBS and concept != stem(reporting) and concept in tokens and len(tokens) > 1:
+                tokens.remove(concept)
             break
     first = next((w for w in words if w not in LEADING_FILLERS and not ix.english.is_filler(w)), "")
     quote_intent = any(w in QUOTE_WORDS for w in words)
@@ -141,21 +150,24 @@ def find_focus(norm: str, aliases: dict[tuple[str, ...], str] | None = None) -> 
 
 
 _REPORTED = re.compile(r"\b(?:according to|per|in|from|by)\s+(?:the\s+)?$")
-_REPORTS = re.compile(r"^\s*(?:s\s+)?(?:say|says|said|report|reports|reported|describe|describes|described|claim|claims|"
-                      r"call|calls|called|put|puts|write|writes|wrote|tell|tells|told|version|account|article|piece|story|coverage)\b")
+_REPORTS = re.compile(rf"^\s*(?:s\s+)?({'|'.join(REPORTING_VERBS)}|version|account|article|piece|story|coverage)\b")
 
 
-def _reported_by(ix: Index, norm: str, pid: str) -> bool:
+def _reported_by(ix: Index, norm: str, pid: str) -> str | None:
     """"According to Vox …", "what does DW say …", "in Vox's piece": the outlet is the source
-    asked about, not the subject ("when did the DW article come out" is about DW's article)."""
+    asked about, not the subject ("when did the DW article come out" is about DW's article).
+    Returns the word that makes it the source ("report"; "" for "according to"), else None."""
     at = ix.mention_at(norm, pid)
     if at >= len(norm):
-        return False
+        return None
     alias = next(" ".join(k) for k, p in ix._aliases.items() if p == pid and norm.find(" ".join(k)) == at)
     before, after = norm[:at], norm[at + len(alias):]
     if _REPORTED.search(before):
-        return True
-    return bool(_REPORTS.match(after)) and not re.search(r"\b(?:when|what day|what date|who wrote|headline|title|author)\b", norm)
+        return ""
+    reports = _REPORTS.match(after)
+    if reports and not re.search(r"\b(?:when|what day|what date|who wrote|headline|title|author)\b", norm):
+        return reports.group(1)
+    return None
 
 
 def answer_type(q: Query) -> str:

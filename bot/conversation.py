@@ -20,7 +20,7 @@ from bot.candidates import fact_answer, quote_when, related_docs
 from bot.engine import Answer, Engine, NotCovered, Result
 from bot.analyse import analyse
 from bot.decide import NOTHING_SPECIFIC
-from bot.text import SPEECH_VERB, STOPWORDS, clip, listed, normalize, without_question_words
+from bot.text import REPORTING_VERBS, SPEECH_VERB, STOPWORDS, clip, listed, normalize, without_question_words
 
 EXPIRES_AFTER = 15 * 60  # seconds of silence after which a conversation is forgotten
 MAX_CONVERSATIONS = 5000
@@ -301,7 +301,14 @@ def _resolve_pronouns(engine: Engine, text: str, before: Conversation, pronouns_
     if personal:
         wanted = "she" if personal.group(1) in {"she", "her", "hers"} else "he"
         # the last person the articles call so, else the last person they give no pronoun
-        target = next((p for p in people if p.kind == "person" and p.pronoun in (wanted, None)), None)
+        fitting = [p for p in people if p.kind == "person" and p.pronoun in (wanted, None)]
+        if len(fitting) > 1 and _speaks_as(personal.group(1), lowered):
+            # "what did he say about talks" after "who interviewed Pence?": the one the answer
+            # brought in (Josh Rogin) is never quoted; the one the question was about is
+            asked_about = set(engine.entities_in(before.question))
+            if not _quoted(engine, fitting[0].id) and fitting[0].id not in asked_about:
+                fitting.sort(key=lambda p: not (_quoted(engine, p.id) and p.id in asked_about))
+        target = fitting[0] if fitting else None
         if target is not None:
             chosen.append((personal.group(1), target))
     if plural:
@@ -323,8 +330,18 @@ def _resolve_pronouns(engine: Engine, text: str, before: Conversation, pronouns_
     return text, None
 
 
-_IT_SPOKE = re.compile(r"\bit\s+(?:say|said|says|claim|claimed|claims|call|called|calls|accuse|accused|accuses|write|wrote|"
-                       r"describe|described|report|reported|tweet|tweeted)\b")
+def _speaks_as(pronoun: str, lowered: str) -> bool:
+    """Whether the pronoun is the one who speaks: "what did he say", not "what did Abe say to him"."""
+    verb = SPEECH_VERB.search(lowered)
+    return verb is not None and pronoun in ("he", "she") and re.search(rf"\b{pronoun}\b", lowered[: verb.start()]) is not None
+
+
+def _quoted(engine: Engine, pid: str) -> bool:
+    """Whether the articles give any words of theirs (or of a body that speaks through them)."""
+    return pid in engine.ix.quotes_by_speaker or pid in engine.ix.speaks_for
+
+
+_IT_SPOKE = re.compile(rf"\bit\s+(?:{'|'.join(REPORTING_VERBS)})\b")
 
 
 def _it_spoke(engine: Engine, text: str, before: Conversation) -> tuple[str, str] | None:

@@ -33,6 +33,11 @@ QUOTE_WORDS = frozenset("quote quotes quoted say said says saying tweet tweeted 
 # The verb that puts someone's words in a question: who is named before it speaks ("what did Abe
 # say to Pence"), who is named after it is spoken to or about.
 SPEECH_VERB = re.compile(r"\b(?:say|said|says|tell|told|tweet|tweeted|add|added|quote)\b", re.IGNORECASE)
+# The verbs by which a body or an outlet puts out words: "what did KCNA tell Pence", "what did DW
+# report about …" (each in every tense a question uses).
+REPORTING_VERBS = tuple("""say said says tell told tells claim claimed claims call called calls accuse accused
+    accuses write wrote writes describe described describes report reported reports tweet tweeted tweets
+    warn warned warns put puts""".split())
 _QUESTION_LEAD = re.compile(r"^(?:(?:and|who|whom|whose|what|when|where|why|how|which|did|does|do|was|were|is|are)\s+)+")
 
 

@@ -28,6 +28,7 @@ BLIND_7 = yaml.safe_load((Path(__file__).with_name("blind_dialogues_7.yaml")).re
 BLIND_8 = yaml.safe_load((Path(__file__).with_name("blind_dialogues_8.yaml")).read_text(encoding="utf-8"))
 BLIND_9 = yaml.safe_load((Path(__file__).with_name("blind_dialogues_9.yaml")).read_text(encoding="utf-8"))
 BLIND_10 = yaml.safe_load((Path(__file__).with_name("blind_dialogues_10.yaml")).read_text(encoding="utf-8"))
+BLIND_11 = yaml.safe_load((Path(__file__).with_name("blind_dialogues_11.yaml")).read_text(encoding="utf-8"))
 # Turns answered wrong when pinned (`python -m bench.pin`), with the answer given then: the engine
 # gets most of them wrong alone too; the conversation's reading is checked by the tests below.
 KNOWN_WRONG = yaml.safe_load((Path(__file__).with_name("known_misses.yaml")).read_text(encoding="utf-8"))
@@ -44,7 +45,7 @@ def _turns():
                             ("blind_dialogues_6.yaml", BLIND_6),
                             ("blind_dialogues_7.yaml", BLIND_7),
                             ("blind_dialogues_8.yaml", BLIND_8), ("blind_dialogues_9.yaml", BLIND_9),
-                            ("blind_dialogues_10.yaml", BLIND_10)):
+                            ("blind_dialogues_10.yaml", BLIND_10), ("blind_dialogues_11.yaml", BLIND_11)):
         wrong = KNOWN_WRONG.get(name, {})
         for d in dialogues:
             for i in range(len(d["turns"])):
@@ -87,6 +88,31 @@ def test_a_pronoun_is_read_as_the_person_before_and_said_when_not_obvious(engine
     assert "dangled" in said.result.text and said.note is None  # only one person in play: no note
     ambiguous = follow_up(engine, "who is she", first.conversation)
     assert ambiguous.note and "Kim Yo Jong" in ambiguous.note
+
+
+def test_he_who_speaks_is_not_someone_the_articles_never_quote_when_the_one_asked_about_is_quoted(engine):
+    rogin = follow_up(engine, "who interviewed pence on the way home", None)
+    assert "Josh Rogin" in rogin.result.text
+    said = follow_up(engine, "what did he say about talks", rogin.conversation)
+    assert said.read_as.startswith("what did Mike Pence say") and said.note and "Mike Pence" in said.note
+    assert said.result.answered and "Mike Pence:" in said.result.text
+    # the one just asked about stays "he", quoted or not: the honest answer is that he is not quoted
+    moon = follow_up(engine, "and who is moon jae-in", follow_up(engine, "who is kim jong un's sister", None).conversation)
+    unquoted = follow_up(engine, "what did he say to pence", moon.conversation)
+    assert "Moon Jae-in" in unquoted.read_as and not unquoted.result.answered
+
+
+def test_they_after_a_question_about_an_outlet_is_that_outlet(engine):
+    story = follow_up(engine, "what did deutsche welle report about the pence meeting", None)
+    assert story.result.answered and "cancel" in story.result.text  # the story, not a list of the outlets
+    agencies = follow_up(engine, "which wire services did they use", story.conversation)
+    assert "AFP" in agencies.result.text and "Reuters" in agencies.result.text
+
+
+def test_it_that_tells_is_the_body_last_asked_about(engine):
+    kcna = follow_up(engine, "what is kcna", None)
+    told = follow_up(engine, "what did it tell pence to do", kcna.conversation)
+    assert "Korean Central News Agency" in told.read_as and "imprudently" in told.result.text
 
 
 def test_a_question_naming_new_people_does_not_inherit(engine):

@@ -394,3 +394,12 @@ def test_a_span_of_time_asked_is_the_premise_and_not_a_word_the_fact_must_match(
 def test_a_misspelt_thing_asked_for_is_known_as_the_word_it_is_a_typo_of(tiny):
     assert analyse(tiny.ix, "wat diplomts attended the dinner").focus_known
     assert not analyse(tiny.ix, "what medals did bob win").focus_known  # a real word the articles never use
+
+
+def test_an_outlets_reporting_verb_makes_it_the_source_not_the_topic(engine):
+    # "report" is read as "the outlets" elsewhere; after "DW" it is DW reporting, and the question is the story
+    reported = analyse(engine.ix, "what did DW report about the pence meeting")
+    assert reported.outlet == "dw" and "outlet" not in reported.tokens
+    assert "cancelled the meeting" in engine.ask("what did DW report about the pence meeting").text
+    article = analyse(engine.ix, "which news agencies does the DW article credit")  # the article itself is asked about
+    assert article.outlet == "dw" and "outlet" in article.tokens
