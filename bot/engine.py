@@ -34,6 +34,7 @@ __all__ = ["Answer", "Citation", "Comparison", "Engine", "NotCovered", "PersonMa
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9)])[.!]+\s+")
 _PRONOUN = re.compile(r"\b(he|she|they|him|her|them)\b")
 _POSSESSIVE = re.compile(r"\b(his|their)\b")
+_PERSONAL = re.compile(r"\b(he|him|his|she|her|hers)\b")
 _VERDICT = re.compile(r"^(?:Yes — |No — |" + re.escape(HEDGED) + ")")
 
 
@@ -135,8 +136,9 @@ class Engine:
         previous: Query | None = None
         for text in parts:
             part = analyse(self.ix, text)
-            if previous is not None and previous.entities and not part.entities and points_back(text):
-                part = analyse(self.ix, _resolve(text, self.fb.person_by_id[previous.entities[0]].name))
+            referent = self._referent(text, previous, results[-1]) if previous is not None and not part.entities else None
+            if referent is not None and points_back(text):
+                part = analyse(self.ix, _resolve(text, referent))
             elif previous is not None and len(part.known_tokens) <= 1 and not (part.entities or part.unknown) and len(previous.known_tokens) >= 2:
                 # "… and on what date?": about what the part before asked
                 part = analyse(self.ix, f"{text} {without_question_words(previous.norm)}")
@@ -156,6 +158,21 @@ class Engine:
                       tuple({d.id: d for r in answered for d in getattr(r, "disagreements", ())}.values()),
                       quotes=tuple(x for r in answered for x in getattr(r, "quotes", ())),
                       person=getattr(first, "person", None))
+
+    def _referent(self, text: str, previous: Query, answer: Result) -> str | None:
+        """Whom a part's pronoun means: someone the part before named, else someone its answer
+        named ("Who led the US delegation, and whose father did he travel with?": not the
+        delegation but Pence). "He" and "she" are people the articles do not call otherwise."""
+        named = list(previous.entities)
+        brought = [p for f in answer.facts if f in self.fb.fact_by_id for p in self.fb.fact_by_id[f].people
+                   if p in self.ix.named_in[f] and p not in named]
+        personal = _PERSONAL.search(normalize(text))
+        for pid in dict.fromkeys([*named, *brought]):
+            person = self.fb.person_by_id[pid]
+            wanted = personal and ("she" if personal.group(1) in ("she", "her", "hers") else "he")
+            if not wanted or (person.kind == "person" and person.pronoun in (wanted, None)):
+                return person.name
+        return None
 
     def explain(self, question: str) -> dict:
         """What each stage decided, for `factbot ask --explain`."""

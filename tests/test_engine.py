@@ -321,3 +321,10 @@ def test_a_who_question_is_answered_by_a_fact_that_names_the_people_not_one_that
     assert "kim-yo-jong" not in engine.ix.named_in["meeting-date"]  # "the meeting was scheduled for 10 February"
     result = engine.ask("Which North Korean officials was Mike Pence scheduled to meet?")
     assert "Kim Yo Jong" in result.text and "Kim Yong Nam" in result.text
+
+
+def test_a_part_that_says_he_after_a_part_naming_only_a_group_means_the_person_its_answer_named(engine):
+    # "he" cannot be the US delegation; the first part's answer named Pence
+    result = engine.ask("who led the us delegation and who did he travel with")
+    assert result.kind == "parts" and "Pence led the US delegation" in result.text
+    assert "father of the late Otto Warmbier" in result.text
