@@ -257,8 +257,9 @@ def claims(ix: Index, q: Query) -> list[Candidate]:
         elif not c.holds and c.entities <= set(q.entities) and _acts(ix, q, _actors(ix, q, c.subject), c.action):
             # "why did Pence apologise?": it takes a false claim for granted
             score = ix._coverage([t for t in wanted if not t.startswith("@")], have | acting_for)
-        elif c.holds and c.entities and q.entities and not set(q.entities) & context and _acts(ix, q, set(q.entities[:1]), c.action):
-            # "Why did Trump cancel the meeting?": the claim that holds has another actor
+        elif c.holds and c.action and c.entities and q.entities and not set(q.entities) & context and _acts(ix, q, set(q.entities[:1]), c.action):
+            # "Why did Trump cancel the meeting?": the claim that holds has another actor (a claim
+            # that names no action, "the meeting was to be in South Korea", has no actor to be wrong about)
             actor = ix.fb.person_by_id[q.entities[0]].name
             score = ix._coverage([t for t in wanted if not t.startswith("@")], have)
         else:

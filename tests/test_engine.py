@@ -328,3 +328,12 @@ def test_a_part_that_says_he_after_a_part_naming_only_a_group_means_the_person_i
     result = engine.ask("who led the us delegation and who did he travel with")
     assert result.kind == "parts" and "Pence led the US delegation" in result.text
     assert "father of the late Otto Warmbier" in result.text
+
+
+def test_a_claim_that_names_no_action_has_no_actor_to_correct(engine):
+    # "the meeting was to be in South Korea" holds, but says nothing anyone did: asking what
+    # Nauert said about the meeting takes nothing false for granted
+    for question in ("what did nauert say about the meeting", "what did Nick Ayers say about the meeting"):
+        result = engine.ask(question)
+        assert result.answered and not result.text.startswith("It wasn't"), question
+    assert engine.ask("why did trump cancel the meeting").text.startswith("It wasn't Donald Trump")
