@@ -521,7 +521,8 @@ def quotes(ix: Index, q: Query) -> list[Candidate]:
     """"What did X say (about Y)?" → X's own words, ranked by the other words of the question.
     The speaker is the first person named who has quotes; someone named after "about" or "to"
     is the subject or listener, never the speaker."""
-    if not q.quote_intent or not q.entities or q.first in YES_NO_STARTERS:
+    asks_for_words = q.first in YES_NO_STARTERS and _ANY_WORDS.search(q.norm) is not None
+    if not q.quote_intent or not q.entities or (q.first in YES_NO_STARTERS and not asks_for_words):
         return []  # "did Nauert tweet or give a statement?" asks about the quote, not for it
     speaker = _speaker(ix, q)
     if speaker is None:
@@ -548,9 +549,13 @@ def quotes(ix: Index, q: Query) -> list[Candidate]:
         fit = ix._coverage(list(rest), ix._quote_tokens[chosen[0].id])
         chosen = chosen[:2]
     tokens = frozenset().union(*(ix._quote_tokens[x.id] for x in chosen)) | {"@" + speaker}
-    return [Candidate("quotes", fit, lambda: _quotes_answer(ix, q, speaker, chosen), (), frozenset(tokens) | ix._quote_word_tokens | _SAYS,
+    answer = (lambda: _quotes_answer(ix, q, speaker, chosen, "Yes — ")) if asks_for_words else (lambda: _quotes_answer(ix, q, speaker, chosen))
+    return [Candidate("quotes", fit, answer, (), frozenset(tokens) | ix._quote_word_tokens | _SAYS,
                       frozenset({speaker, *(x.said_to for x in chosen if x.said_to)}), frozenset({"quote"}) | _quote_shows(ix, chosen))]
 
+
+# "did Nauert say anything about it?": a yes or no that asks for the words themselves
+_ANY_WORDS = re.compile(r"\b(?:say|said|tell|told|tweet|tweeted|post|posted|write|wrote)\s+(?:anything|something)\b")
 
 QUOTE_MATCH = 70  # how closely (rapidfuzz partial ratio) quoted words must match a quote to be taken as it
 
@@ -705,10 +710,10 @@ def _not_quoted_on(ix: Index, q: Query, speaker: str, about: str, said: list[Quo
     return NotCovered(q.raw, text, (), citations=(ix._cite(source, words),))
 
 
-def _quotes_answer(ix: Index, q: Query, speaker: str, chosen: list[Quote]) -> Answer:
+def _quotes_answer(ix: Index, q: Query, speaker: str, chosen: list[Quote], lead: str = "") -> Answer:
     person = ix.fb.person_by_id[speaker]
     printed = [_as_printed_by(x, q.outlet) for x in chosen]
-    text = "\n".join(f"{person.name}: “{words}” ({medium}{', to ' + ix.fb.name_of(x.said_to) if x.said_to and source == x.source else ''}"
+    text = lead + "\n".join(f"{person.name}: “{words}” ({medium}{', to ' + ix.fb.name_of(x.said_to) if x.said_to and source == x.source else ''}"
                      f"{quote_when(x)})" for x, (words, source, medium) in zip(chosen, printed))
     cites = [ix._cite(source, words) for words, source, _ in printed]
     return Answer(q.raw, text, "quotes", tuple(cites), confidence=1.0, quotes=tuple(chosen), person=person)

@@ -106,7 +106,13 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
     note = None
     question = text
     that_one = None
+    asked_again = None
     if before is not None and before.question:
+        asked_again = _what_about(engine, norm, before)
+        if asked_again is not None:
+            # "what about the state dept?" after "did trump say anything about it?": the same question of them
+            message, text = text, asked_again
+            norm = engine.ix.english.plain(normalize(text)).strip(" ?!.")
         if _SOURCES.match(norm) and before.citations:
             return _reported_by(engine, text, before, now, lead="Here is where that comes from: ")
         said_then = replace(before, quotes=before.quotes or before.reported)  # the words the last answer was about
@@ -179,6 +185,11 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
         said_open = not result.answered and not NOTHING_SPECIFIC.match(result.text)
         if alone.answered and not said_open and (not result.answered or alone.confidence > result.confidence):
             result, question, note = alone, text, None
+    if asked_again is not None:
+        if not result.answered:  # "what did nauert announce in japan" is not covered: "what about nauert" is her
+            result, question, note = engine.ask(message), message, None
+        else:
+            note = note or f"(Reading that as: “{asked_again}”.)"
     named = tuple(engine.entities_in(question))
     # Whom a "he" or "she" may mean next: after "who …?", the people the answer brought in; after
     # any other question, the one it was about ("was Abe there? — did he meet them?"), then the rest.
@@ -270,6 +281,34 @@ def _that_one(engine: Engine, norm: str, before: Conversation) -> tuple[str, str
     name = engine.fb.person_by_id[pid].name
     question = f"who is {name}" if which else norm[: found.start()] + name + norm[found.end():]
     return question, f"(Taking “{found.group(0)}” as {name}.)"
+
+
+# "what about the state dept", "and ayers?", "how about his sister": someone else, nothing more asked
+_WHAT_ABOUT = re.compile(r"^(?:(?:ok|okay|so|but)\s+)?(?:(?:what|how)\s+about|and)\s+(?P<other>.+)$")
+_ASKS_ITSELF = re.compile(r"\b(?:who|whom|whose|what|when|where|why|how|which|did|does|do|was|were|is|are|say|said)\b")
+
+
+def _what_about(engine: Engine, norm: str, before: Conversation) -> str | None:
+    """The last question asked again of someone else: "what about the state dept" after "did
+    trump say anything about it" is "did the state dept say anything about it". None when the
+    message asks something of its own, names no one new, or the last question named no one."""
+    found = _WHAT_ABOUT.match(norm)
+    if found is None or len(found.group("other").split()) > 4 or _ASKS_ITSELF.search(found.group("other")):
+        return None
+    other = found.group("other")
+    named_now = engine.entities_in(other)
+    named_before = engine.entities_in(before.question)
+    if not named_before or (not named_now and not _PERSONAL.search(other) and not _PLURAL.search(other)):
+        return None
+    if set(named_now) & set(named_before):
+        return None
+    target = named_before[0]
+    aliases = sorted((" ".join(k) for k, p in engine.ix._aliases.items() if p == target), key=len, reverse=True)
+    for alias in aliases:
+        mention = re.search(rf"\b{re.escape(alias)}\b", before.question)
+        if mention:
+            return before.question[: mention.start()] + other + before.question[mention.end():]
+    return None
 
 
 def _topic_of(engine: Engine, question: str, beside: str = "") -> str:

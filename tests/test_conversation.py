@@ -383,3 +383,18 @@ def test_it_that_speaks_is_the_body_quoted_before(engine):
     step = follow_up(engine, "what did it say about pence", c)
     assert "Korean Central News Agency" in step.read_as and "ruckus" in step.result.text
     assert step.note and "Korean Central News Agency" in step.note
+
+
+def test_what_about_someone_asks_the_last_question_of_them(engine):
+    nauert = follow_up(engine, "what did nauert say", None)
+    ayers = follow_up(engine, "and ayers?", nauert.conversation)
+    assert ayers.read_as == "what did ayers say" and ayers.note and ayers.result.text.startswith("Nick Ayers: “")
+    kcna = follow_up(engine, "what about kcna", ayers.conversation)
+    assert "ruckus" in kcna.result.text
+    # when the last question, asked of them, finds nothing, the message is about them
+    japan = follow_up(engine, "what did pence announce in japan", None)
+    who = follow_up(engine, "what about nauert", japan.conversation)
+    assert who.result.answered and who.result.text.startswith("Heather Nauert — ")
+    # a message that asks something of its own is not the last question again
+    own = follow_up(engine, "what about vox, who wrote it", nauert.conversation)
+    assert "Jen Kirby" in own.result.text

@@ -337,3 +337,10 @@ def test_a_claim_that_names_no_action_has_no_actor_to_correct(engine):
         result = engine.ask(question)
         assert result.answered and not result.text.startswith("It wasn't"), question
     assert engine.ask("why did trump cancel the meeting").text.startswith("It wasn't Donald Trump")
+
+
+def test_did_someone_say_anything_is_answered_with_their_words(engine):
+    said = engine.ask("did nauert say anything about the meeting")
+    assert said.text.startswith("Yes — Heather Nauert: “") and "regret" in said.text
+    assert engine.ask("did nauert say anything about abe").text.startswith("My sources don't quote Heather Nauert on Shinzo Abe")
+    assert not engine.ask("did nauert tweet or give a statement").text.startswith("Yes")
