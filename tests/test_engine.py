@@ -344,3 +344,8 @@ def test_did_someone_say_anything_is_answered_with_their_words(engine):
     assert said.text.startswith("Yes — Heather Nauert: “") and "regret" in said.text
     assert engine.ask("did nauert say anything about abe").text.startswith("My sources don't quote Heather Nauert on Shinzo Abe")
     assert not engine.ask("did nauert tweet or give a statement").text.startswith("Yes")
+
+
+def test_detained_is_the_open_detail_of_why_warmbier_was_held(engine):
+    result = engine.ask("why was otto warmbier detained in north korea")
+    assert not result.answered and result.text.startswith("My sources don't say why Otto Warmbier was held or arrested")
