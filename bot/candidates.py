@@ -655,7 +655,7 @@ def _speaker(ix: Index, q: Query) -> str | None:
 
 
 def _quote_shows(ix: Index, chosen: list[Quote]) -> frozenset[str]:
-    shows = frozenset().union(*(text_shows(ix, x.text + " " + x.context) for x in chosen))
+    shows = frozenset().union(*(ix.quote_shows[x.id] for x in chosen))
     return shows | {"date"} if any(quote_when(x) for x in chosen) else shows
 
 
@@ -671,7 +671,7 @@ def _person_candidate(ix: Index, q: Query, pid: str, fit: float) -> Candidate:
         return Answer(q.raw, text, "person", tuple(cites), confidence=1.0, person=person)
 
     return Candidate("person", fit, build, (), ix.card_tokens[pid] | {"@" + pid, "?who", ix.role_token}, frozenset({pid}),
-                     text_shows(ix, person.role + " " + person.description) | {"person"})
+                     ix.card_shows[pid] | {"person"})
 
 
 def _unknown_name(ix: Index, q: Query) -> list[Candidate]:

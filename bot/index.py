@@ -195,6 +195,9 @@ class Index:
         from bot.candidates import duration_of, text_shows  # the same readings of a text, for facts and questions
 
         self.shows = {f.id: text_shows(self, f.statement) for f in fb.facts}
+        # read once, not per question: what each quote (with its context) and each person's card shows
+        self.quote_shows = {x.id: text_shows(self, x.text + " " + x.context) for x in fb.quotes}
+        self.card_shows = {p.id: text_shows(self, p.role + " " + p.description) for p in fb.people}
         # The people a fact's statement names, not only lists: "the meeting was scheduled for 10
         # February" answers no "who", though the meeting's people are among the fact's
         self.named_in = {f.id: frozenset(p for said in [normalize(f.statement)] for p in f.people if self.mention_at(said, p) < 10**6)
