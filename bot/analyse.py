@@ -124,6 +124,15 @@ def analyse(ix: Index, question: str) -> Query:
     focus = find_focus(norm, ix._aliases)
     # ("wat olympcs": a misspelt thing is known as the word it is a typo of)
     focus_known = focus is None or ix._is_known(focus) or focus in ix._aliases_words or (not ix.english.zipf(focus) and ix._is_known(ix._correct(focus)))
+    # "the closing ceremony": a word the articles never use whose opposite they do names another thing
+    contrasted = next((w for w in words if w not in ix._raw_vocab and any(o in ix._raw_vocab for o in ix.english.opposites.get(w, ()))), None)
+    if contrasted:  # it is not the word of the articles it stems like ("closing" is not "sat close to")
+        canon = ix._canon_token(contrasted)
+        tokens = list(q.tokens)
+        if canon in tokens:
+            tokens.remove(canon)
+        q = replace(q, tokens=tuple(tokens), known_tokens=tuple(t for t in q.known_tokens if t != canon or canon in tokens),
+                    unknown=(*q.unknown, (contrasted, ix.english.zipf(contrasted))))
     kind = answer_type(q)
     if focus and kind in ("what", "quote", "person") and focus in ix.english.focus_type:
         kind = ix.english.focus_type[focus]  # "what city", "the missile's name", "which photographer"

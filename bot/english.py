@@ -26,6 +26,10 @@ class English:
         self.focus_type = {word: kind for kind, words in data["focus_types"].items() for word in words}
         self.roles: list[list[str]] = data["roles"]
         self.news_outlets: list[str] = data["news_outlets"]
+        self.opposites: dict[str, frozenset[str]] = {}
+        for pair in data["opposites"]:
+            for word in pair:
+                self.opposites[word] = self.opposites.get(word, frozenset()) | (frozenset(pair) - {word})
         from wordfreq import get_frequency_dict  # imported here: only building the index needs it
 
         self._zipf = {w: round(math.log10(f * 1e9), 2) for w, f in get_frequency_dict("en").items()

@@ -403,3 +403,11 @@ def test_an_outlets_reporting_verb_makes_it_the_source_not_the_topic(engine):
     assert "cancelled the meeting" in engine.ask("what did DW report about the pence meeting").text
     article = analyse(engine.ix, "which news agencies does the DW article credit")  # the article itself is asked about
     assert article.outlet == "dw" and "outlet" in article.tokens
+
+
+def test_a_word_whose_opposite_the_articles_use_names_another_thing(engine):
+    # "closing" stems like "close" ("sat close to"), but the articles only know the opening ceremony
+    q = analyse(engine.ix, "did pence attend the closing ceremony")
+    assert ("closing" in dict(q.unknown)) and "close" not in q.tokens
+    assert not engine.ask("did pence attend the closing ceremony").text.startswith("Yes")
+    assert not dict(analyse(engine.ix, "did pence attend the opening ceremony").unknown)
