@@ -20,6 +20,7 @@ from bot.candidates import fact_answer, quote_when, related_docs
 from bot.engine import Answer, Engine, NotCovered, Result
 from bot.analyse import analyse
 from bot.decide import NOTHING_SPECIFIC
+from bot.ordering import asks_order
 from bot.text import REPORTING_VERBS, SPEECH_VERB, STOPWORDS, clip, listed, normalize, without_question_words
 
 EXPIRES_AFTER = 15 * 60  # seconds of silence after which a conversation is forgotten
@@ -365,6 +366,9 @@ def _resolve_pronouns(engine: Engine, text: str, before: Conversation, pronouns_
             resolved = f"{resolved} {_topic_of(engine, before.question, resolved)}"  # "where was he?": still about the last topic
         return resolved, f"(Taking {' and '.join(notes)}.)" if notes else None
     if _THING.search(lowered) and before.question and not pronouns_only:
+        if asks_order(normalize(text)):  # "was that before or after the news leaked": "that" is one side
+            pointer = _THING.search(lowered)
+            return f"{text[:pointer.start()]}{_topic_of(engine, before.question, text)}{text[pointer.end():]}", None
         return f"{text} {_topic_of(engine, before.question, text)}", None
     return text, None
 

@@ -20,6 +20,7 @@ from dataclasses import replace
 from rapidfuzz import fuzz, process
 
 from bot.analyse import Query, asks, analyse, points_back, split_parts
+from bot.ordering import order_answer
 from bot.candidates import _quotes_answer, generate, related_docs
 from bot.decide import HEDGED, NOTHING_SPECIFIC, decide
 from bot.facts import Discrepancy, Event, FactBase, Person, Quote, outlet_name
@@ -68,6 +69,9 @@ class Engine:
         return self._ask(text)
 
     def _ask(self, text: str) -> Result:
+        ordered = order_answer(self.ix, text)  # "was the meeting before or after the ceremony?": an order, not a fact
+        if ordered is not None:
+            return ordered
         parts = split_parts(text)
         if parts:
             return self._ask_parts(text, parts)

@@ -1,0 +1,142 @@
+"""Questions that ask which of two happenings came first ("was the meeting before or after the
+opening ceremony?", "which came first, the sanctions or the snub?"): each side is matched to the
+dated event of the timeline that covers it best, and the answer says the order — or, where the
+articles date them too loosely to tell, says that — with both dates and their evidence.
+
+Dates keep their uncertainty: an event dated only "before 10 February" is not put before one on
+9 February.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from bot.facts import Event
+from bot.index import Index
+from bot.results import Answer
+from bot.text import normalize
+
+# "X before or after Y", "X or Y first", "which came first, X or Y"
+_BEFORE_OR_AFTER = re.compile(r"^(?:(?:was|were|did|is|are|does|do|had|has)\s+)?(?P<a>.+?)\s+(?:happen\s+|come\s+|take place\s+)?"
+                              r"before or after\s+(?P<b>.+?)$")
+_WHICH_FIRST = re.compile(r"^(?:which|what)\s+(?:came|happened|was|come|happen|is)\s+first\s+(?P<a>.+?)\s+or\s+(?P<b>.+?)$")
+_FIRST_OF_TWO = re.compile(r"^(?:was|did)\s+(?P<a>.+?)\s+or\s+(?P<b>.+?)\s+(?:come\s+|happen\s+|take place\s+)?first$")
+# "what time exactly was the meeting before or after the ceremony": it asks something else
+_ASKS_ELSE = re.compile(r"\b(?:what|when|who|whom|whose|where|why|how|which)\b")
+MATCH_COVER = 0.4  # how much of a side's words an event (or its title) must cover to be taken as it
+CLEAR_LEAD = 0.1  # and by how much it must lead the next event that is dated otherwise
+APPROXIMATE = dt.timedelta(days=3)  # "c. 10 February": a few days either side
+
+
+@dataclass(frozen=True)
+class _Span:
+    lo: dt.date
+    hi: dt.date
+
+
+def asks_order(norm: str) -> tuple[str, str] | None:
+    """The two sides of an ordering question, in normalised words, or None."""
+    for pattern in (_BEFORE_OR_AFTER, _WHICH_FIRST, _FIRST_OF_TWO):
+        found = pattern.match(norm)
+        if found and not _ASKS_ELSE.search(found.group("a")):
+            return found.group("a"), found.group("b")
+    return None
+
+
+def order_answer(ix: Index, question: str) -> Answer | None:
+    """The order of the two happenings a question names, or None when it does not ask for one or
+    either side matches no dated event clearly."""
+    norm = normalize(question).strip(" ?!.")
+    sides = asks_order(norm)
+    if sides is None:
+        return None
+    pair = _events_for(ix, *sides)
+    if pair is None:
+        return None
+    first, second = pair
+    a, b = _span(first), _span(second)
+    if a.hi < b.lo:
+        verdict = "Before"
+    elif b.hi < a.lo:
+        verdict = "After"
+    else:
+        verdict = None
+    dated = f"{first.title}: {first.date_label()}. {second.title}: {second.date_label()}."
+    text = (f"{verdict} — {dated}" if verdict else
+            f"My sources don't date them closely enough to say which came first. {dated}")
+    cites = tuple(ix._cite(ev.source, ev.quote) for e in (first, second) for ev in e.evidence[:1])
+    return Answer(question, text, "order", cites, confidence=1.0 if verdict else 0.5)
+
+
+def _events_for(ix: Index, a: str, b: str) -> tuple[Event, Event] | None:
+    """The two different events the sides name, each clearly ("the meeting cancelled" and "the
+    news leaked" are the cancellation and the reveal, though the reveal's title has both)."""
+    fits = [_fits(ix, side) for side in (a, b)]
+    if not fits[0] or not fits[1]:
+        return None
+    best = max(((fa + fb, ea, eb) for fa, ea in fits[0] for fb, eb in fits[1] if ea.id != eb.id), key=lambda x: x[0], default=None)
+    if best is None:
+        return None
+    _, first, second = best
+    for chosen, other, side in ((first, second, fits[0]), (second, first, fits[1])):
+        fit = next(f for f, e in side if e.id == chosen.id)
+        rival = max((f for f, e in side if e.id != other.id and e.id != chosen.id and _span(e) != _span(chosen)), default=0.0)
+        if fit - rival < CLEAR_LEAD:
+            return None
+    return first, second
+
+
+def _fits(ix: Index, side: str) -> list[tuple[float, Event]]:
+    """How well each event fits a side: most of its words among the event's (or its title's),
+    and the title most about them ("the news leaked" is the reveal, though the interview's
+    evidence mentions it)."""
+    wanted = [t for t in ix._analyse(side, correct=True)[0] if not t.startswith("?") and len(t) > 1]  # not the "s" of "pence's"
+    out = []
+    for event, title, words in _event_tokens(ix) if wanted else ():
+        in_words, in_title = ix._coverage(wanted, words), ix._coverage(wanted, title)
+        if max(in_words, in_title) >= MATCH_COVER:
+            about = ix._coverage(list(title), set(wanted)) if title else 0.0
+            out.append((in_title + about + in_words / 2, event))
+    return out
+
+
+def _event_tokens(ix: Index) -> list[tuple[Event, set[str], set[str]]]:
+    """Each event's title words and all its words (title, description, evidence), read once per index."""
+    cached = getattr(ix, "_order_event_tokens", None)
+    if cached is None:
+        cached = []
+        for event in ix.fb.events:
+            title = set(ix._analyse(event.title, correct=False)[0])
+            text = " ".join([event.title, event.description, *(ev.quote for ev in event.evidence)])
+            words = set(ix._analyse(text, correct=False)[0]) | {"@" + p for p in event.people}
+            cached.append((event, title, words))
+        ix._order_event_tokens = cached
+    return cached
+
+
+def _span(event: Event) -> _Span:
+    """The days an event may have happened on, as the articles date it."""
+    lo, hi = _bounds(event.date)
+    if event.precision == "before":
+        return _Span(dt.date.min, lo - dt.timedelta(days=1))
+    if event.precision == "after":
+        return _Span(hi + dt.timedelta(days=1), dt.date.max)
+    if event.precision == "range" and event.date_to:
+        return _Span(lo, _bounds(event.date_to)[1])
+    if event.precision == "approximate":
+        return _Span(lo - APPROXIMATE, hi + APPROXIMATE)
+    return _Span(lo, hi)
+
+
+def _bounds(iso: str) -> tuple[dt.date, dt.date]:
+    parts = [int(p) for p in iso.split("-")]
+    if len(parts) == 3:
+        day = dt.date(*parts)
+        return day, day
+    if len(parts) == 2:
+        start = dt.date(parts[0], parts[1], 1)
+        end = (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+        return start, end
+    return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)

@@ -1,0 +1,43 @@
+"""Questions that ask which of two happenings came first (bot/ordering.py)."""
+
+import datetime as dt
+
+from bot.conversation import follow_up
+from bot.facts import Event
+from bot.ordering import _span, asks_order
+
+
+def test_the_two_sides_of_an_ordering_question():
+    assert asks_order("was the meeting before or after the opening ceremony") == ("the meeting", "the opening ceremony")
+    assert asks_order("which came first the sanctions or the snub") == ("the sanctions", "the snub")
+    assert asks_order("what time exactly was the meeting before or after the ceremony") is None  # it asks a time
+    assert asks_order("when was the meeting") is None
+
+
+def test_a_date_keeps_its_uncertainty():
+    def event(date, precision, date_to=None):
+        return Event(id="e", date=date, precision=precision, derivation="", title="", description="", evidence=[], date_to=date_to)
+    assert _span(event("2018-02-09", "day")) == _span(event("2018-02-09", "day"))
+    month = _span(event("2017-11", "month"))
+    assert (month.lo, month.hi) == (dt.date(2017, 11, 1), dt.date(2017, 11, 30))
+    assert _span(event("2018-02-10", "before")).hi == dt.date(2018, 2, 9)
+    assert _span(event("2018-02-10", "range", "2018-02-17")).hi == dt.date(2018, 2, 17)
+
+
+def test_the_order_of_two_dated_events_with_both_dates(engine):
+    result = engine.ask("was the pence north korea meeting before or after the opening ceremony?")
+    assert result.text.startswith("After — ") and "10 February 2018" in result.text and "9 February 2018" in result.text
+    assert len(result.citations) == 2
+    assert engine.ask("Did the November missile launch come before or after the US-Canada summit?").text.startswith("Before — ")
+
+
+def test_events_dated_too_loosely_are_not_put_in_order(engine):
+    # the sanctions are dated only "before 10 February": nothing says whether before 9 February
+    result = engine.ask("which came first, the sanctions announcement or the opening ceremony?")
+    assert result.text.startswith("My sources don't date them closely enough to say which came first.")
+
+
+def test_that_in_an_ordering_follow_up_is_the_last_topic(engine):
+    when = follow_up(engine, "when was the meeting supposed to be", None)
+    step = follow_up(engine, "was that before or after the opening ceremony", when.conversation)
+    assert step.result.text.startswith("After — ")
