@@ -50,6 +50,8 @@ SCENARIOS: list[tuple[str, str, dict]] = [
     ("ask-wrong-role", "ask", {"question": "What did Nick Ayers, Pence's press secretary, say about the meeting?"}),
     ("ask-wrong-place", "ask", {"question": "Why was the meeting in Pyongyang canceled?"}),
     ("ask-handshake", "ask", {"question": "Did Pence shake hands with Kim Yo Jong?"}),
+    ("ask-order", "ask", {"question": "was the meeting before or after the opening ceremony?"}),
+    ("ask-said-anything", "ask", {"question": "did nauert say anything about the meeting?"}),
     ("ask-why", "ask", {"question": "why did north korea cancel"}),
     ("ask-not-covered", "ask", {"question": "Who won the hockey gold medal?"}),
     ("ask-open-detail", "ask", {"question": "which 20 countries agreed to consider new sanctions?"}),

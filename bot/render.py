@@ -123,6 +123,9 @@ def headline(result: Result) -> tuple[str, str]:
         verdict = _VERDICT[kind]
         rest = re.sub(rf"^{verdict}\b\s*[—,:-]*\s*", "", text)
         return verdict, rest
+    if kind == "order" and re.match(r"(?:Before|After) — ", text):  # the order is the headline, the two dates below
+        verdict, _, rest = text.partition(" — ")
+        return verdict, rest
     if kind == "premise":  # the engine leads with the correction: "It wasn't Donald Trump: …"
         correction = re.match(r"(.+?)(?:: |\. )(.*)", text, re.S)
         if correction and len(correction.group(1)) <= 2 * HEADLINE_MAX:

@@ -23,6 +23,8 @@ def test_headline_is_the_verdict_or_the_first_sentence():
     assert render.headline(answer("fact", clause)) == ("The photos show Pence", clause.strip())
     assert render.headline(NotCovered("q", "They don't say.", ()))[0] == "Not in my sources"
     assert "assumes" in render.headline(answer("premise", "Trump did not cancel it."))[0]
+    ordered = render.headline(answer("order", "After — The meeting: 10 February 2018. The ceremony: 9 February 2018."))
+    assert ordered == ("After", "The meeting: 10 February 2018. The ceremony: 9 February 2018.")
 
 
 def test_question_line_is_one_short_line():
