@@ -83,6 +83,9 @@ def text_shows(ix: Index, text: str) -> frozenset[str]:
 
 
 def generate(ix: Index, q: Query) -> list[Candidate]:
+    mind = unreported_mind(ix, q)
+    if mind is not None:
+        return [mind]  # "how did Kim Yo Jong feel about it?": the articles report nothing she felt
     said = quoted_words(ix, q)
     if said and q.quote_intent and q.wh in ("?who", None):
         return said  # "who said '…'?" / "did Pence say '…'?": only a quote can answer that, or nothing
@@ -499,6 +502,38 @@ def people(ix: Index, q: Query) -> list[Candidate]:
 
 
 _SAYS = frozenset({"?what"})  # someone's words answer "what did X say?"
+
+
+_ASKER = frozenset("i we you u".split())
+
+
+def unreported_mind(ix: Index, q: Query) -> Candidate | None:
+    """"How did Kim Yo Jong react?", "what was Pence privately thinking?": someone's thoughts or
+    feelings, named before the words that ask for them, when the articles report none of theirs
+    (no words of theirs, no reaction of theirs; see `Index.reacts`) — or asked for in private,
+    which the articles never report. Then that is the answer, with the nearest thing they do say."""
+    words = q.norm.split()
+    at = next((i for i, w in enumerate(words) if w in ix.english.mind_words), None)
+    if at is None or not q.entities or q.wh in ("?why", "?who") or (at and words[at - 1] in _ASKER):
+        return None  # "why does Ayers think …" asks for a reason he gave; "i thought …" is the asker's
+    upto = len(" ".join(words[:at]))
+    subject = next((e for e in q.entities if ix.mention_at(q.norm, e) < upto), None)
+    if subject is None:
+        return None
+    private = any(w in ix.english.private_words for w in words)
+    if subject in ix.reacts and not private:
+        return None
+    name = ix.fb.person_by_id[subject].name
+    said = f"My sources don't say what {name} thought or felt{' in private' if private else ''}."
+    wanted = [t for t in q.known_tokens if t not in {ix._canon_token(w) for w in ix.english.mind_words}]
+    cover, doc = _best_doc(ix, wanted) if wanted else (0.0, None)
+
+    def build() -> NotCovered:
+        if doc is None or cover < PLACE_COVER:
+            return NotCovered(q.raw, f"{said} {ix.fb.meta.scope}", ())
+        return NotCovered(q.raw, f"{said} What they do say: {doc.fact.statement}", (),
+                          citations=tuple(ix._cite(ev.source, ev.quote) for ev in doc.fact.evidence[:1]))
+    return Candidate("gap", 1.0, build, (), frozenset(q.tokens), frozenset({subject}), frozenset())
 
 
 def unquoted_speaker(ix: Index, q: Query) -> Candidate | None:

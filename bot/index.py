@@ -52,6 +52,7 @@ class _GapDoc:
 
 
 QUOTE_REPORTED = 0.6  # share of a quote's words a fact's passages must hold for the fact to report that quote
+REACTION_WINDOW = 6  # words between a name and a reaction word for the reaction to be theirs
 GAP_COMMON_DF = 7  # a word in more facts than this ("meet", "cancel") does not tell an open detail apart
 _NUMBER_WORDS = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|dozens?|hundreds?|thousands?)"
 
@@ -200,6 +201,7 @@ class Index:
         self.card_shows = {p.id: text_shows(self, p.role + " " + p.description) for p in fb.people}
         # The people a fact's statement names, not only lists: "the meeting was scheduled for 10
         # February" answers no "who", though the meeting's people are among the fact's
+        self.reacts = self._reacting_people()
         self.named_in = {f.id: frozenset(p for said in [normalize(f.statement)] for p in f.people if self.mention_at(said, p) < 10**6)
                          for f in fb.facts}
         self.durations = {f.id: span for f in fb.facts if (span := duration_of(f.statement)) is not None}
@@ -255,6 +257,23 @@ class Index:
                 self._raw_vocab.add(t)
                 self._vocab.add(self._canon_token(t))
         self._spell_list = sorted(w for w in self._raw_vocab if len(w) >= 3 and not w.isdigit())
+
+    def _reacting_people(self) -> frozenset[str]:
+        """Whose thoughts or feelings the articles report: anyone they quote, and anyone a fact
+        names within a few words of a reaction ("the North Korean
+        officials had not been happy", "angered his South Korean hosts")."""
+        out = set(self.quotes_by_speaker) | set(self.speaks_for)  # (a stance a fact attributes is no reaction)
+        for fact in self.fb.facts:
+            said = normalize(fact.statement)
+            words = said.split()
+            near = [i for i, w in enumerate(words) if w in self.english.reaction_words]
+            for pid in self.fb.person_by_id:  # anyone the statement names, listed among its people or not
+                at = self.mention_at(said, pid)
+                if at < len(said):
+                    position = len(said[:at].split())
+                    if any(abs(i - position) <= REACTION_WINDOW for i in near):
+                        out.add(pid)
+        return frozenset(out)
 
     def _role_tokens(self, person: Person) -> frozenset[str]:
         """A role's words, and the other names in it ("State Department spokeswoman" ->

@@ -349,3 +349,17 @@ def test_did_someone_say_anything_is_answered_with_their_words(engine):
 def test_detained_is_the_open_detail_of_why_warmbier_was_held(engine):
     result = engine.ask("why was otto warmbier detained in north korea")
     assert not result.answered and result.text.startswith("My sources don't say why Otto Warmbier was held or arrested")
+
+
+def test_thoughts_and_feelings_the_articles_never_report_are_said_to_be_unreported(engine):
+    felt = engine.ask("How did Kim Yo Jong feel about Pence ignoring her?")
+    assert not felt.answered and felt.text.startswith("My sources don't say what Kim Yo Jong thought or felt. What they do say:")
+    assert engine.ask("how did trump react to the cancellation").text.startswith("My sources don't say what Donald Trump thought")
+    private = engine.ask("what was pence privately thinking at the ceremony")
+    assert private.text.startswith("My sources don't say what Mike Pence thought or felt in private.")
+    # a reaction the articles do report ("a slight that angered his South Korean hosts") is answered
+    hosts = engine.ask("how did south korea react when pence didn't stand for the joint march")
+    assert hosts.answered and "angered" in hosts.text
+    # "privately" without a thought asked for, and the asker's own "i thought", are no such question
+    assert "thought or felt" not in engine.ask("did pence meet kim yo jong privately").text
+    assert "thought or felt" not in engine.ask("i thought the trump administration refused talks with north korea?").text
