@@ -83,7 +83,7 @@ def text_shows(ix: Index, text: str) -> frozenset[str]:
 
 
 def generate(ix: Index, q: Query) -> list[Candidate]:
-    mind = unreported_mind(ix, q)
+    mind = unreported_mind(ix, q) or another_time(ix, q)
     if mind is not None:
         return [mind]  # "how did Kim Yo Jong feel about it?": the articles report nothing she felt
     said = quoted_words(ix, q)
@@ -502,6 +502,25 @@ def people(ix: Index, q: Query) -> list[Candidate]:
 
 
 _SAYS = frozenset({"?what"})  # someone's words answer "what did X say?"
+
+
+_JOB_WORDS = frozenset("job role position title career work do".split())  # "what did she do before …"
+
+
+def another_time(ix: Index, q: Query) -> Candidate | None:
+    """"What job did Ayers have before becoming chief of staff?", "who succeeded Nauert as
+    spokesperson?": a person's role at another time than the story's, which the articles never
+    give; they say only what the person was then."""
+    if not ix.english.other_times.search(q.norm):
+        return None
+    people = [ix.fb.person_by_id[e] for e in q.entities if ix.fb.person_by_id[e].kind == "person"]
+    words = set(q.norm.split())
+    if not people or not (words & _JOB_WORDS or words & ix.roles.role_words):
+        return None
+    person = people[0]
+    text = f"My sources only say what {person.name} was at the time of the story: {person.role}."
+    return Candidate("gap", 1.0, lambda: NotCovered(q.raw, text, (), citations=tuple(
+        ix._cite(ev.source, ev.quote) for ev in person.evidence[:1])), (), frozenset(q.tokens), frozenset({person.id}), frozenset())
 
 
 _ASKER = frozenset("i we you u".split())

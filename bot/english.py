@@ -9,6 +9,7 @@ not pay for importing wordfreq.
 from __future__ import annotations
 
 import math
+import re
 from importlib import resources
 
 import yaml
@@ -29,6 +30,7 @@ class English:
         self.mind_words = frozenset(data["minds"]["asks"])
         self.private_words = frozenset(data["minds"]["private"])
         self.reaction_words = frozenset(data["minds"]["reports"])
+        self.other_times = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in data["other_times"]) + r")\b")
         self.opposites: dict[str, frozenset[str]] = {}
         for pair in data["opposites"]:
             for word in pair:

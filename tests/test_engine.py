@@ -363,3 +363,12 @@ def test_thoughts_and_feelings_the_articles_never_report_are_said_to_be_unreport
     # "privately" without a thought asked for, and the asker's own "i thought", are no such question
     assert "thought or felt" not in engine.ask("did pence meet kim yo jong privately").text
     assert "thought or felt" not in engine.ask("i thought the trump administration refused talks with north korea?").text
+
+
+def test_a_role_at_another_time_than_the_storys_is_not_given(engine):
+    before = engine.ask("what was nick ayers's job before he became chief of staff?")
+    assert not before.answered and before.text.startswith("My sources only say what Nick Ayers was at the time of the story:")
+    assert engine.ask("who succeeded heather nauert as spokesperson").text.startswith("My sources only say what Heather Nauert was")
+    assert engine.ask("what is nick ayers's job").answered  # the story's own time: answered
+    # "previously" about what someone said is no question about a role
+    assert "at the time of the story" not in engine.ask("did the trump administration previously say it would not talk").text
