@@ -311,7 +311,8 @@ def _acts(ix: Index, q: Query, actors: set[str] | frozenset[str], action: str | 
 def _spoken_of(ix: Index, q: Query, action: str) -> bool:
     """The action comes after a verb of speech: it is the topic of what was said."""
     verb = SPEECH_VERB.search(q.norm)
-    return bool(verb) and any(ix._canon_token(w) == action for w in q.norm[verb.end():].split())
+    # (read as tokens, so a phrase counts: "about the meeting that fell through" speaks of cancelling)
+    return bool(verb) and action in ix._analyse(q.norm[verb.end():], correct=False)[0]
 
 
 DATED_EVENT_COVER = 0.9  # a what-question claims a day only when it is all about the fact that has one

@@ -337,6 +337,8 @@ def test_a_claim_that_names_no_action_has_no_actor_to_correct(engine):
         result = engine.ask(question)
         assert result.answered and not result.text.startswith("It wasn't"), question
     assert engine.ask("why did trump cancel the meeting").text.startswith("It wasn't Donald Trump")
+    # what someone said about the meeting "that fell through" (a phrase for cancelling) is their words
+    assert engine.ask("what did nick ayers say about the meeting that fell through").text.startswith("Nick Ayers: “")
 
 
 def test_did_someone_say_anything_is_answered_with_their_words(engine):
