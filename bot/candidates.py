@@ -345,12 +345,12 @@ def placed(ix: Index, q: Query) -> list[Candidate]:
     Rogin interview done in Seoul?", "why was the meeting in Pyongyang cancelled?"), about a fact
     that says where it was: the place is a premise to correct. A fact that names no place is
     silence, and a place the articles do use may be part of another (a ceremony in a country)."""
-    if q.place is None or q.place not in ix.english.places or q.place in ix.places_used or not (q.yes_no or q.wh not in (None, "?what")):
+    if q.place is None or q.place not in ix.english.places or q.place in ix.places_used or not (q.yes_no or q.wh is not None):
         return []
     named = set(ix._analyse(q.place, correct=False)[0])
     wanted = [t for t in q.tokens if t not in named]  # words the sources never use count against the fact
-    if not wanted:
-        return []
+    if not wanted or (q.wh == "?what" and not any(t.startswith("@") for t in wanted)):
+        return []  # "what happened at the Singapore summit" asks about another event; "… at the Pence meeting in Tokyo" places ours
     cover, doc = _best_doc(ix, wanted)
     if doc is None or cover < PLACE_COVER or not ix.fact_places[doc.fact.id]:
         return []

@@ -307,6 +307,9 @@ def test_a_place_the_articles_never_use_is_a_premise_candidate(tiny):
     assert [c.kind for c in yes_no] == ["no"]
     assert placed(tiny.ix, analyse(tiny.ix, "Did Alice meet Bob in Paris?")) == []  # the place the fact gives
     assert placed(tiny.ix, analyse(tiny.ix, "what happened in Tokyo")) == []  # asks, claims nothing
+    # a what-question that places the story's own event (it names its people) claims the place
+    [what] = placed(tiny.ix, analyse(tiny.ix, "What happened at the Alice and Bob meeting in Tokyo?"))
+    assert what.result().text.startswith("Not in Tokyo: ")
 
 
 def test_chat_before_a_question_in_another_sentence_does_not_hide_it(tiny):
