@@ -438,7 +438,8 @@ PLACE_COVER = 0.6  # how much of the rest of the question the fact must cover to
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
             "nine": 9, "ten": 10, "twelve": 12, "twenty": 20, "few": 3, "couple": 2, "several": 3}
 _DURATION = re.compile(r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|few|couple of|several|\d+)"
-                       r"\s+(?:whole\s+|full\s+)?(minute|hour|day|week|month|year)s?\b", re.I)
+                       r"\s+(?:whole\s+|full\s+)?(minute|hour|day|week|month|year)s?\b"
+                       r"(?:\s+(?:in advance|ahead of time|beforehand|ahead|early|earlier)\b)?", re.I)  # "a week in advance" is one span
 
 
 def duration_of(text: str) -> tuple[int, str] | None:

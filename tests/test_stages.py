@@ -392,6 +392,8 @@ def test_a_span_of_time_asked_is_the_premise_and_not_a_word_the_fact_must_match(
     [span] = durations(tiny.ix, analyse(tiny.ix, "why did bob cancel the talks a whole day before they were due to start"))
     assert span.kind == "premise" and span.route >= 0.9  # the rest of the question is all about the fact
     assert span.result().text.startswith("Not a whole day: Bob cancelled the talks two hours before")
+    [early] = durations(tiny.ix, analyse(tiny.ix, "why did bob cancel the talks a week in advance"))
+    assert early.result().text.startswith("Not a week in advance: Bob cancelled")  # "in advance" belongs to the span
 
 
 def test_a_misspelt_thing_asked_for_is_known_as_the_word_it_is_a_typo_of(tiny):
