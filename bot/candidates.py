@@ -20,7 +20,7 @@ from bot.analyse import Query
 from bot.facts import Fact, Quote, date_label
 from bot.index import Index, _Doc
 from bot.results import Answer, NotCovered, Result
-from bot.text import (HYPOTHETICAL, PERSON_STARTERS, QUOTED, SPEECH_VERB, WHO_STARTERS, YES_NO_STARTERS, date_span, listed,
+from bot.text import (HYPOTHETICAL, PERSON_STARTERS, QUOTED, REPORTING_VERBS, SPEECH_VERB, WHO_STARTERS, YES_NO_STARTERS, date_span, listed,
                       normalize, ordinal, stem)
 
 KINDS = ("fact", "yes", "no", "premise", "person", "quotes", "said", "date", "timeline", "didyoumean", "gap")
@@ -250,6 +250,8 @@ def claims(ix: Index, q: Query) -> list[Candidate]:
                 continue  # the question must ask about what the claim says happened, not only whom
             if c.subject and c.subject.startswith("@") and c.subject not in asked and c.action not in asked:
                 continue  # "was Kim Yo Jong at the ceremony" does not ask whether Pence spoke with her there
+            if c.action and not SPEECH_VERB.search(c.text) and _spoken_of(ix, q, c.action, _COMMENTED):
+                continue  # "did Pence comment on the cancellation" asks whether he spoke, not who cancelled
             recall = ix._coverage(wanted, have | {"@" + e for e in context})
             precision = ix._coverage(list(have), asked)
             score = 2 * recall * precision / (recall + precision) if recall + precision else 0.0
@@ -308,9 +310,12 @@ def _acts(ix: Index, q: Query, actors: set[str] | frozenset[str], action: str | 
     return False
 
 
-def _spoken_of(ix: Index, q: Query, action: str) -> bool:
+_COMMENTED = re.compile(rf"\b(?:{'|'.join(REPORTING_VERBS)}|comment|commented|comments|remark|remarked|mention|mentioned)\b")
+
+
+def _spoken_of(ix: Index, q: Query, action: str, verbs: re.Pattern = SPEECH_VERB) -> bool:
     """The action comes after a verb of speech: it is the topic of what was said."""
-    verb = SPEECH_VERB.search(q.norm)
+    verb = verbs.search(q.norm)
     # (read as tokens, so a phrase counts: "about the meeting that fell through" speaks of cancelling)
     return bool(verb) and action in ix._analyse(q.norm[verb.end():], correct=False)[0]
 

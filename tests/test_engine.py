@@ -374,3 +374,10 @@ def test_a_role_at_another_time_than_the_storys_is_not_given(engine):
     assert engine.ask("what is nick ayers's job").answered  # the story's own time: answered
     # "previously" about what someone said is no question about a role
     assert "at the time of the story" not in engine.ask("did the trump administration previously say it would not talk").text
+
+
+def test_a_yes_no_about_someone_speaking_of_an_action_is_not_answered_by_who_did_it(engine):
+    # "did Pence comment on the cancellation" asks whether he spoke, not whether he cancelled
+    assert not engine.ask("did pence himself comment on the cancellation").text.startswith("No —")
+    # a claim that is itself about saying still answers ("Pence said the US would ease pressure": false)
+    assert engine.ask("did pence say the us would ease pressure").text.startswith("No —")
