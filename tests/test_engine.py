@@ -381,3 +381,9 @@ def test_a_yes_no_about_someone_speaking_of_an_action_is_not_answered_by_who_did
     assert not engine.ask("did pence himself comment on the cancellation").text.startswith("No —")
     # a claim that is itself about saying still answers ("Pence said the US would ease pressure": false)
     assert engine.ask("did pence say the us would ease pressure").text.startswith("No —")
+
+
+def test_how_long_the_meeting_was_to_last_is_not_how_long_before_it_was_cancelled(engine):
+    last = engine.ask("how long was the meeting supposed to last")
+    assert not last.answered and last.text.startswith("My sources don't say how long the meeting was to last.")
+    assert "two hours before" in engine.ask("how long before the meeting did they cancel").text
