@@ -365,10 +365,11 @@ def _resolve_pronouns(engine: Engine, text: str, before: Conversation, pronouns_
         if len(normalize(text).split()) <= 3 and not _asks_something_of_its_own(engine, resolved):
             resolved = f"{resolved} {_topic_of(engine, before.question, resolved)}"  # "where was he?": still about the last topic
         return resolved, f"(Taking {' and '.join(notes)}.)" if notes else None
+    if _THING.search(lowered) and before.question and asks_order(normalize(text)):
+        # "was that before or after the news leaked", "was that before the summit": "that" is one side
+        pointer = _THING.search(lowered)
+        return f"{text[:pointer.start()]}{_topic_of(engine, before.question, text)}{text[pointer.end():]}", None
     if _THING.search(lowered) and before.question and not pronouns_only:
-        if asks_order(normalize(text)):  # "was that before or after the news leaked": "that" is one side
-            pointer = _THING.search(lowered)
-            return f"{text[:pointer.start()]}{_topic_of(engine, before.question, text)}{text[pointer.end():]}", None
         return f"{text} {_topic_of(engine, before.question, text)}", None
     return text, None
 

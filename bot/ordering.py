@@ -23,6 +23,9 @@ _BEFORE_OR_AFTER = re.compile(r"^(?:(?:was|were|did|is|are|does|do|had|has)\s+)?
                               r"before or after\s+(?P<b>.+?)$")
 _WHICH_FIRST = re.compile(r"^(?:which|what)\s+(?:came|happened|was|come|happen|is)\s+first\s+(?P<a>.+?)\s+or\s+(?P<b>.+?)$")
 _FIRST_OF_TWO = re.compile(r"^(?:was|did)\s+(?P<a>.+?)\s+or\s+(?P<b>.+?)\s+(?:come\s+|happen\s+|take place\s+)?first$")
+# "was the meeting cancelled before the opening ceremony?": a yes or no about the order
+_ONE_SIDE = re.compile(r"^(?:was|were|did|is|had)\s+(?P<a>.+?)\s+(?:happen\s+|come\s+|take place\s+)?(?P<rel>before|after)\s+(?P<b>.+?)$")
+_SPAN_OF_TIME = re.compile(r"\b(?:\d+|a|an|one|two|three|few|couple|several)\s+(?:minutes?|hours?|days?|weeks?|months?)\b|\bjust\b")
 # "what time exactly was the meeting before or after the ceremony": it asks something else
 _ASKS_ELSE = re.compile(r"\b(?:what|when|who|whom|whose|where|why|how|which)\b")
 MATCH_COVER = 0.4  # how much of a side's words an event (or its title) must cover to be taken as it
@@ -36,12 +39,16 @@ class _Span:
     hi: dt.date
 
 
-def asks_order(norm: str) -> tuple[str, str] | None:
-    """The two sides of an ordering question, in normalised words, or None."""
+def asks_order(norm: str) -> tuple[str, str, str | None] | None:
+    """The two sides of an ordering question, in normalised words, and the order a yes-or-no
+    question proposes ("before"/"after"; None: it asks which), or None."""
     for pattern in (_BEFORE_OR_AFTER, _WHICH_FIRST, _FIRST_OF_TWO):
         found = pattern.match(norm)
         if found and not _ASKS_ELSE.search(found.group("a")):
-            return found.group("a"), found.group("b")
+            return found.group("a"), found.group("b"), None
+    found = _ONE_SIDE.match(norm)
+    if found and not _ASKS_ELSE.search(found.group("a")) and not _SPAN_OF_TIME.search(found.group("a")):
+        return found.group("a"), found.group("b"), found.group("rel")  # ("two hours before": a span, not an order)
     return None
 
 
@@ -52,7 +59,7 @@ def order_answer(ix: Index, question: str) -> Answer | None:
     sides = asks_order(norm)
     if sides is None:
         return None
-    pair = _events_for(ix, *sides)
+    pair = _events_for(ix, sides[0], sides[1])
     if pair is None:
         return None
     first, second = pair
@@ -64,6 +71,9 @@ def order_answer(ix: Index, question: str) -> Answer | None:
     else:
         verdict = None
     dated = f"{first.title}: {first.date_label()}. {second.title}: {second.date_label()}."
+    proposed = sides[2]
+    if verdict and proposed:  # "was X before Y?": yes or no, with the dates
+        verdict = "Yes" if verdict.lower() == proposed else "No"
     text = (f"{verdict} — {dated}" if verdict else
             f"My sources don't date them closely enough to say which came first. {dated}")
     cites = tuple(ix._cite(ev.source, ev.quote) for e in (first, second) for ev in e.evidence[:1])

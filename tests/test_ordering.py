@@ -8,8 +8,8 @@ from bot.ordering import _span, asks_order
 
 
 def test_the_two_sides_of_an_ordering_question():
-    assert asks_order("was the meeting before or after the opening ceremony") == ("the meeting", "the opening ceremony")
-    assert asks_order("which came first the sanctions or the snub") == ("the sanctions", "the snub")
+    assert asks_order("was the meeting before or after the opening ceremony") == ("the meeting", "the opening ceremony", None)
+    assert asks_order("which came first the sanctions or the snub") == ("the sanctions", "the snub", None)
     assert asks_order("what time exactly was the meeting before or after the ceremony") is None  # it asks a time
     assert asks_order("when was the meeting") is None
 
@@ -41,3 +41,12 @@ def test_that_in_an_ordering_follow_up_is_the_last_topic(engine):
     when = follow_up(engine, "when was the meeting supposed to be", None)
     step = follow_up(engine, "was that before or after the opening ceremony", when.conversation)
     assert step.result.text.startswith("After — ")
+    launch = follow_up(engine, "when did north korea launch its most advanced missile", None)
+    assert follow_up(engine, "was that before the us canada summit", launch.conversation).result.text.startswith("Yes — ")
+
+
+def test_a_yes_or_no_about_the_order_is_answered_yes_or_no_with_both_dates(engine):
+    assert asks_order("was the meeting cancelled before the opening ceremony")[2] == "before"
+    assert asks_order("did north korea cancel two hours before the meeting") is None  # a span, not an order
+    assert engine.ask("was the meeting cancelled before the opening ceremony?").text.startswith("No — ")
+    assert engine.ask("was the november launch before the us canada summit").text.startswith("Yes — ")
