@@ -43,6 +43,7 @@ _PRONOUNS = frozenset("he him his she her they them their it its that this".spli
 _FOCUS = re.compile(r"\b(?:what|which)\s+(?:is|was|were|are)\s+(?:the\s+)?(\w+)\s+of\b|\b(name|headline|title|location|date)\b"
                     r"|(?:\b(?:what|which|how many|how much)|^(?:the )?(?:number|count) of)\s+(?:(?:kind|sort|type|exact|specific|other)\s+(?:of\s+)?)?(?:\d+\s+)?(\w+)")
 _AT_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?|\bthe\s+(?=\S+(?:\s+\S+)?\s+(?:meeting|olympics|games|summit|talks)\b)")  # "in Tokyo", "at the stadium", "the Tokyo meeting"
+_THINKS = frozenset("think thinks thought thinking".split())  # (how someone felt is not in their words)
 _NOT_FOCUS = frozenset("is was were are did does do the a an had has have will would could should can".split())
 
 
@@ -106,6 +107,10 @@ def analyse(ix: Index, question: str) -> Query:
             break
     first = next((w for w in words if w not in LEADING_FILLERS and not ix.english.is_filler(w)), "")
     quote_intent = any(w in QUOTE_WORDS for w in words)
+    thinks = next((i for i, w in enumerate(words) if w in _THINKS), None)
+    if not quote_intent and thinks is not None and entities and (entities[0] in ix.quotes_by_speaker or entities[0] in ix.speaks_for):
+        # "what did Ayers think North Korea wanted?": what someone thought is known by what they said
+        quote_intent = ix.mention_at(norm, entities[0]) < len(" ".join(words[:thinks]))
     q = Query(
         raw=question,
         norm=norm,

@@ -416,3 +416,10 @@ def test_a_word_whose_opposite_the_articles_use_names_another_thing(engine):
     assert ("closing" in dict(q.unknown)) and "close" not in q.tokens
     assert not engine.ask("did pence attend the closing ceremony").text.startswith("Yes")
     assert not dict(analyse(engine.ix, "did pence attend the opening ceremony").unknown)
+
+
+def test_what_a_quoted_person_thought_is_asked_of_their_words(engine):
+    assert analyse(engine.ix, "what did ayers think the north koreans wanted").quote_intent
+    assert not analyse(engine.ix, "what did kim yo jong think of pence").quote_intent  # never quoted
+    assert not analyse(engine.ix, "how did pence feel").quote_intent  # a feeling is not in anyone's words
+    assert engine.ask("what did pence think about the cancellation").text.startswith("Mike Pence: “")
