@@ -301,8 +301,8 @@ def _what_about(engine: Engine, norm: str, before: Conversation) -> str | None:
     named_before = engine.entities_in(before.question)
     if not named_before or (not named_now and not _PERSONAL.search(other) and not _PLURAL.search(other)):
         return None
-    if set(named_now) & set(named_before):
-        return None
+    if set(named_now) & set(named_before) or (named_now and set(named_now) <= set(before.people)):
+        return None  # ("what about kim yong nam" after the answer named him: a question about him)
     target = named_before[0]
     aliases = sorted((" ".join(k) for k, p in engine.ix._aliases.items() if p == target), key=len, reverse=True)
     for alias in aliases:

@@ -395,6 +395,9 @@ def test_what_about_someone_asks_the_last_question_of_them(engine):
     japan = follow_up(engine, "what did pence announce in japan", None)
     who = follow_up(engine, "what about nauert", japan.conversation)
     assert who.result.answered and who.result.text.startswith("Heather Nauert — ")
+    # someone the last answer named is asked about themselves ("who was Pence to meet?" — "what about Kim Yong Nam?")
+    met = follow_up(engine, "who was pence supposed to meet", None)
+    assert follow_up(engine, "what about kim yong nam?", met.conversation).result.text.startswith("Kim Yong Nam — ")
     # a message that asks something of its own is not the last question again
     own = follow_up(engine, "what about vox, who wrote it", nauert.conversation)
     assert "Jen Kirby" in own.result.text
