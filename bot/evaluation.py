@@ -34,6 +34,7 @@ EVAL_SETS = {
     "blind_n": EVAL_SET.with_name("blind_n.yaml"),
     "blind_o": EVAL_SET.with_name("blind_o.yaml"),
     "blind_p": EVAL_SET.with_name("blind_p.yaml"),
+    "blind_q": EVAL_SET.with_name("blind_q.yaml"),
     "dev": Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev_questions.yaml",
 }
 
