@@ -108,7 +108,7 @@ def analyse(ix: Index, question: str) -> Query:
     first = next((w for w in words if w not in LEADING_FILLERS and not ix.english.is_filler(w)), "")
     quote_intent = any(w in QUOTE_WORDS for w in words)
     thinks = next((i for i, w in enumerate(words) if w in _THINKS), None)
-    if not quote_intent and thinks is not None and entities and (entities[0] in ix.quotes_by_speaker or entities[0] in ix.speaks_for):
+    if not quote_intent and thinks is not None and entities and ix.quoted(entities[0]):
         # "what did Ayers think North Korea wanted?": what someone thought is known by what they said
         quote_intent = ix.mention_at(norm, entities[0]) < len(" ".join(words[:thinks]))
     q = Query(

@@ -83,9 +83,10 @@ def text_shows(ix: Index, text: str) -> frozenset[str]:
 
 
 def generate(ix: Index, q: Query) -> list[Candidate]:
-    mind = unreported_mind(ix, q) or another_time(ix, q)
-    if mind is not None:
-        return [mind]  # "how did Kim Yo Jong feel about it?": the articles report nothing she felt
+    unreported = unreported_mind(ix, q) or another_time(ix, q)
+    if unreported is not None:
+        # "how did Kim Yo Jong feel about it?", "what was Ayers's job before?": nothing the articles report
+        return [unreported]
     said = quoted_words(ix, q)
     if said and q.quote_intent and q.wh in ("?who", None):
         return said  # "who said '…'?" / "did Pence say '…'?": only a quote can answer that, or nothing

@@ -21,14 +21,13 @@ from bot.engine import Answer, Engine, NotCovered, Result
 from bot.analyse import analyse
 from bot.decide import NOTHING_SPECIFIC
 from bot.ordering import asks_order
-from bot.text import REPORTING_VERBS, SPEECH_VERB, STOPWORDS, clip, listed, normalize, without_question_words
+from bot.text import PERSONAL_PRONOUN, REPORTING_VERBS, SPEECH_VERB, STOPWORDS, clip, listed, normalize, without_question_words
 
 EXPIRES_AFTER = 15 * 60  # seconds of silence after which a conversation is forgotten
 MAX_CONVERSATIONS = 5000
 
 _POINTERS = frozenset("it its that this these those".split())  # they point back; they name no topic
 TOPIC_WORDS = 12  # at most this many words of the last question carried into a follow-up
-_PERSONAL = re.compile(r"\b(he|him|his|she|her|hers)\b")
 _PLURAL = re.compile(r"\b(they|them|their|theirs)\b")
 _GENDER = {"he": "he", "him": "he", "his": "he", "she": "she", "her": "she", "hers": "she"}
 _BARE_THING = re.compile(r"\b(?:it|that|this)$")  # "… take it", not "that interview"
@@ -162,7 +161,7 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
             # "when did she tweet about the pence meeting": "she" is not Pence; "was he supposed to be
             # at the pence meeting": a "he" or "she" before a name is not the one named after it
             low = normalize(text)
-            personal = _PERSONAL.search(low)
+            personal = PERSONAL_PRONOUN.search(low)
             other = personal is not None and all(
                 (p.pronoun and p.pronoun != _GENDER[personal.group(1)])
                 or (personal.group(1) in ("he", "she") and personal.start() < engine.ix.mention_at(low, p.id))
@@ -177,7 +176,7 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
                 question = f"{text} {_topic_of(engine, before.question, text)}"
                 note = f"(Reading that as: “{normalize(question)}”.)"
     result = engine.ask(question)
-    if question != text and not that_one and not _PERSONAL.search(text.lower()) and not _PLURAL.search(text.lower()):
+    if question != text and not that_one and not PERSONAL_PRONOUN.search(text.lower()) and not _PLURAL.search(text.lower()):
         # "how long before it was supposed to start": the words of the last question were added
         # for "it" or a short question; if the message is answered better alone, it stood alone.
         alone = engine.ask(text)
@@ -270,7 +269,7 @@ def _that_one(engine: Engine, norm: str, before: Conversation) -> tuple[str, str
     is that kind of thing. The question, rewritten with their name, and a note saying so."""
     which = _WHICH_ONE.match(norm)
     found = which or _DEMONSTRATIVE.search(norm)
-    if found is None or _PERSONAL.search(norm) or _PLURAL.search(norm):
+    if found is None or PERSONAL_PRONOUN.search(norm) or _PLURAL.search(norm):
         return None
     kind = engine.ix._canon_token(found.group(1))
     if kind in engine.ix._stop_stems:
@@ -299,7 +298,7 @@ def _what_about(engine: Engine, norm: str, before: Conversation) -> str | None:
     other = found.group("other")
     named_now = engine.entities_in(other)
     named_before = engine.entities_in(before.question)
-    if not named_before or (not named_now and not _PERSONAL.search(other) and not _PLURAL.search(other)):
+    if not named_before or (not named_now and not PERSONAL_PRONOUN.search(other) and not _PLURAL.search(other)):
         return None
     if set(named_now) & set(named_before) or (named_now and set(named_now) <= set(before.people)):
         return None  # ("what about kim yong nam" after the answer named him: a question about him)
@@ -335,7 +334,7 @@ def _resolve_pronouns(engine: Engine, text: str, before: Conversation, pronouns_
     words added."""
     people = [engine.fb.person_by_id[p] for p in before.people if p in engine.fb.person_by_id]
     lowered = text.lower()
-    personal = _PERSONAL.search(lowered) if personal_ok else None
+    personal = PERSONAL_PRONOUN.search(lowered) if personal_ok else None
     plural = _PLURAL.search(lowered) if plural_ok else None
     chosen = []
     if personal:
@@ -346,8 +345,8 @@ def _resolve_pronouns(engine: Engine, text: str, before: Conversation, pronouns_
             # "what did he say about talks" after "who interviewed Pence?": the one the answer
             # brought in (Josh Rogin) is never quoted; the one the question was about is
             asked_about = set(engine.entities_in(before.question))
-            if not _quoted(engine, fitting[0].id) and fitting[0].id not in asked_about:
-                fitting.sort(key=lambda p: not (_quoted(engine, p.id) and p.id in asked_about))
+            if not engine.ix.quoted(fitting[0].id) and fitting[0].id not in asked_about:
+                fitting.sort(key=lambda p: not (engine.ix.quoted(p.id) and p.id in asked_about))
         target = fitting[0] if fitting else None
         if target is not None:
             chosen.append((personal.group(1), target))
@@ -380,11 +379,6 @@ def _speaks_as(pronoun: str, lowered: str) -> bool:
     return verb is not None and pronoun in ("he", "she") and re.search(rf"\b{pronoun}\b", lowered[: verb.start()]) is not None
 
 
-def _quoted(engine: Engine, pid: str) -> bool:
-    """Whether the articles give any words of theirs (or of a body that speaks through them)."""
-    return pid in engine.ix.quotes_by_speaker or pid in engine.ix.speaks_for
-
-
 _IT_SPOKE = re.compile(rf"\bit\s+(?:{'|'.join(REPORTING_VERBS)})\b")
 
 
@@ -396,7 +390,7 @@ def _it_spoke(engine: Engine, text: str, before: Conversation) -> tuple[str, str
         return None
     body = next((engine.fb.person_by_id[p] for p in before.people if p in engine.fb.person_by_id
                  and engine.fb.person_by_id[p].kind == "organisation"
-                 and (p in engine.ix.quotes_by_speaker or p in engine.ix.speaks_for)), None)
+                 and engine.ix.quoted(p)), None)
     if body is None:
         return None
     return re.sub(r"\bit\b", body.name, text, count=1, flags=re.IGNORECASE), f"(Taking “it” as {body.name}.)"

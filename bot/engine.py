@@ -28,14 +28,13 @@ from bot.index import Index
 from bot.roles import WrongRole, shown_as
 from bot.results import Answer, Citation, Comparison, NotCovered, PersonMatch, Result
 from bot.scorer import Weights, decision_features, decision_score, score_all
-from bot.text import SPEECH_VERB, clip, date_span, listed, normalize, parse_dates, without_question_words
+from bot.text import PERSONAL_PRONOUN, SPEECH_VERB, clip, date_span, listed, normalize, parse_dates, without_question_words
 
 __all__ = ["Answer", "Citation", "Comparison", "Engine", "NotCovered", "PersonMatch", "Result", "normalize"]
 
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9)])[.!]+\s+")
 _PRONOUN = re.compile(r"\b(he|she|they|him|her|them)\b")
 _POSSESSIVE = re.compile(r"\b(his|their)\b")
-_PERSONAL = re.compile(r"\b(he|him|his|she|her|hers)\b")
 _VERDICT = re.compile(r"^(?:Yes — |No — |" + re.escape(HEDGED) + ")")
 
 
@@ -170,7 +169,7 @@ class Engine:
         named = list(previous.entities)
         brought = [p for f in answer.facts if f in self.fb.fact_by_id for p in self.fb.fact_by_id[f].people
                    if p in self.ix.named_in[f] and p not in named]
-        personal = _PERSONAL.search(normalize(text))
+        personal = PERSONAL_PRONOUN.search(normalize(text))
         for pid in dict.fromkeys([*named, *brought]):
             person = self.fb.person_by_id[pid]
             wanted = personal and ("she" if personal.group(1) in ("she", "her", "hers") else "he")

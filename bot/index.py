@@ -258,11 +258,15 @@ class Index:
                 self._vocab.add(self._canon_token(t))
         self._spell_list = sorted(w for w in self._raw_vocab if len(w) >= 3 and not w.isdigit())
 
+    def quoted(self, pid: str) -> bool:
+        """Whether the articles give any words of theirs (or of a body that speaks through them)."""
+        return pid in self.quotes_by_speaker or pid in self.speaks_for
+
     def _reacting_people(self) -> frozenset[str]:
         """Whose thoughts or feelings the articles report: anyone they quote, and anyone a fact
         names within a few words of a reaction ("the North Korean
         officials had not been happy", "angered his South Korean hosts")."""
-        out = set(self.quotes_by_speaker) | set(self.speaks_for)  # (a stance a fact attributes is no reaction)
+        out = {pid for pid in self.fb.person_by_id if self.quoted(pid)}  # (a stance a fact attributes is no reaction)
         for fact in self.fb.facts:
             said = normalize(fact.statement)
             words = said.split()
