@@ -35,6 +35,8 @@ __all__ = ["Answer", "Citation", "Comparison", "Engine", "NotCovered", "PersonMa
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9)])[.!]+\s+")
 _PRONOUN = re.compile(r"\b(he|she|they|him|her|them)\b")
 _POSSESSIVE = re.compile(r"\b(his|their)\b")
+# "who cancelled the meeting, north korea or pence": a who-question, then the two it may be
+_CHOICE = re.compile(r"^(?:(?:and|n|so|ok|but)\s+)?(?:who|which one|which of them)\s+(?P<rest>.+?)\s+(?P<a>[^ ]+(?: [^ ]+){0,2}?)\s+or\s+(?P<b>[^ ]+(?: [^ ]+){0,2})$")
 _VERDICT = re.compile(r"^(?:Yes — |No — |" + re.escape(HEDGED) + ")")
 
 
@@ -71,6 +73,9 @@ class Engine:
         ordered = order_answer(self.ix, text)  # "was the meeting before or after the ceremony?": an order, not a fact
         if ordered is not None:
             return ordered
+        chosen = self._choose(text)
+        if chosen is not None:
+            return chosen
         parts = split_parts(text)
         if parts:
             return self._ask_parts(text, parts)
@@ -161,6 +166,23 @@ class Engine:
                       tuple({d.id: d for r in answered for d in getattr(r, "disagreements", ())}.values()),
                       quotes=tuple(x for r in answered for x in getattr(r, "quotes", ())),
                       person=getattr(first, "person", None))
+
+    def _choose(self, question: str) -> Answer | None:
+        """"Who cancelled the meeting, North Korea or Pence?": each option asked as a yes or no
+        ("did North Korea cancel the meeting?"); when exactly one is a yes, that one, with why."""
+        found = _CHOICE.match(normalize(question).strip(" ?!."))
+        if found is None:
+            return None
+        options = [found.group("a"), found.group("b")]
+        if not all(len(self.entities_in(o)) == 1 for o in options):
+            return None
+        verdicts = [self._ask(f"did {option} {found.group('rest')}") for option in options]
+        yes = [(option, v) for option, v in zip(options, verdicts) if getattr(v, "kind", "") == "yes"]
+        if len(yes) != 1:
+            return None
+        option, verdict = yes[0]
+        name = self.fb.person_by_id[self.entities_in(option)[0]].name
+        return replace(verdict, question=question, text=f"{name} — " + _VERDICT.sub("", verdict.text), kind="fact")
 
     def _referent(self, text: str, previous: Query, answer: Result) -> str | None:
         """Whom a part's pronoun means: someone the part before named, else someone its answer

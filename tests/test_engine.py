@@ -387,3 +387,9 @@ def test_how_long_the_meeting_was_to_last_is_not_how_long_before_it_was_cancelle
     last = engine.ask("how long was the meeting supposed to last")
     assert not last.answered and last.text.startswith("My sources don't say how long the meeting was to last.")
     assert "two hours before" in engine.ask("how long before the meeting did they cancel").text
+
+
+def test_a_who_question_with_two_options_names_the_one_the_articles_bear_out(engine):
+    chosen = engine.ask("who cancelled the meeting, north korea or pence?")
+    assert chosen.text.startswith("North Korea — ") and chosen.answered
+    assert engine.ask("who tweeted the statement, nauert or ayers").text.startswith("Heather Nauert — ")
