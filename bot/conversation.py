@@ -263,11 +263,16 @@ _DEMONSTRATIVE = re.compile(r"\b(?:that|this|the same)\s+([a-z]+)\b")
 _WHICH_ONE = re.compile(r"^(?:and\s+|so\s+|ok\s+)?(?:which|what)\s+([a-z]+)(?:\s+(?:exactly|specifically|was it|is it|was that|is that))?$")
 
 
+# "what's the agency called", "what is the name of the agency": which one of the last answer's
+_CALLED = re.compile(r"^(?:and\s+|so\s+|ok\s+)?(?:whats|what s|what is|what was)\s+(?:the\s+(?=[a-z]+\s+called$)|the name of (?:the|that|this)\s+)"
+                     r"([a-z]+)(?:\s+called)?$")
+
+
 def _that_one(engine: Engine, norm: str, before: Conversation) -> tuple[str, str] | None:
     """"What's the name of that outlet?" after KCNA's words, "which reporter?" after the story of
     who broke the news: the one of the last answer's people (then the conversation's) whose role
     is that kind of thing. The question, rewritten with their name, and a note saying so."""
-    which = _WHICH_ONE.match(norm)
+    which = _WHICH_ONE.match(norm) or _CALLED.match(norm)
     found = which or _DEMONSTRATIVE.search(norm)
     if found is None or PERSONAL_PRONOUN.search(norm) or _PLURAL.search(norm):
         return None

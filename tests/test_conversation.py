@@ -403,3 +403,10 @@ def test_what_about_someone_asks_the_last_question_of_them(engine):
     # a message that asks something of its own is not the last question again
     own = follow_up(engine, "what about vox, who wrote it", nauert.conversation)
     assert "Jen Kirby" in own.result.text
+
+
+def test_whats_the_agency_called_names_the_one_of_the_last_answer(engine):
+    media = follow_up(engine, "what did north korean state media say about pence", None)
+    called = follow_up(engine, "whats the agency called", media.conversation)
+    assert "Korean Central News Agency" in called.read_as and called.result.answered
+    assert "KCNA" in called.result.text or "Korean Central News Agency" in called.result.text
