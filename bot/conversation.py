@@ -264,7 +264,8 @@ _WHICH_ONE = re.compile(r"^(?:and\s+|so\s+|ok\s+)?(?:which|what)\s+([a-z]+)(?:\s
 
 
 # "what's the agency called", "what is the name of the agency": which one of the last answer's
-_CALLED = re.compile(r"^(?:and\s+|so\s+|ok\s+)?(?:whats|what s|what is|what was)\s+(?:the\s+(?=[a-z]+\s+called$)|the name of (?:the|that|this)\s+)"
+# ("the name of that outlet" is read as "that outlet", in place)
+_CALLED = re.compile(r"^(?:and\s+|so\s+|ok\s+)?(?:whats|what s|what is|what was)\s+(?:the\s+(?=[a-z]+\s+called$)|the name of the\s+)"
                      r"([a-z]+)(?:\s+called)?$")
 
 
