@@ -183,7 +183,11 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
         # ("where was it held?" after the summit: "my sources don't say where the summit was held"
         # answers it; the Olympics' venue, read alone, does not)
         said_open = not result.answered and not NOTHING_SPECIFIC.match(result.text)
-        if alone.answered and not said_open and (not result.answered or alone.confidence > result.confidence):
+        # ("what sanctions?" after why they backed out: read with the last question's words it only
+        # gives the last answer again; alone, it gives something new)
+        repeats = (bool(result.facts) and set(result.facts) <= set(before.facts) and not set(alone.facts) <= set(before.facts)
+                   and _WHICH_THING.match(norm) is not None)
+        if alone.answered and not said_open and (not result.answered or alone.confidence > result.confidence or repeats):
             result, question, note = alone, text, None
     if asked_again is not None:
         if not result.answered:  # "what did nauert announce in japan" is not covered: "what about nauert" is her
@@ -263,6 +267,9 @@ _DEMONSTRATIVE = re.compile(r"\b(?:that|this|the same)\s+([a-z]+)\b")
 _WHICH_ONE = re.compile(r"^(?:and\s+|so\s+|ok\s+)?(?:which|what)\s+([a-z]+)(?:\s+(?:exactly|specifically|was it|is it|was that|is that))?$")
 
 
+# "what sanctions?", "which sanctions were those": a thing of the last answer asked about in itself
+# (not "which day?", which asks when the last answer's thing was)
+_WHICH_THING = re.compile(r"^(?:and\s+|so\s+|ok\s+)?(?:what|which)\s+(?!(?:day|date|time|year|month|week|hour|place|city|country|one)\b)[a-z]+(?:\s+(?:were|was|are|is)\s+(?:those|these|that|they|it))?$")
 # "what's the agency called", "what is the name of the agency": which one of the last answer's
 # ("the name of that outlet" is read as "that outlet", in place)
 _CALLED = re.compile(r"^(?:and\s+|so\s+|ok\s+)?(?:whats|what s|what is|what was)\s+(?:the\s+(?=[a-z]+\s+called$)|the name of the\s+)"

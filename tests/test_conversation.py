@@ -410,3 +410,13 @@ def test_whats_the_agency_called_names_the_one_of_the_last_answer(engine):
     called = follow_up(engine, "whats the agency called", media.conversation)
     assert "Korean Central News Agency" in called.read_as and called.result.answered
     assert "KCNA" in called.result.text or "Korean Central News Agency" in called.result.text
+
+
+def test_what_thing_of_the_last_answer_is_asked_about_itself_not_the_last_answer_again(engine):
+    why = follow_up(engine, "why did north korea back out of the pence meeting", None)
+    assert "sanctions announcement" in why.result.text
+    which = follow_up(engine, "what sanctions?", why.conversation)
+    assert "toughest and most aggressive" in which.result.text
+    # "which day?" asks when the last answer's thing was: the last answer may well be it
+    kcna = follow_up(engine, "what did north korean state media say about pence", None)
+    assert "Saturday" in follow_up(engine, "which day", kcna.conversation).result.text
