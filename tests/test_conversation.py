@@ -420,3 +420,9 @@ def test_what_thing_of_the_last_answer_is_asked_about_itself_not_the_last_answer
     # "which day?" asks when the last answer's thing was: the last answer may well be it
     kcna = follow_up(engine, "what did north korean state media say about pence", None)
     assert "Saturday" in follow_up(engine, "which day", kcna.conversation).result.text
+
+
+def test_whos_the_source_for_that_gives_where_the_last_answer_comes_from(engine):
+    spin = follow_up(engine, "how did pence's office spin the cancelled meeting", None)
+    source = follow_up(engine, "who's the source for that", spin.conversation)
+    assert source.result.text.startswith("Here is where that comes from: ") and source.result.citations
