@@ -49,8 +49,8 @@ _SAID_TO = re.compile(r"^(?:and\s+|so\s+)?(?:who did (?:he|she|they) (?:tell|say
 # ("what else did they accuse him of" is a question of its own, read with its pronouns resolved)
 _ELSE = re.compile(r"^(?:and\s+)?(?:(?:who|anyone|anybody|any one|someone) else\b|(?:what|anything) else(?: (?:is there|was there|happened))?$)")
 # "what did he say next?", "what else did she say", "did he say anything else"
-_SAID_NEXT = re.compile(r"\b(?:say|said|tweet|tweeted|add|added)\b.*\b(?:next|else|after that|then|more|too|also)\b|"
-                        r"\b(?:else|more|next)\b.*\b(?:say|said|tweet|tweeted)\b")
+_SAID_NEXT = re.compile(r"\b(?:say|said|tweet|tweeted|add|added|suggest|suggested|claim|claimed)\b.*\b(?:next|else|after that|then|more|too|also)\b|"
+                        r"\b(?:else|more|next)\b.*\b(?:say|said|tweet|tweeted|suggest|suggested|claim|claimed)\b")
 # "who said that?", "says who", "who on his team said that", "according to whom"
 _SAID_BY = re.compile(r"^(?:and\s+|but\s+|so\s+|ok\s+)?(?:who(?:\s+\S+){0,4}?\s+(?:said|says|claimed|claims|stated|announced|told you)"
                       r"(?:\s+(?:that|so|it|this))?|says who|who says so|according to (?:who|whom)|who(?:'s| is) saying (?:that|so|this)|"

@@ -426,3 +426,9 @@ def test_whos_the_source_for_that_gives_where_the_last_answer_comes_from(engine)
     spin = follow_up(engine, "how did pence's office spin the cancelled meeting", None)
     source = follow_up(engine, "who's the source for that", spin.conversation)
     assert source.result.text.startswith("Here is where that comes from: ") and source.result.citations
+
+
+def test_what_else_did_he_suggest_moves_on_to_his_next_words(engine):
+    who = follow_up(engine, "who said the us would stop north korea whitewashing its murderous regime", None)
+    step = follow_up(engine, "what else did he suggest about their motives", who.conversation)
+    assert step.result.text.startswith("Nick Ayers: “") and "dangled" in step.result.text
