@@ -492,7 +492,10 @@ def people(ix: Index, q: Query) -> list[Candidate]:
     if len(q.entities) == 1 and ix.fb.person_by_id[q.entities[0]].kind == "person":
         # "kim yong nam title", "nauert's job": what a card gives, not another topic
         others = [t for t in others if t not in ix.card_asks]
-    if len(q.entities) == 1:
+    group_asked_who = (len(q.entities) == 1 and ix.fb.person_by_id[q.entities[0]].kind != "person"
+                         and q.wh == "?who" and not any(q.norm.startswith(s + " ") for s in WHO_STARTERS))
+    if len(q.entities) == 1 and not group_asked_who:
+        # ("who would have been there from North Korea" asks for people of it, not its card)
         starts = any(q.norm.startswith(s + " ") for s in PERSON_STARTERS)
         fit = 1.0 if not others and (starts or not q.quote_intent) else 1 / (1 + len(others))
         out.append(_person_candidate(ix, q, q.entities[0], fit))

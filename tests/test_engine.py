@@ -393,3 +393,9 @@ def test_a_who_question_with_two_options_names_the_one_the_articles_bear_out(eng
     chosen = engine.ask("who cancelled the meeting, north korea or pence?")
     assert chosen.text.startswith("North Korea — ") and chosen.answered
     assert engine.ask("who tweeted the statement, nauert or ayers").text.startswith("Heather Nauert — ")
+
+
+def test_who_of_a_country_or_body_asks_for_its_people_not_its_card(engine):
+    assert "Kim Yo Jong" in engine.ask("who would have been there from north korea").text
+    assert engine.ask("who from the state department commented").text.startswith("Heather Nauert")
+    assert engine.ask("who is north korea").text.startswith("North Korea — ")  # "who is X" is its card
