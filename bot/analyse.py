@@ -111,6 +111,13 @@ def analyse(ix: Index, question: str) -> Query:
     if not quote_intent and thinks is not None and entities and ix.quoted(entities[0]):
         # "what did Ayers think North Korea wanted?": what someone thought is known by what they said
         quote_intent = ix.mention_at(norm, entities[0]) < len(" ".join(words[:thinks]))
+    # "the closing ceremony": a word the articles never use whose opposite they do names another
+    # thing; it is not the word of theirs it stems like ("closing" is not "sat close to")
+    contrasted = next((w for w in words if w not in ix._raw_vocab and any(o in ix._raw_vocab for o in ix.english.opposites.get(w, ()))), None)
+    if contrasted:
+        if ix._canon_token(contrasted) in tokens:
+            tokens.remove(ix._canon_token(contrasted))
+        unknown = [*unknown, contrasted]
     q = Query(
         raw=question,
         norm=norm,
@@ -129,15 +136,6 @@ def analyse(ix: Index, question: str) -> Query:
     focus = find_focus(norm, ix._aliases)
     # ("wat olympcs": a misspelt thing is known as the word it is a typo of)
     focus_known = focus is None or ix._is_known(focus) or focus in ix._aliases_words or (not ix.english.zipf(focus) and ix._is_known(ix._correct(focus)))
-    # "the closing ceremony": a word the articles never use whose opposite they do names another thing
-    contrasted = next((w for w in words if w not in ix._raw_vocab and any(o in ix._raw_vocab for o in ix.english.opposites.get(w, ()))), None)
-    if contrasted:  # it is not the word of the articles it stems like ("closing" is not "sat close to")
-        canon = ix._canon_token(contrasted)
-        tokens = list(q.tokens)
-        if canon in tokens:
-            tokens.remove(canon)
-        q = replace(q, tokens=tuple(tokens), known_tokens=tuple(t for t in q.known_tokens if t != canon or canon in tokens),
-                    unknown=(*q.unknown, (contrasted, ix.english.zipf(contrasted))))
     kind = answer_type(q)
     if focus and kind in ("what", "quote", "person") and focus in ix.english.focus_type:
         kind = ix.english.focus_type[focus]  # "what city", "the missile's name", "which photographer"
@@ -171,11 +169,10 @@ def _reported_by(ix: Index, norm: str, pid: str) -> str | None:
     """"According to Vox …", "what does DW say …", "in Vox's piece": the outlet is the source
     asked about, not the subject ("when did the DW article come out" is about DW's article).
     Returns the word that makes it the source ("report"; "" for "according to"), else None."""
-    at = ix.mention_at(norm, pid)
-    if at >= len(norm):
+    span = ix.mention(norm, pid)
+    if span is None:
         return None
-    alias = next(" ".join(k) for k, p in ix._aliases.items() if p == pid and norm.find(" ".join(k)) == at)
-    before, after = norm[:at], norm[at + len(alias):]
+    before, after = norm[: span[0]], norm[span[1]:]
     if _REPORTED.search(before):
         return ""
     reports = _REPORTS.match(after)

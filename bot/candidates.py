@@ -216,11 +216,12 @@ def _same_kind_of_question(asked: str | None, gap: str | None) -> bool:
     return asked == gap or asked in _IDENTIFY and (gap is None or gap in _IDENTIFY)
 
 
-def _open_detail(ix: Index, q: Query, detail: str, fact: Fact) -> Callable[[], Result]:
-    """"My sources don't <detail>. What they do say: <the fact>", with the fact's first passage."""
+def _open_detail(ix: Index, q: Query, detail: str, fact: Fact, suggest: bool = True) -> Callable[[], Result]:
+    """"My sources don't <detail>. What they do say: <the fact>", with the fact's first passage
+    (and, when `suggest`, the fact's own first question to ask next)."""
     text = f"My sources don't {detail}. What they do say: {fact.statement}"
     cites = tuple(ix._cite(ev.source, ev.quote) for ev in fact.evidence[:1])
-    return lambda: NotCovered(q.raw, text, tuple(fact.questions[:1]), citations=cites)
+    return lambda: NotCovered(q.raw, text, tuple(fact.questions[:1]) if suggest else (), citations=cites)
 
 
 def claims(ix: Index, q: Query) -> list[Candidate]:
@@ -239,6 +240,9 @@ def claims(ix: Index, q: Query) -> list[Candidate]:
     # A person stands for whom they act for: "Pence" asks about what "the US" did.
     acting_for = set().union(*(ix._role_of.get(e, frozenset()) for e in q.entities)) if q.entities else set()
     happen = ix._canon_token("happen")
+    # what the question speaks of after a verb of speech ("what did Nauert say about the cancelled
+    # meeting") or of comment ("did Pence comment on the cancellation"): read once, for every claim
+    spoken, commented = _spoken_of(ix, q, SPEECH_VERB), _spoken_of(ix, q, _COMMENTED)
     best, best_score, wrong_actor = None, 0.0, None
     for c in ix.claims_sharing(wanted):
         context = c.entities | set(c.fact.people)  # "was the Pence meeting secret": Pence is the fact's
@@ -251,7 +255,7 @@ def claims(ix: Index, q: Query) -> list[Candidate]:
                 continue  # the question must ask about what the claim says happened, not only whom
             if c.subject and c.subject.startswith("@") and c.subject not in asked and c.action not in asked:
                 continue  # "was Kim Yo Jong at the ceremony" does not ask whether Pence spoke with her there
-            if c.action and not SPEECH_VERB.search(c.text) and _spoken_of(ix, q, c.action, _COMMENTED):
+            if c.action in commented and not SPEECH_VERB.search(c.text):
                 continue  # "did Pence comment on the cancellation" asks whether he spoke, not who cancelled
             recall = ix._coverage(wanted, have | {"@" + e for e in context})
             precision = ix._coverage(list(have), asked)
@@ -260,10 +264,10 @@ def claims(ix: Index, q: Query) -> list[Candidate]:
             continue  # a wh-question is corrected only when it states the whole claim's action
         elif q.wh in ("?what", "?which", "?who") and happen in c.tokens:
             continue  # "what happened to the meeting?" asks; it does not claim the meeting happened
-        elif not c.holds and c.entities <= set(q.entities) and _acts(ix, q, _actors(ix, q, c.subject), c.action):
+        elif not c.holds and c.entities <= set(q.entities) and _acts(q, _actors(ix, q, c.subject), c.action, spoken):
             # "why did Pence apologise?": it takes a false claim for granted
             score = ix._coverage([t for t in wanted if not t.startswith("@")], have | acting_for)
-        elif c.holds and c.action and c.entities and q.entities and not set(q.entities) & context and _acts(ix, q, set(q.entities[:1]), c.action):
+        elif c.holds and c.action and c.entities and q.entities and not set(q.entities) & context and _acts(q, set(q.entities[:1]), c.action, spoken):
             # "Why did Trump cancel the meeting?": the claim that holds has another actor (a claim
             # that names no action, "the meeting was to be in South Korea", has no actor to be wrong about)
             actor = ix.fb.person_by_id[q.entities[0]].name
@@ -297,7 +301,7 @@ def _actors(ix: Index, q: Query, subject: str | None) -> set[str]:
     return {e for e in q.entities if subject in ix._role_of.get(e, frozenset())}
 
 
-def _acts(ix: Index, q: Query, actors: set[str] | frozenset[str], action: str | None) -> bool:
+def _acts(q: Query, actors: set[str] | frozenset[str], action: str | None, spoken: frozenset[str]) -> bool:
     """Is one of `actors` the one doing `action` in the question ("why did Pence cancel" — not
     "why did the Pence–North Korea meeting fall through")? Read from word order: the actor's
     name comes right before the action, or one word before it, and the action is not only what
@@ -307,18 +311,18 @@ def _acts(ix: Index, q: Query, actors: set[str] | frozenset[str], action: str | 
     tokens = q.tokens
     for i, t in enumerate(tokens):
         if t.startswith("@") and t[1:] in actors and action in tokens[i + 1 : i + 3]:
-            return not _spoken_of(ix, q, action)
+            return action not in spoken
     return False
 
 
 _COMMENTED = re.compile(rf"\b(?:{'|'.join(REPORTING_VERBS)}|comment|commented|comments|remark|remarked|mention|mentioned)\b")
 
 
-def _spoken_of(ix: Index, q: Query, action: str, verbs: re.Pattern = SPEECH_VERB) -> bool:
-    """The action comes after a verb of speech: it is the topic of what was said."""
+def _spoken_of(ix: Index, q: Query, verbs: re.Pattern) -> frozenset[str]:
+    """What the question speaks of: the tokens after its first verb of speech (`verbs`), phrases
+    included ("about the meeting that fell through" speaks of cancelling)."""
     verb = verbs.search(q.norm)
-    # (read as tokens, so a phrase counts: "about the meeting that fell through" speaks of cancelling)
-    return bool(verb) and action in ix._analyse(q.norm[verb.end():], correct=False)[0]
+    return frozenset(ix._analyse(q.norm[verb.end():], correct=False)[0]) if verb else frozenset()
 
 
 DATED_EVENT_COVER = 0.9  # a what-question claims a day only when it is all about the fact that has one
@@ -553,16 +557,13 @@ def unreported_mind(ix: Index, q: Query) -> Candidate | None:
     private = any(w in ix.english.private_words for w in words)
     if subject in ix.reacts and not private:
         return None
-    name = ix.fb.person_by_id[subject].name
-    said = f"My sources don't say what {name} thought or felt{' in private' if private else ''}."
+    detail = f"say what {ix.fb.person_by_id[subject].name} thought or felt{' in private' if private else ''}"
     wanted = [t for t in q.known_tokens if t not in {ix._canon_token(w) for w in ix.english.mind_words}]
     cover, doc = _best_doc(ix, wanted) if wanted else (0.0, None)
-
-    def build() -> NotCovered:
-        if doc is None or cover < PLACE_COVER:
-            return NotCovered(q.raw, f"{said} {ix.fb.meta.scope}", ())
-        return NotCovered(q.raw, f"{said} What they do say: {doc.fact.statement}", (),
-                          citations=tuple(ix._cite(ev.source, ev.quote) for ev in doc.fact.evidence[:1]))
+    if doc is None or cover < PLACE_COVER:
+        build = lambda: NotCovered(q.raw, f"My sources don't {detail}. {ix.fb.meta.scope}", ())  # noqa: E731
+    else:
+        build = _open_detail(ix, q, detail, doc.fact, suggest=False)
     return Candidate("gap", 1.0, build, (), frozenset(q.tokens), frozenset({subject}), frozenset())
 
 
@@ -614,8 +615,8 @@ def quotes(ix: Index, q: Query) -> list[Candidate]:
         fit = ix._coverage(list(rest), ix._quote_tokens[chosen[0].id])
         chosen = chosen[:2]
     tokens = frozenset().union(*(ix._quote_tokens[x.id] for x in chosen)) | {"@" + speaker}
-    answer = (lambda: _quotes_answer(ix, q, speaker, chosen, "Yes — ")) if asks_for_words else (lambda: _quotes_answer(ix, q, speaker, chosen))
-    return [Candidate("quotes", fit, answer, (), frozenset(tokens) | ix._quote_word_tokens | _SAYS,
+    lead = "Yes — " if asks_for_words else ""  # "did Nauert say anything about it?": yes, these words
+    return [Candidate("quotes", fit, lambda: _quotes_answer(ix, q, speaker, chosen, lead), (), frozenset(tokens) | ix._quote_word_tokens | _SAYS,
                       frozenset({speaker, *(x.said_to for x in chosen if x.said_to)}), frozenset({"quote"}) | _quote_shows(ix, chosen))]
 
 

@@ -21,7 +21,7 @@ from bot.engine import Answer, Engine, NotCovered, Result
 from bot.analyse import analyse
 from bot.decide import NOTHING_SPECIFIC
 from bot.ordering import asks_order
-from bot.text import PERSONAL_PRONOUN, REPORTING_VERBS, SPEECH_VERB, STOPWORDS, clip, listed, normalize, without_question_words
+from bot.text import PERSONAL_PRONOUN, PRONOUN_GENDER, REPORTING_VERBS, SPEECH_VERB, STOPWORDS, clip, listed, normalize, without_question_words
 
 EXPIRES_AFTER = 15 * 60  # seconds of silence after which a conversation is forgotten
 MAX_CONVERSATIONS = 5000
@@ -29,7 +29,6 @@ MAX_CONVERSATIONS = 5000
 _POINTERS = frozenset("it its that this these those".split())  # they point back; they name no topic
 TOPIC_WORDS = 12  # at most this many words of the last question carried into a follow-up
 _PLURAL = re.compile(r"\b(they|them|their|theirs)\b")
-_GENDER = {"he": "he", "him": "he", "his": "he", "she": "she", "her": "she", "hers": "she"}
 _BARE_THING = re.compile(r"\b(?:it|that|this)$")  # "… take it", not "that interview"
 _THING = re.compile(r"\b(that meeting|that|it|this)\b")  # "the meeting" is the episode's own: no reference back
 _ELLIPTIC = re.compile(r"^(?:and|but|so|ok|okay|also)?\s*(who|when|where|why|how|what)"
@@ -164,7 +163,7 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
             low = normalize(text)
             personal = PERSONAL_PRONOUN.search(low)
             other = personal is not None and all(
-                (p.pronoun and p.pronoun != _GENDER[personal.group(1)])
+                (p.pronoun and p.pronoun != PRONOUN_GENDER[personal.group(1)])
                 or (personal.group(1) in ("he", "she") and personal.start() < engine.ix.mention_at(low, p.id))
                 for p in named if p.kind == "person")
             question, note = _it_spoke(engine, text, before) or _resolve_pronouns(
@@ -316,13 +315,8 @@ def _what_about(engine: Engine, norm: str, before: Conversation) -> str | None:
         return None
     if set(named_now) & set(named_before) or (named_now and set(named_now) <= set(before.people)):
         return None  # ("what about kim yong nam" after the answer named him: a question about him)
-    target = named_before[0]
-    aliases = sorted((" ".join(k) for k, p in engine.ix._aliases.items() if p == target), key=len, reverse=True)
-    for alias in aliases:
-        mention = re.search(rf"\b{re.escape(alias)}\b", before.question)
-        if mention:
-            return before.question[: mention.start()] + other + before.question[mention.end():]
-    return None
+    mention = engine.ix.mention(before.question, named_before[0])
+    return None if mention is None else before.question[: mention[0]] + other + before.question[mention[1]:]
 
 
 def _topic_of(engine: Engine, question: str, beside: str = "") -> str:
@@ -352,7 +346,7 @@ def _resolve_pronouns(engine: Engine, text: str, before: Conversation, pronouns_
     plural = _PLURAL.search(lowered) if plural_ok else None
     chosen = []
     if personal:
-        wanted = "she" if personal.group(1) in {"she", "her", "hers"} else "he"
+        wanted = PRONOUN_GENDER[personal.group(1)]
         # the last person the articles call so, else the last person they give no pronoun
         fitting = [p for p in people if p.kind == "person" and p.pronoun in (wanted, None)]
         if len(fitting) > 1 and _speaks_as(personal.group(1), lowered):

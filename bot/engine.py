@@ -28,7 +28,7 @@ from bot.index import Index
 from bot.roles import WrongRole, shown_as
 from bot.results import Answer, Citation, Comparison, NotCovered, PersonMatch, Result
 from bot.scorer import Weights, decision_features, decision_score, score_all
-from bot.text import PERSONAL_PRONOUN, SPEECH_VERB, clip, date_span, listed, normalize, parse_dates, without_question_words
+from bot.text import PERSONAL_PRONOUN, PRONOUN_GENDER, SPEECH_VERB, clip, date_span, listed, normalize, parse_dates, without_question_words
 
 __all__ = ["Answer", "Citation", "Comparison", "Engine", "NotCovered", "PersonMatch", "Result", "normalize"]
 
@@ -174,15 +174,15 @@ class Engine:
         if found is None:
             return None
         options = [found.group("a"), found.group("b")]
-        if not all(len(self.entities_in(o)) == 1 for o in options):
+        named = [self.entities_in(o) for o in options]
+        if not all(len(ids) == 1 for ids in named):
             return None
         verdicts = [self._ask(f"did {option} {found.group('rest')}") for option in options]
-        yes = [(option, v) for option, v in zip(options, verdicts) if getattr(v, "kind", "") == "yes"]
+        yes = [(ids[0], v) for ids, v in zip(named, verdicts) if getattr(v, "kind", "") == "yes"]
         if len(yes) != 1:
             return None
-        option, verdict = yes[0]
-        name = self.fb.person_by_id[self.entities_in(option)[0]].name
-        return replace(verdict, question=question, text=f"{name} — " + _VERDICT.sub("", verdict.text), kind="fact")
+        pid, verdict = yes[0]
+        return replace(verdict, question=question, text=f"{self.fb.person_by_id[pid].name} — " + _VERDICT.sub("", verdict.text), kind="fact")
 
     def _referent(self, text: str, previous: Query, answer: Result) -> str | None:
         """Whom a part's pronoun means: someone the part before named, else someone its answer
@@ -192,9 +192,9 @@ class Engine:
         brought = [p for f in answer.facts if f in self.fb.fact_by_id for p in self.fb.fact_by_id[f].people
                    if p in self.ix.named_in[f] and p not in named]
         personal = PERSONAL_PRONOUN.search(normalize(text))
+        wanted = PRONOUN_GENDER[personal.group(1)] if personal else None
         for pid in dict.fromkeys([*named, *brought]):
             person = self.fb.person_by_id[pid]
-            wanted = personal and ("she" if personal.group(1) in ("she", "her", "hers") else "he")
             if not wanted or (person.kind == "person" and person.pronoun in (wanted, None)):
                 return person.name
         return None

@@ -199,13 +199,18 @@ class Index:
         # read once, not per question: what each quote (with its context) and each person's card shows
         self.quote_shows = {x.id: text_shows(self, x.text + " " + x.context) for x in fb.quotes}
         self.card_shows = {p.id: text_shows(self, p.role + " " + p.description) for p in fb.people}
+        self.reacts = self._reacting_people()
         # The people a fact's statement names, not only lists: "the meeting was scheduled for 10
         # February" answers no "who", though the meeting's people are among the fact's
-        self.reacts = self._reacting_people()
         self.named_in = {f.id: frozenset(p for said in [normalize(f.statement)] for p in f.people if self.mention_at(said, p) < 10**6)
                          for f in fb.facts}
         self.durations = {f.id: span for f in fb.facts if (span := duration_of(f.statement)) is not None}
         self.event_tokens = {e.id: frozenset(self._analyse(f"{e.title} {e.description}", correct=False)[0]) for e in fb.events}
+        # What a side of "was X before Y?" is matched against (bot/ordering.py): an event's title,
+        # and all its words — title, description, evidence and people
+        self.event_titles = {e.id: frozenset(self._analyse(e.title, correct=False)[0]) for e in fb.events}
+        self.event_words = {e.id: frozenset(self._analyse(" ".join([e.title, e.description, *(ev.quote for ev in e.evidence)]),
+                                                          correct=False)[0]) | {"@" + p for p in e.people} for e in fb.events}
         self.known_questions = tuple(dict.fromkeys(q for f in fb.facts for q in f.questions))
         self._index_discrepancies()
 
@@ -595,6 +600,13 @@ class Index:
         """Where in normalised text a person is first named (by any alias), or a large number."""
         at = [norm.find(" ".join(k)) for k, p in self._aliases.items() if p == pid and " ".join(k) in norm]
         return min(at) if at else 10**6
+
+    def mention(self, norm: str, pid: str) -> tuple[int, int] | None:
+        """Where in normalised text a person is first named: the (start, end) of the longest of
+        their aliases that begins there, or None."""
+        at = self.mention_at(norm, pid)
+        ends = [at + len(a) for k, p in self._aliases.items() if p == pid for a in [" ".join(k)] if norm.startswith(a, at)]
+        return (at, max(ends)) if ends else None
 
     def find_person(self, name: str) -> PersonMatch:
         name = clip(name)

@@ -9,9 +9,7 @@ Dates keep their uncertainty: an event dated only "before 10 February" is not pu
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from dataclasses import dataclass
 
 from bot.facts import Event
 from bot.index import Index
@@ -30,13 +28,6 @@ _SPAN_OF_TIME = re.compile(r"\b(?:\d+|a|an|one|two|three|few|couple|several)\s+(
 _ASKS_ELSE = re.compile(r"\b(?:what|when|who|whom|whose|where|why|how|which)\b")
 MATCH_COVER = 0.4  # how much of a side's words an event (or its title) must cover to be taken as it
 CLEAR_LEAD = 0.1  # and by how much it must lead the next event that is dated otherwise
-APPROXIMATE = dt.timedelta(days=3)  # "c. 10 February": a few days either side
-
-
-@dataclass(frozen=True)
-class _Span:
-    lo: dt.date
-    hi: dt.date
 
 
 def asks_order(norm: str) -> tuple[str, str, str | None] | None:
@@ -63,13 +54,7 @@ def order_answer(ix: Index, question: str) -> Answer | None:
     if pair is None:
         return None
     first, second = pair
-    a, b = _span(first), _span(second)
-    if a.hi < b.lo:
-        verdict = "Before"
-    elif b.hi < a.lo:
-        verdict = "After"
-    else:
-        verdict = None
+    verdict = "Before" if _comes_before(first, second) else "After" if _comes_before(second, first) else None
     dated = f"{first.title}: {first.date_label()}. {second.title}: {second.date_label()}."
     proposed = sides[2]
     if verdict and proposed:  # "was X before Y?": yes or no, with the dates
@@ -92,7 +77,7 @@ def _events_for(ix: Index, a: str, b: str) -> tuple[Event, Event] | None:
     _, first, second = best
     for chosen, other, side in ((first, second, fits[0]), (second, first, fits[1])):
         fit = next(f for f, e in side if e.id == chosen.id)
-        rival = max((f for f, e in side if e.id != other.id and e.id != chosen.id and _span(e) != _span(chosen)), default=0.0)
+        rival = max((f for f, e in side if e.id != other.id and e.id != chosen.id and e.span() != chosen.span()), default=0.0)
         if fit - rival < CLEAR_LEAD:
             return None
     return first, second
@@ -104,7 +89,8 @@ def _fits(ix: Index, side: str) -> list[tuple[float, Event]]:
     evidence mentions it)."""
     wanted = [t for t in ix._analyse(side, correct=True)[0] if not t.startswith("?") and len(t) > 1]  # not the "s" of "pence's"
     out = []
-    for event, title, words in _event_tokens(ix) if wanted else ():
+    for event in ix.fb.events if wanted else ():
+        title, words = ix.event_titles[event.id], ix.event_words[event.id]
         in_words, in_title = ix._coverage(wanted, words), ix._coverage(wanted, title)
         if max(in_words, in_title) >= MATCH_COVER:
             about = ix._coverage(list(title), set(wanted)) if title else 0.0
@@ -112,41 +98,9 @@ def _fits(ix: Index, side: str) -> list[tuple[float, Event]]:
     return out
 
 
-def _event_tokens(ix: Index) -> list[tuple[Event, set[str], set[str]]]:
-    """Each event's title words and all its words (title, description, evidence), read once per index."""
-    cached = getattr(ix, "_order_event_tokens", None)
-    if cached is None:
-        cached = []
-        for event in ix.fb.events:
-            title = set(ix._analyse(event.title, correct=False)[0])
-            text = " ".join([event.title, event.description, *(ev.quote for ev in event.evidence)])
-            words = set(ix._analyse(text, correct=False)[0]) | {"@" + p for p in event.people}
-            cached.append((event, title, words))
-        ix._order_event_tokens = cached
-    return cached
-
-
-def _span(event: Event) -> _Span:
-    """The days an event may have happened on, as the articles date it."""
-    lo, hi = _bounds(event.date)
-    if event.precision == "before":
-        return _Span(dt.date.min, lo - dt.timedelta(days=1))
-    if event.precision == "after":
-        return _Span(hi + dt.timedelta(days=1), dt.date.max)
-    if event.precision == "range" and event.date_to:
-        return _Span(lo, _bounds(event.date_to)[1])
-    if event.precision == "approximate":
-        return _Span(lo - APPROXIMATE, hi + APPROXIMATE)
-    return _Span(lo, hi)
-
-
-def _bounds(iso: str) -> tuple[dt.date, dt.date]:
-    parts = [int(p) for p in iso.split("-")]
-    if len(parts) == 3:
-        day = dt.date(*parts)
-        return day, day
-    if len(parts) == 2:
-        start = dt.date(parts[0], parts[1], 1)
-        end = (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
-        return start, end
-    return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
+def _comes_before(a: Event, b: Event) -> bool:
+    """Whether the articles' dates put `a` before `b` (`Event.span`): its last possible day is
+    before the other's first — or the same day, when that day is a bound a "before" or an
+    "after" excludes ("before 10 February" comes before the meeting on 10 February)."""
+    a_last, b_first = a.span()[1], b.span()[0]
+    return a_last < b_first or (a_last == b_first and (a.precision == "before" or b.precision == "after"))

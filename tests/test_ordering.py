@@ -1,10 +1,8 @@
 """Questions that ask which of two happenings came first (bot/ordering.py)."""
 
-import datetime as dt
-
 from bot.conversation import follow_up
 from bot.facts import Event
-from bot.ordering import _span, asks_order
+from bot.ordering import _comes_before, asks_order
 
 
 def test_the_two_sides_of_an_ordering_question():
@@ -16,12 +14,19 @@ def test_the_two_sides_of_an_ordering_question():
 
 def test_a_date_keeps_its_uncertainty():
     def event(date, precision, date_to=None):
-        return Event(id="e", date=date, precision=precision, derivation="", title="", description="", evidence=[], date_to=date_to)
-    assert _span(event("2018-02-09", "day")) == _span(event("2018-02-09", "day"))
-    month = _span(event("2017-11", "month"))
-    assert (month.lo, month.hi) == (dt.date(2017, 11, 1), dt.date(2017, 11, 30))
-    assert _span(event("2018-02-10", "before")).hi == dt.date(2018, 2, 9)
-    assert _span(event("2018-02-10", "range", "2018-02-17")).hi == dt.date(2018, 2, 17)
+        return Event(id=date + precision, date=date, precision=precision, derivation="", title="", description="",
+                     evidence=[], date_to=date_to)
+    ceremony, meeting = event("2018-02-09", "day"), event("2018-02-10", "day")
+    assert _comes_before(ceremony, meeting) and not _comes_before(meeting, ceremony)
+    assert not _comes_before(meeting, meeting)  # the same day: no order
+    # "before 10 February" comes before the 10th, but may be the 9th: no order against the 9th
+    before_meeting = event("2018-02-10", "before")
+    assert _comes_before(before_meeting, meeting) and not _comes_before(before_meeting, ceremony)
+    assert not _comes_before(ceremony, before_meeting)
+    november = event("2017-11", "month")  # the whole month
+    assert _comes_before(november, event("2017-12-01", "day")) and not _comes_before(november, event("2017-11-30", "day"))
+    week = event("2018-02-10", "range", "2018-02-17")
+    assert _comes_before(week, event("2018-02-18", "day")) and not _comes_before(week, event("2018-02-17", "day"))
 
 
 def test_the_order_of_two_dated_events_with_both_dates(engine):
