@@ -621,7 +621,7 @@ def quotes(ix: Index, q: Query) -> list[Candidate]:
 
 
 # "did Nauert say anything about it?": a yes or no that asks for the words themselves
-_ANY_WORDS = re.compile(r"\b(?:say|said|tell|told|tweet|tweeted|post|posted|write|wrote)\s+(?:anything|something)\b")
+_ANY_WORDS = re.compile(rf"\b(?:{'|'.join(REPORTING_VERBS)}|post|posted)\s+(?:anything|something)\b")
 
 QUOTE_MATCH = 70  # how closely (rapidfuzz partial ratio) quoted words must match a quote to be taken as it
 

@@ -186,7 +186,7 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
         # ("what sanctions?" after why they backed out: read with the last question's words it only
         # gives the last answer again; alone, it gives something new)
         repeats = (bool(result.facts) and set(result.facts) <= set(before.facts) and not set(alone.facts) <= set(before.facts)
-                   and _WHICH_THING.match(norm) is not None)
+                   and _asks_a_thing(engine, norm))
         if alone.answered and not said_open and (not result.answered or alone.confidence > result.confidence or repeats):
             result, question, note = alone, text, None
     if asked_again is not None:
@@ -268,12 +268,18 @@ _WHICH_ONE = re.compile(r"^(?:and\s+|so\s+|ok\s+)?(?:which|what)\s+([a-z]+)(?:\s
 
 
 # "what sanctions?", "which sanctions were those": a thing of the last answer asked about in itself
-# (not "which day?", which asks when the last answer's thing was)
-_WHICH_THING = re.compile(r"^(?:and\s+|so\s+|ok\s+)?(?:what|which)\s+(?!(?:day|date|time|year|month|week|hour|place|city|country|one)\b)[a-z]+(?:\s+(?:were|was|are|is)\s+(?:those|these|that|they|it))?$")
+# (not "which day?" or "what city?", which ask for something about it: chat.yaml's focus_types)
+_WHICH_THING = re.compile(r"^(?:and\s+|so\s+|ok\s+)?(?:what|which)\s+([a-z]+)(?:\s+(?:were|was|are|is)\s+(?:those|these|that|they|it))?$")
 # "what's the agency called", "what is the name of the agency": which one of the last answer's
 # ("the name of that outlet" is read as "that outlet", in place)
 _CALLED = re.compile(r"^(?:and\s+|so\s+|ok\s+)?(?:whats|what s|what is|what was)\s+(?:the\s+(?=[a-z]+\s+called$)|the name of the\s+)"
                      r"([a-z]+)(?:\s+called)?$")
+
+
+def _asks_a_thing(engine: Engine, norm: str) -> bool:
+    """"What sanctions?" asks about a thing; "which day?", "what city?", "which one?" ask something about it."""
+    thing = _WHICH_THING.match(norm)
+    return thing is not None and thing.group(1) not in engine.ix.english.focus_type and thing.group(1) != "one"
 
 
 def _that_one(engine: Engine, norm: str, before: Conversation) -> tuple[str, str] | None:
