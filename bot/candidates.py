@@ -819,6 +819,8 @@ def _fact_builder(ix: Index, q: Query, chosen: list[Fact], score: float, kind: s
 
 def fact_answer(ix: Index, q: Query, chosen: list[Fact], score: float, kind: str, lead: str) -> Answer:
     text = lead + " ".join(f.statement for f in chosen)
+    if q.answer_type == "date" and not lead:
+        text = _dated_lead(ix, chosen[0]) + text
     cites = [ix._cite(ev.source, ev.quote) for f in chosen for ev in f.evidence]
     if q.outlet:  # the outlet asked about first, or a plain note that it does not report this
         own = [c for c in cites if c.source_id == q.outlet]
@@ -828,6 +830,17 @@ def fact_answer(ix: Index, q: Query, chosen: list[Fact], score: float, kind: str
         cites = own + [c for c in cites if c.source_id != q.outlet]
     disagreements = tuple({d.id: d for f in chosen for d in ix._disc_by_fact.get(f.id, [])}.values())
     return Answer(q.raw, text, kind, tuple(cites), tuple(f.id for f in chosen), round(min(score, 1.0), 3), disagreements)
+
+
+def _dated_lead(ix: Index, fact: Fact) -> str:
+    """A "when" question answered by a fact that does not print its own day ("the North Koreans
+    cancelled the meeting at the last minute"): its day first, as the fact base dates it."""
+    if not fact.date:
+        return ""
+    day = len(fact.date) == 10
+    if ("day" if day else "date") in ix.shows[fact.id]:  # "at the last minute" dates it, but gives no day
+        return ""
+    return f"{date_label(fact.date, 'day' if day else 'month')} — "
 
 
 def related_docs(ix: Index, q: Query, limit: int = 3) -> list[_Doc]:

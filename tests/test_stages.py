@@ -381,6 +381,17 @@ def test_what_date_wants_a_day_and_a_month_alone_does_not_give_one(tiny):
     assert features(QueryContext(tiny.ix, when, [month]), month).get("type_ok") == 1.0
 
 
+def test_a_when_question_answered_by_a_fact_that_prints_no_day_gets_the_day_first(tiny):
+    from bot.candidates import fact_answer
+    cancelled = tiny.ix.fb.fact_by_id["cancelled"]  # "two hours before they were due to start": no day in its words
+    when = fact_answer(tiny.ix, analyse(tiny.ix, "when did bob cancel the talks"), [cancelled], 1.0, "fact", "")
+    assert when.text.startswith("3 March 2020 — Bob cancelled the talks")
+    who = fact_answer(tiny.ix, analyse(tiny.ix, "who cancelled the talks"), [cancelled], 1.0, "fact", "")
+    assert who.text.startswith("Bob cancelled")
+    meeting = tiny.ix.fb.fact_by_id["meeting"]  # prints its own day: nothing to add
+    assert fact_answer(tiny.ix, analyse(tiny.ix, "when was the meeting"), [meeting], 1.0, "fact", "").text.startswith("Alice")
+
+
 def test_a_place_before_the_event_it_names_is_where_the_question_puts_it(tiny):
     assert analyse(tiny.ix, "why did bob cancel the tokyo talks").place == "tokyo"
     assert analyse(tiny.ix, "why did bob cancel the talks").place is None
