@@ -35,6 +35,8 @@ EVAL_SETS = {
     "blind_o": EVAL_SET.with_name("blind_o.yaml"),
     "blind_p": EVAL_SET.with_name("blind_p.yaml"),
     "blind_q": EVAL_SET.with_name("blind_q.yaml"),
+    "blind_r": EVAL_SET.with_name("blind_r.yaml"),
+    "blind_s": EVAL_SET.with_name("blind_s.yaml"),
     "dev": Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev_questions.yaml",
 }
 
