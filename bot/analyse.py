@@ -66,6 +66,7 @@ class Query:
     focus: str | None = None  # the noun a what/which/how-many question asks for ("city", "countries")
     focus_known: bool = True  # whether the fact base ever uses that word
     place: str | None = None  # a place the question puts something in ("in tokyo"), in plain words
+    setting: tuple[str, ...] = ()  # tokens of the episode's setting as the question names it ("at the 2018 olympics")
     day_asked: bool = False  # "what date", "which day": a day, not only a month or "at the start of his trip"
     when_asked: bool = False  # "when …": a time told by what was happening answers it too
 
@@ -141,8 +142,9 @@ def analyse(ix: Index, question: str) -> Query:
         kind = ix.english.focus_type[focus]  # "what city", "the missile's name", "which photographer"
     places = ix.places_in(norm, _AT_PLACE)
     day_asked = bool(_DAY_ASKED.search(norm))
+    setting = tuple(ix._analyse(places[0], correct=False)[0]) if places and places[0] in ix.setting_names else ()
     return replace(q, answer_type=kind, parts=split_parts(question), focus=focus, focus_known=focus_known,
-                   place=places[0] if places else None, day_asked=day_asked,
+                   place=places[0] if places else None, day_asked=day_asked, setting=setting,
                    when_asked=first == "when" or (" when " in f" {norm} " and not day_asked))
 
 

@@ -112,10 +112,11 @@ def setting_of(ix: Index, q: Query) -> set[str]:
 
 def topic_tokens(ix: Index, q: Query) -> tuple[str, ...]:
     """The known words a fact must match: all of them, but for a "who" question not its setting
-    ("who was Pence to meet in South Korea" is not answered by a fact that only says where)."""
+    ("who was Pence to meet in South Korea" is not answered by a fact that only says where, nor
+    "who was Pence to meet at the 2018 Olympics" by one that says where everything happened)."""
     if q.answer_type != "person" or not q.place:
         return q.known_tokens
-    setting = {"@" + e for e in setting_of(ix, q)}
+    setting = {"@" + e for e in setting_of(ix, q)} | set(q.setting)
     return tuple(t for t in q.known_tokens if t not in setting) or q.known_tokens
 
 
@@ -494,8 +495,9 @@ def people(ix: Index, q: Query) -> list[Candidate]:
     out = []
     others = [t for t in q.tokens if not t.startswith("@")]
     if len(q.entities) == 1 and ix.fb.person_by_id[q.entities[0]].kind == "person":
-        # "kim yong nam title", "nauert's job": what a card gives, not another topic
-        others = [t for t in others if t not in ix.card_asks]
+        # "kim yong nam title", "nauert's job", "who is she related to": what a card gives, not another topic
+        card = ix.card_tokens[q.entities[0]]
+        others = [t for t in others if t not in ix.card_asks and not ix.kin_asks.get(t, frozenset()) & card]
     group_asked_who = (len(q.entities) == 1 and ix.fb.person_by_id[q.entities[0]].kind != "person"
                          and q.wh == "?who" and not any(q.norm.startswith(s + " ") for s in WHO_STARTERS))
     if len(q.entities) == 1 and not group_asked_who:

@@ -410,9 +410,13 @@ def _it_spoke(engine: Engine, text: str, before: Conversation) -> tuple[str, str
     return re.sub(r"\bit\b", body.name, text, count=1, flags=re.IGNORECASE), f"(Taking “it” as {body.name}.)"
 
 
+_WHO_IS = re.compile(r"^(?:and\s+|so\s+|ok\s+)?who(?:'s|\s+is|\s+was|\s+s)\s")
+
+
 def _asks_something_of_its_own(engine: Engine, question: str) -> bool:
-    """"what's Moon's title" asks for something besides the person; "where was Pence?" does not."""
-    return any(not t.startswith("@") for t in analyse(engine.ix, question).known_tokens)
+    """"what's Moon's title" asks for something besides the person; "where was Pence?" does not;
+    "who is she?" asks who she is, not who she is in the last topic."""
+    return bool(_WHO_IS.match(question.lower())) or any(not t.startswith("@") for t in analyse(engine.ix, question).known_tokens)
 
 
 def _outlets(engine: Engine, citations) -> str:

@@ -31,6 +31,8 @@ class English:
         self.private_words = frozenset(data["minds"]["private"])
         self.reaction_words = frozenset(data["minds"]["reports"])
         self.other_times = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in data["other_times"]) + r")\b")
+        self.kin_general: list[str] = data["kin"]["general"]
+        self.kin_ties: list[list[str]] = data["kin"]["ties"]
         self.opposites: dict[str, frozenset[str]] = {}
         for pair in data["opposites"]:
             for word in pair:

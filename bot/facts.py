@@ -242,6 +242,9 @@ class Meta:
     scope: str  # one sentence: what the bot knows ("what three articles reported about …")
     default_year: int  # the year a date without one means
     places: list[str] = field(default_factory=list)  # places the articles name, as they write them (lowercase)
+    # The episode's setting as a whole, as a question names it ("at the 2018 Olympics"): where
+    # everything happened, so it tells no fact from another in "who was Pence to meet at the Olympics".
+    setting: list[str] = field(default_factory=list)
 
 
 @_frozen

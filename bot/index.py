@@ -139,6 +139,10 @@ class Index:
                                                 for w in [{x for x in self._role_of.get(t[1:], ()) if not x.startswith("@")}]))
                             for pid, tokens in self._role_of.items()}
         self.card_asks = frozenset({self._canon_token("role"), self._canon_token("title")})  # "nauert title", "ayers job"
+        # A family tie asked about ("related", "brother") → the ties a card must give to answer it
+        ties = [frozenset(self._canon_token(w) for w in tie) for tie in self.english.kin_ties]
+        self.kin_asks = {t: tie for tie in ties for t in tie}
+        self.kin_asks.update({self._canon_token(w): frozenset().union(*ties) for w in self.english.kin_general})
         # Who speaks for a body the articles never quote itself: the one quoted person whose role
         # names it ("State Department spokeswoman" Heather Nauert for the State Department).
         voices: dict[str, list[str]] = {}
@@ -186,7 +190,8 @@ class Index:
         outlet_names = {n for p in fb.people if p.id in self.roles.known_outlets for n in (p.name, *p.aliases)}
         self.outlet_pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(outlet_names, key=len, reverse=True))) + r")\b"
                                          if outlet_names else r"(?!)")
-        self._place_names = self.english.places | {" ".join(plain_tokens(p)) for p in fb.meta.places}
+        self.setting_names = frozenset(" ".join(plain_tokens(p)) for p in fb.meta.setting)
+        self._place_names = self.english.places | {" ".join(plain_tokens(p)) for p in fb.meta.places} | self.setting_names
         self._longest_place = max(len(p.split()) for p in self._place_names)
         # Where the articles put each fact: the places named after "in", "at", "from" … in it.
         self.fact_places = {f.id: frozenset(p for text in [f.statement, *(ev.quote for ev in f.evidence)]

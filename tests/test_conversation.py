@@ -346,6 +346,12 @@ def test_a_short_follow_up_that_asks_for_something_of_its_own_gets_no_topic_adde
     assert step.read_as == "whats Moon Jae-in's title" and "President" in step.result.text
 
 
+def test_who_is_she_after_a_question_about_her_words_asks_who_she_is(engine):
+    c = follow_up(engine, "what did heather nauert say about the cancelled pence meeting", None).conversation
+    step = follow_up(engine, "who is she", c)
+    assert step.read_as == "who is Heather Nauert" and "State Department spokeswoman" in step.result.text
+
+
 def test_a_follow_up_about_a_detail_the_sources_leave_open_is_not_answered_about_something_else(engine):
     c = follow_up(engine, "what did the 20 countries agree at the us-canada summit", None).conversation
     step = follow_up(engine, "where was it held", c)

@@ -434,3 +434,16 @@ def test_what_a_quoted_person_thought_is_asked_of_their_words(engine):
     assert not analyse(engine.ix, "what did kim yo jong think of pence").quote_intent  # never quoted
     assert not analyse(engine.ix, "how did pence feel").quote_intent  # a feeling is not in anyone's words
     assert engine.ask("what did pence think about the cancellation").text.startswith("Mike Pence: “")
+
+
+def test_a_family_tie_the_card_gives_is_asked_of_the_card_and_another_tie_is_not(engine):
+    assert engine.ask("who is Kim Yo Jong related to").text.startswith("Kim Yo Jong — Sister of North Korean leader Kim Jong Un")
+    assert engine.ask("who is Kim Yo Jong's brother?").text.startswith("Kim Yo Jong — Sister")  # the same tie, seen from him
+    assert not engine.ask("who is Kim Yo Jong's mother?").text.startswith("Kim Yo Jong —")  # a tie her card does not give
+
+
+def test_the_episode_s_setting_named_in_a_who_question_does_not_pick_the_fact(engine):
+    q = analyse(engine.ix, "who was mike pence supposed to meet with at the 2018 olympics")
+    assert set(q.setting) == {"2018", "olymp"}
+    answer = engine.ask(q.raw)
+    assert answer.answered and "Kim Yo Jong" in answer.text and "Kim Yong Nam" in answer.text
