@@ -27,6 +27,7 @@ class English:
         self.focus_type = {word: kind for kind, words in data["focus_types"].items() for word in words}
         self.roles: list[list[str]] = data["roles"]
         self.news_outlets: list[str] = data["news_outlets"]
+        self.institutions: list[str] = data["institutions"]
         self.mind_words = frozenset(data["minds"]["asks"])
         self.private_words = frozenset(data["minds"]["private"])
         self.reaction_words = frozenset(data["minds"]["reports"])

@@ -106,7 +106,7 @@ class Index:
         self._aliases_words = frozenset(w for key in self._aliases for w in key)
         self._alias_starts = frozenset(key[0] for key in self._aliases if len(key) > 1)  # where a name of several words can begin
         self.role_token = self._canon_token("role")  # "what's his job": what a person's card answers
-        self.roles = RoleChecker(fb.people, self._aliases, self.english.roles, self.english.news_outlets)
+        self.roles = RoleChecker(fb.people, self._aliases, self.english.roles, self.english.news_outlets, self.english.institutions)
         self._vocab: set[str] = set()
         self._raw_vocab: set[str] = set()
         disputed = {fid for d in fb.discrepancies for fid in d.facts}

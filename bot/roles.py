@@ -58,8 +58,10 @@ def words_of(question: str) -> list[Word]:
 class RoleChecker:
     """Built once per index: each person's words, the role groups and the outlet names."""
 
-    def __init__(self, people, aliases: dict[tuple[str, ...], str], roles: list[list[str]], outlets: list[str]):
+    def __init__(self, people, aliases: dict[tuple[str, ...], str], roles: list[list[str]], outlets: list[str],
+                 institutions: list[str] = ()):
         self.people = {p.id: p for p in people}
+        self.institutions = [tuple(plain_tokens(name)) for name in institutions]
         self.group = {w: frozenset(g) for g in roles for w in g}
         self.media = next((frozenset(g) for g in roles if "reporter" in g), frozenset())
         self.words = {p.id: frozenset(plain_tokens(" ".join([p.name, p.role, p.description, *p.aliases]))) for p in people}
@@ -127,11 +129,37 @@ class RoleChecker:
             if not (name & self.words[holder]) and holder not in {f.person for f in found}:
                 phrase = " ".join(x.text + ("'s" if x.possessive else "") for x in ws[s:e])
                 found.append(WrongRole(holder, phrase.removesuffix("'s"), (s, e), outlet=True))
+        for s, e, pid in spans:  # "White House spokeswoman Heather Nauert", "State Department chief of staff Nick Ayers"
+            if pid in self.people and self.people[pid].kind == "person" and self.has_role.get(pid) and pid not in {f.person for f in found}:
+                at_name = next((s2 for s2, e2, p2 in spans if p2 == pid and e2 == s), s)  # the role word may be an alias of theirs
+                begin = self._other_employer(ws, spans, at_name, pid)
+                if begin is not None and (at_name < s or any(w.text in self.group for w in ws[begin:s])):
+                    found.append(WrongRole(pid, " ".join(x.text + ("'s" if x.possessive else "") for x in ws[begin:s]), (begin, s)))
         widest: dict[str, WrongRole] = {}  # "supreme leader" over "supreme": one correction per person
         for f in found:
             if f.person not in widest or f.span[1] - f.span[0] > widest[f.person].span[1] - widest[f.person].span[0]:
                 widest[f.person] = f
         return ws, tuple(widest.values())
+
+    def _other_employer(self, ws: list[Word], spans, name_at: int, holder: str) -> int | None:
+        """"White House spokeswoman Heather Nauert": the role may be hers, the employer named right
+        before it is not. Where that employer's name starts: an institution (chat.yaml), or a body
+        the articles name, in the few words before the person's name that nothing the articles say
+        of the person mentions. None when there is none."""
+        start = name_at
+        while start > 0 and name_at - start < MAX_MODIFIERS + 3 and not ws[start - 1].boundary \
+                and ws[start - 1].text not in _LINKS and ws[start - 1].text not in _ARTICLES and not ws[start - 1].possessive:
+            start -= 1
+        texts = [w.text for w in ws[:name_at]]
+        mine = self.words[holder]
+        for j in range(start, name_at):
+            for name in self.institutions:
+                if tuple(texts[j : j + len(name)]) == name and not set(name) & mine:
+                    return j
+            org = next((pid for s, e, pid in spans if s == j and e <= name_at and pid in self.people), None)
+            if org and self.people[org].kind == "organisation" and not (set(plain_tokens(self.people[org].name)) - {"the", "us", "of"}) & mine:
+                return j
+        return None
 
     def unknown_outlets(self, ws: list[Word]) -> tuple[tuple[str, tuple[int, int]], ...]:
         """News outlets the articles never mention, named in the question (the outlet's name and

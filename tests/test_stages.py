@@ -296,6 +296,16 @@ def test_a_journalist_placed_at_another_outlet_is_corrected():
     assert not engine.ix.roles.check("what did president trump say")[1]  # the articles give him no role: nothing to contradict
 
 
+def test_an_employer_the_articles_never_give_someone_is_corrected_though_the_role_is_theirs(engine):
+    wrong = engine.ask("What did White House spokeswoman Heather Nauert say about the meeting?")
+    assert wrong.text.startswith("My sources don't call Heather Nauert White House spokeswoman. They describe Heather Nauert as “State Department")
+    assert "Heather Nauert: “" in wrong.text  # and the question answered without it
+    assert engine.ask("What did State Department chief of staff Nick Ayers say?").text.startswith("My sources don't call Nick Ayers State Department chief of staff")
+    for right in ("What did State Department spokeswoman Heather Nauert tweet?", "what did pence's chief of staff nick ayers say",
+                  "did kcna criticize pence"):
+        assert not engine.ix.roles.check(right)[1], right
+
+
 def test_a_place_the_articles_never_use_is_a_premise_candidate(tiny):
     from bot.candidates import placed
 
