@@ -67,6 +67,7 @@ class Query:
     focus_known: bool = True  # whether the fact base ever uses that word
     place: str | None = None  # a place the question puts something in ("in tokyo"), in plain words
     setting: tuple[str, ...] = ()  # tokens of the episode's setting as the question names it ("at the 2018 olympics")
+    episode: tuple[str, ...] = ()  # people named only as part of the episode's name ("the pence north korea meeting")
     day_asked: bool = False  # "what date", "which day": a day, not only a month or "at the start of his trip"
     when_asked: bool = False  # "when …": a time told by what was happening answers it too
 
@@ -144,8 +145,33 @@ def analyse(ix: Index, question: str) -> Query:
     day_asked = bool(_DAY_ASKED.search(norm))
     setting = tuple(ix._analyse(places[0], correct=False)[0]) if places and places[0] in ix.setting_names else ()
     return replace(q, answer_type=kind, parts=split_parts(question), focus=focus, focus_known=focus_known,
-                   place=places[0] if places else None, day_asked=day_asked, setting=setting,
+                   place=places[0] if places else None, day_asked=day_asked, setting=setting, episode=episode_named(ix, norm),
                    when_asked=first == "when" or (" when " in f" {norm} " and not day_asked))
+
+
+_JOINED = re.compile(r"^(?:\s*(?:s|and|with|x|vs|v|the|secret|planned|proposed|cancelled|canceled|scrapped|aborted|failed))*\s*")
+
+
+def episode_named(ix: Index, norm: str) -> tuple[str, ...]:
+    """The episode's people named as part of its name: "the secret pence north korea meeting",
+    "pence's talks with the north koreans", "the meeting between pence and north korea"."""
+    episode = ix.fb.meta.episode
+    nouns = episode.get("nouns", ())
+    if not nouns or not any(f" {n} " in f" {norm} " for n in nouns):
+        return ()
+    spans = sorted((span, pid) for pid in episode.get("people", ()) for span in [ix.mention(norm, pid)] if span)
+    named = set()
+    for i, ((start, end), pid) in enumerate(spans):
+        rest = norm[end:]
+        if i + 1 < len(spans) and _JOINED.fullmatch(norm[end:spans[i + 1][0][0]]):
+            rest = norm[spans[i + 1][0][1]:]  # "pence north korea meeting": to the end of the second name
+        before = norm[:start]
+        if any(_JOINED.sub("", rest, count=1).startswith(n + " ") or _JOINED.sub("", rest, count=1) == n for n in nouns) \
+                or re.search(r"\b(?:" + "|".join(map(re.escape, nouns)) + r")\s+(?:with|between)(?:\s+(?:the|\w+\s+and(?:\s+the)?))?\s*$", before):
+            named.add(pid)
+            if i + 1 < len(spans) and _JOINED.fullmatch(norm[end:spans[i + 1][0][0]]):
+                named.add(spans[i + 1][1])
+    return tuple(sorted(named))
 
 
 def find_focus(norm: str, aliases: dict[tuple[str, ...], str] | None = None) -> str | None:

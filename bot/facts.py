@@ -245,6 +245,8 @@ class Meta:
     # The episode's setting as a whole, as a question names it ("at the 2018 Olympics"): where
     # everything happened, so it tells no fact from another in "who was Pence to meet at the Olympics".
     setting: list[str] = field(default_factory=list)
+    # The episode's own name: {people: [...], nouns: [...]} ("the Pence–North Korea meeting")
+    episode: dict[str, list[str]] = field(default_factory=dict)
 
 
 @_frozen

@@ -54,7 +54,8 @@ class QueryContext:
         self.entities = set(q.entities)
         self.asked = set(q.known_tokens)
         # a country named as where something was ("met him in South Korea") is the setting, not a party to it
-        self.setting = setting_of(ix, q)
+        # ("who broke the story about the pence north korea meeting": the episode's own name is no party to it)
+        self.setting = setting_of(ix, q) | set(q.episode)
         wanted = list(topic_tokens(ix, q)) + ([q.wh] if q.wh else [])
         self.weighed = ix.weigh(wanted) if wanted else None
         self.best_cover = max((self.weighed.cover(c.tokens) for c in cands if c.kind == "fact"), default=0.0) if wanted else 0.0
@@ -165,7 +166,7 @@ def decision_features(ranked: list["Scored"], q: Query) -> Sparse:
     close = sum(1 for s in rivals[:5] if best.score - s.score < 0.5)
     have = best.cand.tokens | best.cand.evidence
     # ("who was Pence to meet at the Olympics": the setting of everything need not be in the answer)
-    setting = q.setting if q.answer_type == "person" else ()
+    setting = (q.setting if q.answer_type == "person" else ()) + tuple("@" + e for e in q.episode)
     uncovered = sum(1 for t in q.known_tokens if t not in have and t not in setting)
     x: Sparse = {f"best_{name}": v for name, v in best.x.items()}
     x.update({"lead": min(lead, 5.0) / 5, "bm25_raw": min(best.cand.bm25_raw, 15.0) / 15, "n_candidates_close": close / 5,

@@ -457,3 +457,12 @@ def test_the_episode_s_setting_named_in_a_who_question_does_not_pick_the_fact(en
     assert set(q.setting) == {"2018", "olymp"}
     answer = engine.ask(q.raw)
     assert answer.answered and "Kim Yo Jong" in answer.text and "Kim Yong Nam" in answer.text
+
+
+def test_people_named_as_part_of_the_episode_s_name_are_the_episode_not_a_party_to_the_fact(engine):
+    from bot.analyse import episode_named
+    assert episode_named(engine.ix, "who broke the story about the secret pence north korea meeting") == ("north-korea", "pence")
+    assert episode_named(engine.ix, "who reported pence s meeting with north korea first") == ("north-korea", "pence")
+    assert episode_named(engine.ix, "who was pence supposed to meet") == ()  # Pence is the subject here, not a name
+    answer = engine.ask("who broke the story about the secret pence north korea meeting")
+    assert answer.answered and "Ashley Parker" in answer.text  # the fact names neither Pence nor North Korea as its people
