@@ -609,6 +609,21 @@ def quotes(ix: Index, q: Query) -> list[Candidate]:
         # "what did Nauert say about Abe": none of her words is about him, and they are not an answer
         return [Candidate("gap", 1.0, lambda: _not_quoted_on(ix, q, speaker, about, chosen), (), frozenset({"@" + speaker, "@" + about}),
                           frozenset({speaker, about}), frozenset({"quote"}))]
+    told = [e for e in listeners if q.wh == "?what" and _TOLD.search(q.norm[: ix.mention_at(q.norm, e)])
+            and not re.match(r"\S*(?:\s+\S+)?\s+to\s", q.norm[ix.mention_at(q.norm, e):])]  # not "tell Pence to stop"
+    heard_by = {x.said_to for x in chosen if x.said_to} | {t[1:] for x in chosen if x.said_to in ix.card_tokens
+                                                              for t in ix.card_tokens[x.said_to] if t.startswith("@")}
+    if told and not heard_by & set(told):
+        # "what did Pence say to Moon": nothing of his the articles print was said to Moon. A fact
+        # about the two of them ("sat close to Kim Yo Jong but did not interact with her") may
+        # still say what passed between them: it competes.
+        detail = f"saying anything to {ix.fb.person_by_id[told[0]].name}"
+        return [Candidate("gap", 0.5, lambda: _not_quoted_on(ix, q, speaker, detail, chosen), (), frozenset(q.tokens) | _SAYS,
+                          frozenset({speaker, told[0]}), frozenset({"quote"}))]
+    if q.wh == "?what" and _TWEETED.search(q.norm) and not any("tweet" in v.medium for x in chosen for v in (x, *x.versions)):
+        # "what did Pence tweet": the articles print no tweet of his, only what he said
+        return [Candidate("gap", 1.0, lambda: _not_quoted_on(ix, q, speaker, "tweeting anything", chosen), (), frozenset(q.tokens) | _SAYS,
+                          frozenset({speaker}), frozenset({"quote"}))]
     if listeners:  # "what did Pence tell Rogin": keep the quotes said to that person, if any
         chosen = [x for x in chosen if x.said_to in listeners] or chosen
     fit = 1.0
@@ -770,10 +785,19 @@ def _about_whom(ix: Index, q: Query, speaker: str) -> str | None:
     return None
 
 
-def _not_quoted_on(ix: Index, q: Query, speaker: str, about: str, said: list[Quote]) -> NotCovered:
-    person, subject = ix.fb.person_by_id[speaker], ix.fb.person_by_id[about]
+# right before the one spoken to: "say to Moon", "told Rogin" (not "talk to North Korea")
+_TOLD = re.compile(r"\b(?:(?:say|said|says|saying|speak|spoke|tweet|tweeted|write|wrote)\s+to|tell|tells|told|telling)\s+(?:the\s+)?$")
+_TWEETED = re.compile(r"\b(?:tweet|tweets|tweeted|tweeting|twitter|posted online|post online)\b")
+
+
+def _not_quoted_on(ix: Index, q: Query, speaker: str, detail: str, said: list[Quote]) -> NotCovered:
+    """"My sources don't quote Pence on Abe / tweeting anything / saying anything to Moon", and
+    the words of his they do print. `detail` is a person's id (quoted on them) or the words."""
+    person = ix.fb.person_by_id[speaker]
+    if detail in ix.fb.person_by_id:
+        detail = f"on {ix.fb.person_by_id[detail].name}"
     words, source, _ = _as_printed_by(said[0], q.outlet)
-    text = (f"My sources don't quote {person.name} on {subject.name}. What they do quote {person.name} saying: "
+    text = (f"My sources don't quote {person.name} {detail}. What they do quote {person.name} saying: "
             f"“{words}”")
     return NotCovered(q.raw, text, (), citations=(ix._cite(source, words),))
 

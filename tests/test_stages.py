@@ -466,3 +466,14 @@ def test_people_named_as_part_of_the_episode_s_name_are_the_episode_not_a_party_
     assert episode_named(engine.ix, "who was pence supposed to meet") == ()  # Pence is the subject here, not a name
     answer = engine.ask("who broke the story about the secret pence north korea meeting")
     assert answer.answered and "Ashley Parker" in answer.text  # the fact names neither Pence nor North Korea as its people
+
+
+def test_words_asked_for_as_a_tweet_or_as_said_to_someone_the_articles_never_print_are_a_gap(engine):
+    tweet = engine.ask("What did Pence tweet after the meeting fell through?")
+    assert not tweet.answered and tweet.text.startswith("My sources don't quote Mike Pence tweeting anything. What they do quote")
+    to_moon = engine.ask("What did Mike Pence say to Moon Jae-in about the canceled meeting?")
+    assert not to_moon.answered and to_moon.text.startswith("My sources don't quote Mike Pence saying anything to Moon Jae-in")
+    assert engine.ask("what did nauert tweet").answered  # her words are tweets in one article
+    assert engine.ask("what did pence tell rogin").answered  # said to him
+    assert engine.ask("what did pence say to the washington post guy").answered  # to Rogin, the Post's journalist
+    assert engine.ask("what did kcna tell pence to stop doing").answered  # an instruction, not words said to him
