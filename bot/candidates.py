@@ -161,7 +161,7 @@ def gaps(ix: Index, q: Query) -> list[Candidate]:
     focus = ix._canon_token(q.focus) if q.focus else None
     found = []
     for g in ix.gaps:
-        focus_open = focus in g.own and _same_kind_of_question(q.wh, g.wh)
+        focus_open = focus in g.own and _same_kind_of_question(q.wh, g.wh) and not _one_of_many(q.focus, g.phrase)
         same_type = q.answer_type in _TYPED and q.answer_type == ix.gap_type(g)  # "where was the summit held"
         trigger = (g.distinct & asked) | ({focus} if focus_open else set())
         # and the question must be about this fact by some other word: "in which country was
@@ -210,6 +210,12 @@ def precision(ix: Index, q: Query) -> list[Candidate]:
 
 _IDENTIFY = ("?which", "?who", "?what")
 _TYPED = ("place",)  # a "where" question asks what a gap saying where leaves open
+
+
+def _one_of_many(focus: str | None, phrase: str) -> bool:
+    """"which country" asks for one; "say which 20 countries they were" leaves open a list."""
+    words = phrase.split()
+    return bool(focus) and focus not in words and any(w in (focus + "s", focus + "es", focus[:-1] + "ies") for w in words)
 
 
 def _same_kind_of_question(asked: str | None, gap: str | None) -> bool:

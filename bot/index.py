@@ -190,6 +190,10 @@ class Index:
         outlet_names = {n for p in fb.people if p.id in self.roles.known_outlets for n in (p.name, *p.aliases)}
         self.outlet_pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(outlet_names, key=len, reverse=True))) + r")\b"
                                          if outlet_names else r"(?!)")
+        countries = sorted({" ".join(k) for k, pid in self._aliases.items() if "country" in (fb.person_by_id[pid].kind, fb.person_by_id[pid].role.lower())},
+                           key=len, reverse=True)
+        self.country_folk = re.compile(r"\b(" + "|".join(map(re.escape, countries)) + r")\s+(?:people|peoples|persons|folks|guys)\b"
+                                       if countries else r"(?!)()")
         self.setting_names = frozenset(" ".join(plain_tokens(p)) for p in fb.meta.setting)
         self._place_names = self.english.places | {" ".join(plain_tokens(p)) for p in fb.meta.places} | self.setting_names
         self._longest_place = max(len(p.split()) for p in self._place_names)

@@ -477,3 +477,13 @@ def test_words_asked_for_as_a_tweet_or_as_said_to_someone_the_articles_never_pri
     assert engine.ask("what did pence tell rogin").answered  # said to him
     assert engine.ask("what did pence say to the washington post guy").answered  # to Rogin, the Post's journalist
     assert engine.ask("what did kcna tell pence to stop doing").answered  # an instruction, not words said to him
+
+
+def test_a_country_s_people_are_the_country_and_which_country_asks_for_one_not_a_list(engine):
+    q = analyse(engine.ix, "Why North Korea people cancel the meeting with vice president?")
+    assert "north-korea" in q.entities and "pence" in q.entities and "peopl" not in q.tokens
+    answer = engine.ask(q.raw)
+    assert answer.answered and "sanctions" in answer.text
+    japan = engine.ask("In which country Pence was announce the sanctions?")  # not "which 20 countries"
+    assert japan.answered and "Japan" in japan.text
+    assert not engine.ask("which countries agreed to consider sanctions").answered  # the list they never give
