@@ -163,6 +163,10 @@ def gaps(ix: Index, q: Query) -> list[Candidate]:
     for g in ix.gaps:
         focus_open = focus in g.own and _same_kind_of_question(q.wh, g.wh) and not _one_of_many(q.focus, g.phrase)
         same_type = q.answer_type in _TYPED and q.answer_type == ix.gap_type(g)  # "where was the summit held"
+        # "why did Pence not stand": every word of "say why Pence did not stand" asked, with its question word
+        # (with its polarity: "why did Pence stand and applaud?" asks no "why he did not stand")
+        same_type = same_type or (g.wh in _REASON_OR_TIME and g.wh == q.wh and g.own - {g.wh} <= asked
+                                  and bool(_NEGATED.search(g.phrase)) == bool(_NEGATED.search(q.norm)))
         trigger = (g.distinct & asked) | ({focus} if focus_open else set())
         # and the question must be about this fact by some other word: "in which country was
         # Pence" asks nothing of "which 20 countries" though both say "country"
@@ -210,6 +214,10 @@ def precision(ix: Index, q: Query) -> list[Candidate]:
 
 _IDENTIFY = ("?which", "?who", "?what")
 _TYPED = ("place",)  # a "where" question asks what a gap saying where leaves open
+
+
+_REASON_OR_TIME = ("?why", "?when", "?where")  # gaps asked for by their question word alone
+_NEGATED = re.compile(r"\b(?:not|never|no|refus\w*|declin\w*|didn t|didnt|wouldn t|wouldnt|won t|doesn t|don t|without)\b")
 
 
 def _one_of_many(focus: str | None, phrase: str) -> bool:

@@ -487,3 +487,11 @@ def test_a_country_s_people_are_the_country_and_which_country_asks_for_one_not_a
     japan = engine.ask("In which country Pence was announce the sanctions?")  # not "which 20 countries"
     assert japan.answered and "Japan" in japan.text
     assert not engine.ask("which countries agreed to consider sanctions").answered  # the list they never give
+
+
+def test_a_why_the_sources_leave_open_is_said_when_every_word_of_it_is_asked_with_its_polarity(engine):
+    why_not = engine.ask("why did pence not stand when the koreas marched")
+    assert not why_not.answered and why_not.text.startswith("My sources don't say why Pence did not stand. What they do say: Pence declined")
+    assert engine.ask("why were south koreans angry with pence").answered  # the fact's own reason
+    stood = engine.ask("Why did Pence stand and applaud when the two Koreas marched together?")
+    assert "why Pence did not stand" not in stood.text  # the premise, not the gap
