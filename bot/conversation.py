@@ -82,6 +82,7 @@ class Conversation:
     reported: tuple[str, ...] = ()  # ids of the quotes the last answer's facts report in their own words
     question: str = ""
     citations: tuple = ()
+    things: tuple[str, ...] = ()  # plural things the talk is about ("sanctions", "defectors"): what "them" may mean
     updated: float = field(default=0.0, compare=False)
 
 
@@ -209,8 +210,9 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
     facts = tuple(result.facts)
     asked = normalize(question)
     citations = tuple(result.citations)
+    things = _plural_things(engine, asked) or (before.things if before is not None and not named else ())
     after = Conversation(people=_recent(people, before), facts=facts or (before.facts if before else ()),
-                         question=asked, citations=citations or (before.citations if before else ()), updated=now)
+                         question=asked, citations=citations or (before.citations if before else ()), things=things, updated=now)
     shown = tuple(x.id for x in getattr(result, "quotes", ()))
     if shown:
         after = replace(after, quotes=shown)
@@ -364,10 +366,19 @@ def _resolve_pronouns(engine: Engine, text: str, before: Conversation, pronouns_
         target = fitting[0] if fitting else None
         if target is not None:
             chosen.append((personal.group(1), target))
-    if plural:
+    thing = None
+    if plural and plural.group(1) != "they" and before.things:
+        # "how did he describe them" after "those sanctions"; "what were their names" after "north korean defectors"
+        thing = before.things[0]
+    elif plural:
         target = next((p for p in people if p.kind != "person"), None) or (None if chosen else next(iter(people), None))
         if target is not None:
             chosen.append((plural.group(1), target))
+    if thing is not None:
+        text = re.sub(rf"\b{plural.group(1)}\b", f"the {thing}", text, count=1, flags=re.IGNORECASE)
+        note = f"(Taking “{plural.group(1)}” as the {thing}.)"
+        if not chosen:
+            return text, note
     if chosen:
         resolved, notes = text, []
         for pronoun, target in chosen:
@@ -377,6 +388,8 @@ def _resolve_pronouns(engine: Engine, text: str, before: Conversation, pronouns_
                 notes.append(f"“{pronoun}” as {target.name}")
         if len(normalize(text).split()) <= 3 and not _asks_something_of_its_own(engine, resolved):
             resolved = f"{resolved} {_topic_of(engine, before.question, resolved)}"  # "where was he?": still about the last topic
+        if thing is not None:
+            notes.append(f"“{plural.group(1)}” as the {thing}")
         return resolved, f"(Taking {' and '.join(notes)}.)" if notes else None
     if _THING.search(lowered) and before.question and asks_order(normalize(text)):
         # "was that before or after the news leaked", "was that before the summit": "that" is one side
@@ -385,6 +398,19 @@ def _resolve_pronouns(engine: Engine, text: str, before: Conversation, pronouns_
     if _THING.search(lowered) and before.question and not pronouns_only:
         return f"{text} {_topic_of(engine, before.question, text)}", None
     return text, None
+
+
+def _plural_things(engine: Engine, norm: str) -> tuple[str, ...]:
+    """The plural things a question names that the articles speak of ("those sanctions", "north
+    korean defectors"): nouns ending in s, not names, not the setting, not the question's grammar."""
+    ix = engine.ix
+    setting = {w for name in ix.setting_names for w in name.split()}
+    return tuple(dict.fromkeys(w for w in norm.split() if len(w) >= 5 and w.endswith("s") and not w.endswith(("ss", "us"))
+                               and w in ix._raw_vocab and w not in ix._aliases_words and w not in STOPWORDS and w not in setting
+                               and w not in _NOT_THINGS))
+
+
+_NOT_THINGS = frozenset("others things ones hours days weeks months years times words talks yours theirs".split())
 
 
 def _speaks_as(pronoun: str, lowered: str) -> bool:

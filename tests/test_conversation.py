@@ -441,3 +441,13 @@ def test_what_else_did_he_suggest_moves_on_to_his_next_words(engine):
     who = follow_up(engine, "who said the us would stop north korea whitewashing its murderous regime", None)
     step = follow_up(engine, "what else did he suggest about their motives", who.conversation)
     assert step.result.text.startswith("Nick Ayers: “") and "dangled" in step.result.text
+
+
+def test_them_and_their_are_the_plural_things_the_talk_is_about_before_a_country(engine):
+    c = follow_up(engine, "did pence meet any north korean defectors on the trip", None).conversation
+    c = follow_up(engine, "who said so", c).conversation
+    step = follow_up(engine, "what were their names", c)
+    assert step.read_as == "what were the defectors names" and step.note == "(Taking “their” as the defectors.)"
+    assert not step.result.answered and step.result.text.startswith("My sources don't give the defectors' names")
+    c = follow_up(engine, "wasnt the trump admin refusing to talk to north korea", None).conversation
+    assert "North Korea" in follow_up(engine, "so why was pence going to meet them", c).read_as  # no plural thing named: the country
