@@ -14,6 +14,7 @@ from importlib import resources
 
 import yaml
 
+_STRETCHED = re.compile(r"([a-z])\1{2,}")  # three or more of one letter: "soooo"
 MIN_ZIPF = 2.5  # rarer words than this are kept as "rare" (0.0): names, slang, typos
 CITY_POPULATION = 300_000  # cities this big are places people name in a question
 COMMON_WORD = 4.5  # Zipf frequency above which a one-word place name is more often a plain word
@@ -70,6 +71,14 @@ class English:
         return word in self.filler
 
     def plain(self, norm: str) -> str:
-        """Casual spellings replaced by the plain words, in normalised text (words split on spaces)."""
+        """Casual spellings replaced by the plain words, in normalised text (words split on spaces);
+        a letter typed over and over ("soooo", "whyyy", "pleeease") is typed once or twice."""
         casual = self.casual
-        return " ".join(casual.get(w, w) for w in norm.split(" "))
+        return " ".join(casual.get(w, w) for w in map(self._unstretched, norm.split(" ")))
+
+    def _unstretched(self, word: str) -> str:
+        if not _STRETCHED.search(word) or word in self.filler or len(set(word)) < 2:
+            return word
+        forms = (_STRETCHED.sub(r"\1\1", word), _STRETCHED.sub(r"\1", word))  # "goooal" → "goal", "sooo" → "so"
+        known = [f for f in forms if f in self.filler or f in self.casual]
+        return known[0] if known else max(forms, key=self.zipf)

@@ -495,3 +495,9 @@ def test_a_why_the_sources_leave_open_is_said_when_every_word_of_it_is_asked_wit
     assert engine.ask("why were south koreans angry with pence").answered  # the fact's own reason
     stood = engine.ask("Why did Pence stand and applaud when the two Koreas marched together?")
     assert "why Pence did not stand" not in stood.text  # the premise, not the gap
+
+
+def test_a_letter_typed_over_and_over_is_read_as_the_word(tiny):
+    english = tiny.ix.english
+    assert english.plain("soooo whyyy did bob cancel pleeease") == "so why did bob cancel please"
+    assert english.plain("www") == "www"  # one letter only: not a stretched word
