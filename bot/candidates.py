@@ -527,6 +527,19 @@ def people(ix: Index, q: Query) -> list[Candidate]:
         for fit, person in fits[:2]:
             if fit >= 0.6:
                 out.append(_person_candidate(ix, q, person.id, fit))
+    if q.answer_type == "person" and q.wh == "?who":
+        # "who was the VP's top aide?": someone whose role is given in relation to a person named
+        # ("chief of staff to Vice President Pence"), by a word of the same role ("aide", "chief")
+        asked = [ix.roles.group[w] for w in q.norm.split() if w in ix.roles.group]
+        for e in q.entities if asked else ():
+            for person, role in ix._roles:
+                if person.id == e or "@" + e not in role:
+                    continue
+                said = normalize(person.role)
+                at = ix.mention(said, e)
+                head = set(said[: at[0]].split()) if at else set()  # "chief of staff to …": the role's words before the name
+                if any(g & head for g in asked):
+                    out.append(_person_candidate(ix, q, person.id, 0.8))
     if not q.entities:
         out.extend(_unknown_name(ix, q))
     return out

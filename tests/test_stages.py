@@ -501,3 +501,9 @@ def test_a_letter_typed_over_and_over_is_read_as_the_word(tiny):
     english = tiny.ix.english
     assert english.plain("soooo whyyy did bob cancel pleeease") == "so why did bob cancel please"
     assert english.plain("www") == "www"  # one letter only: not a stretched word
+
+
+def test_who_is_someone_s_aide_finds_the_person_whose_role_is_given_in_relation_to_them(engine):
+    for question in ("Who was the VP's top aide who talked to the Post?", "who was pence's aide"):
+        assert engine.ask(question).text.startswith("Nick Ayers — Chief of staff to Vice President Pence"), question
+    assert not engine.ask("Who was the North's figurehead leader at the Games?").text.startswith("Kim Yo Jong —")  # "sister of … leader"
