@@ -83,6 +83,8 @@ def analyse(ix: Index, question: str) -> Query:
     norm, checking = strip_checking(norm)
     norm = _HOW_MUCH_TIME.sub("how long", norm)
     norm = ix.country_folk.sub(r"\1", norm)  # "north korea people" are the North Koreans, not the people of the story
+    for crew, body in ix.crews:
+        norm = crew.sub(body, norm)  # "pence s people" are his office
     found = find_dates(norm, ix.fb.meta.default_year)
     without_dates = norm
     for _, start, end in reversed(found):

@@ -194,6 +194,15 @@ class Index:
                            key=len, reverse=True)
         self.country_folk = re.compile(r"\b(" + "|".join(map(re.escape, countries)) + r")\s+(?:people|peoples|persons|folks|guys)\b"
                                        if countries else r"(?!)()")
+        # "Pence's people", "the veep's camp": the body the articles call his office or team
+        crews = {}
+        for key, pid in self._aliases.items():
+            owner = self._aliases.get(key[:-1]) if len(key) >= 2 and key[-1] in ("office", "team", "staff") else None  # ("pence's office")
+            if owner and owner != pid and fb.person_by_id[pid].kind == "organisation" and fb.person_by_id[owner].kind == "person":
+                crews.setdefault(owner, " ".join(key))
+        self.crews = [(re.compile(r"\b(?:" + "|".join(sorted((re.escape(" ".join(k)) for k, p in self._aliases.items() if p == owner), key=len, reverse=True))
+                                  + r")\s+(?:people|team|camp|staff|side|folks|guys|aides|crew|entourage|office)\b"), body)
+                      for owner, body in crews.items()]
         self.setting_names = frozenset(" ".join(plain_tokens(p)) for p in fb.meta.setting)
         self._place_names = self.english.places | {" ".join(plain_tokens(p)) for p in fb.meta.places} | self.setting_names
         self._longest_place = max(len(p.split()) for p in self._place_names)

@@ -507,3 +507,9 @@ def test_who_is_someone_s_aide_finds_the_person_whose_role_is_given_in_relation_
     for question in ("Who was the VP's top aide who talked to the Post?", "who was pence's aide"):
         assert engine.ask(question).text.startswith("Nick Ayers — Chief of staff to Vice President Pence"), question
     assert not engine.ask("Who was the North's figurehead leader at the Games?").text.startswith("Kim Yo Jong —")  # "sister of … leader"
+
+
+def test_someone_s_people_or_camp_are_the_body_the_articles_call_his_office(engine):
+    q = analyse(engine.ix, "How did Pence's people frame the North Koreans bailing on the talks?")
+    assert "vp-office" in q.entities and "pence" not in q.entities
+    assert "win" in engine.ask(q.raw).text
