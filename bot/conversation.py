@@ -292,6 +292,8 @@ def _that_one(engine: Engine, norm: str, before: Conversation) -> tuple[str, str
     found = which or _DEMONSTRATIVE.search(norm)
     if found is None or PERSONAL_PRONOUN.search(norm) or _PLURAL.search(norm):
         return None
+    if found.group(1).endswith(("s", "ies")) and not found.group(1).endswith("ss"):
+        return None  # "which countries exactly" asks for several, not for one of the last answer's people
     kind = engine.ix._canon_token(found.group(1))
     if kind in engine.ix._stop_stems:
         return None

@@ -451,3 +451,9 @@ def test_them_and_their_are_the_plural_things_the_talk_is_about_before_a_country
     assert not step.result.answered and step.result.text.startswith("My sources don't give the defectors' names")
     c = follow_up(engine, "wasnt the trump admin refusing to talk to north korea", None).conversation
     assert "North Korea" in follow_up(engine, "so why was pence going to meet them", c).read_as  # no plural thing named: the country
+
+
+def test_which_with_a_plural_noun_asks_for_several_not_for_one_of_the_last_answers_people(engine):
+    c = follow_up(engine, "how many countries agreed to consider new sanctions on north korea", None).conversation
+    step = follow_up(engine, "which countries exactly", c)
+    assert not step.result.text.startswith("North Korea —")  # not the card of the one country the answer named

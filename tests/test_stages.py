@@ -513,3 +513,7 @@ def test_someone_s_people_or_camp_are_the_body_the_articles_call_his_office(engi
     q = analyse(engine.ix, "How did Pence's people frame the North Koreans bailing on the talks?")
     assert "vp-office" in q.entities and "pence" not in q.entities
     assert "win" in engine.ask(q.raw).text
+
+
+def test_what_a_report_relies_on_is_what_it_is_based_on(engine):
+    assert "AFP and Reuters" in engine.ask("what agencies did dw's story on the canceled pence meeting rely on").text
