@@ -30,6 +30,7 @@ from bot.text import (
 # The answer a question wants, from how it asks.
 _NUMBER = re.compile(r"\bhow (?:many|much|old|often|far)\b|\bwhat (?:number|percentage|share)\b|^(?:the )?(?:number|count) of\b")
 _TIMING = re.compile(r"\bhow (?:long|soon|early|late)\b")
+_RELATIVE_TO = re.compile(r"\b(?:relative|compared|in relation|in comparison)\s+(?=to\b)")
 _HOW_MUCH_TIME = re.compile(r"\bhow much (?:advance )?(?:notice|time|warning|heads up|lead time)\b")  # asks "how long", in other words
 _DATE_WORDS = frozenset("date day days time year month week weekday".split())
 _DAY_ASKED = re.compile(r"\b(?:what|which) (?:date|day)\b")
@@ -82,6 +83,7 @@ def analyse(ix: Index, question: str) -> Query:
     norm = fix_question_words(ix.english.plain(normalize(question)))
     norm, checking = strip_checking(norm)
     norm = _HOW_MUCH_TIME.sub("how long", norm)
+    norm = _RELATIVE_TO.sub("", norm)  # "when was it relative to the ceremony": when, beside the ceremony
     norm = ix.country_folk.sub(r"\1", norm)  # "north korea people" are the North Koreans, not the people of the story
     for crew, body in ix.crews:
         norm = crew.sub(body, norm)  # "pence s people" are his office

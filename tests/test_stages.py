@@ -517,3 +517,9 @@ def test_someone_s_people_or_camp_are_the_body_the_articles_call_his_office(engi
 
 def test_what_a_report_relies_on_is_what_it_is_based_on(engine):
     assert "AFP and Reuters" in engine.ask("what agencies did dw's story on the canceled pence meeting rely on").text
+
+
+def test_relative_to_asks_when_beside_another_event_and_is_no_topic_word(engine):
+    q = analyse(engine.ix, "When was the meeting supposed to happen relative to the opening ceremony?")
+    assert not any(t.startswith("relat") for t in q.tokens)
+    assert "the morning after the Olympic opening ceremony" in engine.ask(q.raw).text
