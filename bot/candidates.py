@@ -20,8 +20,8 @@ from bot.analyse import Query
 from bot.facts import Fact, Quote, date_label
 from bot.index import Index, _Doc
 from bot.results import Answer, NotCovered, Result
-from bot.text import (HYPOTHETICAL, PERSON_STARTERS, QUOTED, REPORTING_VERBS, SPEECH_VERB, WHO_STARTERS, YES_NO_STARTERS, date_span, listed,
-                      normalize, ordinal, stem)
+from bot.text import (HYPOTHETICAL, PERSON_STARTERS, QUOTED, REPORTING_VERBS, SPEECH_VERB, STOPWORDS, WHO_STARTERS, YES_NO_STARTERS,
+                      date_span, listed, normalize, ordinal, stem)
 
 KINDS = ("fact", "yes", "no", "premise", "person", "quotes", "said", "date", "timeline", "didyoumean", "gap")
 
@@ -95,7 +95,8 @@ def generate(ix: Index, q: Query) -> list[Candidate]:
         return [unquoted]  # "what did Abe say to Pence?": the articles give no words of Abe's, quoted or reported
     found: list[Candidate] = [unquoted] if unquoted else []
     found.extend(said)
-    for generator in (timeline, by_date, people, quotes, claims, dated, placed, timed, counted, durations, facts, gaps, precision):
+    for generator in (timeline, by_date, people, quotes, claims, dated, placed, timed, counted, durations, facts, gaps, precision,
+                      owned_meeting):
         found.extend(generator(ix, q))
     return found
 
@@ -387,6 +388,43 @@ def placed(ix: Index, q: Query) -> list[Candidate]:
 _TIME_WORDS = {**{d: "weekday" for d in "monday tuesday wednesday thursday friday saturday sunday".split()},
                **{p: "part of day" for p in "morning afternoon evening night noon midnight".split()},
                **{s: "season" for s in "spring summer autumn winter".split()}}  # ("fall" is also falling through)
+
+
+_OWNED = re.compile(r"\b((?:[a-z][\w.-]*\s+){0,2}[a-z][\w.-]*)['’]s\s+(?:(?:secret|planned|proposed|cancell?ed|canceled|scrapped|aborted|failed)\s+)*"
+                    r"(?:meeting|talks|sit-down|sitdown|summit|rendezvous)\b")
+
+
+def owned_meeting(ix: Index, q: Query) -> list[Candidate]:
+    """"Why did Trump's meeting with Kim Yo Jong get called off?": the episode's meeting given to
+    someone who was never one of its parties (facts.yaml meta.episode) — corrected first, then the
+    fact the rest of the question asks about."""
+    found = _OWNED.search(q.raw.lower())
+    parties = set(ix.fb.meta.episode.get("people", ()))
+    if found is None or not parties:
+        return []
+    words = found.group(1).split()
+    name = None
+    for n in range(len(words)):  # the longest name ending at the possessive: "rex tillerson", "president trump"
+        said = " ".join(words[n:])
+        named = ix._analyse(said, correct=False)[1]
+        if named:
+            if parties & set(named):
+                return []  # "Pence's meeting", "North Korea's meeting with him"
+            name = ix.fb.person_by_id[named[-1]].name
+            break
+    if name is None:
+        last = words[-1]
+        if last in ix._raw_vocab or last in STOPWORDS or not ix.english.zipf(last) < 3.5:
+            return []  # "the vice president's meeting", "this week's meeting": no name, or a word of the articles
+        name = " ".join(w.capitalize() for w in words[-2:] if w not in STOPWORDS)
+    wrong = {"@" + p for p in ix.fb.person_by_id if ix.fb.person_by_id[p].name == name}
+    _, doc = _best_doc(ix, [t for t in q.known_tokens if t not in wrong] + ["@" + p for p in sorted(parties)])
+    if doc is None:
+        return []
+    owner = ix.fb.person_by_id[ix.fb.meta.episode["people"][0]].name  # the episode's own: Pence's meeting
+    lead = f"It wasn't {name}'s meeting but {owner}'s: "
+    return [Candidate("premise", 1.0, _fact_builder(ix, q, [doc.fact], 1.0, "premise", lead), (doc.fact.id,), doc.all_tokens | frozenset(q.tokens),
+                      doc.entities, ix.shows[doc.fact.id] | _ANY_TYPE)]
 
 
 def _premise_about(ix: Index, q: Query, word: str) -> tuple[float, _Doc] | None:
