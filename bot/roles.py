@@ -135,6 +135,15 @@ class RoleChecker:
                 begin = self._other_employer(ws, spans, at_name, pid)
                 if begin is not None and (at_name < s or any(w.text in self.group for w in ws[begin:s])):
                     found.append(WrongRole(pid, " ".join(x.text + ("'s" if x.possessive else "") for x in ws[begin:s]), (begin, s)))
+        for s, e, pid in spans:  # "Nick Ayers, Trump's chief of staff": the role is his, the one it is to is not
+            owner = next((p for s2, e2, p in spans if e2 == s and ws[s - 1].possessive), None) if s else None
+            role_words = any(w.text in self.group for w in ws[s:e])  # an alias made of a role: "chief of staff"
+            if (owner and role_words and owner != pid and owner in self.people and self.people[owner].kind == "person"
+                    and self.has_role.get(pid) and pid not in {f.person for f in found}
+                    and any(p == pid and s2 != s for s2, _, p in spans)  # named too: "Trump's chief of staff" alone is no one of theirs
+                    and not (set(plain_tokens(self.people[owner].name)) & self.words[pid])):
+                begin = next(s2 for s2, e2, p in spans if e2 == s and p == owner)
+                found.append(WrongRole(pid, " ".join(x.text + ("'s" if x.possessive else "") for x in ws[begin:e]), (begin, e)))
         widest: dict[str, WrongRole] = {}  # "supreme leader" over "supreme": one correction per person
         for f in found:
             if f.person not in widest or f.span[1] - f.span[0] > widest[f.person].span[1] - widest[f.person].span[0]:

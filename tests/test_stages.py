@@ -531,3 +531,10 @@ def test_the_meeting_given_to_someone_who_was_no_party_to_it_is_corrected_first(
         assert engine.ask(question).text.startswith(f"It wasn't {name}'s meeting but Mike Pence's: "), question
     assert not engine.ask("When was Pence's meeting with the North Koreans scheduled?").text.startswith("It wasn't")
     assert not engine.ask("what happened to this week's meeting").text.startswith("It wasn't")
+
+
+def test_a_role_given_to_the_wrong_person_s_service_is_corrected_when_the_holder_is_named(engine):
+    wrong = engine.ask("Why did Nick Ayers, Trump's chief of staff, say North Korea dangled the meeting?")
+    assert wrong.text.startswith("My sources don't call Nick Ayers Trump's chief of staff. They describe Nick Ayers as “Chief of staff to Vice President Pence”.")
+    assert not engine.ix.roles.check("what did nick ayers, pence's chief of staff, say")[1]
+    assert not engine.ix.roles.check("what did Trump's chief of staff say")[1]  # no one of theirs is named: nothing to correct
