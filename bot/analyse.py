@@ -69,6 +69,7 @@ class Query:
     place: str | None = None  # a place the question puts something in ("in tokyo"), in plain words
     setting: tuple[str, ...] = ()  # tokens of the episode's setting as the question names it ("at the 2018 olympics")
     episode: tuple[str, ...] = ()  # people named only as part of the episode's name ("the pence north korea meeting")
+    contrasted: str | None = None  # a word the articles never use whose opposite they do ("far" beside "close")
     day_asked: bool = False  # "what date", "which day": a day, not only a month or "at the start of his trip"
     when_asked: bool = False  # "when …": a time told by what was happening answers it too
 
@@ -138,6 +139,7 @@ def analyse(ix: Index, question: str) -> Query:
         answer_type="what",
         checking=checking,
         outlet=outlet,
+        contrasted=contrasted,
         known_tokens=tuple(t for t in tokens if t.startswith("@") or t in ix._vocab or t in ix._idf),
     )
     focus = find_focus(norm, ix._aliases)

@@ -96,7 +96,7 @@ def generate(ix: Index, q: Query) -> list[Candidate]:
     found: list[Candidate] = [unquoted] if unquoted else []
     found.extend(said)
     for generator in (timeline, by_date, people, quotes, claims, dated, placed, timed, counted, durations, facts, gaps, precision,
-                      owned_meeting):
+                      owned_meeting, opposite_said):
         found.extend(generator(ix, q))
     return found
 
@@ -388,6 +388,21 @@ def placed(ix: Index, q: Query) -> list[Candidate]:
 _TIME_WORDS = {**{d: "weekday" for d in "monday tuesday wednesday thursday friday saturday sunday".split()},
                **{p: "part of day" for p in "morning afternoon evening night noon midnight".split()},
                **{s: "season" for s in "spring summer autumn winter".split()}}  # ("fall" is also falling through)
+
+
+def opposite_said(ix: Index, q: Query) -> list[Candidate]:
+    """"Were they sitting far apart?" when the fact it asks about says they sat close: a yes or no
+    whose word the articles never use, but whose opposite they use of the same thing — "No — …"."""
+    if not q.yes_no or q.contrasted is None:
+        return []
+    opposite = {ix._canon_token(w) for w in ix.english.contraries.get(q.contrasted, ()) if w in ix._raw_vocab}
+    if not opposite:
+        return []  # "did Pence attend the closing ceremony": another event, not the contrary of the opening one
+    cover, doc = _best_doc(ix, list(q.known_tokens))
+    if doc is None or cover < PLACE_COVER or not opposite & doc.all_tokens:
+        return []
+    return [Candidate("no", cover, _fact_builder(ix, q, [doc.fact], cover, "no", "No — "), (doc.fact.id,),
+                      doc.all_tokens | frozenset(q.tokens), doc.entities, ix.shows[doc.fact.id] | {"yesno"})]
 
 
 _OWNED = re.compile(r"\b((?:[a-z][\w.-]*\s+){0,2}[a-z][\w.-]*)['’]s\s+(?:(?:secret|planned|proposed|cancell?ed|canceled|scrapped|aborted|failed)\s+)*"

@@ -36,7 +36,8 @@ class English:
         self.kin_general: list[str] = data["kin"]["general"]
         self.kin_ties: list[list[str]] = data["kin"]["ties"]
         self.opposites: dict[str, frozenset[str]] = {}
-        for pair in data["opposites"]:
+        self.contraries = {w: frozenset(pair) - {w} for pair in data["contraries"] for w in pair}
+        for pair in data["opposites"] + data["contraries"]:
             for word in pair:
                 self.opposites[word] = self.opposites.get(word, frozenset()) | (frozenset(pair) - {word})
         from wordfreq import get_frequency_dict  # imported here: only building the index needs it

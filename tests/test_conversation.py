@@ -457,3 +457,11 @@ def test_which_with_a_plural_noun_asks_for_several_not_for_one_of_the_last_answe
     c = follow_up(engine, "how many countries agreed to consider new sanctions on north korea", None).conversation
     step = follow_up(engine, "which countries exactly", c)
     assert not step.result.text.startswith("North Korea —")  # not the card of the one country the answer named
+
+
+def test_they_after_a_question_about_two_people_is_the_two_of_them(engine):
+    c = follow_up(engine, "who is kim yo jong", None).conversation
+    c = follow_up(engine, "did pence talk to her at the opening ceremony", c).conversation
+    step = follow_up(engine, "were they sitting far apart?", c)
+    assert step.read_as == "were Mike Pence and Kim Yo Jong sitting far apart?"
+    assert step.result.answered and "sat close to Kim Yo Jong" in step.result.text

@@ -538,3 +538,8 @@ def test_a_role_given_to_the_wrong_person_s_service_is_corrected_when_the_holder
     assert wrong.text.startswith("My sources don't call Nick Ayers Trump's chief of staff. They describe Nick Ayers as “Chief of staff to Vice President Pence”.")
     assert not engine.ix.roles.check("what did nick ayers, pence's chief of staff, say")[1]
     assert not engine.ix.roles.check("what did Trump's chief of staff say")[1]  # no one of theirs is named: nothing to correct
+
+
+def test_a_yes_no_whose_word_is_the_contrary_of_the_facts_is_a_no(engine):
+    assert engine.ask("did the two koreas march apart").text.startswith("No — Pence declined to stand when athletes from the two Koreas marched together")
+    assert not engine.ask("did pence attend the closing ceremony").text.startswith("No")  # another event, not a contrary
