@@ -165,7 +165,7 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
             personal = PERSONAL_PRONOUN.search(low)
             other = personal is not None and all(
                 (p.pronoun and p.pronoun != PRONOUN_GENDER[personal.group(1)])
-                or (personal.group(1) in ("he", "she") and personal.start() < engine.ix.mention_at(low, p.id))
+                or (personal.group(1) in ("he", "she", "his", "her") and personal.start() < engine.ix.mention_at(low, p.id))
                 for p in named if p.kind == "person")
             question, note = _it_spoke(engine, text, before) or _resolve_pronouns(
                 engine, text, before, pronouns_only=not bare_thing, personal_ok=True not in kinds or other,

@@ -465,3 +465,9 @@ def test_they_after_a_question_about_two_people_is_the_two_of_them(engine):
     step = follow_up(engine, "were they sitting far apart?", c)
     assert step.read_as == "were Mike Pence and Kim Yo Jong sitting far apart?"
     assert step.result.answered and "sat close to Kim Yo Jong" in step.result.text
+
+
+def test_his_before_a_name_is_the_one_from_before_not_the_one_named_after_it(engine):
+    c = follow_up(engine, "who was otto warmbier", None).conversation
+    step = follow_up(engine, "and which relative of his went with pence to the olympics", c)
+    assert "Otto Warmbier's" in step.read_as and "father" in step.result.text
