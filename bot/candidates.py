@@ -96,7 +96,7 @@ def generate(ix: Index, q: Query) -> list[Candidate]:
     found: list[Candidate] = [unquoted] if unquoted else []
     found.extend(said)
     for generator in (timeline, by_date, people, quotes, claims, dated, placed, timed, counted, durations, facts, gaps, precision,
-                      owned_meeting, opposite_said):
+                      owned_meeting, opposite_said, never_happened):
         found.extend(generator(ix, q))
     return found
 
@@ -388,6 +388,20 @@ def placed(ix: Index, q: Query) -> list[Candidate]:
 _TIME_WORDS = {**{d: "weekday" for d in "monday tuesday wednesday thursday friday saturday sunday".split()},
                **{p: "part of day" for p in "morning afternoon evening night noon midnight".split()},
                **{s: "season" for s in "spring summer autumn winter".split()}}  # ("fall" is also falling through)
+
+
+def never_happened(ix: Index, q: Query) -> list[Candidate]:
+    """"What did Pence and Kim Yo Jong agree on during their meeting?": a question that takes the
+    episode's meeting as having taken place, when a fact's claim says it never did."""
+    cancelled = ix._canon_token("cancel") in q.tokens  # "after the meeting fell through" takes no meeting for granted
+    if q.yes_no or cancelled or HYPOTHETICAL.search(q.norm) or ix.took_place is None or not ix.took_place.search(q.norm):
+        return []
+    claim = next((c for c in ix.claims if not c.holds and re.search(r"\b(?:took place|happened)\b", c.text)), None)
+    if claim is None:
+        return []
+    doc = ix.doc_by_fact[claim.fact.id]
+    return [Candidate("premise", 1.0, _fact_builder(ix, q, [claim.fact], 1.0, "premise", "That meeting never took place: "),
+                      (claim.fact.id,), doc.all_tokens | frozenset(q.tokens), doc.entities, ix.shows[claim.fact.id] | _ANY_TYPE)]
 
 
 def opposite_said(ix: Index, q: Query) -> list[Candidate]:

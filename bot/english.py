@@ -36,6 +36,8 @@ class English:
         self.kin_general: list[str] = data["kin"]["general"]
         self.kin_ties: list[list[str]] = data["kin"]["ties"]
         self.opposites: dict[str, frozenset[str]] = {}
+        self.took_place_before: list[str] = data["took_place"]["before"]
+        self.took_place_after: list[str] = data["took_place"]["after"]
         self.contraries = {w: frozenset(pair) - {w} for pair in data["contraries"] for w in pair}
         for pair in data["opposites"] + data["contraries"]:
             for word in pair:

@@ -203,6 +203,12 @@ class Index:
         self.crews = [(re.compile(r"\b(?:" + "|".join(sorted((re.escape(" ".join(k)) for k, p in self._aliases.items() if p == owner), key=len, reverse=True))
                                   + r")\s+(?:people|team|camp|staff|side|folks|guys|aides|crew|entourage|office)\b"), body)
                       for owner, body in crews.items()]
+        # "during their meeting", "the meeting went well": the episode's meeting taken as having happened
+        nouns = "|".join(map(re.escape, fb.meta.episode.get("nouns", ())))
+        before = "|".join(map(re.escape, self.english.took_place_before))
+        after = "|".join(map(re.escape, self.english.took_place_after))
+        self.took_place = re.compile(rf"\b(?:{before})\s+(?:\S+\s+){{0,2}}(?:{nouns})\b|\b(?:{nouns})\b(?:\s+\S+){{0,5}}?\s+(?:{after})\b") \
+            if nouns else None
         self.setting_names = frozenset(" ".join(plain_tokens(p)) for p in fb.meta.setting)
         self._place_names = self.english.places | {" ".join(plain_tokens(p)) for p in fb.meta.places} | self.setting_names
         self._longest_place = max(len(p.split()) for p in self._place_names)

@@ -543,3 +543,13 @@ def test_a_role_given_to_the_wrong_person_s_service_is_corrected_when_the_holder
 def test_a_yes_no_whose_word_is_the_contrary_of_the_facts_is_a_no(engine):
     assert engine.ask("did the two koreas march apart").text.startswith("No — Pence declined to stand when athletes from the two Koreas marched together")
     assert not engine.ask("did pence attend the closing ceremony").text.startswith("No")  # another event, not a contrary
+
+
+def test_a_question_taking_the_meeting_as_having_happened_is_told_it_never_took_place(engine):
+    for question in ("What did Pence and Kim Yo Jong agree on during their meeting?",
+                     "What did Heather Nauert say after Pence's meeting with Kim Yo Jong went well?"):
+        assert engine.ask(question).text.startswith("That meeting never took place: "), question
+    for question in ("what did the us say it will not apologize for after the north korea meeting fell through",
+                     "what was pence going to discuss at the meeting",
+                     "At what summit did countries agree to consider new sanctions on North Korea?"):
+        assert not engine.ask(question).text.startswith("That meeting never took place"), question
