@@ -419,15 +419,11 @@ def opposite_said(ix: Index, q: Query) -> list[Candidate]:
                       doc.all_tokens | frozenset(q.tokens), doc.entities, ix.shows[doc.fact.id] | {"yesno"})]
 
 
-_OWNED = re.compile(r"\b((?:[a-z][\w.-]*\s+){0,2}[a-z][\w.-]*)['’]s\s+(?:(?:secret|planned|proposed|cancell?ed|canceled|scrapped|aborted|failed)\s+)*"
-                    r"(?:meeting|talks|sit-down|sitdown|summit|rendezvous)\b")
-
-
 def owned_meeting(ix: Index, q: Query) -> list[Candidate]:
     """"Why did Trump's meeting with Kim Yo Jong get called off?": the episode's meeting given to
     someone who was never one of its parties (facts.yaml meta.episode) — corrected first, then the
     fact the rest of the question asks about."""
-    found = _OWNED.search(q.raw.lower())
+    found = ix.owned_meeting.search(q.raw.lower()) if ix.owned_meeting else None
     parties = set(ix.fb.meta.episode.get("people", ()))
     if found is None or not parties:
         return []

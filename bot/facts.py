@@ -536,6 +536,11 @@ def verify(model: FactBaseModel, root: Path, lines: dict[tuple, int], display: s
         ref(("quotes", i, "speaker"), q.speaker, "people", "speaker")
     for i, p in enumerate(model.people):
         ref(("people", i, "publishes"), p.publishes, "sources", "source")
+    for key in model.meta.episode:
+        if key not in ("people", "nouns"):
+            add(("meta", "episode"), f"meta.episode: unknown key {key!r} (the engine reads people and nouns)")
+    for j, pid in enumerate(model.meta.episode.get("people", ())):  # the first is whose meeting it was
+        ref(("meta", "episode", "people", j), pid, "people", "person")
     for i, d in enumerate(model.discrepancies):
         for j, fid in enumerate(d.facts):
             ref(("discrepancies", i, "facts", j), fid, "facts", "fact")

@@ -207,6 +207,9 @@ class Index:
         nouns = "|".join(map(re.escape, fb.meta.episode.get("nouns", ())))
         before = "|".join(map(re.escape, self.english.took_place_before))
         after = "|".join(map(re.escape, self.english.took_place_after))
+        # "Trump's meeting with Kim Yo Jong": the episode's meeting with an owner (the words before "'s")
+        self.owned_meeting = re.compile(rf"\b((?:[a-z][\w.-]*\s+){{0,2}}[a-z][\w.-]*)['’]s\s+(?:(?:secret|planned|proposed|cancell?ed|"
+                                        rf"canceled|scrapped|aborted|failed)\s+)*(?:{nouns})\b") if nouns else None
         self.took_place = re.compile(rf"\b(?:{before})\s+(?:\S+\s+){{0,2}}(?:{nouns})\b|\b(?:{nouns})\b(?:\s+\S+){{0,5}}?\s+(?:{after})\b") \
             if nouns else None
         self.setting_names = frozenset(" ".join(plain_tokens(p)) for p in fb.meta.setting)

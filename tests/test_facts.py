@@ -271,3 +271,13 @@ events:
 """)
     [problem] = problems_of(path)
     assert ":9:" in problem and "date_to" in problem
+
+
+def test_the_episode_s_people_must_be_people_of_the_fact_base(tmp_path):
+    path = write(tmp_path, GOOD_SOURCE + """\
+meta: {scope: "I only know one article.", default_year: 2018, episode: {people: [nobody], nouns: [meeting], hosts: []}}
+lexicon: {happen: [], differ: [], outlet: [], timeline: [], role: []}
+""")
+    found = problems_of(path)
+    assert any("unknown person 'nobody'" in p for p in found)
+    assert any("meta.episode: unknown key 'hosts'" in p for p in found)
