@@ -88,6 +88,8 @@ def analyse(ix: Index, question: str) -> Query:
     norm = ix.country_folk.sub(r"\1", norm)  # "north korea people" are the North Koreans, not the people of the story
     for crew, body in ix.crews:
         norm = crew.sub(body, norm)  # "pence s people" are his office
+    for tie, other in ix.kin_names:
+        norm = tie.sub(other, norm)  # "kim yo jong s brother" is kim jong un
     found = find_dates(norm, ix.fb.meta.default_year)
     without_dates = norm
     for _, start, end in reversed(found):

@@ -34,7 +34,9 @@ class English:
         self.reaction_words = frozenset(data["minds"]["reports"])
         self.other_times = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in data["other_times"]) + r")\b")
         self.kin_general: list[str] = data["kin"]["general"]
-        self.kin_ties: list[list[str]] = data["kin"]["ties"]
+        self.kin_ties: list[list[str]] = [tie["words"] for tie in data["kin"]["ties"]]
+        names = [tie["name"] for tie in data["kin"]["ties"]]
+        self.kin_inverse: list[int] = [names.index(tie["inverse"]) for tie in data["kin"]["ties"]]
         self.opposites: dict[str, frozenset[str]] = {}
         self.took_place_before: list[str] = data["took_place"]["before"]
         self.took_place_after: list[str] = data["took_place"]["after"]

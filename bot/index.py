@@ -143,6 +143,23 @@ class Index:
         ties = [frozenset(self._canon_token(w) for w in tie) for tie in self.english.kin_ties]
         self.kin_asks = {t: tie for tie in ties for t in tie}
         self.kin_asks.update({self._canon_token(w): frozenset().union(*ties) for w in self.english.kin_general})
+        # "Kim Yo Jong's brother" is the one whose sister her role says she is: a tie a role gives,
+        # read from the other side
+        kin: dict[tuple[str, int], str] = {}
+        for p in fb.people:
+            for k, words in enumerate(self.english.kin_ties):
+                # "Sister of North Korean leader Kim Jong Un", "Father of Otto Warmbier; travelled with Pence"
+                found = re.search(r"\b(?:" + "|".join(map(re.escape, words)) + r")\s+of\s+([^;,.()]+)", p.role, re.I)
+                if found is None:
+                    continue
+                named = [e for e in self._analyse(found.group(1), correct=False)[1] if fb.person_by_id[e].kind == "person" and e != p.id]
+                if named:  # they are p's <inverse tie> (p as their <tie> is in p's own aliases: "Kim Jong Un's sister")
+                    kin.setdefault((p.id, self.english.kin_inverse[k]), named[-1])
+        self.kin_names = [(re.compile(r"\b(?:" + "|".join(sorted((re.escape(" ".join(a)) for a, q in self._aliases.items() if q == pid),
+                                                                   key=len, reverse=True))
+                                      + r")\s+(?:s\s+)?(?:" + "|".join(map(re.escape, self.english.kin_ties[k])) + r")\b"),
+                           " ".join(plain_tokens(fb.person_by_id[other].name)))
+                          for (pid, k), other in kin.items() if fb.person_by_id[other].kind == "person"]
         # Who speaks for a body the articles never quote itself: the one quoted person whose role
         # names it ("State Department spokeswoman" Heather Nauert for the State Department).
         voices: dict[str, list[str]] = {}

@@ -553,3 +553,10 @@ def test_a_question_taking_the_meeting_as_having_happened_is_told_it_never_took_
                      "what was pence going to discuss at the meeting",
                      "At what summit did countries agree to consider new sanctions on North Korea?"):
         assert not engine.ask(question).text.startswith("That meeting never took place"), question
+
+
+def test_a_tie_a_role_gives_is_read_from_the_other_side(engine):
+    q = analyse(engine.ix, "what did kim yo jong's brother invite moon to do")
+    assert q.entities[:1] == ("kim-jong-un",)  # her role: "Sister of North Korean leader Kim Jong Un"
+    assert "invited South Korean President Moon Jae-in" in engine.ask(q.raw).text
+    assert "kim-jong-un" not in analyse(engine.ix, "who is kim yo jong's mother").entities  # not a tie her role gives
