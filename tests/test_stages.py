@@ -448,7 +448,7 @@ def test_what_a_quoted_person_thought_is_asked_of_their_words(engine):
 
 def test_a_family_tie_the_card_gives_is_asked_of_the_card_and_another_tie_is_not(engine):
     assert engine.ask("who is Kim Yo Jong related to").text.startswith("Kim Yo Jong — Sister of North Korean leader Kim Jong Un")
-    assert engine.ask("who is Kim Yo Jong's brother?").text.startswith("Kim Yo Jong — Sister")  # the same tie, seen from him
+    assert engine.ask("who is Kim Yo Jong's brother?").text.startswith("Kim Jong Un — ")  # the same tie, seen from him
     assert not engine.ask("who is Kim Yo Jong's mother?").text.startswith("Kim Yo Jong —")  # a tie her card does not give
 
 
