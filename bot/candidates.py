@@ -96,7 +96,7 @@ def generate(ix: Index, q: Query) -> list[Candidate]:
     found: list[Candidate] = [unquoted] if unquoted else []
     found.extend(said)
     for generator in (timeline, by_date, people, quotes, claims, dated, placed, timed, counted, durations, facts, gaps, precision,
-                      owned_meeting, opposite_said, never_happened):
+                      opposite_said, never_happened):
         found.extend(generator(ix, q))
     return found
 
@@ -419,37 +419,27 @@ def opposite_said(ix: Index, q: Query) -> list[Candidate]:
                       doc.all_tokens | frozenset(q.tokens), doc.entities, ix.shows[doc.fact.id] | {"yesno"})]
 
 
-def owned_meeting(ix: Index, q: Query) -> list[Candidate]:
+def meeting_owner(ix: Index, question: str) -> tuple[str, tuple[int, int]] | None:
     """"Why did Trump's meeting with Kim Yo Jong get called off?": the episode's meeting given to
-    someone who was never one of its parties (facts.yaml meta.episode) — corrected first, then the
-    fact the rest of the question asks about."""
-    found = ix.owned_meeting.search(q.raw.lower()) if ix.owned_meeting else None
+    someone who was never one of its parties (facts.yaml meta.episode). Their name as written and
+    where it stands in the question (up to its "'s"); None when the owner is a party or no name."""
+    found = ix.owned_meeting.search(question.lower()) if ix.owned_meeting else None
     parties = set(ix.fb.meta.episode.get("people", ()))
     if found is None or not parties:
-        return []
+        return None
     words = found.group(1).split()
-    name = None
+    starts = [found.start(1) + m.start() for m in re.finditer(r"\S+", found.group(1))]  # where each word begins
     for n in range(len(words)):  # the longest name ending at the possessive: "rex tillerson", "president trump"
-        said = " ".join(words[n:])
-        named = ix._analyse(said, correct=False)[1]
+        named = ix._analyse(" ".join(words[n:]), correct=False)[1]
         if named:
             if parties & set(named):
-                return []  # "Pence's meeting", "North Korea's meeting with him"
-            name = ix.fb.person_by_id[named[-1]].name
-            break
-    if name is None:
-        last = words[-1]
-        if last in ix._raw_vocab or last in STOPWORDS or not ix.english.zipf(last) < 3.5:
-            return []  # "the vice president's meeting", "this week's meeting": no name, or a word of the articles
-        name = " ".join(w.capitalize() for w in words[-2:] if w not in STOPWORDS)
-    wrong = {"@" + p for p in ix.fb.person_by_id if ix.fb.person_by_id[p].name == name}
-    _, doc = _best_doc(ix, [t for t in q.known_tokens if t not in wrong] + ["@" + p for p in sorted(parties)])
-    if doc is None:
-        return []
-    owner = ix.fb.person_by_id[ix.fb.meta.episode["people"][0]].name  # the episode's own: Pence's meeting
-    lead = f"It wasn't {name}'s meeting but {owner}'s: "
-    return [Candidate("premise", 1.0, _fact_builder(ix, q, [doc.fact], 1.0, "premise", lead), (doc.fact.id,), doc.all_tokens | frozenset(q.tokens),
-                      doc.entities, ix.shows[doc.fact.id] | _ANY_TYPE)]
+                return None  # "Pence's meeting", "North Korea's meeting with him"
+            return ix.fb.person_by_id[named[-1]].name, (starts[n], found.end(1))
+    last = words[-1]
+    if last in ix._raw_vocab or last in STOPWORDS or not ix.english.zipf(last) < 3.5:
+        return None  # "the vice president's meeting", "this week's meeting": no name, or a word of the articles
+    n = len(words) - 2 if len(words) > 1 and words[-2] not in STOPWORDS else len(words) - 1  # "rex tillerson"
+    return question[starts[n] : found.end(1)], (starts[n], found.end(1))
 
 
 def _premise_about(ix: Index, q: Query, word: str) -> tuple[float, _Doc] | None:

@@ -21,7 +21,7 @@ from rapidfuzz import fuzz, process
 
 from bot.analyse import Query, asks, analyse, points_back, split_parts
 from bot.ordering import order_answer
-from bot.candidates import _quotes_answer, generate, related_docs
+from bot.candidates import _quotes_answer, generate, meeting_owner, related_docs
 from bot.decide import HEDGED, NOTHING_SPECIFIC, decide
 from bot.facts import Discrepancy, Event, FactBase, Person, Quote, outlet_name
 from bot.index import Index
@@ -67,7 +67,20 @@ class Engine:
         outlets = self.ix.roles.unknown_outlets(words) if words else ()
         if outlets:
             return self._correct_outlets(text, words, outlets)
+        owner = meeting_owner(self.ix, text)
+        if owner is not None:
+            return self._correct_owner(text, *owner)
         return self._ask(text)
+
+    def _correct_owner(self, question: str, name: str, span: tuple[int, int]) -> Result:
+        """"Why did Trump's meeting with Kim Yo Jong get called off?": whose meeting it was first,
+        then the question answered of that meeting."""
+        owner = self.fb.person_by_id[self.fb.meta.episode["people"][0]]
+        lead = f"It wasn't {name}'s meeting but {owner.name}'s."
+        answer = self._ask(question[: span[0]] + owner.name + question[span[1] :])
+        if not answer.answered:
+            return NotCovered(question, f"{lead} {answer.text}", answer.suggestions, citations=answer.citations)
+        return replace(answer, text=f"{lead} {answer.text}", kind="premise")
 
     def _ask(self, text: str) -> Result:
         ordered = order_answer(self.ix, text)  # "was the meeting before or after the ceremony?": an order, not a fact

@@ -528,7 +528,7 @@ def test_relative_to_asks_when_beside_another_event_and_is_no_topic_word(engine)
 def test_the_meeting_given_to_someone_who_was_no_party_to_it_is_corrected_first(engine):
     for question, name in (("Why did Trump's meeting with Kim Yo Jong at the Olympics get called off?", "Donald Trump"),
                            ("Why did Rex Tillerson's meeting with Kim Yo Jong get called off?", "Rex Tillerson")):
-        assert engine.ask(question).text.startswith(f"It wasn't {name}'s meeting but Mike Pence's: "), question
+        assert engine.ask(question).text.startswith(f"It wasn't {name}'s meeting but Mike Pence's. "), question
     assert not engine.ask("When was Pence's meeting with the North Koreans scheduled?").text.startswith("It wasn't")
     assert not engine.ask("what happened to this week's meeting").text.startswith("It wasn't")
 
