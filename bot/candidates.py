@@ -925,7 +925,7 @@ def _fact_builder(ix: Index, q: Query, chosen: list[Fact], score: float, kind: s
 
 def fact_answer(ix: Index, q: Query, chosen: list[Fact], score: float, kind: str, lead: str) -> Answer:
     text = lead + " ".join(f.statement for f in chosen)
-    if q.answer_type == "date" and not lead:
+    if q.answer_type == "date" and not lead and not _CLOCK_ASKED.search(q.norm):  # "what time …" asks no day
         text = _dated_lead(ix, chosen[0]) + text
     cites = [ix._cite(ev.source, ev.quote) for f in chosen for ev in f.evidence]
     if q.outlet:  # the outlet asked about first, or a plain note that it does not report this

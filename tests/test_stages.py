@@ -398,6 +398,8 @@ def test_a_when_question_answered_by_a_fact_that_prints_no_day_gets_the_day_firs
     assert when.text.startswith("3 March 2020 — Bob cancelled the talks")
     who = fact_answer(tiny.ix, analyse(tiny.ix, "who cancelled the talks"), [cancelled], 1.0, "fact", "")
     assert who.text.startswith("Bob cancelled")
+    clock = fact_answer(tiny.ix, analyse(tiny.ix, "what time did bob cancel the talks"), [cancelled], 1.0, "fact", "")
+    assert clock.text.startswith("Bob cancelled")  # a time of day is asked, not a day
     meeting = tiny.ix.fb.fact_by_id["meeting"]  # prints its own day: nothing to add
     assert fact_answer(tiny.ix, analyse(tiny.ix, "when was the meeting"), [meeting], 1.0, "fact", "").text.startswith("Alice")
 
