@@ -273,6 +273,8 @@ def claims(ix: Index, q: Query) -> list[Candidate]:
                 continue  # "was Kim Yo Jong at the ceremony" does not ask whether Pence spoke with her there
             if c.action in commented and not SPEECH_VERB.search(c.text):
                 continue  # "did Pence comment on the cancellation" asks whether he spoke, not who cancelled
+            if HYPOTHETICAL.search(q.norm) and not HYPOTHETICAL.search(c.text):
+                continue  # "was Pence supposed to meet them" asks what was planned, not whether it happened
             recall = ix._coverage(wanted, have | {"@" + e for e in context})
             precision = ix._coverage(list(have), asked)
             score = 2 * recall * precision / (recall + precision) if recall + precision else 0.0

@@ -562,3 +562,9 @@ def test_a_tie_a_role_gives_is_read_from_the_other_side(engine):
     assert q.entities[:1] == ("kim-jong-un",)  # her role: "Sister of North Korean leader Kim Jong Un"
     assert "invited South Korean President Moon Jae-in" in engine.ask(q.raw).text
     assert "kim-jong-un" not in analyse(engine.ix, "who is kim yo jong's mother").entities  # not a tie her role gives
+
+
+def test_a_yes_no_about_what_was_planned_is_not_answered_by_a_claim_about_what_happened(engine):
+    planned = engine.ask("was pence supposed to meet the north koreans")
+    assert not planned.text.startswith("No"), planned.text  # he was; the meeting never happened
+    assert engine.ask("did pence meet the north koreans").text.startswith("No — ")
