@@ -21,6 +21,7 @@ _PLAIN = re.compile(r"[a-z0-9]+")
 _LINKS = frozenset("is was are were be".split())
 _ARTICLES = frozenset("a an the".split())
 _OF = frozenset("of from at with for".split())
+_WORKS_FOR = re.compile(r"\b(?:works|worked|work) for\b")
 MAX_MODIFIERS = 3  # "white house press secretary": words between a possessor and the role word
 
 
@@ -95,8 +96,9 @@ class RoleChecker:
 
     def check(self, question: str) -> tuple[list[Word], tuple[WrongRole, ...]]:
         plain = _PLAIN.findall(question.lower())
-        if self.role_words.isdisjoint(plain) and not any(p in f" {' '.join(plain)} " for p in self.outlet_phrases):
-            return [], ()  # no role word, no outlet: nothing to check (most questions)
+        if self.role_words.isdisjoint(plain) and not any(p in f" {' '.join(plain)} " for p in self.outlet_phrases) \
+                and not _WORKS_FOR.search(" ".join(plain)):
+            return [], ()  # no role word, no outlet, no employer: nothing to check (most questions)
         ws = self.words_of(question)
         spans = self.mentions(ws)
         at = {s: (s, e, pid) for s, e, pid in spans}
@@ -144,6 +146,18 @@ class RoleChecker:
                     and not (set(plain_tokens(self.people[owner].name)) & self.words[pid])):
                 begin = next(s2 for s2, e2, p in spans if e2 == s and p == owner)
                 found.append(WrongRole(pid, " ".join(x.text + ("'s" if x.possessive else "") for x in ws[begin:e]), (begin, e)))
+        for s, e, pid in spans:  # "Heather Nauert works for the White House": an employer the articles never give her
+            if not (pid in self.people and self.people[pid].kind == "person" and self.has_role.get(pid)) or pid in {f.person for f in found}:
+                continue
+            texts = [w.text for w in ws[e : e + 3]]
+            if texts[:2] not in (["works", "for"], ["worked", "for"], ["work", "for"]):
+                continue
+            at = e + 2
+            employer = self._employer_at(ws, spans, at, pid)
+            if employer is None and at < len(ws) and ws[at].text == "the":
+                employer = self._employer_at(ws, spans, at + 1, pid)
+            if employer is not None:
+                found.append(WrongRole(pid, " ".join(w.text for w in ws[at:employer]), (e, employer), outlet=True))
         widest: dict[str, WrongRole] = {}  # "supreme leader" over "supreme": one correction per person
         for f in found:
             if f.person not in widest or f.span[1] - f.span[0] > widest[f.person].span[1] - widest[f.person].span[0]:
@@ -168,6 +182,18 @@ class RoleChecker:
             org = next((pid for s, e, pid in spans if s == j and e <= name_at and pid in self.people), None)
             if org and self.people[org].kind == "organisation" and not (set(plain_tokens(self.people[org].name)) - {"the", "us", "of"}) & mine:
                 return j
+        return None
+
+    def _employer_at(self, ws: list[Word], spans, at: int, holder: str) -> int | None:
+        """Where an institution or body named at `at` ends, when nothing the articles say of the
+        holder mentions it; else None."""
+        texts = [w.text for w in ws]
+        for name in self.institutions:
+            if tuple(texts[at : at + len(name)]) == name:
+                return at + len(name) if not set(name) & self.words[holder] else None
+        org = next(((e, pid) for s, e, pid in spans if s == at and pid in self.people and self.people[pid].kind == "organisation"), None)
+        if org and not (set(plain_tokens(self.people[org[1]].name)) - {"the", "us", "of"}) & self.words[holder]:
+            return org[0]
         return None
 
     def unknown_outlets(self, ws: list[Word]) -> tuple[tuple[str, tuple[int, int]], ...]:

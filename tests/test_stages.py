@@ -568,3 +568,10 @@ def test_a_yes_no_about_what_was_planned_is_not_answered_by_a_claim_about_what_h
     planned = engine.ask("was pence supposed to meet the north koreans")
     assert not planned.text.startswith("No"), planned.text  # he was; the meeting never happened
     assert engine.ask("did pence meet the north koreans").text.startswith("No — ")
+
+
+def test_works_for_an_employer_the_articles_never_give_is_corrected(engine):
+    assert engine.ask("heather nauert works for the white house right").text.startswith(
+        "No — my sources don't place Heather Nauert at the white house. They describe Heather Nauert as “State Department spokeswoman”.")
+    assert engine.ask("nick ayers works for the state department, right?").text.startswith("No — my sources don't place Nick Ayers at the state department")
+    assert not engine.ix.roles.check("does heather nauert work for the state department")[1]
