@@ -85,11 +85,8 @@ def analyse(ix: Index, question: str) -> Query:
     norm, checking = strip_checking(norm)
     norm = _HOW_MUCH_TIME.sub("how long", norm)
     norm = _RELATIVE_TO.sub("", norm)  # "when was it relative to the ceremony": when, beside the ceremony
-    norm = ix.country_folk.sub(r"\1", norm)  # "north korea people" are the North Koreans, not the people of the story
-    for crew, body in ix.crews:
-        norm = crew.sub(body, norm)  # "pence s people" are his office
-    for tie, other in ix.kin_names:
-        norm = tie.sub(other, norm)  # "kim yo jong s brother" is kim jong un
+    for name, meant in ix.rewrites:  # "north korea people", "pence s people", "kim yo jong s brother"
+        norm = name.sub(meant, norm)
     found = find_dates(norm, ix.fb.meta.default_year)
     without_dates = norm
     for _, start, end in reversed(found):
@@ -164,21 +161,17 @@ _JOINED = re.compile(r"^(?:\s*(?:s|and|with|x|vs|v|the|secret|planned|proposed|c
 def episode_named(ix: Index, norm: str) -> tuple[str, ...]:
     """The episode's people named as part of its name: "the secret pence north korea meeting",
     "pence's talks with the north koreans", "the meeting between pence and north korea"."""
-    episode = ix.fb.meta.episode
-    nouns = episode.get("nouns", ())
+    nouns = ix.fb.meta.episode.get("nouns", ())
     if not nouns or not any(f" {n} " in f" {norm} " for n in nouns):
         return ()
-    spans = sorted((span, pid) for pid in episode.get("people", ()) for span in [ix.mention(norm, pid)] if span)
+    spans = sorted((span, pid) for pid in ix.fb.meta.episode.get("people", ()) for span in [ix.mention(norm, pid)] if span)
     named = set()
     for i, ((start, end), pid) in enumerate(spans):
-        rest = norm[end:]
-        if i + 1 < len(spans) and _JOINED.fullmatch(norm[end:spans[i + 1][0][0]]):
-            rest = norm[spans[i + 1][0][1]:]  # "pence north korea meeting": to the end of the second name
-        before = norm[:start]
-        if any(_JOINED.sub("", rest, count=1).startswith(n + " ") or _JOINED.sub("", rest, count=1) == n for n in nouns) \
-                or re.search(r"\b(?:" + "|".join(map(re.escape, nouns)) + r")\s+(?:with|between)(?:\s+(?:the|\w+\s+and(?:\s+the)?))?\s*$", before):
+        joined = i + 1 < len(spans) and _JOINED.fullmatch(norm[end:spans[i + 1][0][0]])  # "pence north korea meeting"
+        rest = _JOINED.sub("", norm[spans[i + 1][0][1]:] if joined else norm[end:], count=1)
+        if ix.episode_noun_next.match(rest) or ix.episode_noun_before.search(norm[:start]):
             named.add(pid)
-            if i + 1 < len(spans) and _JOINED.fullmatch(norm[end:spans[i + 1][0][0]]):
+            if joined:
                 named.add(spans[i + 1][1])
     return tuple(sorted(named))
 

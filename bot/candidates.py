@@ -395,11 +395,9 @@ _TIME_WORDS = {**{d: "weekday" for d in "monday tuesday wednesday thursday frida
 def never_happened(ix: Index, q: Query) -> list[Candidate]:
     """"What did Pence and Kim Yo Jong agree on during their meeting?": a question that takes the
     episode's meeting as having taken place, when a fact's claim says it never did."""
-    cancelled = ix._canon_token("cancel") in q.tokens  # "after the meeting fell through" takes no meeting for granted
-    if q.yes_no or cancelled or HYPOTHETICAL.search(q.norm) or ix.took_place is None or not ix.took_place.search(q.norm):
-        return []
-    claim = next((c for c in ix.claims if not c.holds and re.search(r"\b(?:took place|happened)\b", c.text)), None)
-    if claim is None:
+    claim = ix.unhappened
+    if (claim is None or q.yes_no or ix.unhappened_undone & set(q.tokens)  # "after the meeting fell through" takes none for granted
+            or HYPOTHETICAL.search(q.norm) or ix.took_place is None or not ix.took_place.search(q.norm)):
         return []
     doc = ix.doc_by_fact[claim.fact.id]
     return [Candidate("premise", 1.0, _fact_builder(ix, q, [claim.fact], 1.0, "premise", "That meeting never took place: "),
@@ -587,14 +585,9 @@ def people(ix: Index, q: Query) -> list[Candidate]:
         # ("chief of staff to Vice President Pence"), by a word of the same role ("aide", "chief")
         asked = [ix.roles.group[w] for w in q.norm.split() if w in ix.roles.group]
         for e in q.entities if asked else ():
-            for person, role in ix._roles:
-                if person.id == e or "@" + e not in role:
-                    continue
-                said = normalize(person.role)
-                at = ix.mention(said, e)
-                head = set(said[: at[0]].split()) if at else set()  # "chief of staff to …": the role's words before the name
-                if any(g & head for g in asked):
-                    out.append(_person_candidate(ix, q, person.id, 0.8))
+            for pid, heads in ix.role_heads.items():  # "chief of staff to …": the role's words before the name
+                if e in heads and any(g & heads[e] for g in asked):
+                    out.append(_person_candidate(ix, q, pid, 0.8))
     if not q.entities:
         out.extend(_unknown_name(ix, q))
     return out

@@ -412,9 +412,8 @@ def _plural_things(engine: Engine, norm: str) -> tuple[str, ...]:
     """The plural things a question names that the articles speak of ("those sanctions", "north
     korean defectors"): nouns ending in s, not names, not the setting, not the question's grammar."""
     ix = engine.ix
-    setting = {w for name in ix.setting_names for w in name.split()}
     return tuple(dict.fromkeys(w for w in norm.split() if len(w) >= 5 and w.endswith("s") and not w.endswith(("ss", "us"))
-                               and w in ix._raw_vocab and w not in ix._aliases_words and w not in STOPWORDS and w not in setting
+                               and w in ix._raw_vocab and w not in ix._aliases_words and w not in STOPWORDS and w not in ix.setting_words
                                and w not in _NOT_THINGS))
 
 

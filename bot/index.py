@@ -139,6 +139,15 @@ class Index:
                                                 for w in [{x for x in self._role_of.get(t[1:], ()) if not x.startswith("@")}]))
                             for pid, tokens in self._role_of.items()}
         self.card_asks = frozenset({self._canon_token("role"), self._canon_token("title")})  # "nauert title", "ayers job"
+        # A role given in relation to someone ("Chief of staff to Vice President Pence"): the role's
+        # words before each name in it, by whom (what "who was the VP's top aide" is matched against)
+        self.role_heads: dict[str, dict[str, frozenset[str]]] = {}
+        for p in fb.people:
+            said = normalize(p.role)
+            for other in {t[1:] for t in self._role_of.get(p.id, ()) if t.startswith("@")} - {p.id}:
+                at = self.mention(said, other)
+                if at:
+                    self.role_heads.setdefault(p.id, {})[other] = frozenset(said[: at[0]].split())
         # A family tie asked about ("related", "brother") → the ties a card must give to answer it
         ties = [frozenset(self._canon_token(w) for w in tie) for tie in self.english.kin_ties]
         self.kin_asks = {t: tie for tie in ties for t in tie}
@@ -155,11 +164,9 @@ class Index:
                 named = [e for e in self._analyse(found.group(1), correct=False)[1] if fb.person_by_id[e].kind == "person" and e != p.id]
                 if named:  # they are p's <inverse tie> (p as their <tie> is in p's own aliases: "Kim Jong Un's sister")
                     kin.setdefault((p.id, self.english.kin_inverse[k]), named[-1])
-        self.kin_names = [(re.compile(r"\b(?:" + "|".join(sorted((re.escape(" ".join(a)) for a, q in self._aliases.items() if q == pid),
-                                                                   key=len, reverse=True))
-                                      + r")\s+(?:s\s+)?(?:" + "|".join(map(re.escape, self.english.kin_ties[k])) + r")\b"),
-                           " ".join(plain_tokens(fb.person_by_id[other].name)))
-                          for (pid, k), other in kin.items() if fb.person_by_id[other].kind == "person"]
+        kin_names = [(re.compile(rf"\b(?:{self._names_of(pid)})\s+(?:s\s+)?(?:" + "|".join(map(re.escape, self.english.kin_ties[k])) + r")\b"),
+                      " ".join(plain_tokens(fb.person_by_id[other].name)))
+                     for (pid, k), other in kin.items() if fb.person_by_id[other].kind == "person"]
         # Who speaks for a body the articles never quote itself: the one quoted person whose role
         # names it ("State Department spokeswoman" Heather Nauert for the State Department).
         voices: dict[str, list[str]] = {}
@@ -207,19 +214,20 @@ class Index:
         outlet_names = {n for p in fb.people if p.id in self.roles.known_outlets for n in (p.name, *p.aliases)}
         self.outlet_pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(outlet_names, key=len, reverse=True))) + r")\b"
                                          if outlet_names else r"(?!)")
-        countries = sorted({" ".join(k) for k, pid in self._aliases.items() if "country" in (fb.person_by_id[pid].kind, fb.person_by_id[pid].role.lower())},
-                           key=len, reverse=True)
-        self.country_folk = re.compile(r"\b(" + "|".join(map(re.escape, countries)) + r")\s+(?:people|peoples|persons|folks|guys)\b"
-                                       if countries else r"(?!)()")
-        # "Pence's people", "the veep's camp": the body the articles call his office or team
+        # Names a question gives by their relation to someone, rewritten (in this order) before it is
+        # read: "north korea people" are the North Koreans, not the people of the story; "pence s
+        # people" (or camp, team) are the body the articles call his office; "kim yo jong s brother"
+        # is the one whose sister her role says she is (kin_names, above).
+        countries = [pid for pid in fb.person_by_id if "country" in (fb.person_by_id[pid].kind, fb.person_by_id[pid].role.lower())]
+        folk = [(re.compile(rf"\b({'|'.join(self._names_of(pid) for pid in countries)})\s+(?:people|peoples|persons|folks|guys)\b"), r"\1")] \
+            if countries else []
         crews = {}
         for key, pid in self._aliases.items():
             owner = self._aliases.get(key[:-1]) if len(key) >= 2 and key[-1] in ("office", "team", "staff") else None  # ("pence's office")
             if owner and owner != pid and fb.person_by_id[pid].kind == "organisation" and fb.person_by_id[owner].kind == "person":
                 crews.setdefault(owner, " ".join(key))
-        self.crews = [(re.compile(r"\b(?:" + "|".join(sorted((re.escape(" ".join(k)) for k, p in self._aliases.items() if p == owner), key=len, reverse=True))
-                                  + r")\s+(?:people|team|camp|staff|side|folks|guys|aides|crew|entourage|office)\b"), body)
-                      for owner, body in crews.items()]
+        self.rewrites = folk + [(re.compile(rf"\b(?:{self._names_of(owner)})\s+(?:people|team|camp|staff|side|folks|guys|aides|crew|entourage|office)\b"),
+                                 body) for owner, body in crews.items()] + kin_names
         # "during their meeting", "the meeting went well": the episode's meeting taken as having happened
         nouns = "|".join(map(re.escape, fb.meta.episode.get("nouns", ())))
         before = "|".join(map(re.escape, self.english.took_place_before))
@@ -229,7 +237,18 @@ class Index:
                                         rf"canceled|scrapped|aborted|failed)\s+)*(?:{nouns})\b") if nouns else None
         self.took_place = re.compile(rf"\b(?:{before})\s+(?:\S+\s+){{0,2}}(?:{nouns})\b|\b(?:{nouns})\b(?:\s+\S+){{0,5}}?\s+(?:{after})\b") \
             if nouns else None
+        # "the secret pence north korea meeting": a name of the episode's people followed by its noun
+        # (bot.analyse.episode_named); "the meeting with pence": its noun before the name
+        self.episode_noun_next = re.compile(rf"^(?:{nouns})\b") if nouns else None
+        self.episode_noun_before = re.compile(rf"\b(?:{nouns})\s+(?:with|between)(?:\s+(?:the|\w+\s+and(?:\s+the)?))?\s*$") if nouns else None
+        # The false claim that the meeting took place ("what did they agree on during their meeting"
+        # is told it never did), with the actions of the fact's true claims ("cancel"): a question
+        # speaking of one takes no meeting for granted (bot.candidates.never_happened)
+        unhappened = next((c for c in self.claims if not c.holds and re.search(r"\b(?:took place|happened)\b", c.text)), None)
+        self.unhappened = unhappened
+        self.unhappened_undone = frozenset(c.action for c in self.claims if unhappened and c.fact is unhappened.fact and c.holds and c.action)
         self.setting_names = frozenset(" ".join(plain_tokens(p)) for p in fb.meta.setting)
+        self.setting_words = frozenset(w for name in self.setting_names for w in name.split())
         self._place_names = self.english.places | {" ".join(plain_tokens(p)) for p in fb.meta.places} | self.setting_names
         self._longest_place = max(len(p.split()) for p in self._place_names)
         # Where the articles put each fact: the places named after "in", "at", "from" … in it.
@@ -644,6 +663,10 @@ class Index:
         """Where in normalised text a person is first named (by any alias), or a large number."""
         at = [norm.find(" ".join(k)) for k, p in self._aliases.items() if p == pid and " ".join(k) in norm]
         return min(at) if at else 10**6
+
+    def _names_of(self, pid: str) -> str:
+        """A regex alternation of someone's aliases as normalised text, the longest first."""
+        return "|".join(sorted((re.escape(" ".join(k)) for k, p in self._aliases.items() if p == pid), key=len, reverse=True))
 
     def mention(self, norm: str, pid: str) -> tuple[int, int] | None:
         """Where in normalised text a person is first named: the (start, end) of the longest of
