@@ -40,6 +40,11 @@ class WrongRole:
     outlet: bool = False  # the phrase names a news outlet ("NYT reporter"), not a role
 
 
+def _phrase(ws: list[Word], start: int, end: int) -> str:
+    """The question's words from `start` to `end`, possessives kept: "pence's press secretary"."""
+    return " ".join(x.text + ("'s" if x.possessive else "") for x in ws[start:end])
+
+
 def words_of(question: str) -> list[Word]:
     """The question as plain words, keeping what normalising loses: possessives and commas."""
     text = unicodedata.normalize("NFKC", question).lower().replace("’", "'")
@@ -114,13 +119,13 @@ class RoleChecker:
             if possessor is not None and not any(ws[j].possessive for j in range(start, i)) and at.get(i + 1, (0, 0, ""))[2] == holder:
                 continue  # "otto warmbier dad pence …": too loose to say whose role is whose
             if not (self.group[w.text] & self.words[holder]):
-                found.append(WrongRole(holder, " ".join(x.text + ("'s" if x.possessive else "") for x in ws[start : i + 1]), (start, i + 1)))
+                found.append(WrongRole(holder, _phrase(ws, start, i + 1), (start, i + 1)))
         for (_, e1, first), (s2, e2, second) in zip(spans, spans[1:]):  # "Heather Nauert, Pence's chief of staff, …"
             between = [w.text for w in ws[e1:s2]]
             named_by_role = any(w.text in self.group for w in ws[s2:e2])
             if (between in ([","], ["is"], ["was"], ["is", "the"], ["was", "the"]) and named_by_role and first != second
                     and not first.startswith("~") and self.has_role.get(first) and first not in {f.person for f in found}):
-                found.append(WrongRole(first, " ".join(x.text + ("'s" if x.possessive else "") for x in ws[s2:e2]), (s2, e2)))
+                found.append(WrongRole(first, _phrase(ws, s2, e2), (s2, e2)))
         for s, e, org in spans:  # "CNN's Ashley Parker", "NYT reporter Josh Rogin", "Rogin of the New York Times"
             if not (org.startswith("~") or org in self.known_outlets):
                 continue
@@ -129,14 +134,13 @@ class RoleChecker:
                 continue
             name = set(org[1:].lower().split()) if org.startswith("~") else set(plain_tokens(self.people[org].name)) - {"the"}
             if not (name & self.words[holder]) and holder not in {f.person for f in found}:
-                phrase = " ".join(x.text + ("'s" if x.possessive else "") for x in ws[s:e])
-                found.append(WrongRole(holder, phrase.removesuffix("'s"), (s, e), outlet=True))
+                found.append(WrongRole(holder, _phrase(ws, s, e).removesuffix("'s"), (s, e), outlet=True))
         for s, e, pid in spans:  # "White House spokeswoman Heather Nauert", "State Department chief of staff Nick Ayers"
             if pid in self.people and self.people[pid].kind == "person" and self.has_role.get(pid) and pid not in {f.person for f in found}:
                 at_name = next((s2 for s2, e2, p2 in spans if p2 == pid and e2 == s), s)  # the role word may be an alias of theirs
                 begin = self._other_employer(ws, spans, at_name, pid)
                 if begin is not None and (at_name < s or any(w.text in self.group for w in ws[begin:s])):
-                    found.append(WrongRole(pid, " ".join(x.text + ("'s" if x.possessive else "") for x in ws[begin:s]), (begin, s)))
+                    found.append(WrongRole(pid, _phrase(ws, begin, s), (begin, s)))
         for s, e, pid in spans:  # "Nick Ayers, Trump's chief of staff": the role is his, the one it is to is not
             owner = next((p for s2, e2, p in spans if e2 == s and ws[s - 1].possessive), None) if s else None
             role_words = any(w.text in self.group for w in ws[s:e])  # an alias made of a role: "chief of staff"
@@ -145,7 +149,7 @@ class RoleChecker:
                     and any(p == pid and s2 != s for s2, _, p in spans)  # named too: "Trump's chief of staff" alone is no one of theirs
                     and not (set(plain_tokens(self.people[owner].name)) & self.words[pid])):
                 begin = next(s2 for s2, e2, p in spans if e2 == s and p == owner)
-                found.append(WrongRole(pid, " ".join(x.text + ("'s" if x.possessive else "") for x in ws[begin:e]), (begin, e)))
+                found.append(WrongRole(pid, _phrase(ws, begin, e), (begin, e)))
         for s, e, pid in spans:  # "Heather Nauert works for the White House": an employer the articles never give her
             if not (pid in self.people and self.people[pid].kind == "person" and self.has_role.get(pid)) or pid in {f.person for f in found}:
                 continue
@@ -173,28 +177,27 @@ class RoleChecker:
         while start > 0 and name_at - start < MAX_MODIFIERS + 3 and not ws[start - 1].boundary \
                 and ws[start - 1].text not in _LINKS and ws[start - 1].text not in _ARTICLES and not ws[start - 1].possessive:
             start -= 1
-        texts = [w.text for w in ws[:name_at]]
-        mine = self.words[holder]
         for j in range(start, name_at):
-            for name in self.institutions:
-                if tuple(texts[j : j + len(name)]) == name and not set(name) & mine:
-                    return j
-            org = next((pid for s, e, pid in spans if s == j and e <= name_at and pid in self.people), None)
-            if org and self.people[org].kind == "organisation" and not (set(plain_tokens(self.people[org].name)) - {"the", "us", "of"}) & mine:
+            if any(not words & self.words[holder] for _, words in self._bodies_at(ws[:name_at], spans, j)):
                 return j
         return None
 
     def _employer_at(self, ws: list[Word], spans, at: int, holder: str) -> int | None:
         """Where an institution or body named at `at` ends, when nothing the articles say of the
         holder mentions it; else None."""
+        body = next(self._bodies_at(ws, spans, at), None)
+        return body[0] if body is not None and not body[1] & self.words[holder] else None
+
+    def _bodies_at(self, ws: list[Word], spans, at: int):
+        """The institutions (chat.yaml), then the bodies the articles name, whose name starts at
+        word `at` (and ends within `ws`): (where it ends, its name's telling words)."""
         texts = [w.text for w in ws]
         for name in self.institutions:
             if tuple(texts[at : at + len(name)]) == name:
-                return at + len(name) if not set(name) & self.words[holder] else None
-        org = next(((e, pid) for s, e, pid in spans if s == at and pid in self.people and self.people[pid].kind == "organisation"), None)
-        if org and not (set(plain_tokens(self.people[org[1]].name)) - {"the", "us", "of"}) & self.words[holder]:
-            return org[0]
-        return None
+                yield at + len(name), frozenset(name)
+        for s, e, pid in spans:
+            if s == at and e <= len(ws) and pid in self.people and self.people[pid].kind == "organisation":
+                yield e, frozenset(plain_tokens(self.people[pid].name)) - {"the", "us", "of"}
 
     def unknown_outlets(self, ws: list[Word]) -> tuple[tuple[str, tuple[int, int]], ...]:
         """News outlets the articles never mention, named in the question (the outlet's name and
