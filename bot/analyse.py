@@ -176,6 +176,29 @@ def episode_named(ix: Index, norm: str) -> tuple[str, ...]:
     return tuple(sorted(named))
 
 
+def meeting_owner(ix: Index, question: str) -> tuple[str, tuple[int, int]] | None:
+    """"Why did Trump's meeting with Kim Yo Jong get called off?": the episode's meeting given to
+    someone who was never one of its parties (facts.yaml meta.episode). Their name as written and
+    where it stands in the question (up to its "'s"); None when the owner is a party or no name."""
+    found = ix.owned_meeting.search(question.lower()) if ix.owned_meeting else None
+    parties = set(ix.fb.meta.episode.get("people", ()))
+    if found is None or not parties:
+        return None
+    words = found.group(1).split()
+    starts = [found.start(1) + m.start() for m in re.finditer(r"\S+", found.group(1))]  # where each word begins
+    for n in range(len(words)):  # the longest name ending at the possessive: "rex tillerson", "president trump"
+        named = ix._analyse(" ".join(words[n:]), correct=False)[1]
+        if named:
+            if parties & set(named):
+                return None  # "Pence's meeting", "North Korea's meeting with him"
+            return ix.fb.person_by_id[named[-1]].name, (starts[n], found.end(1))
+    last = words[-1]
+    if last in ix._raw_vocab or last in STOPWORDS or not ix.english.zipf(last) < 3.5:
+        return None  # "the vice president's meeting", "this week's meeting": no name, or a word of the articles
+    n = len(words) - 2 if len(words) > 1 and words[-2] not in STOPWORDS else len(words) - 1  # "rex tillerson"
+    return question[starts[n] : found.end(1)], (starts[n], found.end(1))
+
+
 def find_focus(norm: str, aliases: dict[tuple[str, ...], str] | None = None) -> str | None:
     m = _FOCUS.search(norm)
     if not m:

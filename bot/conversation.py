@@ -368,10 +368,12 @@ def _resolve_pronouns(engine: Engine, text: str, before: Conversation, pronouns_
         target = fitting[0] if fitting else None
         if target is not None:
             chosen.append((personal.group(1), target))
-    thing = None
-    if plural and plural.group(1) != "they" and before.things:
-        # "how did he describe them" after "those sanctions"; "what were their names" after "north korean defectors"
-        thing = before.things[0]
+    # "how did he describe them" after "those sanctions"; "what were their names" after "north korean defectors"
+    thing = before.things[0] if plural and plural.group(1) != "they" and before.things else None
+    if thing is not None:
+        text = re.sub(rf"\b{plural.group(1)}\b", f"the {thing}", text, count=1, flags=re.IGNORECASE)
+        if not chosen:
+            return text, f"(Taking “{plural.group(1)}” as the {thing}.)"
     elif plural:
         last = [engine.fb.person_by_id[p] for p in dict.fromkeys(engine.entities_in(before.question)) if p in engine.fb.person_by_id]
         pair = [p for p in last if p.kind == "person"]
@@ -382,11 +384,6 @@ def _resolve_pronouns(engine: Engine, text: str, before: Conversation, pronouns_
         target = next((p for p in people if p.kind != "person"), None) or (None if chosen else next(iter(people), None))
         if target is not None:
             chosen.append((plural.group(1), target))
-    if thing is not None:
-        text = re.sub(rf"\b{plural.group(1)}\b", f"the {thing}", text, count=1, flags=re.IGNORECASE)
-        note = f"(Taking “{plural.group(1)}” as the {thing}.)"
-        if not chosen:
-            return text, note
     if chosen:
         resolved, notes = text, []
         for pronoun, target in chosen:

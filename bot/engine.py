@@ -19,9 +19,9 @@ from dataclasses import replace
 
 from rapidfuzz import fuzz, process
 
-from bot.analyse import Query, asks, analyse, points_back, split_parts
+from bot.analyse import Query, asks, analyse, meeting_owner, points_back, split_parts
 from bot.ordering import order_answer
-from bot.candidates import _quotes_answer, generate, meeting_owner, related_docs
+from bot.candidates import _quotes_answer, generate, related_docs
 from bot.decide import HEDGED, NOTHING_SPECIFIC, decide
 from bot.facts import Discrepancy, Event, FactBase, Person, Quote, outlet_name
 from bot.index import Index

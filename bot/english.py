@@ -37,10 +37,10 @@ class English:
         self.kin_ties: list[list[str]] = [tie["words"] for tie in data["kin"]["ties"]]
         names = [tie["name"] for tie in data["kin"]["ties"]]
         self.kin_inverse: list[int] = [names.index(tie["inverse"]) for tie in data["kin"]["ties"]]
-        self.opposites: dict[str, frozenset[str]] = {}
         self.took_place_before: list[str] = data["took_place"]["before"]
         self.took_place_after: list[str] = data["took_place"]["after"]
         self.contraries = {w: frozenset(pair) - {w} for pair in data["contraries"] for w in pair}
+        self.opposites: dict[str, frozenset[str]] = {}  # a contrary is an opposite too: the word itself names nothing of theirs
         for pair in data["opposites"] + data["contraries"]:
             for word in pair:
                 self.opposites[word] = self.opposites.get(word, frozenset()) | (frozenset(pair) - {word})

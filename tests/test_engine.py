@@ -5,7 +5,7 @@ import re
 import pytest
 
 from bot.engine import Answer, NotCovered
-from bot.evaluation import EVAL_SET, judge, load_eval_set
+from bot.evaluation import EVAL_SET, load_eval_set
 from bot.facts import normalize_span
 
 EVAL = load_eval_set()
