@@ -32,6 +32,12 @@ _NUMBER = re.compile(r"\bhow (?:many|much|old|often|far)\b|\bwhat (?:number|perc
 _TIMING = re.compile(r"\bhow (?:long|soon|early|late)\b")
 _RELATIVE_TO = re.compile(r"\b(?:relative|compared|in relation|in comparison)\s+(?=to\b)")
 _HOW_MUCH_TIME = re.compile(r"\bhow much (?:advance )?(?:notice|time|warning|heads up|lead time)\b")  # asks "how long", in other words
+_HOW_FAR_AHEAD = re.compile(r"\bhow far (?:ahead|in advance)\b")  # "how far ahead of the talks": how long before
+_HOW_COME = re.compile(r"^how come\b")  # "how come they pulled out": why
+# "what's the name of the south korean president", "what was Kim Jong Un's sister called": who someone named
+# by a description is (the rest is taken as such only when it names one person and nothing else)
+_NAME_OF = re.compile(r"^what (?:is|was) (?:(?:the|their|his|her) (?:full )?name of (?P<of>.+)|(?P<owner>.+?) (?:full )?name|(?P<called>.+?) (?:called|named))$")
+_IN_THE_ARTICLES = re.compile(r"\s+(?:in|from|according to) (?:the|these|those|your) (?:articles?|stories|story|reports?|pieces?|sources?)$")
 _DATE_WORDS = frozenset("date day days time year month week weekday".split())
 _DAY_ASKED = re.compile(r"\b(?:what|which) (?:date|day)\b")
 _PERSON_WH = frozenset({"?who", "?whom", "?whose"})
@@ -83,10 +89,11 @@ class Query:
 def analyse(ix: Index, question: str) -> Query:
     norm = fix_question_words(ix.english.plain(normalize(question)))
     norm, checking = strip_checking(norm)
-    norm = _HOW_MUCH_TIME.sub("how long", norm)
+    norm = _HOW_COME.sub("why", _HOW_FAR_AHEAD.sub("how long before", _HOW_MUCH_TIME.sub("how long", norm)))
     norm = _RELATIVE_TO.sub("", norm)  # "when was it relative to the ceremony": when, beside the ceremony
     for name, meant in ix.rewrites:  # "north korea people", "pence s people", "kim yo jong s brother"
         norm = name.sub(meant, norm)
+    norm = _who_by_name(ix, norm)
     found = find_dates(norm, ix.fb.meta.default_year)
     without_dates = norm
     for _, start, end in reversed(found):
@@ -153,6 +160,19 @@ def analyse(ix: Index, question: str) -> Query:
     return replace(q, answer_type=kind, parts=split_parts(question), focus=focus, focus_known=focus_known,
                    place=places[0] if places else None, day_asked=day_asked, setting=setting, episode=episode_named(ix, norm),
                    when_asked=first == "when" or (" when " in f" {norm} " and not day_asked))
+
+
+def _who_by_name(ix: Index, norm: str) -> str:
+    """"What is the name of the south korean president" asks who the south korean president is
+    (unless the articles never name them: "what is Warmbier's father's name" asks what they lack)."""
+    found = _NAME_OF.match(norm)
+    if found is None:
+        return norm
+    described = _IN_THE_ARTICLES.sub("", found.group("of") or found.group("owner") or found.group("called"))
+    tokens, entities, unknown = ix._analyse(described, correct=True)
+    if len(entities) == 1 and tokens == ["@" + entities[0]] and not unknown and ix.fb.person_by_id[entities[0]].named:
+        return f"who {norm.split()[1]} {described}"
+    return norm
 
 
 _JOINED = re.compile(r"^(?:\s*(?:s|and|with|x|vs|v|the|secret|planned|proposed|cancelled|canceled|scrapped|aborted|failed))*\s*")

@@ -56,6 +56,7 @@ class Candidate:
     with_evidence: frozenset[str] | None = None  # tokens | evidence, when known in advance
     own: frozenset[str] = frozenset()  # a gap's own words: the detail it says the sources leave open
     focus_open: bool = False  # a gap naming the very thing a "which …" question asks for
+    contradicts: bool = False  # a day, place, time, number or span the question states that its fact gives otherwise
 
     def result(self) -> Result:
         return self.build()
@@ -186,6 +187,7 @@ def gaps(ix: Index, q: Query) -> list[Candidate]:
 
 _PRECISE = re.compile(r"\b(?:exact|exactly|precise|precisely|specific|specifically)\b")
 _CLOCK_ASKED = re.compile(r"\b(?:hour|clock|time of day|what time|which time|a ?m|p ?m)\b")
+_SPAN_ASKED = re.compile(r"\bhow (?:long|many (?:hours|days|minutes))\b")  # a span of time, not a day
 _CLOCK_TEXT = re.compile(r"\b(?:\d{1,2}(?::\d{2})?\s*(?:a\.?m|p\.?m)\b|\d{1,2}:\d{2}|o'clock|noon|midnight)", re.I)
 
 
@@ -365,7 +367,7 @@ def dated(ix: Index, q: Query) -> list[Candidate]:
     kind, lead = ("no", f"No — on {right}, not {wrong}: ") if q.yes_no else ("premise", f"Not on {wrong} but on {right}: ")
     return [Candidate(kind, cover, _fact_builder(ix, q, [doc.fact], cover, kind, lead), (doc.fact.id,), doc.all_tokens,
                       doc.entities, ix.shows[doc.fact.id] | {"yesno", "date"},
-                      dates=_dates(doc.fact.date) | {asked})]  # it answers the day asked about: by correcting it
+                      dates=_dates(doc.fact.date) | {asked}, contradicts=True)]  # it answers the day asked about: by correcting it
 
 
 def placed(ix: Index, q: Query) -> list[Candidate]:
@@ -384,7 +386,7 @@ def placed(ix: Index, q: Query) -> list[Candidate]:
         return []
     kind, lead = ("no", "No — ") if q.yes_no else ("premise", f"Not in {q.place.title()}: ")
     return [Candidate(kind, cover, _fact_builder(ix, q, [doc.fact], cover, kind, lead), (doc.fact.id,), doc.all_tokens,
-                      doc.entities, ix.shows[doc.fact.id] | {"yesno", "place"})]
+                      doc.entities, ix.shows[doc.fact.id] | {"yesno", "place"}, contradicts=True)]
 
 
 _TIME_WORDS = {**{d: "weekday" for d in "monday tuesday wednesday thursday friday saturday sunday".split()},
@@ -458,7 +460,7 @@ def timed(ix: Index, q: Query) -> list[Candidate]:
     correction = f"{' and '.join(sorted(stated)).capitalize()}, not {asked}: " if kind_of == "season" else f"Not {said}: "
     kind, lead = ("no", "No — ") if q.yes_no else ("premise", correction)
     return [Candidate(kind, cover, _fact_builder(ix, q, [doc.fact], cover, kind, lead), (doc.fact.id,), doc.all_tokens,
-                      doc.entities, ix.shows[doc.fact.id] | {"yesno", "date"})]
+                      doc.entities, ix.shows[doc.fact.id] | {"yesno", "date"}, contradicts=True)]
 
 
 _COUNT = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|hundred)\s+([a-z]+)")
@@ -484,7 +486,7 @@ def counted(ix: Index, q: Query) -> list[Candidate]:
         return []
     kind, lead = ("no", "No — ") if q.yes_no else ("premise", f"Not {number} {noun}: ")
     return [Candidate(kind, cover, _fact_builder(ix, q, [doc.fact], cover, kind, lead), (doc.fact.id,), doc.all_tokens,
-                      doc.entities, ix.shows[doc.fact.id] | {"yesno", "number"})]
+                      doc.entities, ix.shows[doc.fact.id] | {"yesno", "number"}, contradicts=True)]
 
 
 PLACE_COVER = 0.6  # how much of the rest of the question the fact must cover to be what it is about
@@ -530,7 +532,7 @@ def durations(ix: Index, q: Query) -> list[Candidate]:
     said = _DURATION.search(q.norm).group(0)
     kind, lead = ("no", "No — ") if q.yes_no else ("premise", f"Not {said}: ")
     return [Candidate(kind, cover, _fact_builder(ix, q, [doc.fact], cover, kind, lead), (doc.fact.id,), doc.all_tokens,
-                      doc.entities, ix.shows[doc.fact.id] | {"yesno", "date", "number"})]
+                      doc.entities, ix.shows[doc.fact.id] | {"yesno", "date", "number"}, contradicts=True)]
 
 
 def people(ix: Index, q: Query) -> list[Candidate]:
@@ -897,7 +899,8 @@ def _fact_builder(ix: Index, q: Query, chosen: list[Fact], score: float, kind: s
 
 def fact_answer(ix: Index, q: Query, chosen: list[Fact], score: float, kind: str, lead: str) -> Answer:
     text = lead + " ".join(f.statement for f in chosen)
-    if q.answer_type == "date" and not lead and not _CLOCK_ASKED.search(q.norm):  # "what time …" asks no day
+    if q.answer_type == "date" and not lead and not _CLOCK_ASKED.search(q.norm) and not _SPAN_ASKED.search(q.norm):
+        # "when …" gets the day; "what time …" and "how long before …" ask for none
         text = _dated_lead(ix, chosen[0]) + text
     cites = [ix._cite(ev.source, ev.quote) for f in chosen for ev in f.evidence]
     if q.outlet:  # the outlet asked about first, or a plain note that it does not report this

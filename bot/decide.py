@@ -14,6 +14,7 @@ from bot.results import Answer, NotCovered, Result
 from bot.scorer import Decision, Scored, decision_score
 
 SECOND_FACT = 0.8  # a second fact joins the answer when it is at least this likely, relative to the first
+STATED_WRONG_COVER = 0.5  # how much of the rest of the question a fact must cover for its value to correct the one stated
 NEAR_MISS = -1.5  # below the abstain line, but close enough that what the sources do say helps
 
 _FOCUS = {"date": "when", "person": "who", "place": "where", "number": "how many", "reason": "why"}
@@ -28,6 +29,11 @@ def decide(ix: Index, q: Query, scored: list[Scored], decision: Decision) -> Res
         return NotCovered(q.raw, "That doesn't look like a question I can work with — ask me about the "
                                  "cancelled Pence–North Korea meeting at the 2018 Olympics.", tuple(ix.known_questions[:3]))
     verdict = decision_score(scored, q, decision) if scored else -10.0
+    stated_wrong = next((s for s in scored if s.cand.contradicts and s.cand.route >= STATED_WRONG_COVER), None)
+    if stated_wrong is not None:
+        # "why did they cancel three hours before?": a wrong premise is corrected before anything else
+        result = stated_wrong.cand.result()
+        return replace(result, confidence=round(1 / (1 + math.exp(-max(verdict, 0.0))), 3)) if isinstance(result, Answer) else result
     if verdict <= 0:
         if scored and scored[0].cand.kind == "gap":
             return scored[0].cand.result()  # the detail asked for is one the sources leave open: say which

@@ -37,6 +37,7 @@ EVAL_SETS = {
     "blind_q": EVAL_SET.with_name("blind_q.yaml"),
     "blind_r": EVAL_SET.with_name("blind_r.yaml"),
     "blind_s": EVAL_SET.with_name("blind_s.yaml"),
+    "blind_t": EVAL_SET.with_name("blind_t.yaml"),
     "dev": Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev_questions.yaml",
 }
 

@@ -96,6 +96,7 @@ class Person:
     kind: Literal["person", "organisation", "country"] = "person"
     publishes: str | None = None  # for a news outlet: the id of its article among the sources
     pronoun: Literal["he", "she"] | None = None  # only where the articles use one (or "sister", "father")
+    named: bool = True  # False when `name` describes someone the articles never name ("Otto Warmbier's father")
     aliases: list[str] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
 

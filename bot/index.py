@@ -226,6 +226,11 @@ class Index:
             owner = self._aliases.get(key[:-1]) if len(key) >= 2 and key[-1] in ("office", "team", "staff") else None  # ("pence's office")
             if owner and owner != pid and fb.person_by_id[pid].kind == "organisation" and fb.person_by_id[owner].kind == "person":
                 crews.setdefault(owner, " ".join(key))
+        for p in fb.people:  # "Kim's people": the country whose leader his role says he is
+            led = self.english.heads_of_country.match(p.role.lower()) if p.kind == "person" else None
+            country = self._aliases.get(tuple(plain_tokens(led.group(1)))) if led else None
+            if country in countries:
+                crews.setdefault(p.id, " ".join(plain_tokens(fb.person_by_id[country].name)))
         self.rewrites = folk + [(re.compile(rf"\b(?:{self._names_of(owner)})\s+(?:people|team|camp|staff|side|folks|guys|aides|crew|entourage|office)\b"),
                                  body) for owner, body in crews.items()] + kin_names
         # "during their meeting", "the meeting went well": the episode's meeting taken as having happened

@@ -399,3 +399,31 @@ def test_who_of_a_country_or_body_asks_for_its_people_not_its_card(engine):
     assert "Kim Yo Jong" in engine.ask("who would have been there from north korea").text
     assert engine.ask("who from the state department commented").text.startswith("Heather Nauert")
     assert engine.ask("who is north korea").text.startswith("North Korea — ")  # "who is X" is its card
+
+
+def test_the_name_of_someone_described_is_who_they_are(engine):
+    assert engine.ask("whats the name of the south korean president in these stories").text.startswith("Moon Jae-in — ")
+    assert engine.ask("what was pence's chief of staff called").text.startswith("Nick Ayers — ")
+    assert engine.ask("what's kim jong un's sister's name?").text.startswith("Kim Yo Jong — ")
+    # someone the articles never name: asking the name asks what they lack
+    father = engine.ask("what is otto warmbier's father's name")
+    assert not father.answered and "name" in father.text
+
+
+def test_a_wrong_value_stated_in_a_question_is_corrected_first(engine):
+    # the number, day or span the question states is corrected even when the rest would not be answered
+    three = engine.ask("Why did the North Korean officials cancel three hours before the talks?")
+    assert three.answered and three.text.startswith("Not three hours") and "two hours" in three.text
+    # "how come" asks why; the day it states is wrong
+    day = engine.ask("How come the Pence meeting was set for February 14?")
+    assert day.text.startswith("Not on 14 February but on 10 February 2018")
+
+
+def test_how_far_ahead_asks_how_long_before_and_a_leaders_people_are_his_country(engine):
+    ahead = engine.ask("How far ahead of the sit-down did Kim's people bail?")
+    assert ahead.answered and "two hours before" in ahead.text
+    assert not ahead.text.startswith("10 February")  # a span was asked, not a day
+
+
+def test_set_for_is_scheduled_for(engine):
+    assert "10 February 2018" in engine.ask("what date was the meeting set for").text
