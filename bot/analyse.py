@@ -78,6 +78,7 @@ class Query:
     contrasted: str | None = None  # a word the articles never use whose opposite they do ("far" beside "close")
     day_asked: bool = False  # "what date", "which day": a day, not only a month or "at the start of his trip"
     when_asked: bool = False  # "when …": a time told by what was happening answers it too
+    strangers: tuple[str, ...] = ()  # people the articles never mention, named beside one of theirs ("Ivanka Trump")
 
     @property
     def yes_no(self) -> bool:
@@ -98,7 +99,10 @@ def analyse(ix: Index, question: str) -> Query:
     without_dates = norm
     for _, start, end in reversed(found):
         without_dates = without_dates[:start] + " " + without_dates[end:]
-    tokens, entities, unknown = ix._analyse(without_dates, correct=True)
+    fixes: dict[str, str] = {}
+    tokens, entities, unknown = ix._analyse(without_dates, correct=True, capitalised=capitalised(question), fixes=fixes)
+    if fixes:  # "what did ayers say about the meetng": the rest of the reading sees the words meant
+        norm = " ".join(fixes.get(w, w) for w in norm.split(" "))
     wh = wh_token(norm)
     if wh in ("?what", "?which") and {ix._canon_token(w) for w in _DATE_WORDS} & set(tokens):
         wh = "?when"  # "what date", "which day"
@@ -137,6 +141,7 @@ def analyse(ix: Index, question: str) -> Query:
         norm=norm,
         tokens=tuple(tokens),
         unknown=tuple((w, ix.english.zipf(w)) for w in unknown),
+        strangers=tuple(w.title() for w in unknown if " " in w),  # only a namesake is an unknown of two words
         entities=tuple(entities),
         dates=tuple(iso for iso, _, _ in found),
         first=first,
@@ -160,6 +165,15 @@ def analyse(ix: Index, question: str) -> Query:
     return replace(q, answer_type=kind, parts=split_parts(question), focus=focus, focus_known=focus_known,
                    place=places[0] if places else None, day_asked=day_asked, setting=setting, episode=episode_named(ix, norm),
                    when_asked=first == "when" or (" when " in f" {norm} " and not day_asked))
+
+
+_CAPITALISED = re.compile(r"(?<=[a-z,;:]\s)[A-Z][a-z]+\b")
+
+
+def capitalised(question: str) -> frozenset[str]:
+    """Words written with a capital inside a sentence ("what did Ivanka Trump do"), lowercased:
+    a writer's mark of a name ("KCNA" and a sentence's first word are not)."""
+    return frozenset(w.lower() for w in _CAPITALISED.findall(question))
 
 
 def _who_by_name(ix: Index, norm: str) -> str:

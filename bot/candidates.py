@@ -674,8 +674,8 @@ def quotes(ix: Index, q: Query) -> list[Candidate]:
         detail = f"saying anything to {ix.fb.person_by_id[told[0]].name}"
         return [Candidate("gap", 0.5, lambda: _not_quoted_on(ix, q, speaker, detail, chosen), (), frozenset(q.tokens) | _SAYS,
                           frozenset({speaker, told[0]}), frozenset({"quote"}))]
-    if q.wh == "?what" and _TWEETED.search(q.norm) and not any("tweet" in v.medium for x in chosen for v in (x, *x.versions)):
-        # "what did Pence tweet": the articles print no tweet of his, only what he said
+    if (q.wh == "?what" or asks_for_words) and _TWEETED.search(q.norm) and not any("tweet" in v.medium for x in chosen for v in (x, *x.versions)):
+        # "what did Pence tweet", "did Pence tweet anything": the articles print no tweet of his, only what he said
         return [Candidate("gap", 1.0, lambda: _not_quoted_on(ix, q, speaker, "tweeting anything", chosen), (), frozenset(q.tokens) | _SAYS,
                           frozenset({speaker}), frozenset({"quote"}))]
     if listeners:  # "what did Pence tell Rogin": keep the quotes said to that person, if any

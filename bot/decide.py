@@ -12,6 +12,7 @@ from bot.candidates import fact_answer, related_docs
 from bot.index import Index
 from bot.results import Answer, NotCovered, Result
 from bot.scorer import Decision, Scored, decision_score
+from bot.text import listed
 
 SECOND_FACT = 0.8  # a second fact joins the answer when it is at least this likely, relative to the first
 STATED_WRONG_COVER = 0.5  # how much of the rest of the question a fact must cover for its value to correct the one stated
@@ -28,6 +29,10 @@ def decide(ix: Index, q: Query, scored: list[Scored], decision: Decision) -> Res
     if not q.tokens and not q.dates:
         return NotCovered(q.raw, "That doesn't look like a question I can work with — ask me about the "
                                  "cancelled Pence–North Korea meeting at the 2018 Olympics.", tuple(ix.known_questions[:3]))
+    if q.strangers:  # "was Ivanka Trump at the Olympics?": nothing the articles say is about her
+        related = related_docs(ix, q)
+        return NotCovered(q.raw, f"My sources don't mention {listed(list(q.strangers))}. {ix.fb.meta.scope}",
+                          tuple(d.fact.questions[0] for d in related if d.fact.questions)[:3] or tuple(ix.known_questions[:3]))
     verdict = decision_score(scored, q, decision) if scored else -10.0
     stated_wrong = next((s for s in scored if s.cand.contradicts and s.cand.route >= STATED_WRONG_COVER), None)
     if stated_wrong is not None:

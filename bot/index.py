@@ -53,6 +53,7 @@ class _GapDoc:
 
 QUOTE_REPORTED = 0.6  # share of a quote's words a fact's passages must hold for the fact to report that quote
 REACTION_WINDOW = 6  # words between a name and a reaction word for the reaction to be theirs
+NAMESAKE_ZIPF = 4.0  # a first name is rarer than this as an English word ("ivanka" 2.9; "mr", "lol" are not)
 GAP_COMMON_DF = 7  # a word in more facts than this ("meet", "cancel") does not tell an open detail apart
 _NUMBER_WORDS = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|dozens?|hundreds?|thousands?)"
 
@@ -467,8 +468,11 @@ class Index:
                 i += 1
         return out
 
-    def _analyse(self, text: str, *, correct: bool) -> tuple[list[str], list[str], list[str]]:
-        """Tokens -> (content tokens, entity ids, unknown words)."""
+    def _analyse(self, text: str, *, correct: bool, capitalised: frozenset[str] = frozenset(),
+                 fixes: dict[str, str] | None = None) -> tuple[list[str], list[str], list[str]]:
+        """Tokens -> (content tokens, entity ids, unknown words). `capitalised`: the words the
+        writer capitalised inside a sentence (lowercased), which may be names; `fixes` receives
+        each misspelt word with the word it was read as."""
         raw = plain_tokens(text)
         entities: list[str] = []
         tokens: list[str] = []
@@ -481,6 +485,14 @@ class Index:
                      for w in words] if correct else None
         while i < len(words):
             match = self._entity_at(words, i, name_part)
+            if match and match[0] == 1 and i and words[i - 1] in capitalised and self._namesake(words[i - 1], words[i], match[1]):
+                # "Ivanka Trump": a first name the articles never give, before one of their surnames, is someone else
+                if unknown and unknown[-1] == words[i - 1]:
+                    unknown[-1] = f"{words[i - 1]} {words[i]}"  # "they never mention 'ivanka trump'"
+                else:
+                    unknown.append(words[i])
+                i += 1
+                continue
             if match:
                 length, pid = match
                 if pid not in entities:
@@ -497,7 +509,10 @@ class Index:
             if word in STOPWORDS or correct and self.english.is_filler(word):
                 continue
             if correct and not word.isdigit() and not self._is_known(word):
-                word = self._correct(word)
+                fixed = self._correct(word)
+                if fixes is not None and fixed != word and not self.english.zipf(word):  # a typo, not another word
+                    fixes[word] = fixed
+                word = fixed
             canon = self._canon_token(word)
             if canon in self._stop_stems:
                 continue
@@ -539,6 +554,19 @@ class Index:
             return 1, best
         return None
 
+    def _namesake(self, before: str, surname: str, pid: str) -> bool:
+        """Whether `before surname` names another person than `pid`: a capitalised rare word the
+        articles never use, not a misspelling of `pid`'s own first names, before the last word of
+        `pid`'s name."""
+        person = self.fb.person_by_id[pid]
+        names = plain_tokens(person.name)
+        if person.kind != "person" or len(names) < 2 or names[-1] != surname:
+            return False
+        if (not before.isalpha() or before in STOPWORDS or before in self._raw_vocab or before in self._aliases_words
+                or self.english.is_filler(before) or self.english.zipf(before) >= NAMESAKE_ZIPF):
+            return False
+        return all(fuzz.ratio(before, own) < 70 for own in names[:-1])
+
     def _is_known(self, word: str) -> bool:
         """A word used by the fact base or its lexicon, as written or by its stem: never "corrected"
         ("piece" is not a misspelt "pence", "aiming" not a misspelt "naming")."""
@@ -552,8 +580,9 @@ class Index:
         hit = process.extractOne(joined, choices, scorer=fuzz.ratio, score_cutoff=84 if length > 1 else 80)
         if not hit:
             return None
-        # Every word must be close on its own: "south koreans" is not "north koreans".
-        if any(fuzz.ratio(a, b) < 70 for a, b in zip(joined.split(), hit[0].split())):
+        # Every word must be close on its own: "south koreans" is not "north koreans"; a word that is
+        # no English word may be further off ("heather nowert" is Heather Nauert)
+        if any(fuzz.ratio(a, b) < (70 if self.english.zipf(a) else 60) for a, b in zip(joined.split(), hit[0].split())):
             return None
         return candidates[hit[0]]
 

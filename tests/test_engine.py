@@ -427,3 +427,21 @@ def test_how_far_ahead_asks_how_long_before_and_a_leaders_people_are_his_country
 
 def test_set_for_is_scheduled_for(engine):
     assert "10 February 2018" in engine.ask("what date was the meeting set for").text
+
+
+def test_someone_else_with_a_surname_of_the_articles_is_not_their_person(engine):
+    for question in ("Was Ivanka Trump at the PyeongChang Olympics?", "What did Melania Trump say about the meeting?"):
+        answer = engine.ask(question)
+        assert not answer.answered and answer.text.startswith("My sources don't mention ") and "Trump." in answer.text
+    # a misspelt first name, an acronym or a title is still theirs
+    assert engine.ask("what did Donld Trump say").text.startswith("My sources don't quote Donald Trump")
+    assert engine.ask("What did KCNA accuse Pence of?").answered
+    assert engine.ask("What did President Trump say?").text.startswith("My sources don't quote Donald Trump")
+
+
+def test_misspelt_words_are_read_as_the_words_meant_throughout(engine):
+    # "meetng" is the noun "meeting" for every stage, not a verb claiming Ayers was to meet someone
+    said = engine.ask("wat did nik ayres say about the meetng")
+    assert said.answered and said.text.startswith("Nick Ayers: “North Korea dangled")
+    # a surname misspelt beyond what an English word may be
+    assert engine.ask("who is heather nowert").text.startswith("Heather Nauert — ")

@@ -473,6 +473,8 @@ def test_people_named_as_part_of_the_episode_s_name_are_the_episode_not_a_party_
 def test_words_asked_for_as_a_tweet_or_as_said_to_someone_the_articles_never_print_are_a_gap(engine):
     tweet = engine.ask("What did Pence tweet after the meeting fell through?")
     assert not tweet.answered and tweet.text.startswith("My sources don't quote Mike Pence tweeting anything. What they do quote")
+    tweeted = engine.ask("Did Pence tweet anything about the canceled meeting?")  # a yes or no asking for the words
+    assert not tweeted.answered and tweeted.text.startswith("My sources don't quote Mike Pence tweeting anything.")
     to_moon = engine.ask("What did Mike Pence say to Moon Jae-in about the canceled meeting?")
     assert not to_moon.answered and to_moon.text.startswith("My sources don't quote Mike Pence saying anything to Moon Jae-in")
     assert engine.ask("what did nauert tweet").answered  # her words are tweets in one article
