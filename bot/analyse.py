@@ -33,7 +33,8 @@ _TIMING = re.compile(r"\bhow (?:long|soon|early|late)\b")
 _RELATIVE_TO = re.compile(r"\b(?:relative|compared|in relation|in comparison)\s+(?=to\b)")
 _HOW_MUCH_TIME = re.compile(r"\bhow much (?:advance )?(?:notice|time|warning|heads up|lead time)\b")  # asks "how long", in other words
 _HOW_FAR_AHEAD = re.compile(r"\bhow far (?:ahead|in advance)\b")  # "how far ahead of the talks": how long before
-_HOW_COME = re.compile(r"^how come\b")  # "how come they pulled out": why
+_HOW_COME = re.compile(r"^how come\b|^what (?:triggered|caused|prompted|sparked|led to|motivated)\b")  # "how come …", "what triggered it": why
+_KIND_OF = re.compile(r"\b(what|which) (?:kind|kinds|type|types|sort|sorts) of\b")  # "at what kind of meeting": at what meeting
 # "what's the name of the south korean president", "what was Kim Jong Un's sister called": who someone named
 # by a description is (the rest is taken as such only when it names one person and nothing else)
 _NAME_OF = re.compile(r"^what (?:is|was) (?:(?:the|their|his|her) (?:full )?name of (?P<of>.+)|(?P<owner>.+?) (?:full )?name|(?P<called>.+?) (?:called|named))$")
@@ -91,6 +92,7 @@ def analyse(ix: Index, question: str) -> Query:
     norm = fix_question_words(ix.english.plain(normalize(question)))
     norm, checking = strip_checking(norm)
     norm = _HOW_COME.sub("why", _HOW_FAR_AHEAD.sub("how long before", _HOW_MUCH_TIME.sub("how long", norm)))
+    norm = _KIND_OF.sub(r"\1", norm)
     norm = _RELATIVE_TO.sub("", norm)  # "when was it relative to the ceremony": when, beside the ceremony
     for name, meant in ix.rewrites:  # "north korea people", "pence s people", "kim yo jong s brother"
         norm = name.sub(meant, norm)

@@ -782,6 +782,9 @@ def _speaker(ix: Index, q: Query) -> str | None:
     people = [e for e in q.entities if ix.fb.person_by_id[e].kind == "person"]
     if subject_at >= 0 and people and people[0] not in speakers and ix.mention_at(q.norm, people[0]) < subject_at:
         return None  # "what did Moon say to Pence": Moon speaks, and the articles quote him nowhere
+    unknown = {w for w, _ in q.unknown}
+    if subject_at >= 0 and unknown & set(q.norm[:subject_at].split()) and not any(ix.mention_at(q.norm, e) < subject_at for e in q.entities):
+        return None  # "what did the IOC say about the Pence meeting": someone the articles never name speaks
     if subject_at >= 0 and any(ix.mention_at(q.norm, e) < subject_at for e in q.entities):
         # "what did the State Department say about the Pence meeting": Pence is the subject
         speakers = [e for e in speakers if ix.mention_at(q.norm, e) < subject_at]

@@ -11,6 +11,7 @@ from bot.analyse import Query
 from bot.candidates import fact_answer, related_docs
 from bot.index import Index
 from bot.results import Answer, NotCovered, Result
+from bot.roles import shown_as
 from bot.scorer import Decision, Scored, decision_score
 from bot.text import listed
 
@@ -71,7 +72,7 @@ def not_covered(ix: Index, q: Query, scored: list[Scored], verdict: float = -10.
     missing = [w for w, _ in q.unknown][:3]
     focus = _FOCUS.get(q.answer_type)
     if missing:
-        said = "My sources don't cover that (they never mention " + ", ".join(repr(w) for w in missing) + ")."
+        said = "My sources don't cover that (they never mention " + ", ".join(repr(shown_as(q.raw, w)) for w in missing) + ")."
     elif focus:
         said = f"My sources don't say {focus}."
     else:

@@ -577,3 +577,17 @@ def test_works_for_an_employer_the_articles_never_give_is_corrected(engine):
         "No — my sources don't place Heather Nauert at the white house. They describe Heather Nauert as “State Department spokeswoman”.")
     assert engine.ask("nick ayers works for the state department, right?").text.startswith("No — my sources don't place Nick Ayers at the state department")
     assert not engine.ix.roles.check("does heather nauert work for the state department")[1]
+
+
+def test_a_speaker_the_articles_never_name_is_not_someone_named_after_about(engine):
+    # "the IOC" speaks; Pence is only what it spoke about, so his words are no answer
+    ioc = engine.ask("What did the IOC say about the canceled Pence meeting?")
+    assert not ioc.answered and "they never mention 'IOC'" in ioc.text  # the user's own spelling
+    assert engine.ask("what did the state department say about the pence meeting").answered
+
+
+def test_what_kind_of_and_what_caused_are_read_as_their_plain_questions(engine):
+    q = analyse(engine.ix, "at what kind of meeting")
+    assert q.norm == "at what meeting" and "kind" not in dict(q.unknown)
+    assert analyse(engine.ix, "what triggered it").wh == "?why"
+    assert analyse(engine.ix, "how come they pulled out").wh == "?why"
