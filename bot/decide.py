@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from bot.analyse import Query
 from bot.candidates import fact_answer, related_docs
+from bot.english import COMMON_WORD
 from bot.index import Index
 from bot.results import Answer, NotCovered, Result
 from bot.roles import shown_as
@@ -34,6 +35,10 @@ def decide(ix: Index, q: Query, scored: list[Scored], decision: Decision) -> Res
         related = related_docs(ix, q)
         return NotCovered(q.raw, f"My sources don't mention {listed(list(q.strangers))}. {ix.fb.meta.scope}",
                           tuple(d.fact.questions[0] for d in related if d.fact.questions)[:3] or tuple(ix.known_questions[:3]))
+    if any(zipf < COMMON_WORD for _, zipf in q.unknown) and q.known_tokens and set(q.known_tokens) <= ix.setting_tokens:
+        # "who lit the cauldron at PyeongChang": only the setting of everything is known, and a word
+        # that names something ("cauldron", not "year" or "summer") is not theirs
+        return not_covered(ix, q, [])
     verdict = decision_score(scored, q, decision) if scored else -10.0
     stated_wrong = next((s for s in scored if s.cand.contradicts and s.cand.route >= STATED_WRONG_COVER), None)
     if stated_wrong is not None:

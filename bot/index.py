@@ -255,6 +255,7 @@ class Index:
         self.unhappened_undone = frozenset(c.action for c in self.claims if unhappened and c.fact is unhappened.fact and c.holds and c.action)
         self.setting_names = frozenset(" ".join(plain_tokens(p)) for p in fb.meta.setting)
         self.setting_words = frozenset(w for name in self.setting_names for w in name.split())
+        self.setting_tokens = frozenset(t for name in self.setting_names for t in self._analyse(name, correct=False)[0])
         self._place_names = self.english.places | {" ".join(plain_tokens(p)) for p in fb.meta.places} | self.setting_names
         self._longest_place = max(len(p.split()) for p in self._place_names)
         # Where the articles put each fact: the places named after "in", "at", "from" … in it.
@@ -438,6 +439,8 @@ class Index:
             canon[normalize(key)] = target
             for v in variants:
                 canon[normalize(v)] = target
+                if "-" in v:  # questions are read with hyphens as spaces: "hush-hush" is the phrase "hush hush"
+                    canon.setdefault(" ".join(plain_tokens(v)), target)
         return canon
 
     def _canon_token(self, token: str) -> str:

@@ -445,3 +445,9 @@ def test_misspelt_words_are_read_as_the_words_meant_throughout(engine):
     assert said.answered and said.text.startswith("Nick Ayers: “North Korea dangled")
     # a surname misspelt beyond what an English word may be
     assert engine.ask("who is heather nowert").text.startswith("Heather Nauert — ")
+
+
+def test_a_question_whose_only_known_words_are_the_setting_asks_about_something_else(engine):
+    cauldron = engine.ask("Who lit the Olympic cauldron at PyeongChang?")
+    assert not cauldron.answered and "'cauldron'" in cauldron.text
+    assert engine.ask("what year were these olympics").answered  # the setting itself is theirs to answer

@@ -591,3 +591,8 @@ def test_what_kind_of_and_what_caused_are_read_as_their_plain_questions(engine):
     assert q.norm == "at what meeting" and "kind" not in dict(q.unknown)
     assert analyse(engine.ix, "what triggered it").wh == "?why"
     assert analyse(engine.ix, "how come they pulled out").wh == "?why"
+
+
+def test_a_hyphenated_lexicon_variant_is_found_as_the_words_a_question_splits_it_into(engine):
+    tokens = analyse(engine.ix, "was the meeting hush-hush").tokens
+    assert engine.ix._canon_token("secret") in tokens and "hush" not in tokens
