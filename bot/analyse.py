@@ -235,6 +235,33 @@ def meeting_owner(ix: Index, question: str) -> tuple[str, tuple[int, int]] | Non
     return question[starts[n] : found.end(1)], (starts[n], found.end(1))
 
 
+_SEASONS = frozenset("summer winter spring autumn fall".split())
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def wrong_setting(ix: Index, question: str) -> tuple[str, tuple[int, int]] | None:
+    """"What did Pence do at the Tokyo Olympics?", "the 2020 Summer Games": the setting of the
+    episode (facts.yaml meta.setting) named with a place, season or year it never had. That name
+    as written and where it stands in the question; None when every word before its noun is one
+    of the setting's own ("the 2018 Winter Olympics") or names nothing of the kind."""
+    if ix.setting_head is None:
+        return None
+    lowered = question.lower()
+    for head in ix.setting_head.finditer(lowered):
+        start, wrong = None, False
+        for word in reversed(list(re.finditer(r"[\w.-]+", lowered[: head.start()]))[-3:]):
+            text = word.group(0)
+            if text in ix.setting_words or text == "olympic":
+                start = word.start()
+            elif _YEAR.fullmatch(text) or text in _SEASONS or text in ix.english.places:
+                start, wrong = word.start(), True
+            else:
+                break
+        if wrong:
+            return question[start : head.end()], (start, head.end())
+    return None
+
+
 def find_focus(norm: str, aliases: dict[tuple[str, ...], str] | None = None) -> str | None:
     m = _FOCUS.search(norm)
     if not m:

@@ -19,7 +19,7 @@ from dataclasses import replace
 
 from rapidfuzz import fuzz, process
 
-from bot.analyse import Query, asks, analyse, meeting_owner, points_back, split_parts
+from bot.analyse import Query, asks, analyse, meeting_owner, points_back, split_parts, wrong_setting
 from bot.ordering import order_answer
 from bot.candidates import _quotes_answer, generate, related_docs
 from bot.decide import HEDGED, NOTHING_SPECIFIC, decide
@@ -70,7 +70,24 @@ class Engine:
         owner = meeting_owner(self.ix, text)
         if owner is not None:
             return self._correct_owner(text, *owner)
+        setting = wrong_setting(self.ix, text) if self.fb.meta.setting_fact else None
+        if setting is not None:
+            return self._correct_setting(text, *setting)
         return self._ask(text)
+
+    def _correct_setting(self, question: str, name: str, span: tuple[int, int]) -> Answer:
+        """"What was Pence going to discuss at the Tokyo Olympics?": where and when the setting
+        really was first, then the question answered of it."""
+        setting = self.fb.fact_by_id[self.fb.meta.setting_fact]
+        yes_no = analyse(self.ix, question).yes_no
+        lead = f"{'No — n' if yes_no else 'N'}ot the {name}: {setting.statement}"
+        answer = self._ask(question[: span[0]] + name.split()[-1] + question[span[1] :])  # "at the Olympics"
+        lines, cites, facts = [lead], [self.ix._cite(ev.source, ev.quote) for ev in setting.evidence], [setting.id]
+        if answer.answered and setting.id not in answer.facts:
+            lines.append(_VERDICT.sub("", answer.text) if yes_no else answer.text)
+            cites += answer.citations
+            facts += answer.facts
+        return Answer(question, "\n".join(lines), "premise", tuple(dict.fromkeys(cites)), tuple(dict.fromkeys(facts)), 1.0)
 
     def _correct_owner(self, question: str, name: str, span: tuple[int, int]) -> Result:
         """"Why did Trump's meeting with Kim Yo Jong get called off?": whose meeting it was first,

@@ -246,6 +246,7 @@ class Meta:
     # The episode's setting as a whole, as a question names it ("at the 2018 Olympics"): where
     # everything happened, so it tells no fact from another in "who was Pence to meet at the Olympics".
     setting: list[str] = field(default_factory=list)
+    setting_fact: str | None = None  # the fact that says where and when the setting was ("at the 2018 Winter Olympics in …")
     # The episode's own name: {people: [...], nouns: [...]} ("the Pence–North Korea meeting")
     episode: dict[str, list[str]] = field(default_factory=dict)
 
@@ -542,6 +543,8 @@ def verify(model: FactBaseModel, root: Path, lines: dict[tuple, int], display: s
             add(("meta", "episode"), f"meta.episode: unknown key {key!r} (the engine reads people and nouns)")
     for j, pid in enumerate(model.meta.episode.get("people", ())):  # the first is whose meeting it was
         ref(("meta", "episode", "people", j), pid, "people", "person")
+    if model.meta.setting_fact is not None:
+        ref(("meta", "setting_fact"), model.meta.setting_fact, "facts", "fact")
     for i, d in enumerate(model.discrepancies):
         for j, fid in enumerate(d.facts):
             ref(("discrepancies", i, "facts", j), fid, "facts", "fact")

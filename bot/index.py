@@ -256,6 +256,9 @@ class Index:
         self.setting_names = frozenset(" ".join(plain_tokens(p)) for p in fb.meta.setting)
         self.setting_words = frozenset(w for name in self.setting_names for w in name.split())
         self.setting_tokens = frozenset(t for name in self.setting_names for t in self._analyse(name, correct=False)[0])
+        # "the Tokyo Olympics": the setting's own noun, which a question may qualify with another place, season or year
+        heads = sorted({name.split()[-1] for name in self.setting_names}, key=len, reverse=True)
+        self.setting_head = re.compile(r"\b(?:" + "|".join(map(re.escape, heads)) + r")\b") if heads else None
         self._place_names = self.english.places | {" ".join(plain_tokens(p)) for p in fb.meta.places} | self.setting_names
         self._longest_place = max(len(p.split()) for p in self._place_names)
         # Where the articles put each fact: the places named after "in", "at", "from" … in it.

@@ -21,7 +21,7 @@ _PLAIN = re.compile(r"[a-z0-9]+")
 _LINKS = frozenset("is was are were be".split())
 _ARTICLES = frozenset("a an the".split())
 _OF = frozenset("of from at with for".split())
-_WORKS_FOR = re.compile(r"\b(?:works|worked|work) for\b")
+_WORKS_FOR = re.compile(r"\b(?:works|worked|work|working|writes|wrote|write|writing)(?: (?:this|that|it))? for\b")
 MAX_MODIFIERS = 3  # "white house press secretary": words between a possessor and the role word
 
 
@@ -150,18 +150,20 @@ class RoleChecker:
                     and not (set(plain_tokens(self.people[owner].name)) & self.words[pid])):
                 begin = next(s2 for s2, e2, p in spans if e2 == s and p == owner)
                 found.append(WrongRole(pid, _phrase(ws, begin, e), (begin, e)))
-        for s, e, pid in spans:  # "Heather Nauert works for the White House": an employer the articles never give her
+        for s, e, pid in spans:  # "Heather Nauert works for the White House", "Kirby wrote this for CNN": an employer the articles never give
             if not (pid in self.people and self.people[pid].kind == "person" and self.has_role.get(pid)) or pid in {f.person for f in found}:
                 continue
-            texts = [w.text for w in ws[e : e + 3]]
-            if texts[:2] not in (["works", "for"], ["worked", "for"], ["work", "for"]):
+            following = " ".join(w.text for w in ws[e : e + 4])  # "works for", "wrote this for"
+            employs = _WORKS_FOR.match(following)
+            if employs is None:
                 continue
-            at = e + 2
+            at = e + len(employs.group(0).split())
             employer = self._employer_at(ws, spans, at, pid)
             if employer is None and at < len(ws) and ws[at].text == "the":
                 employer = self._employer_at(ws, spans, at + 1, pid)
-            if employer is not None:
-                found.append(WrongRole(pid, " ".join(w.text for w in ws[at:employer]), (e, employer), outlet=True))
+            if employer is not None:  # "works for X" is dropped whole; "write for X" keeps asking what was written
+                dropped = at - 1 if employs.group(0).startswith("wr") else e
+                found.append(WrongRole(pid, " ".join(w.text for w in ws[at:employer]), (dropped, employer), outlet=True))
         widest: dict[str, WrongRole] = {}  # "supreme leader" over "supreme": one correction per person
         for f in found:
             if f.person not in widest or f.span[1] - f.span[0] > widest[f.person].span[1] - widest[f.person].span[0]:
@@ -198,6 +200,8 @@ class RoleChecker:
         for s, e, pid in spans:
             if s == at and e <= len(ws) and pid in self.people and self.people[pid].kind == "organisation":
                 yield e, frozenset(plain_tokens(self.people[pid].name)) - {"the", "us", "of"}
+            elif s == at and e <= len(ws) and pid.startswith("~"):  # a news outlet the articles never mention ("CNN")
+                yield e, frozenset(pid[1:].lower().split())
 
     def unknown_outlets(self, ws: list[Word]) -> tuple[tuple[str, tuple[int, int]], ...]:
         """News outlets the articles never mention, named in the question (the outlet's name and

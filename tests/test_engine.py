@@ -301,7 +301,7 @@ def test_the_one_named_after_about_is_the_subject_not_the_speaker(engine):
 
 def test_another_season_than_the_articles_give_is_corrected(engine):
     result = engine.ask("At which Summer Olympics was the Pence meeting supposed to happen?")
-    assert result.answered and result.text.startswith("Winter, not summer:") and "Winter Olympics" in result.text
+    assert result.answered and result.text.startswith("Not the Summer Olympics:") and "2018 Winter Olympics" in result.text
 
 
 def test_what_happened_at_the_meeting_on_another_day_corrects_the_day(engine):
@@ -451,3 +451,12 @@ def test_a_question_whose_only_known_words_are_the_setting_asks_about_something_
     cauldron = engine.ask("Who lit the Olympic cauldron at PyeongChang?")
     assert not cauldron.answered and "'cauldron'" in cauldron.text
     assert engine.ask("what year were these olympics").answered  # the setting itself is theirs to answer
+
+
+def test_another_olympics_named_in_a_question_is_corrected_then_the_question_answered(engine):
+    answer = engine.ask("What was Pence going to discuss with the North Koreans at the Tokyo Olympics?")
+    assert answer.kind == "premise" and answer.text.startswith("Not the Tokyo Olympics: ")
+    assert "2018 Winter Olympics in Pyeongchang" in answer.text and "nuclear" in answer.text
+    yes_no = engine.ask("Pence was supposed to meet North Korea at the Tokyo Summer Olympics, right?")
+    assert yes_no.text.startswith("No — not the Tokyo Summer Olympics: ") and "Yes —" not in yes_no.text
+    assert engine.ask("what happened at the 2018 winter olympics").kind != "premise"

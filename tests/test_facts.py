@@ -281,3 +281,11 @@ lexicon: {happen: [], differ: [], outlet: [], timeline: [], role: []}
     found = problems_of(path)
     assert any("unknown person 'nobody'" in p for p in found)
     assert any("meta.episode: unknown key 'hosts'" in p for p in found)
+
+
+def test_the_setting_fact_must_be_a_fact_of_the_fact_base(tmp_path):
+    path = write(tmp_path, GOOD_SOURCE + """\
+meta: {scope: "I only know one article.", default_year: 2018, setting: [olympics], setting_fact: no-such-fact}
+lexicon: {happen: [], differ: [], outlet: [], timeline: [], role: []}
+""")
+    assert any("unknown fact 'no-such-fact'" in p for p in problems_of(path))

@@ -6,7 +6,7 @@ import textwrap
 
 import pytest
 
-from bot.analyse import analyse, find_focus, split_parts
+from bot.analyse import analyse, find_focus, split_parts, wrong_setting
 from bot.candidates import Candidate, generate, text_shows
 from bot.decide import decide
 from bot.engine import Engine
@@ -577,6 +577,11 @@ def test_works_for_an_employer_the_articles_never_give_is_corrected(engine):
         "No — my sources don't place Heather Nauert at the white house. They describe Heather Nauert as “State Department spokeswoman”.")
     assert engine.ask("nick ayers works for the state department, right?").text.startswith("No — my sources don't place Nick Ayers at the state department")
     assert not engine.ix.roles.check("does heather nauert work for the state department")[1]
+    # writing for an outlet: one the articles name, or one they never mention
+    assert engine.ask("What did Jen Kirby write for the Washington Post about the meeting?").text.startswith(
+        "My sources don't place Jen Kirby at the Washington Post. They describe Jen Kirby as “Vox")
+    assert engine.ask("Jen Kirby wrote this for CNN, right?").text.startswith("No — my sources don't place Jen Kirby at CNN.")
+    assert not engine.ix.roles.check("what did josh rogin write for the washington post")[1]
 
 
 def test_a_speaker_the_articles_never_name_is_not_someone_named_after_about(engine):
@@ -596,3 +601,12 @@ def test_what_kind_of_and_what_caused_are_read_as_their_plain_questions(engine):
 def test_a_hyphenated_lexicon_variant_is_found_as_the_words_a_question_splits_it_into(engine):
     tokens = analyse(engine.ix, "was the meeting hush-hush").tokens
     assert engine.ix._canon_token("secret") in tokens and "hush" not in tokens
+
+
+def test_the_setting_named_with_another_place_season_or_year_is_found(engine):
+    assert wrong_setting(engine.ix, "what happened at the Tokyo Olympics?")[0] == "Tokyo Olympics"
+    assert wrong_setting(engine.ix, "How did the 2018 Summer Olympics factor in?")[0] == "2018 Summer Olympics"
+    assert wrong_setting(engine.ix, "what about the 2020 games") [0] == "2020 games"
+    for right in ("what happened at the 2018 Winter Olympics", "at the PyeongChang Olympics", "which city's games are named",
+                  "the olympics in south korea"):
+        assert wrong_setting(engine.ix, right) is None, right
