@@ -38,6 +38,7 @@ EVAL_SETS = {
     "blind_r": EVAL_SET.with_name("blind_r.yaml"),
     "blind_s": EVAL_SET.with_name("blind_s.yaml"),
     "blind_t": EVAL_SET.with_name("blind_t.yaml"),
+    "blind_u": EVAL_SET.with_name("blind_u.yaml"),
     "dev": Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev_questions.yaml",
 }
 

@@ -33,6 +33,7 @@ BLIND_12 = yaml.safe_load((Path(__file__).with_name("blind_dialogues_12.yaml")).
 BLIND_13 = yaml.safe_load((Path(__file__).with_name("blind_dialogues_13.yaml")).read_text(encoding="utf-8"))
 BLIND_14 = yaml.safe_load((Path(__file__).with_name("blind_dialogues_14.yaml")).read_text(encoding="utf-8"))
 BLIND_15 = yaml.safe_load((Path(__file__).with_name("blind_dialogues_15.yaml")).read_text(encoding="utf-8"))
+BLIND_16 = yaml.safe_load((Path(__file__).with_name("blind_dialogues_16.yaml")).read_text(encoding="utf-8"))
 # Turns answered wrong when pinned (`python -m bench.pin`), with the answer given then: the engine
 # gets most of them wrong alone too; the conversation's reading is checked by the tests below.
 KNOWN_WRONG = yaml.safe_load((Path(__file__).with_name("known_misses.yaml")).read_text(encoding="utf-8"))
@@ -51,7 +52,8 @@ def _turns():
                             ("blind_dialogues_8.yaml", BLIND_8), ("blind_dialogues_9.yaml", BLIND_9),
                             ("blind_dialogues_10.yaml", BLIND_10), ("blind_dialogues_11.yaml", BLIND_11),
                             ("blind_dialogues_12.yaml", BLIND_12), ("blind_dialogues_13.yaml", BLIND_13),
-                            ("blind_dialogues_14.yaml", BLIND_14), ("blind_dialogues_15.yaml", BLIND_15)):
+                            ("blind_dialogues_14.yaml", BLIND_14), ("blind_dialogues_15.yaml", BLIND_15),
+                            ("blind_dialogues_16.yaml", BLIND_16)):
         wrong = KNOWN_WRONG.get(name, {})
         for d in dialogues:
             for i in range(len(d["turns"])):
