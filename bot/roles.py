@@ -139,7 +139,8 @@ class RoleChecker:
             if pid in self.people and self.people[pid].kind == "person" and self.has_role.get(pid) and pid not in {f.person for f in found}:
                 at_name = next((s2 for s2, e2, p2 in spans if p2 == pid and e2 == s), s)  # the role word may be an alias of theirs
                 begin = self._other_employer(ws, spans, at_name, pid)
-                if begin is not None and (at_name < s or any(w.text in self.group for w in ws[begin:s])):
+                # the role's words run up to the name ("… spokeswoman Heather Nauert"), not a verb ("… reporter wrote about Pence")
+                if begin is not None and (at_name < s or (any(w.text in self.group for w in ws[begin:s]) and ws[s - 1].text in self.group)):
                     found.append(WrongRole(pid, _phrase(ws, begin, s), (begin, s)))
         for s, e, pid in spans:  # "Nick Ayers, Trump's chief of staff": the role is his, the one it is to is not
             owner = next((p for s2, e2, p in spans if e2 == s and ws[s - 1].possessive), None) if s else None

@@ -572,6 +572,12 @@ def test_a_yes_no_about_what_was_planned_is_not_answered_by_a_claim_about_what_h
     assert engine.ask("did pence meet the north koreans").text.startswith("No — ")
 
 
+def test_an_employer_and_role_before_a_name_must_run_up_to_it(engine):
+    # "White House spokeswoman Heather Nauert" gives her a role; "… reporter wrote about Pence's dinner" does not
+    assert engine.ix.roles.check("what did White House spokeswoman Heather Nauert say")[1]
+    assert not engine.ix.roles.check("Which Washington Post reporter wrote about Pence's dinner with Moon Jae-in?")[1]
+
+
 def test_works_for_an_employer_the_articles_never_give_is_corrected(engine):
     assert engine.ask("heather nauert works for the white house right").text.startswith(
         "No — my sources don't place Heather Nauert at the white house. They describe Heather Nauert as “State Department spokeswoman”.")
