@@ -30,11 +30,14 @@ from bot.text import (
 # The answer a question wants, from how it asks.
 _NUMBER = re.compile(r"\bhow (?:many|much|old|often|far)\b|\bwhat (?:number|percentage|share)\b|^(?:the )?(?:number|count) of\b")
 _TIMING = re.compile(r"\bhow (?:long|soon|early|late)\b")
-_RELATIVE_TO = re.compile(r"\b(?:relative|compared|in relation|in comparison)\s+(?=to\b)")
-_HOW_MUCH_TIME = re.compile(r"\bhow much (?:advance )?(?:notice|time|warning|heads up|lead time)\b")  # asks "how long", in other words
-_HOW_FAR_AHEAD = re.compile(r"\bhow far (?:ahead|in advance)\b")  # "how far ahead of the talks": how long before
-_HOW_COME = re.compile(r"^how come\b|^what (?:triggered|caused|prompted|sparked|led to|motivated)\b")  # "how come …", "what triggered it": why
-_KIND_OF = re.compile(r"\b(what|which) (?:kind|kinds|type|types|sort|sorts) of\b")  # "at what kind of meeting": at what meeting
+# Ways of asking read as the plain question they are, in this order (each pattern, what it reads as)
+_PHRASINGS = (
+    (re.compile(r"\bhow much (?:advance )?(?:notice|time|warning|heads up|lead time)\b"), "how long"),  # "how much notice"
+    (re.compile(r"\bhow far (?:ahead|in advance)\b"), "how long before"),  # "how far ahead of the talks"
+    (re.compile(r"^how come\b|^what (?:triggered|caused|prompted|sparked|led to|motivated)\b"), "why"),  # "how come …", "what triggered it"
+    (re.compile(r"\b(what|which) (?:kind|kinds|type|types|sort|sorts) of\b"), r"\1"),  # "at what kind of meeting": at what meeting
+    (re.compile(r"\b(?:relative|compared|in relation|in comparison)\s+(?=to\b)"), ""),  # "when was it relative to the ceremony"
+)
 # "what's the name of the south korean president", "what was Kim Jong Un's sister called": who someone named
 # by a description is (the rest is taken as such only when it names one person and nothing else)
 _NAME_OF = re.compile(r"^what (?:is|was) (?:(?:the|their|his|her) (?:full )?name of (?P<of>.+)|(?P<owner>.+?) (?:full )?name|(?P<called>.+?) (?:called|named))$")
@@ -91,9 +94,8 @@ class Query:
 def analyse(ix: Index, question: str) -> Query:
     norm = fix_question_words(ix.english.plain(normalize(question)))
     norm, checking = strip_checking(norm)
-    norm = _HOW_COME.sub("why", _HOW_FAR_AHEAD.sub("how long before", _HOW_MUCH_TIME.sub("how long", norm)))
-    norm = _KIND_OF.sub(r"\1", norm)
-    norm = _RELATIVE_TO.sub("", norm)  # "when was it relative to the ceremony": when, beside the ceremony
+    for phrasing, plain in _PHRASINGS:
+        norm = phrasing.sub(plain, norm)
     for name, meant in ix.rewrites:  # "north korea people", "pence s people", "kim yo jong s brother"
         norm = name.sub(meant, norm)
     norm = _who_by_name(ix, norm)
@@ -191,9 +193,6 @@ def _who_by_name(ix: Index, norm: str) -> str:
     return norm
 
 
-_JOINED = re.compile(r"^(?:\s*(?:s|and|with|x|vs|v|the|secret|planned|proposed|cancelled|canceled|scrapped|aborted|failed))*\s*")
-
-
 def episode_named(ix: Index, norm: str) -> tuple[str, ...]:
     """The episode's people named as part of its name: "the secret pence north korea meeting",
     "pence's talks with the north koreans", "the meeting between pence and north korea"."""
@@ -203,8 +202,8 @@ def episode_named(ix: Index, norm: str) -> tuple[str, ...]:
     spans = sorted((span, pid) for pid in ix.fb.meta.episode.get("people", ()) for span in [ix.mention(norm, pid)] if span)
     named = set()
     for i, ((start, end), pid) in enumerate(spans):
-        joined = i + 1 < len(spans) and _JOINED.fullmatch(norm[end:spans[i + 1][0][0]])  # "pence north korea meeting"
-        rest = _JOINED.sub("", norm[spans[i + 1][0][1]:] if joined else norm[end:], count=1)
+        joined = i + 1 < len(spans) and ix.episode_joint.fullmatch(norm[end:spans[i + 1][0][0]])  # "pence north korea meeting"
+        rest = ix.episode_joint.sub("", norm[spans[i + 1][0][1]:] if joined else norm[end:], count=1)
         if ix.episode_noun_next.match(rest) or ix.episode_noun_before.search(norm[:start]):
             named.add(pid)
             if joined:
@@ -251,7 +250,7 @@ def wrong_setting(ix: Index, question: str) -> tuple[str, tuple[int, int]] | Non
         start, wrong = None, False
         for word in reversed(list(re.finditer(r"[\w.-]+", lowered[: head.start()]))[-3:]):
             text = word.group(0)
-            if text in ix.setting_words or text == "olympic":
+            if text in ix.setting_words:
                 start = word.start()
             elif _YEAR.fullmatch(text) or text in _SEASONS or text in ix.english.places:
                 start, wrong = word.start(), True

@@ -311,6 +311,14 @@ def claims(ix: Index, q: Query) -> list[Candidate]:
                       doc.all_tokens | {"@" + e for e in named}, doc.entities | named, ix.shows[best.fact.id] | {"yesno"})]
 
 
+def _correction(ix: Index, q: Query, doc: _Doc, cover: float, kind: str, lead: str, shows: set[str],
+                dates: frozenset[str] = frozenset()) -> Candidate:
+    """The fact `doc` correcting a day, place, time, number or span the question states otherwise
+    ("Not three hours: …"), or the "no" to a yes/no question that states it."""
+    return Candidate(kind, cover, _fact_builder(ix, q, [doc.fact], cover, kind, lead), (doc.fact.id,), doc.all_tokens,
+                     doc.entities, ix.shows[doc.fact.id] | shows, dates=dates, contradicts=True)
+
+
 def _actors(ix: Index, q: Query, subject: str | None) -> set[str]:
     """The question's people that a claim's subject stands for: the person it names, or those
     who act for it ("Pence" for "the US")."""
@@ -365,9 +373,8 @@ def dated(ix: Index, q: Query) -> list[Candidate]:
     day = dt.date.fromisoformat(asked)
     wrong, right = f"{day.day} {day.strftime('%B')}", date_label(doc.fact.date, "day")  # the fact may not say its day in words
     kind, lead = ("no", f"No — on {right}, not {wrong}: ") if q.yes_no else ("premise", f"Not on {wrong} but on {right}: ")
-    return [Candidate(kind, cover, _fact_builder(ix, q, [doc.fact], cover, kind, lead), (doc.fact.id,), doc.all_tokens,
-                      doc.entities, ix.shows[doc.fact.id] | {"yesno", "date"},
-                      dates=_dates(doc.fact.date) | {asked}, contradicts=True)]  # it answers the day asked about: by correcting it
+    # it answers the day asked about: by correcting it
+    return [_correction(ix, q, doc, cover, kind, lead, {"yesno", "date"}, dates=_dates(doc.fact.date) | {asked})]
 
 
 def placed(ix: Index, q: Query) -> list[Candidate]:
@@ -385,8 +392,7 @@ def placed(ix: Index, q: Query) -> list[Candidate]:
     if doc is None or cover < PLACE_COVER or not ix.fact_places[doc.fact.id]:
         return []
     kind, lead = ("no", "No — ") if q.yes_no else ("premise", f"Not in {q.place.title()}: ")
-    return [Candidate(kind, cover, _fact_builder(ix, q, [doc.fact], cover, kind, lead), (doc.fact.id,), doc.all_tokens,
-                      doc.entities, ix.shows[doc.fact.id] | {"yesno", "place"}, contradicts=True)]
+    return [_correction(ix, q, doc, cover, kind, lead, {"yesno", "place"})]
 
 
 _TIME_WORDS = {**{d: "weekday" for d in "monday tuesday wednesday thursday friday saturday sunday".split()},
@@ -459,8 +465,7 @@ def timed(ix: Index, q: Query) -> list[Candidate]:
     said = f"on {asked.title()}" if kind_of == "weekday" else f"in the {asked}" if asked != "night" else "at night"
     correction = f"{' and '.join(sorted(stated)).capitalize()}, not {asked}: " if kind_of == "season" else f"Not {said}: "
     kind, lead = ("no", "No — ") if q.yes_no else ("premise", correction)
-    return [Candidate(kind, cover, _fact_builder(ix, q, [doc.fact], cover, kind, lead), (doc.fact.id,), doc.all_tokens,
-                      doc.entities, ix.shows[doc.fact.id] | {"yesno", "date"}, contradicts=True)]
+    return [_correction(ix, q, doc, cover, kind, lead, {"yesno", "date"})]
 
 
 _COUNT = re.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|hundred)\s+([a-z]+)")
@@ -485,8 +490,7 @@ def counted(ix: Index, q: Query) -> list[Candidate]:
     if not stated or value in stated:
         return []
     kind, lead = ("no", "No — ") if q.yes_no else ("premise", f"Not {number} {noun}: ")
-    return [Candidate(kind, cover, _fact_builder(ix, q, [doc.fact], cover, kind, lead), (doc.fact.id,), doc.all_tokens,
-                      doc.entities, ix.shows[doc.fact.id] | {"yesno", "number"}, contradicts=True)]
+    return [_correction(ix, q, doc, cover, kind, lead, {"yesno", "number"})]
 
 
 PLACE_COVER = 0.6  # how much of the rest of the question the fact must cover to be what it is about
@@ -531,8 +535,7 @@ def durations(ix: Index, q: Query) -> list[Candidate]:
     cover, doc, _ = best
     said = _DURATION.search(q.norm).group(0)
     kind, lead = ("no", "No — ") if q.yes_no else ("premise", f"Not {said}: ")
-    return [Candidate(kind, cover, _fact_builder(ix, q, [doc.fact], cover, kind, lead), (doc.fact.id,), doc.all_tokens,
-                      doc.entities, ix.shows[doc.fact.id] | {"yesno", "date", "number"}, contradicts=True)]
+    return [_correction(ix, q, doc, cover, kind, lead, {"yesno", "date", "number"})]
 
 
 def people(ix: Index, q: Query) -> list[Candidate]:

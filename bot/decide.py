@@ -31,20 +31,17 @@ def decide(ix: Index, q: Query, scored: list[Scored], decision: Decision) -> Res
     if not q.tokens and not q.dates:
         return NotCovered(q.raw, "That doesn't look like a question I can work with — ask me about the "
                                  "cancelled Pence–North Korea meeting at the 2018 Olympics.", tuple(ix.known_questions[:3]))
-    if q.strangers:  # "was Ivanka Trump at the Olympics?": nothing the articles say is about her
-        related = related_docs(ix, q)
-        return NotCovered(q.raw, f"My sources don't mention {listed(list(q.strangers))}. {ix.fb.meta.scope}",
-                          tuple(d.fact.questions[0] for d in related if d.fact.questions)[:3] or tuple(ix.known_questions[:3]))
-    if any(zipf < COMMON_WORD for _, zipf in q.unknown) and q.known_tokens and set(q.known_tokens) <= ix.setting_tokens:
-        # "who lit the cauldron at PyeongChang": only the setting of everything is known, and a word
-        # that names something ("cauldron", not "year" or "summer") is not theirs
+    if q.strangers or (any(zipf < COMMON_WORD for _, zipf in q.unknown) and q.known_tokens and set(q.known_tokens) <= ix.setting_tokens):
+        # "was Ivanka Trump at the Olympics?": nothing the articles say is about her; "who lit the
+        # cauldron at PyeongChang": only the setting of everything is known, and a word that names
+        # something ("cauldron", not "year" or "summer") is not theirs
         return not_covered(ix, q, [])
     verdict = decision_score(scored, q, decision) if scored else -10.0
     stated_wrong = next((s for s in scored if s.cand.contradicts and s.cand.route >= STATED_WRONG_COVER), None)
     if stated_wrong is not None:
         # "why did they cancel three hours before?": a wrong premise is corrected before anything else
         result = stated_wrong.cand.result()
-        return replace(result, confidence=round(1 / (1 + math.exp(-max(verdict, 0.0))), 3)) if isinstance(result, Answer) else result
+        return replace(result, confidence=_confidence(max(verdict, 0.0))) if isinstance(result, Answer) else result
     if verdict <= 0:
         if scored and scored[0].cand.kind == "gap":
             return scored[0].cand.result()  # the detail asked for is one the sources leave open: say which
@@ -55,7 +52,7 @@ def decide(ix: Index, q: Query, scored: list[Scored], decision: Decision) -> Res
         return not_covered(ix, q, scored, verdict)
     best = scored[0]
     result = best.cand.result()
-    confidence = round(1 / (1 + math.exp(-verdict)), 3)
+    confidence = _confidence(verdict)
     if best.cand.kind == "fact":
         facts = [ix.fb.fact_by_id[f] for f in best.cand.facts]
         second = next((s for s in scored[1:] if s.cand.kind == "fact"), None)
@@ -71,12 +68,18 @@ def decide(ix: Index, q: Query, scored: list[Scored], decision: Decision) -> Res
     return result
 
 
+def _confidence(verdict: float) -> float:
+    return round(1 / (1 + math.exp(-verdict)), 3)
+
+
 def not_covered(ix: Index, q: Query, scored: list[Scored], verdict: float = -10.0) -> NotCovered:
     related = related_docs(ix, q)
     suggestions = tuple(d.fact.questions[0] for d in related if d.fact.questions) or tuple(ix.known_questions[:3])
     missing = [w for w, _ in q.unknown][:3]
     focus = _FOCUS.get(q.answer_type)
-    if missing:
+    if q.strangers:
+        said = f"My sources don't mention {listed(list(q.strangers))}."
+    elif missing:
         said = "My sources don't cover that (they never mention " + ", ".join(repr(shown_as(q.raw, w)) for w in missing) + ")."
     elif focus:
         said = f"My sources don't say {focus}."

@@ -29,6 +29,7 @@ class English:
         self.roles: list[list[str]] = data["roles"]
         self.news_outlets: list[str] = data["news_outlets"]
         self.institutions: list[str] = data["institutions"]
+        self.meeting_qualifiers: list[str] = data["meeting_qualifiers"]
         self.heads_of_country = re.compile(r"^(?:" + "|".join(map(re.escape, data["heads_of_country"])) + r") of (?:the )?(.+)$")
         self.mind_words = frozenset(data["minds"]["asks"])
         self.private_words = frozenset(data["minds"]["private"])

@@ -239,13 +239,16 @@ class Index:
         before = "|".join(map(re.escape, self.english.took_place_before))
         after = "|".join(map(re.escape, self.english.took_place_after))
         # "Trump's meeting with Kim Yo Jong": the episode's meeting with an owner (the words before "'s")
-        self.owned_meeting = re.compile(rf"\b((?:[a-z][\w.-]*\s+){{0,2}}[a-z][\w.-]*)['’]s\s+(?:(?:secret|planned|proposed|cancell?ed|"
-                                        rf"canceled|scrapped|aborted|failed)\s+)*(?:{nouns})\b") if nouns else None
+        qualifiers = "|".join(map(re.escape, self.english.meeting_qualifiers))
+        self.owned_meeting = re.compile(rf"\b((?:[a-z][\w.-]*\s+){{0,2}}[a-z][\w.-]*)['’]s\s+(?:(?:{qualifiers})\s+)*(?:{nouns})\b") \
+            if nouns else None
         self.took_place = re.compile(rf"\b(?:{before})\s+(?:\S+\s+){{0,2}}(?:{nouns})\b|\b(?:{nouns})\b(?:\s+\S+){{0,5}}?\s+(?:{after})\b") \
             if nouns else None
         # "the secret pence north korea meeting": a name of the episode's people followed by its noun
         # (bot.analyse.episode_named); "the meeting with pence": its noun before the name
         self.episode_noun_next = re.compile(rf"^(?:{nouns})\b") if nouns else None
+        # what may stand between two of its people's names or before its noun ("pence and the north korea scrapped meeting")
+        self.episode_joint = re.compile(rf"^(?:\s*(?:s|and|with|x|vs|v|the|{qualifiers}))*\s*")
         self.episode_noun_before = re.compile(rf"\b(?:{nouns})\s+(?:with|between)(?:\s+(?:the|\w+\s+and(?:\s+the)?))?\s*$") if nouns else None
         # The false claim that the meeting took place ("what did they agree on during their meeting"
         # is told it never did), with the actions of the fact's true claims ("cancel"): a question

@@ -21,7 +21,7 @@ _PLAIN = re.compile(r"[a-z0-9]+")
 _LINKS = frozenset("is was are were be".split())
 _ARTICLES = frozenset("a an the".split())
 _OF = frozenset("of from at with for".split())
-_WORKS_FOR = re.compile(r"\b(?:works|worked|work|working|writes|wrote|write|writing)(?: (?:this|that|it))? for\b")
+_WORKS_FOR = re.compile(r"\b(?:(?P<works>works|worked|work|working)|writes|wrote|write|writing)(?: (?:this|that|it))? for\b")
 MAX_MODIFIERS = 3  # "white house press secretary": words between a possessor and the role word
 
 
@@ -163,7 +163,7 @@ class RoleChecker:
             if employer is None and at < len(ws) and ws[at].text == "the":
                 employer = self._employer_at(ws, spans, at + 1, pid)
             if employer is not None:  # "works for X" is dropped whole; "write for X" keeps asking what was written
-                dropped = at - 1 if employs.group(0).startswith("wr") else e
+                dropped = e if employs.group("works") else at - 1
                 found.append(WrongRole(pid, " ".join(w.text for w in ws[at:employer]), (dropped, employer), outlet=True))
         widest: dict[str, WrongRole] = {}  # "supreme leader" over "supreme": one correction per person
         for f in found:

@@ -4,6 +4,7 @@ import re
 
 import pytest
 
+from bot.analyse import analyse
 from bot.engine import Answer, NotCovered
 from bot.evaluation import EVAL_SET, load_eval_set
 from bot.facts import normalize_span
@@ -423,6 +424,7 @@ def test_how_far_ahead_asks_how_long_before_and_a_leaders_people_are_his_country
     ahead = engine.ask("How far ahead of the sit-down did Kim's people bail?")
     assert ahead.answered and "two hours before" in ahead.text
     assert not ahead.text.startswith("10 February")  # a span was asked, not a day
+    assert analyse(engine.ix, "what did kim's people say").entities == ("north-korea",)  # his country, not Kim himself
 
 
 def test_set_for_is_scheduled_for(engine):
