@@ -222,6 +222,8 @@ def meeting_owner(ix: Index, question: str) -> tuple[str, tuple[int, int]] | Non
     words = found.group(1).split()
     starts = [found.start(1) + m.start() for m in re.finditer(r"\S+", found.group(1))]  # where each word begins
     for n in range(len(words)):  # the longest name ending at the possessive: "rex tillerson", "president trump"
+        if words[n] in STOPWORDS:
+            continue  # "why did trump's meeting": a name starts at a word of its own, not at "why did"
         named = ix._analyse(" ".join(words[n:]), correct=False)[1]
         if named:
             if parties & set(named):

@@ -97,7 +97,7 @@ class Engine:
         answer = self._ask(question[: span[0]] + owner.name + question[span[1] :])
         if not answer.answered:
             return NotCovered(question, f"{lead} {answer.text}", answer.suggestions, citations=answer.citations)
-        return replace(answer, text=f"{lead} {answer.text}", kind="premise")
+        return replace(answer, question=question, text=f"{lead} {answer.text}", kind="premise")
 
     def _ask(self, text: str) -> Result:
         ordered = order_answer(self.ix, text)  # "was the meeting before or after the ceremony?": an order, not a fact

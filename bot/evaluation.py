@@ -39,6 +39,7 @@ EVAL_SETS = {
     "blind_s": EVAL_SET.with_name("blind_s.yaml"),
     "blind_t": EVAL_SET.with_name("blind_t.yaml"),
     "blind_u": EVAL_SET.with_name("blind_u.yaml"),
+    "blind_v": EVAL_SET.with_name("blind_v.yaml"),
     "dev": Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev_questions.yaml",
 }
 

@@ -11,29 +11,13 @@ import pytest
 import yaml
 
 from bench.dialogues import score
+from bench.pin import DIALOGUE_SETS
 from bot.chat import run_console
 from bot.conversation import EXPIRES_AFTER, Conversation, ConversationStore, follow_up
 from bot.evaluation import judge
 from bot.text import normalize
 
 DIALOGUES = yaml.safe_load((Path(__file__).with_name("dialogues.yaml")).read_text(encoding="utf-8"))
-BLIND = yaml.safe_load((Path(__file__).with_name("blind_dialogues.yaml")).read_text(encoding="utf-8"))
-MORE = yaml.safe_load((Path(__file__).with_name("more_dialogues.yaml")).read_text(encoding="utf-8"))
-BLIND_2 = yaml.safe_load((Path(__file__).with_name("blind_dialogues_2.yaml")).read_text(encoding="utf-8"))
-BLIND_3 = yaml.safe_load((Path(__file__).with_name("blind_dialogues_3.yaml")).read_text(encoding="utf-8"))
-BLIND_4 = yaml.safe_load((Path(__file__).with_name("blind_dialogues_4.yaml")).read_text(encoding="utf-8"))
-BLIND_5 = yaml.safe_load((Path(__file__).with_name("blind_dialogues_5.yaml")).read_text(encoding="utf-8"))
-BLIND_6 = yaml.safe_load((Path(__file__).with_name("blind_dialogues_6.yaml")).read_text(encoding="utf-8"))
-BLIND_7 = yaml.safe_load((Path(__file__).with_name("blind_dialogues_7.yaml")).read_text(encoding="utf-8"))
-BLIND_8 = yaml.safe_load((Path(__file__).with_name("blind_dialogues_8.yaml")).read_text(encoding="utf-8"))
-BLIND_9 = yaml.safe_load((Path(__file__).with_name("blind_dialogues_9.yaml")).read_text(encoding="utf-8"))
-BLIND_10 = yaml.safe_load((Path(__file__).with_name("blind_dialogues_10.yaml")).read_text(encoding="utf-8"))
-BLIND_11 = yaml.safe_load((Path(__file__).with_name("blind_dialogues_11.yaml")).read_text(encoding="utf-8"))
-BLIND_12 = yaml.safe_load((Path(__file__).with_name("blind_dialogues_12.yaml")).read_text(encoding="utf-8"))
-BLIND_13 = yaml.safe_load((Path(__file__).with_name("blind_dialogues_13.yaml")).read_text(encoding="utf-8"))
-BLIND_14 = yaml.safe_load((Path(__file__).with_name("blind_dialogues_14.yaml")).read_text(encoding="utf-8"))
-BLIND_15 = yaml.safe_load((Path(__file__).with_name("blind_dialogues_15.yaml")).read_text(encoding="utf-8"))
-BLIND_16 = yaml.safe_load((Path(__file__).with_name("blind_dialogues_16.yaml")).read_text(encoding="utf-8"))
 # Turns answered wrong when pinned (`python -m bench.pin`), with the answer given then: the engine
 # gets most of them wrong alone too; the conversation's reading is checked by the tests below.
 KNOWN_WRONG = yaml.safe_load((Path(__file__).with_name("known_misses.yaml")).read_text(encoding="utf-8"))
@@ -44,16 +28,8 @@ def test_the_set_has_forty_dialogues_of_several_turns():
 
 
 def _turns():
-    for name, dialogues in (("dialogues.yaml", DIALOGUES), ("blind_dialogues.yaml", BLIND), ("more_dialogues.yaml", MORE),
-                            ("blind_dialogues_2.yaml", BLIND_2), ("blind_dialogues_3.yaml", BLIND_3),
-                            ("blind_dialogues_4.yaml", BLIND_4), ("blind_dialogues_5.yaml", BLIND_5),
-                            ("blind_dialogues_6.yaml", BLIND_6),
-                            ("blind_dialogues_7.yaml", BLIND_7),
-                            ("blind_dialogues_8.yaml", BLIND_8), ("blind_dialogues_9.yaml", BLIND_9),
-                            ("blind_dialogues_10.yaml", BLIND_10), ("blind_dialogues_11.yaml", BLIND_11),
-                            ("blind_dialogues_12.yaml", BLIND_12), ("blind_dialogues_13.yaml", BLIND_13),
-                            ("blind_dialogues_14.yaml", BLIND_14), ("blind_dialogues_15.yaml", BLIND_15),
-                            ("blind_dialogues_16.yaml", BLIND_16)):
+    for name in DIALOGUE_SETS:  # every pinned dialogue set
+        dialogues = yaml.safe_load((Path(__file__).with_name(name)).read_text(encoding="utf-8"))
         wrong = KNOWN_WRONG.get(name, {})
         for d in dialogues:
             for i in range(len(d["turns"])):

@@ -532,7 +532,11 @@ def test_relative_to_asks_when_beside_another_event_and_is_no_topic_word(engine)
 def test_the_meeting_given_to_someone_who_was_no_party_to_it_is_corrected_first(engine):
     for question, name in (("Why did Trump's meeting with Kim Yo Jong at the Olympics get called off?", "Donald Trump"),
                            ("Why did Rex Tillerson's meeting with Kim Yo Jong get called off?", "Rex Tillerson")):
-        assert engine.ask(question).text.startswith(f"It wasn't {name}'s meeting but Mike Pence's. "), question
+        result = engine.ask(question)
+        assert result.text.startswith(f"It wasn't {name}'s meeting but Mike Pence's. "), question
+        assert result.question == question  # the user's words, not the corrected ones
+        # the rest is answered of Pence's meeting, still asking why (not "Mike Pence's meeting … get called off?")
+        assert engine.ask(question.replace(f"{name}'s", "Mike Pence's")).text in result.text
     assert not engine.ask("When was Pence's meeting with the North Koreans scheduled?").text.startswith("It wasn't")
     assert not engine.ask("what happened to this week's meeting").text.startswith("It wasn't")
 
