@@ -54,6 +54,7 @@ class _GapDoc:
 QUOTE_REPORTED = 0.6  # share of a quote's words a fact's passages must hold for the fact to report that quote
 REACTION_WINDOW = 6  # words between a name and a reaction word for the reaction to be theirs
 NAMESAKE_ZIPF = 4.0  # a first name is rarer than this as an English word ("ivanka" 2.9; "mr", "lol" are not)
+BARE_POSSESSIVE_ZIPF = 3.0  # "uns" (2.8), "nauerts" are a name and its "s"; "sisters", "presidents", "trumps" (3.5) are words
 GAP_COMMON_DF = 7  # a word in more facts than this ("meet", "cancel") does not tell an open detail apart
 _NUMBER_WORDS = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|dozens?|hundreds?|thousands?)"
 
@@ -232,7 +233,13 @@ class Index:
             country = self._aliases.get(tuple(plain_tokens(led.group(1)))) if led else None
             if country in countries:
                 crews.setdefault(p.id, " ".join(plain_tokens(fb.person_by_id[country].name)))
-        self.rewrites = folk + [(re.compile(rf"\b(?:{self._names_of(owner)})\s+(?:people|team|camp|staff|side|folks|guys|aides|crew|entourage|office)\b"),
+        # "kim jong uns sister", "pences chief of staff": a person's name with the possessive's s
+        # and no apostrophe is their name, as normalize reads "un's" ("koreas", a word of the articles, stays)
+        bare = sorted({k[-1] for k, pid in self._aliases.items() if fb.person_by_id[pid].kind == "person" and len(k[-1]) >= 2
+                       and k[-1] + "s" not in self._raw_vocab and k[-1] + "s" not in self._aliases_words
+                       and self.english.zipf(k[-1] + "s") < BARE_POSSESSIVE_ZIPF}, key=len, reverse=True)
+        possessive = [(re.compile(rf"\b({'|'.join(map(re.escape, bare))})s\b"), r"\1")] if bare else []
+        self.rewrites = possessive + folk + [(re.compile(rf"\b(?:{self._names_of(owner)})\s+(?:people|team|camp|staff|side|folks|guys|aides|crew|entourage|office)\b"),
                                  body) for owner, body in crews.items()] + kin_names
         # "during their meeting", "the meeting went well": the episode's meeting taken as having happened
         nouns = "|".join(map(re.escape, fb.meta.episode.get("nouns", ())))

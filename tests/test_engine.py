@@ -52,6 +52,12 @@ def test_misspellings_and_case_find_the_person(engine, question):
     assert isinstance(result, Answer) and result.kind == "person"
 
 
+@pytest.mark.parametrize("question", ["who is kim jong uns sister", "who is kim jong un's sis", "Kim Jong Un's sister?"])
+def test_a_possessive_without_its_apostrophe_or_in_chat_words_names_the_same_person(engine, question):
+    result = engine.ask(question)
+    assert isinstance(result, Answer) and result.text.startswith("Kim Yo Jong — "), result.text
+
+
 @pytest.mark.parametrize("question", ["How old is Mike Pence?", "who won the hockey gold", "what's the weather in pyeongchang",
                                       "Did Trump meet Kim Jong Un in Singapore?", "", "???", "@everyone"])
 def test_out_of_scope_is_not_answered(engine, question):
