@@ -322,15 +322,23 @@ def split_parts(question: str) -> tuple[str, ...]:
     """The separate questions of one message ("Who is Ayers, and what did he say?"), each
     standing alone; a part that only points back ("what did he say") gets the names of the part
     before it. One question gives ()."""
-    pieces = [p.strip(" ,;.!") for p in _PART_SPLIT.split(question) if p and p.strip(" ,;.!")]
-    merged: list[str] = []
-    for piece in pieces:  # "According to DW, what did Ayers say?" is one question: a piece that asks nothing joins the next
-        if merged and not asks(merged[-1]):
-            merged[-1] = f"{merged[-1]}, {piece}"
+    # each piece, and whether the writer ended it with a question mark ("pence was gonna meet them??")
+    marked: list[tuple[str, bool]] = []
+    start = 0
+    for sep in [*_PART_SPLIT.finditer(question), None]:
+        piece = question[start : sep.start() if sep else len(question)].strip(" ,;.!")
+        if piece:
+            marked.append((piece, "?" in sep.group() if sep else question.rstrip().endswith("?")))
+        start = sep.end() if sep else start
+    merged: list[tuple[str, bool]] = []
+    for piece, mark in marked:  # "According to DW, what did Ayers say?" is one question: a piece that asks nothing joins the next
+        if merged and not (merged[-1][1] or asks(merged[-1][0])):
+            merged[-1] = (f"{merged[-1][0]}, {piece}", mark)
         else:
-            merged.append(piece)
-    if len(merged) > 1 and not asks(merged[-1]):
-        merged[-2:] = [f"{merged[-2]}, {merged[-1]}"]
+            merged.append((piece, mark))
+    if len(merged) > 1 and not (merged[-1][1] or asks(merged[-1][0])):
+        merged[-2:] = [(f"{merged[-2][0]}, {merged[-1][0]}", merged[-2][1])]
+    merged = [piece for piece, _ in merged]
     pieces = [p for p in merged if len(p.split()) >= 2]
     if len(pieces) < 2:
         return ()

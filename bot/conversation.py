@@ -163,13 +163,15 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
             # at the pence meeting": a "he" or "she" before a name is not the one named after it
             low = normalize(text)
             personal = PERSONAL_PRONOUN.search(low)
+            # "why did pence bring him along": "him" after a name is someone else (else "himself")
             other = personal is not None and all(
                 (p.pronoun and p.pronoun != PRONOUN_GENDER[personal.group(1)])
                 or (personal.group(1) in ("he", "she", "his", "her") and personal.start() < engine.ix.mention_at(low, p.id))
+                or (personal.group(1) == "him" and personal.start() > engine.ix.mention_at(low, p.id))
                 for p in named if p.kind == "person")
             question, note = _it_spoke(engine, text, before) or _resolve_pronouns(
                 engine, text, before, pronouns_only=not bare_thing, personal_ok=True not in kinds or other,
-                plural_ok=False not in kinds)
+                plural_ok=False not in kinds, named={p.id for p in named})
         else:
             question, note = _it_spoke(engine, text, before) or _resolve_pronouns(engine, text, before)
             if question == text and len(norm.split()) <= 4:
@@ -191,7 +193,13 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
         if alone.answered and not said_open and (not result.answered or alone.confidence > result.confidence or repeats):
             result, question, note = alone, text, None
     if asked_again is not None:
-        if not result.answered:  # "what did nauert announce in japan" is not covered: "what about nauert" is her
+        about = set(engine.entities_in(message))
+        involved = {p for f in result.facts if f in engine.fb.fact_by_id for p in engine.fb.fact_by_id[f].people}
+        involved |= _speakers(engine, tuple(x.id for x in getattr(result, "quotes", ())))
+        involved |= {body for p in involved for body in engine.ix.member_of.get(p, ())}
+        if not result.answered or (about and involved and not about & involved):
+            # "what did nauert announce in japan" is not covered, or answered of someone else
+            # (Pence announced it): "what about nauert" is her
             result, question, note = engine.ask(message), message, None
         else:
             note = note or f"(Reading that as: “{asked_again}”.)"
@@ -346,11 +354,11 @@ def _topic_of(engine: Engine, question: str, beside: str = "") -> str:
 
 
 def _resolve_pronouns(engine: Engine, text: str, before: Conversation, pronouns_only: bool = False,
-                      personal_ok: bool = True, plural_ok: bool = True) -> tuple[str, str | None]:
+                      personal_ok: bool = True, plural_ok: bool = True, named: set[str] = frozenset()) -> tuple[str, str | None]:
     """'he'/'she' -> the last person named; 'they' -> the last organisation or country (else the
     last person, when no 'he' took one); 'that meeting'/'it' stay, with the last question's topic
     words added."""
-    people = [engine.fb.person_by_id[p] for p in before.people if p in engine.fb.person_by_id]
+    people = [engine.fb.person_by_id[p] for p in before.people if p in engine.fb.person_by_id and p not in named]
     lowered = text.lower()
     personal = PERSONAL_PRONOUN.search(lowered) if personal_ok else None
     plural = _PLURAL.search(lowered) if plural_ok else None

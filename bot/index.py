@@ -233,6 +233,13 @@ class Index:
             country = self._aliases.get(tuple(plain_tokens(led.group(1)))) if led else None
             if country in countries:
                 crews.setdefault(p.id, " ".join(plain_tokens(fb.person_by_id[country].name)))
+        # The bodies a person speaks for, by their role ("State Department spokeswoman"): what they
+        # say, their body says ("what about the state dept?" after a question Nauert answers)
+        roles = {p.id: f" {' '.join(plain_tokens(p.role))} " for p in fb.people if p.kind == "person"}
+        self.member_of = {pid: frozenset(body for key, body in self._aliases.items()
+                                         if fb.person_by_id[body].kind == "organisation" and not fb.person_by_id[body].publishes
+                                         and f" {' '.join(key)} " in role)  # ("… head of state (Vox)": a source named, not a body)
+                          for pid, role in roles.items()}
         # "kim jong uns sister", "pences chief of staff": a person's name with the possessive's s
         # and no apostrophe is their name, as normalize reads "un's" ("koreas", a word of the articles, stays)
         bare = sorted({k[-1] for k, pid in self._aliases.items() if fb.person_by_id[pid].kind == "person" and len(k[-1]) >= 2
@@ -467,6 +474,15 @@ class Index:
                 key = tuple(plain_tokens(name))
                 if key and key not in aliases:
                     aliases[key] = p.id
+        # A first name no one else in the story has names that person ("who is heather"); "kim" is four people's
+        firsts: dict[str, list[str]] = {}
+        for p in people:
+            names = plain_tokens(p.name)
+            if p.kind == "person" and p.named and len(names) >= 2:
+                firsts.setdefault(names[0], []).append(p.id)
+        for first, ids in firsts.items():
+            if len(ids) == 1 and len(first) >= 3 and first not in STOPWORDS:
+                aliases.setdefault((first,), ids[0])
         return aliases
 
     def _phrase_variants(self, tokens: list[str]) -> list[str]:
@@ -609,6 +625,8 @@ class Index:
         for candidate, _, _ in process.extract(word, self._spell_list, scorer=fuzz.ratio, score_cutoff=cutoff, limit=5):
             if candidate in word and len(word) - len(candidate) >= 2:
                 continue  # "rescheduled" is another word than "scheduled", not a typo of it
+            if (candidate in self._aliases_words or candidate in STOPWORDS) and self.english.zipf(word) >= NAMESAKE_ZIPF:
+                continue  # a common word is not a misspelt name or grammar word: "weather" is not "heather" or "whether"
             if len(word) > 7 or abs(len(candidate) - len(word)) <= 1:  # "notice" is not a misspelt "nice"
                 return candidate
         return word

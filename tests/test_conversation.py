@@ -74,6 +74,15 @@ def test_a_pronoun_is_read_as_the_person_before_and_said_when_not_obvious(engine
     assert ambiguous.note and "Kim Yo Jong" in ambiguous.note
 
 
+def test_him_after_a_name_is_someone_else_from_before(engine):
+    trip = follow_up(engine, "who traveled with pence to the olympics", None)
+    assert "father of the late Otto Warmbier" in trip.result.text
+    why = follow_up(engine, "why did pence bring him along", trip.conversation)
+    assert "Otto Warmbier's father" in why.read_as and "remind the world" in why.result.text
+    # "he" before the name may still be the one named before ("was he supposed to be at the pence meeting")
+    assert follow_up(engine, "did pence meet him", follow_up(engine, "who is nick ayers", None).conversation).read_as == "did pence meet Nick Ayers"
+
+
 def test_he_who_speaks_is_not_someone_the_articles_never_quote_when_the_one_asked_about_is_quoted(engine):
     rogin = follow_up(engine, "who interviewed pence on the way home", None)
     assert "Josh Rogin" in rogin.result.text

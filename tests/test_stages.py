@@ -131,6 +131,8 @@ def test_split_parts_keeps_one_question_whole_and_splits_several():
     assert split_parts("According to Tiny News, what did Alice say?") == ()
     assert split_parts("Who cancelled, when was it, and how many diplomats came?") == (
         "Who cancelled", "when was it", "how many diplomats came")
+    # a statement the writer ends with a question mark is a question of its own
+    assert split_parts("so alice was gonna meet bob?? when was that") == ("so alice was gonna meet bob", "when was that")
 
 
 # --- candidates ---------------------------------------------------------------------------------
