@@ -40,6 +40,7 @@ EVAL_SETS = {
     "blind_t": EVAL_SET.with_name("blind_t.yaml"),
     "blind_u": EVAL_SET.with_name("blind_u.yaml"),
     "blind_v": EVAL_SET.with_name("blind_v.yaml"),
+    "blind_w": EVAL_SET.with_name("blind_w.yaml"),
     "dev": Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev_questions.yaml",
 }
 
