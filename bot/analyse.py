@@ -322,27 +322,26 @@ def split_parts(question: str) -> tuple[str, ...]:
     """The separate questions of one message ("Who is Ayers, and what did he say?"), each
     standing alone; a part that only points back ("what did he say") gets the names of the part
     before it. One question gives ()."""
-    # each piece, and whether the writer ended it with a question mark ("pence was gonna meet them??")
-    marked: list[tuple[str, bool]] = []
+    # each piece, and whether it asks something: a question word, or the writer's "?" after it
+    # ("pence was gonna meet them?? when …")
+    pieces: list[tuple[str, bool]] = []
     start = 0
     for sep in [*_PART_SPLIT.finditer(question), None]:
         piece = question[start : sep.start() if sep else len(question)].strip(" ,;.!")
+        marked = "?" in sep.group() if sep else question.rstrip().endswith("?")
         if piece:
-            marked.append((piece, "?" in sep.group() if sep else question.rstrip().endswith("?")))
+            pieces.append((piece, marked or asks(piece)))
         start = sep.end() if sep else start
     merged: list[tuple[str, bool]] = []
-    for piece, mark in marked:  # "According to DW, what did Ayers say?" is one question: a piece that asks nothing joins the next
-        if merged and not (merged[-1][1] or asks(merged[-1][0])):
-            merged[-1] = (f"{merged[-1][0]}, {piece}", mark)
+    for piece, asking in pieces:  # "According to DW, what did Ayers say?" is one question: a piece that asks nothing joins the next
+        if merged and not merged[-1][1]:
+            merged[-1] = (f"{merged[-1][0]}, {piece}", asking)
         else:
-            merged.append((piece, mark))
-    if len(merged) > 1 and not (merged[-1][1] or asks(merged[-1][0])):
-        merged[-2:] = [(f"{merged[-2][0]}, {merged[-1][0]}", merged[-2][1])]
-    merged = [piece for piece, _ in merged]
-    pieces = [p for p in merged if len(p.split()) >= 2]
-    if len(pieces) < 2:
-        return ()
-    return tuple(pieces)
+            merged.append((piece, asking))
+    if len(merged) > 1 and not merged[-1][1]:
+        merged[-2:] = [(f"{merged[-2][0]}, {merged[-1][0]}", True)]
+    parts = tuple(p for p, _ in merged if len(p.split()) >= 2)
+    return parts if len(parts) >= 2 else ()
 
 
 _ASKS = re.compile(r"\b(?:who|whom|whose|what|when|where|why|how|which)\b|^(?:did|does|do|was|were|is|are|has|have|had|will|would|could|can)\b")

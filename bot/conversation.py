@@ -194,9 +194,7 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
             result, question, note = alone, text, None
     if asked_again is not None:
         about = set(engine.entities_in(message))
-        involved = {p for f in result.facts if f in engine.fb.fact_by_id for p in engine.fb.fact_by_id[f].people}
-        involved |= _speakers(engine, tuple(x.id for x in getattr(result, "quotes", ())))
-        involved |= {body for p in involved for body in engine.ix.member_of.get(p, ())}
+        involved = _involved(engine, result)
         if not result.answered or (about and involved and not about & involved):
             # "what did nauert announce in japan" is not covered, or answered of someone else
             # (Pence announced it): "what about nauert" is her
@@ -233,6 +231,14 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
     if isinstance(result, Answer) and result.person is not None and result.person.id not in after.people:
         after = replace(after, people=(result.person.id, *after.people))
     return Turn(result, note, after, question)
+
+
+def _involved(engine: Engine, result) -> set[str]:
+    """Whom an answer is about: its facts' people, the speakers of its quotes, and the bodies
+    those speakers speak for (Heather Nauert's words are the State Department's)."""
+    involved = {p for f in result.facts if f in engine.fb.fact_by_id for p in engine.fb.fact_by_id[f].people}
+    involved |= _speakers(engine, tuple(x.id for x in getattr(result, "quotes", ())))
+    return involved | {body for body, voice in engine.ix.speaks_for.items() if voice in involved}
 
 
 def _quotes_behind(engine: Engine, fact_ids: tuple[str, ...]) -> tuple[str, ...]:

@@ -233,13 +233,6 @@ class Index:
             country = self._aliases.get(tuple(plain_tokens(led.group(1)))) if led else None
             if country in countries:
                 crews.setdefault(p.id, " ".join(plain_tokens(fb.person_by_id[country].name)))
-        # The bodies a person speaks for, by their role ("State Department spokeswoman"): what they
-        # say, their body says ("what about the state dept?" after a question Nauert answers)
-        roles = {p.id: f" {' '.join(plain_tokens(p.role))} " for p in fb.people if p.kind == "person"}
-        self.member_of = {pid: frozenset(body for key, body in self._aliases.items()
-                                         if fb.person_by_id[body].kind == "organisation" and not fb.person_by_id[body].publishes
-                                         and f" {' '.join(key)} " in role)  # ("… head of state (Vox)": a source named, not a body)
-                          for pid, role in roles.items()}
         # "kim jong uns sister", "pences chief of staff": a person's name with the possessive's s
         # and no apostrophe is their name, as normalize reads "un's" ("koreas", a word of the articles, stays)
         bare = sorted({k[-1] for k, pid in self._aliases.items() if fb.person_by_id[pid].kind == "person" and len(k[-1]) >= 2
