@@ -41,6 +41,7 @@ EVAL_SETS = {
     "blind_u": EVAL_SET.with_name("blind_u.yaml"),
     "blind_v": EVAL_SET.with_name("blind_v.yaml"),
     "blind_w": EVAL_SET.with_name("blind_w.yaml"),
+    "blind_x": EVAL_SET.with_name("blind_x.yaml"),
     "dev": Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev_questions.yaml",
 }
 
