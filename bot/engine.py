@@ -133,6 +133,11 @@ class Engine:
             wrong_part = f"place {person.name} at {said}" if w.outlet else f"call {person.name} {said}"
             lines.append(f"My sources don't {wrong_part}. They describe {person.name} as “{person.role}”.")
             cites += [self.ix._cite(ev.source, ev.quote) for ev in person.evidence[:1]]
+            holder = self.ix.roles.holder_of(w)
+            if holder is not None:  # whom the user may have meant
+                meant = self.fb.person_by_id[holder]
+                lines[-1] += f" The one they describe as “{meant.role}” is {meant.name}."
+                cites += [self.ix._cite(ev.source, ev.quote) for ev in meant.evidence[:1]]
         if analyse(self.ix, question).yes_no:
             lines[0] = "No — m" + lines[0][1:]
         answer = self._ask(rest) if rest else None

@@ -595,7 +595,10 @@ class Index:
     def _is_known(self, word: str) -> bool:
         """A word used by the fact base or its lexicon, as written or by its stem: never "corrected"
         ("piece" is not a misspelt "pence", "aiming" not a misspelt "naming")."""
-        return word in self._raw_vocab or word in self._canon or stem(word) in self._canon_stems or stem(word) in self._vocab
+        if word in self._raw_vocab or word in self._canon:
+            return True
+        # By its stem only if it is an English word: "hous" shares the stem of "house" but is a misspelt "hours"
+        return (stem(word) in self._canon_stems or stem(word) in self._vocab) and bool(self.english.zipf(word) or len(word) > 7)
 
     def _fuzzy_alias_uncached(self, joined: str, length: int) -> str | None:
         if length not in self._names_by_length:  # built once per length

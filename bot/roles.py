@@ -214,6 +214,23 @@ class RoleChecker:
                 out.append((org[1:], (start, e)))
         return tuple(out)
 
+    def holder_of(self, wrong: WrongRole) -> str | None:
+        """Who the articles do give the role a question gave someone else ("Nick Ayers, the State
+        Department spokesman": Heather Nauert): the one other person with a word of that role,
+        and among several the one whose words share most of the phrase's other words. None when
+        no one, or more than one, fits."""
+        phrase = plain_tokens(wrong.phrase.replace("'s", ""))
+        group = frozenset().union(*(self.group[w] for w in phrase if w in self.group))
+        if wrong.outlet or not group:
+            return None
+        others = set(phrase) - group - _ARTICLES
+        fits = [pid for pid, p in self.people.items() if pid != wrong.person and p.kind == "person" and self.words[pid] & group]
+        if not fits:
+            return None
+        best = max(len(self.words[pid] & others) for pid in fits)
+        fits = [pid for pid in fits if len(self.words[pid] & others) == best]
+        return fits[0] if len(fits) == 1 else None
+
     words_of = staticmethod(words_of)
 
     def _phrase_start(self, ws, spans, i) -> tuple[int, str | None]:

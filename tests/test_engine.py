@@ -469,3 +469,20 @@ def test_another_olympics_named_in_a_question_is_corrected_then_the_question_ans
     yes_no = engine.ask("Pence was supposed to meet North Korea at the Tokyo Summer Olympics, right?")
     assert yes_no.text.startswith("No — not the Tokyo Summer Olympics: ") and "Yes —" not in yes_no.text
     assert engine.ask("what happened at the 2018 winter olympics").kind != "premise"
+
+
+def test_a_participle_before_meeting_describes_it_and_asks_nothing_of_its_own(engine):
+    # "the planned meeting" is the meeting, not a question about what was planned for it
+    answer = engine.ask("Who canceled the planned meeting with Mike Pence at the Olympics?")
+    assert answer.answered and "North Korea" in answer.text.split(".")[0]
+
+
+def test_a_misspelling_that_shares_a_stem_with_a_word_of_theirs_is_still_corrected(engine):
+    # "hous" stems like "house" but is no English word: it is the "hours" of the question
+    answer = engine.ask("how many hous before did they cancell")
+    assert answer.answered and "two hours" in answer.text
+
+
+def test_who_is_the_person_that_asks_who(engine):
+    answer = engine.ask("Who is the person that Pence was travel together with to Olympics?")
+    assert answer.answered and "Otto Warmbier" in answer.text

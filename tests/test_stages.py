@@ -622,3 +622,12 @@ def test_the_setting_named_with_another_place_season_or_year_is_found(engine):
     for right in ("what happened at the 2018 Winter Olympics", "at the PyeongChang Olympics", "which city's games are named",
                   "the olympics in south korea"):
         assert wrong_setting(engine.ix, right) is None, right
+
+
+def test_a_role_given_to_the_wrong_person_names_who_the_articles_give_it_to(engine):
+    swapped = engine.ask("Why did Nick Ayers, the State Department spokesman, tweet that they regret North Korea's failure?")
+    assert swapped.text.startswith("My sources don't call Nick Ayers the State Department spokesman.")
+    assert "The one they describe as “State Department spokeswoman” is Heather Nauert." in swapped.text
+    # a role no one in the articles has names no one
+    nobody = engine.ask("What did Nick Ayers, Pence's press secretary, say?")
+    assert nobody.text.startswith("My sources don't call Nick Ayers Pence's press secretary.") and "The one they describe" not in nobody.text
