@@ -266,7 +266,12 @@ def claims(ix: Index, q: Query) -> list[Candidate]:
         context = c.entities | set(c.fact.people)  # "was the Pence meeting secret": Pence is the fact's
         have = set(c.tokens) | {"@" + e for e in c.entities}
         actor = None
-        if q.yes_no:
+        if q.yes_no and c.holds and c.action and c.entities and q.entities and not set(q.entities) & context \
+                and c.tokens <= asked | acting_for and _acts(q, set(q.entities[:1]), c.action, spoken | commented, reach=1):
+            # "Did Trump cancel the meeting?": the claim that holds has another actor
+            actor = ix.fb.person_by_id[q.entities[0]].name
+            score = ix._coverage([t for t in wanted if not t.startswith("@")], have)
+        elif q.yes_no:
             if not {e for e in q.entities if ix.fb.person_by_id[e].kind != "country"} <= context:
                 continue  # a country named as the place ("in South Korea") need not be the claim's
             if c.tokens and ix._coverage(list(c.tokens), asked) < 0.5:
@@ -298,7 +303,9 @@ def claims(ix: Index, q: Query) -> list[Candidate]:
             best, best_score, wrong_actor = c, score, actor
     if best is None:
         return []
-    if q.yes_no:
+    if q.yes_no and wrong_actor:
+        kind, lead = "no", f"No — it wasn't {wrong_actor}: "
+    elif q.yes_no:
         kind, lead = ("yes", "Yes — ") if best.holds else ("no", "No — ")
     elif wrong_actor:
         kind, lead = "premise", f"It wasn't {wrong_actor}: "
@@ -329,16 +336,16 @@ def _actors(ix: Index, q: Query, subject: str | None) -> set[str]:
     return {e for e in q.entities if subject in ix._role_of.get(e, frozenset())}
 
 
-def _acts(q: Query, actors: set[str] | frozenset[str], action: str | None, spoken: frozenset[str]) -> bool:
+def _acts(q: Query, actors: set[str] | frozenset[str], action: str | None, spoken: frozenset[str], reach: int = 2) -> bool:
     """Is one of `actors` the one doing `action` in the question ("why did Pence cancel" — not
     "why did the Pence–North Korea meeting fall through")? Read from word order: the actor's
-    name comes right before the action, or one word before it, and the action is not only what
-    they spoke about ("what did Nauert say about the cancelled meeting")."""
+    name comes right before the action, or (`reach` 2) one word before it, and the action is not
+    only what they spoke about ("what did Nauert say about the cancelled meeting")."""
     if not actors or action is None:
         return True
     tokens = q.tokens
     for i, t in enumerate(tokens):
-        if t.startswith("@") and t[1:] in actors and action in tokens[i + 1 : i + 3]:
+        if t.startswith("@") and t[1:] in actors and action in tokens[i + 1 : i + 1 + reach]:
             return action not in spoken
     return False
 
@@ -636,6 +643,12 @@ def unquoted_speaker(ix: Index, q: Query) -> Candidate | None:
     verb = SPEECH_VERB.search(q.norm)
     if first.kind != "person" or verb is None or ix.mention_at(q.norm, first.id) > verb.start():
         return None
+    if first.id in ix.attributed:
+        # "what had the Trump administration said about talks": a fact reporting their words on
+        # everything else the question names is the answer, not "my sources don't quote them"
+        rest = set(q.known_tokens) - {"@" + first.id} - ix._quote_word_tokens - _SAYS
+        if rest and any(first.id in d.fact.said_by and rest <= d.all_tokens | d.evidence_tokens for d in ix.docs):
+            return None
     reported = "" if first.id in ix.attributed else " or reports"
     text = f"My sources don't quote {first.name}: none of the three articles prints{reported} anything {first.name} said."
     return Candidate("quotes", 1.0, lambda: NotCovered(q.raw, text, ()), (), frozenset({"@" + first.id}) | ix._quote_word_tokens | _SAYS,

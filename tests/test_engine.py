@@ -486,3 +486,20 @@ def test_a_misspelling_that_shares_a_stem_with_a_word_of_theirs_is_still_correct
 def test_who_is_the_person_that_asks_who(engine):
     answer = engine.ask("Who is the person that Pence was travel together with to Olympics?")
     assert answer.answered and "Otto Warmbier" in answer.text
+
+
+def test_a_yes_no_question_naming_the_wrong_actor_is_answered_no_with_who_did_it(engine):
+    for question, name in (("did trump cancel the meeting", "Donald Trump"), ("did south korea call off the meeting", "South Korea")):
+        answer = engine.ask(question)
+        assert answer.text.startswith(f"No — it wasn't {name}: ") and "North Koreans cancelled" in answer.text
+    # knowing of it or commenting on it is not doing it
+    assert not engine.ask("Did Trump know about the meeting?").text.startswith("No — it wasn't")
+    assert not engine.ask("Did Kim Jong Un himself comment on the canceled meeting?").text.startswith("No — it wasn't")
+
+
+def test_words_the_articles_give_to_the_administration_are_not_the_presidents(engine):
+    # Vox reports what "the Trump administration" had indicated; it reports nothing Trump said
+    stance = engine.ask("what had the trump administration said about talks")
+    assert stance.answered and "give up its nuclear program" in stance.text
+    trump = engine.ask("what did trump say about the meeting")
+    assert not trump.answered and trump.text.startswith("My sources don't quote Donald Trump")
