@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from bot.index import Index
+from bot.index import Index, Journey
 from bot.text import (
     LEADING_FILLERS,
     STOPWORDS,
@@ -236,6 +236,31 @@ def meeting_owner(ix: Index, question: str) -> tuple[str, tuple[int, int]] | Non
         return None  # "the vice president's meeting", "this week's meeting": no name, or a word of the articles
     n = len(words) - 2 if len(words) > 1 and words[-2] not in STOPWORDS else len(words) - 1  # "rex tillerson"
     return question[starts[n] : found.end(1)], (starts[n], found.end(1))
+
+
+# "on his flight to South Korea", "during the trip home from Japan"
+_JOURNEY_ASKED = re.compile(r"\b(?:on|during|in) (?:his|her|their|the|a|that) (?:flight|plane ride|plane|way|trip|journey|ride)"
+                            r"(?: home| back| over)? (?P<dir>to|into|from) (?:the )?(?P<place>[a-z][\w-]*(?: [a-z][\w-]*)?)")
+
+
+def wrong_journey(ix: Index, question: str) -> tuple[str, tuple[int, int], Journey] | None:
+    """"What did Pence tell Rogin on his flight to South Korea?": a journey the question puts
+    something on, where the one fact sharing its people puts it on another ("On his flight home
+    from South Korea"). The question's words for it, where they stand, and the fact's journey;
+    None when a fact's journey agrees, or none shares the question's people."""
+    lowered = question.lower()
+    found = _JOURNEY_ASKED.search(lowered)
+    if found is None or not ix.journeys:
+        return None
+    places = frozenset(ix._analyse(found.group("place"), correct=False)[1])
+    if not places:
+        return None  # "on his way to the meeting": no place, no journey to compare
+    people = set(ix._analyse(lowered[: found.start()] + " " + lowered[found.end() :], correct=False)[1])
+    direction = "from" if found.group("dir") == "from" else "to"
+    sharing = [j for j in ix.journeys if people & j.people - j.places]
+    if not sharing or any(j.direction == direction and j.places == places for j in sharing):
+        return None
+    return question[found.start() : found.end()], (found.start(), found.end()), sharing[0]
 
 
 _SEASONS = frozenset("summer winter spring autumn fall".split())

@@ -19,16 +19,16 @@ from dataclasses import replace
 
 from rapidfuzz import fuzz, process
 
-from bot.analyse import Query, asks, analyse, meeting_owner, points_back, split_parts, wrong_setting
+from bot.analyse import Query, asks, analyse, meeting_owner, points_back, split_parts, wrong_journey, wrong_setting
 from bot.ordering import order_answer
 from bot.candidates import _quotes_answer, generate, related_docs
 from bot.decide import HEDGED, NOTHING_SPECIFIC, decide
 from bot.facts import Discrepancy, Event, FactBase, Person, Quote, outlet_name
-from bot.index import Index
+from bot.index import Index, Journey
 from bot.roles import WrongRole, shown_as
 from bot.results import Answer, Citation, Comparison, NotCovered, PersonMatch, Result
 from bot.scorer import Weights, decision_features, decision_score, score_all
-from bot.text import PERSONAL_PRONOUN, PRONOUN_GENDER, SPEECH_VERB, clip, date_span, listed, normalize, parse_dates, without_question_words
+from bot.text import PERSONAL_PRONOUN, PRONOUN_GENDER, SPEECH_VERB, clip, date_span, listed, normalize, parse_dates, plain_tokens, without_question_words
 
 __all__ = ["Answer", "Citation", "Comparison", "Engine", "NotCovered", "PersonMatch", "Result", "normalize"]
 
@@ -73,7 +73,29 @@ class Engine:
         setting = wrong_setting(self.ix, text) if self.fb.meta.setting_fact else None
         if setting is not None:
             return self._correct_setting(text, *setting)
+        journey = wrong_journey(self.ix, text)
+        if journey is not None:
+            return self._correct_journey(text, *journey)
         return self._ask(text)
+
+    def _correct_journey(self, question: str, asked: str, span: tuple[int, int], journey: Journey) -> Result:
+        """"What did Pence tell Rogin on his flight to South Korea?": the journey the articles give
+        first ("Not on his flight to South Korea: it was on his flight home from South Korea."),
+        then the question answered of that journey."""
+        fact = self.fb.fact_by_id[journey.fact]
+        yes_no = analyse(self.ix, question).yes_no
+        where = journey.phrase[0].lower() + journey.phrase[1:]
+        lead = f"{'No — n' if yes_no else 'N'}ot {asked}: it was {where}."
+        words = set(plain_tokens(journey.phrase))
+        evidence = max(fact.evidence, key=lambda ev: len(words & set(plain_tokens(ev.quote))))
+        cites, facts = [self.ix._cite(evidence.source, evidence.quote)], [fact.id]
+        answer = self._ask(question[: span[0]] + where + question[span[1] :])
+        lines = [lead]
+        if answer.answered:
+            lines.append(_VERDICT.sub("", answer.text) if yes_no else answer.text)
+            cites += answer.citations
+            facts += answer.facts
+        return Answer(question, "\n".join(lines), "premise", tuple(dict.fromkeys(cites)), tuple(dict.fromkeys(facts)), 1.0)
 
     def _correct_setting(self, question: str, name: str, span: tuple[int, int]) -> Answer:
         """"What was Pence going to discuss at the Tokyo Olympics?": where and when the setting

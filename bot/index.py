@@ -19,6 +19,20 @@ from bot.results import Citation, PersonMatch
 from bot.text import QUOTE_WORDS, STOPWORDS, WH_WEIGHT, clip, normalize, plain_tokens, stem, wh_token
 
 
+# "On his flight home from South Korea", "during their trip to Japan"
+JOURNEY_IN_FACT = re.compile(r"\b(?i:on|during) (?:his|her|their|the) (?:flight|way|trip|journey)(?: home| back)? "
+                             r"(?P<dir>from|to) (?P<place>[A-Z][\w-]*(?: [A-Z][\w-]*)*)")
+
+
+@dataclass(frozen=True)
+class Journey:
+    fact: str  # id of the fact that says it
+    phrase: str  # as the fact says it: "On his flight home from South Korea"
+    direction: str  # "from" or "to"
+    places: frozenset[str]  # ids of the places it names
+    people: frozenset[str]  # the fact's people
+
+
 @dataclass
 class _Doc:
     """One retrievable unit (a fact) as token sets."""
@@ -270,6 +284,12 @@ class Index:
         heads = sorted({name.split()[-1] for name in self.setting_names}, key=len, reverse=True)
         self.setting_head = re.compile(r"\b(?:" + "|".join(map(re.escape, heads)) + r")\b") if heads else None
         self._place_names = self.english.places | {" ".join(plain_tokens(p)) for p in fb.meta.places} | self.setting_names
+        # The journeys facts put something on ("on his flight home from South Korea"): a question that
+        # puts it on another one ("on his flight to South Korea") is corrected first (bot.analyse.wrong_journey)
+        self.journeys = tuple(
+            Journey(f.id, m.group(0), m.group("dir").lower(), frozenset(self._analyse(m.group("place"), correct=False)[1]),
+                    frozenset(f.people))
+            for f in fb.facts for m in JOURNEY_IN_FACT.finditer(f.statement))
         self._longest_place = max(len(p.split()) for p in self._place_names)
         # Where the articles put each fact: the places named after "in", "at", "from" … in it.
         self.fact_places = {f.id: frozenset(p for text in [f.statement, *(ev.quote for ev in f.evidence)]

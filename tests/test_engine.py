@@ -503,3 +503,15 @@ def test_words_the_articles_give_to_the_administration_are_not_the_presidents(en
     assert stance.answered and "give up its nuclear program" in stance.text
     trump = engine.ask("what did trump say about the meeting")
     assert not trump.answered and trump.text.startswith("My sources don't quote Donald Trump")
+
+
+def test_a_journey_the_articles_put_something_on_otherwise_is_corrected_first(engine):
+    wrong = engine.ask("What did Pence tell Josh Rogin on his flight to South Korea?")
+    assert wrong.kind == "premise"
+    assert wrong.text.startswith("Not on his flight to South Korea: it was on his flight home from South Korea.")
+    assert "maximum pressure campaign" in wrong.text  # then the question, asked of the right flight
+    other = engine.ask("did pence talk to rogin on his flight to japan")
+    assert other.text.startswith("No — not on his flight to japan: it was on his flight home from South Korea.")
+    right = engine.ask("did pence talk to rogin on his flight home from south korea")
+    assert right.text.startswith("Yes — ")
+    assert not engine.ask("what did pence say on his way to the meeting").text.startswith("Not on")  # no place, nothing to compare
