@@ -515,3 +515,10 @@ def test_a_journey_the_articles_put_something_on_otherwise_is_corrected_first(en
     right = engine.ask("did pence talk to rogin on his flight home from south korea")
     assert right.text.startswith("Yes — ")
     assert not engine.ask("what did pence say on his way to the meeting").text.startswith("Not on")  # no place, nothing to compare
+
+
+def test_did_someone_mention_something_is_answered_with_their_words_on_it(engine):
+    for question in ("did heather nauert bring up human rights", "did nauert mention human rights"):
+        answer = engine.ask(question)
+        assert answer.text.startswith("Yes — Heather Nauert: “") and "human rights abuses" in answer.text
+    assert engine.ask("did ayers mention the defectors").text.startswith("Yes — Nick Ayers: “met with defectors")
