@@ -42,6 +42,7 @@ EVAL_SETS = {
     "blind_v": EVAL_SET.with_name("blind_v.yaml"),
     "blind_w": EVAL_SET.with_name("blind_w.yaml"),
     "blind_x": EVAL_SET.with_name("blind_x.yaml"),
+    "blind_y": EVAL_SET.with_name("blind_y.yaml"),
     "dev": Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev_questions.yaml",
 }
 
