@@ -92,7 +92,7 @@ def generate(ix: Index, q: Query) -> list[Candidate]:
     if said and q.quote_intent and q.wh in ("?who", None):
         return said  # "who said '…'?" / "did Pence say '…'?": only a quote can answer that, or nothing
     unquoted = unquoted_speaker(ix, q)
-    if unquoted and unquoted.entities.isdisjoint(ix.attributed):
+    if unquoted and unquoted.entities.isdisjoint(ix.reported_in):
         return [unquoted]  # "what did Abe say to Pence?": the articles give no words of Abe's, quoted or reported
     found: list[Candidate] = [unquoted] if unquoted else []
     found.extend(said)
@@ -266,9 +266,14 @@ def claims(ix: Index, q: Query) -> list[Candidate]:
         context = c.entities | set(c.fact.people)  # "was the Pence meeting secret": Pence is the fact's
         have = set(c.tokens) | {"@" + e for e in c.entities}
         actor = None
-        if q.yes_no and c.holds and c.action and c.entities and q.entities and not set(q.entities) & context \
-                and c.tokens <= asked | acting_for and _acts(q, set(q.entities[:1]), c.action, spoken | commented, reach=1):
-            # "Did Trump cancel the meeting?": the claim that holds has another actor
+        # "Why did Trump cancel the meeting?", "Did Trump cancel it?": the claim that holds has another
+        # actor (a claim that names no action, "the meeting was to be in South Korea", has no actor to
+        # be wrong about). A yes or no names the actor right before the action, not what they spoke of.
+        other_actor = (c.holds and c.action and c.entities and q.entities and not set(q.entities) & context
+                       and c.tokens <= asked | acting_for
+                       and (q.yes_no or (q.wh is not None and c.tokens and not (q.wh in ("?what", "?which", "?who") and happen in c.tokens)))
+                       and _acts(q, set(q.entities[:1]), c.action, spoken | commented if q.yes_no else spoken, reach=1 if q.yes_no else 2))
+        if other_actor:
             actor = ix.fb.person_by_id[q.entities[0]].name
             score = ix._coverage([t for t in wanted if not t.startswith("@")], have)
         elif q.yes_no:
@@ -292,11 +297,6 @@ def claims(ix: Index, q: Query) -> list[Candidate]:
         elif not c.holds and c.entities <= set(q.entities) and _acts(q, _actors(ix, q, c.subject), c.action, spoken):
             # "why did Pence apologise?": it takes a false claim for granted
             score = ix._coverage([t for t in wanted if not t.startswith("@")], have | acting_for)
-        elif c.holds and c.action and c.entities and q.entities and not set(q.entities) & context and _acts(q, set(q.entities[:1]), c.action, spoken):
-            # "Why did Trump cancel the meeting?": the claim that holds has another actor (a claim
-            # that names no action, "the meeting was to be in South Korea", has no actor to be wrong about)
-            actor = ix.fb.person_by_id[q.entities[0]].name
-            score = ix._coverage([t for t in wanted if not t.startswith("@")], have)
         else:
             continue
         if score > best_score:
@@ -643,13 +643,13 @@ def unquoted_speaker(ix: Index, q: Query) -> Candidate | None:
     verb = SPEECH_VERB.search(q.norm)
     if first.kind != "person" or verb is None or ix.mention_at(q.norm, first.id) > verb.start():
         return None
-    if first.id in ix.attributed:
+    if first.id in ix.reported_in:
         # "what had the Trump administration said about talks": a fact reporting their words on
         # everything else the question names is the answer, not "my sources don't quote them"
         rest = set(q.known_tokens) - {"@" + first.id} - ix._quote_word_tokens - _SAYS
-        if rest and any(first.id in d.fact.said_by and rest <= d.all_tokens | d.evidence_tokens for d in ix.docs):
+        if rest and any(rest <= d.all_tokens | d.evidence_tokens for d in ix.reported_in[first.id]):
             return None
-    reported = "" if first.id in ix.attributed else " or reports"
+    reported = "" if first.id in ix.reported_in else " or reports"
     text = f"My sources don't quote {first.name}: none of the three articles prints{reported} anything {first.name} said."
     return Candidate("quotes", 1.0, lambda: NotCovered(q.raw, text, ()), (), frozenset({"@" + first.id}) | ix._quote_word_tokens | _SAYS,
                      frozenset({first.id}), frozenset({"quote"}))

@@ -85,29 +85,31 @@ class Engine:
         fact = self.fb.fact_by_id[journey.fact]
         yes_no = analyse(self.ix, question).yes_no
         where = journey.phrase[0].lower() + journey.phrase[1:]
-        lead = f"{'No — n' if yes_no else 'N'}ot {asked}: it was {where}."
         words = set(plain_tokens(journey.phrase))
         evidence = max(fact.evidence, key=lambda ev: len(words & set(plain_tokens(ev.quote))))
-        cites, facts = [self.ix._cite(evidence.source, evidence.quote)], [fact.id]
-        answer = self._ask(question[: span[0]] + where + question[span[1] :])
-        lines = [lead]
-        if answer.answered:
-            lines.append(_VERDICT.sub("", answer.text) if yes_no else answer.text)
-            cites += answer.citations
-            facts += answer.facts
-        return Answer(question, "\n".join(lines), "premise", tuple(dict.fromkeys(cites)), tuple(dict.fromkeys(facts)), 1.0)
+        return self._lead_then_answer(question, f"{'No — n' if yes_no else 'N'}ot {asked}: it was {where}.", fact.id,
+                                      [self.ix._cite(evidence.source, evidence.quote)], question[: span[0]] + where + question[span[1] :], yes_no)
 
     def _correct_setting(self, question: str, name: str, span: tuple[int, int]) -> Answer:
         """"What was Pence going to discuss at the Tokyo Olympics?": where and when the setting
         really was first, then the question answered of it."""
         setting = self.fb.fact_by_id[self.fb.meta.setting_fact]
         yes_no = analyse(self.ix, question).yes_no
-        lead = f"{'No — n' if yes_no else 'N'}ot the {name}: {setting.statement}"
-        answer = self._ask(question[: span[0]] + name.split()[-1] + question[span[1] :])  # "at the Olympics"
-        lines, cites, facts = [lead], [self.ix._cite(ev.source, ev.quote) for ev in setting.evidence], [setting.id]
-        if answer.answered and setting.id not in answer.facts:
+        return self._lead_then_answer(question, f"{'No — n' if yes_no else 'N'}ot the {name}: {setting.statement}", setting.id,
+                                      [self.ix._cite(ev.source, ev.quote) for ev in setting.evidence],
+                                      question[: span[0]] + name.split()[-1] + question[span[1] :], yes_no,  # "at the Olympics"
+                                      repeat=False)
+
+    def _lead_then_answer(self, question: str, lead: str, fact_id: str, cites: list[Citation], instead: str, yes_no: bool,
+                          repeat: bool = True) -> Answer:
+        """A correction from fact `fact_id` first, then the question as it should have been asked
+        (`instead`) answered, if it can be (its "Yes —"/"No —" dropped: the lead gave the verdict).
+        `repeat`: whether that answer may be the correcting fact again."""
+        lines, facts = [lead], [fact_id]
+        answer = self._ask(instead)
+        if answer.answered and (repeat or fact_id not in answer.facts):
             lines.append(_VERDICT.sub("", answer.text) if yes_no else answer.text)
-            cites += answer.citations
+            cites = cites + list(answer.citations)
             facts += answer.facts
         return Answer(question, "\n".join(lines), "premise", tuple(dict.fromkeys(cites)), tuple(dict.fromkeys(facts)), 1.0)
 

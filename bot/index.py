@@ -138,7 +138,10 @@ class Index:
                              topic=frozenset(t for t in g.doc.all_tokens if not t.startswith("?") and self._idf.get(t, 99.0) > common
                                              and (not t.startswith("@") or t in g.own)))  # "what's Ayers's name" is not the defectors'
                      for g in self.gaps]
-        self.attributed = frozenset(p for f in fb.facts for p in f.said_by)  # people whose words facts report
+        self.reported_in: dict[str, list[_Doc]] = {}  # the facts that report someone's words (`said_by`), by person
+        for d in self.docs:
+            for pid in d.fact.said_by:
+                self.reported_in.setdefault(pid, []).append(d)
         self.quotes_by_speaker: dict[str, list[Quote]] = {}
         for q in fb.quotes:
             if q.speaker:
@@ -284,13 +287,13 @@ class Index:
         heads = sorted({name.split()[-1] for name in self.setting_names}, key=len, reverse=True)
         self.setting_head = re.compile(r"\b(?:" + "|".join(map(re.escape, heads)) + r")\b") if heads else None
         self._place_names = self.english.places | {" ".join(plain_tokens(p)) for p in fb.meta.places} | self.setting_names
+        self._longest_place = max(len(p.split()) for p in self._place_names)
         # The journeys facts put something on ("on his flight home from South Korea"): a question that
         # puts it on another one ("on his flight to South Korea") is corrected first (bot.analyse.wrong_journey)
         self.journeys = tuple(
             Journey(f.id, m.group(0), m.group("dir").lower(), frozenset(self._analyse(m.group("place"), correct=False)[1]),
                     frozenset(f.people))
             for f in fb.facts for m in JOURNEY_IN_FACT.finditer(f.statement))
-        self._longest_place = max(len(p.split()) for p in self._place_names)
         # Where the articles put each fact: the places named after "in", "at", "from" … in it.
         self.fact_places = {f.id: frozenset(p for text in [f.statement, *(ev.quote for ev in f.evidence)]
                                             for p in self.places_in(" ".join(plain_tokens(text)), _LOCATIVE))
