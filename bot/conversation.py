@@ -423,12 +423,21 @@ def _plural_things(engine: Engine, norm: str) -> tuple[str, ...]:
     """The plural things a question names that the articles speak of ("those sanctions", "north
     korean defectors"): nouns ending in s, not names, not the setting, not the question's grammar."""
     ix = engine.ix
-    return tuple(dict.fromkeys(w for w in norm.split() if len(w) >= 5 and w.endswith("s") and not w.endswith(("ss", "us"))
+    words = norm.split()
+    return tuple(dict.fromkeys(w for i, w in enumerate(words) if len(w) >= 5 and w.endswith("s") and not w.endswith(("ss", "us"))
                                and w in ix._raw_vocab and w not in ix._aliases_words and w not in STOPWORDS and w not in ix.setting_words
-                               and w not in _NOT_THINGS))
+                               and w not in _NOT_THINGS and not _verb_at(words, i)))
 
 
 _NOT_THINGS = frozenset("others things ones hours days weeks months years times words talks yours theirs".split())
+_SUBJECTS = frozenset("he she it who".split())  # not "what/which/that": "what sanctions"
+_PARTICLES = frozenset("off up out down back over away".split())
+
+
+def _verb_at(words: list[str], i: int) -> bool:
+    """A word in -s used as a verb, not a plural noun: after a subject ("it comes", "who makes")
+    or before a particle ("before any pressure comes off")."""
+    return (i > 0 and words[i - 1] in _SUBJECTS) or (i + 1 < len(words) and words[i + 1] in _PARTICLES)
 
 
 def _speaks_as(pronoun: str, lowered: str) -> bool:

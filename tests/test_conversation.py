@@ -441,6 +441,17 @@ def test_them_and_their_are_the_plural_things_the_talk_is_about_before_a_country
     assert "North Korea" in follow_up(engine, "so why was pence going to meet them", c).read_as  # no plural thing named: the country
 
 
+def test_a_verb_in_s_is_no_plural_thing_them_can_mean(engine):
+    # "pressure comes off" and "he wants" use -s words as verbs: "them" after them is still the country
+    for first in ("according to pence what has to happen before any pressure comes off north korea",
+                  "what does pence say he wants from north korea"):
+        c = follow_up(engine, first, None).conversation
+        step = follow_up(engine, "would he still be willing to talk to them", c)
+        assert step.read_as == "would Mike Pence still be willing to talk to North Korea", first
+    c = follow_up(engine, "what sanctions did pence announce on his trip", None).conversation
+    assert follow_up(engine, "where was he when he announced them", c).read_as.endswith("announced the sanctions")
+
+
 def test_which_with_a_plural_noun_asks_for_several_not_for_one_of_the_last_answers_people(engine):
     c = follow_up(engine, "how many countries agreed to consider new sanctions on north korea", None).conversation
     step = follow_up(engine, "which countries exactly", c)
