@@ -226,8 +226,8 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
         # "did she post that on twitter?" between two quotes of hers: "what else did she tweet"
         # still moves past the ones shown
         after = replace(after, quotes=before.quotes)
-    if not shown:
-        after = replace(after, reported=_quotes_behind(engine, facts))
+    if not shown:  # (the facts the talk is still about when this answer gave none: "would he talk to them?" unanswered)
+        after = replace(after, reported=_quotes_behind(engine, after.facts))
     if isinstance(result, Answer) and result.person is not None and result.person.id not in after.people:
         after = replace(after, people=(result.person.id, *after.people))
     return Turn(result, note, after, question)

@@ -452,6 +452,13 @@ def test_a_verb_in_s_is_no_plural_thing_them_can_mean(engine):
     assert follow_up(engine, "where was he when he announced them", c).read_as.endswith("announced the sanctions")
 
 
+def test_when_did_he_say_it_after_an_unanswered_turn_is_about_the_words_reported_before(engine):
+    c = follow_up(engine, "according to pence what has to happen before any pressure comes off north korea", None).conversation
+    c = follow_up(engine, "would he still be willing to talk to them in the meantime", c).conversation
+    step = follow_up(engine, "when did he say it", c)
+    assert step.result.answered and "flight home" in step.result.text and "Josh Rogin" in step.result.text
+
+
 def test_which_with_a_plural_noun_asks_for_several_not_for_one_of_the_last_answers_people(engine):
     c = follow_up(engine, "how many countries agreed to consider new sanctions on north korea", None).conversation
     step = follow_up(engine, "which countries exactly", c)
