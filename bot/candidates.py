@@ -526,7 +526,10 @@ def durations(ix: Index, q: Query) -> list[Candidate]:
     if asked is None or not q.known_tokens or not (q.yes_no or q.wh):
         return []
     span = set(ix._analyse(_DURATION.search(q.norm).group(0), correct=False)[0])
-    wanted = [t for t in q.known_tokens if t not in span]  # the span asked is the premise, not what the fact must match
+    # the span asked is the premise, not what the fact must match; nor is how the question says the
+    # event was planned ("two days before it was scheduled" against "set to start")
+    planned = set(ix._analyse(" ".join(HYPOTHETICAL.findall(q.norm)), correct=False)[0])
+    wanted = [t for t in q.known_tokens if t not in span | planned]
     if not wanted:
         return []
     weighed = ix.weigh(wanted)

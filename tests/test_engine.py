@@ -421,6 +421,9 @@ def test_a_wrong_value_stated_in_a_question_is_corrected_first(engine):
     # the number, day or span the question states is corrected even when the rest would not be answered
     three = engine.ask("Why did the North Korean officials cancel three hours before the talks?")
     assert three.answered and three.text.startswith("Not three hours") and "two hours" in three.text
+    # how the question says the meeting was planned ("scheduled") is no part of the premise
+    days = engine.ask("Why did North Korea cancel the meeting two days before it was scheduled?")
+    assert days.text.startswith("Not two days") and "two hours" in days.text
     # "how come" asks why; the day it states is wrong
     day = engine.ask("How come the Pence meeting was set for February 14?")
     assert day.text.startswith("Not on 14 February but on 10 February 2018")
