@@ -71,6 +71,9 @@ class RoleChecker:
         self.group = {w: frozenset(g) for g in roles for w in g}
         self.media = next((frozenset(g) for g in roles if "reporter" in g), frozenset())
         self.words = {p.id: frozenset(plain_tokens(" ".join([p.name, p.role, p.description, *p.aliases]))) for p in people}
+        # whom they work for is in their role: a description may name an outlet only as the one
+        # reporting on them ("… first reported the cancelled meeting, according to Vox")
+        self.employer_words = {p.id: frozenset(plain_tokens(" ".join([p.name, p.role, *p.aliases]))) for p in people}
         self.has_role = {pid: bool(ws & self.group.keys()) for pid, ws in self.words.items()}
         self.names: dict[tuple[str, ...], str] = dict(aliases)
         self.outlet_names = {tuple(plain_tokens(name)): "~" + name for name in outlets}
@@ -133,7 +136,7 @@ class RoleChecker:
             if holder is None:
                 continue
             name = set(org[1:].lower().split()) if org.startswith("~") else set(plain_tokens(self.people[org].name)) - {"the"}
-            if not (name & self.words[holder]) and holder not in {f.person for f in found}:
+            if not (name & self.employer_words[holder]) and holder not in {f.person for f in found}:
                 found.append(WrongRole(holder, _phrase(ws, s, e).removesuffix("'s"), (s, e), outlet=True))
         for s, e, pid in spans:  # "White House spokeswoman Heather Nauert", "State Department chief of staff Nick Ayers"
             if pid in self.people and self.people[pid].kind == "person" and self.has_role.get(pid) and pid not in {f.person for f in found}:

@@ -596,6 +596,14 @@ def test_works_for_an_employer_the_articles_never_give_is_corrected(engine):
     assert not engine.ix.roles.check("what did josh rogin write for the washington post")[1]
 
 
+def test_an_outlet_that_only_reports_on_a_journalist_is_not_their_employer(engine):
+    # Ashley Parker's description says Vox reports her scoop ("according to Vox"); she works for the Post
+    for question in ("Ashley Parker of Vox was the first to report it, right?", "Did Vox's Ashley Parker break the story?"):
+        assert engine.ask(question).text.startswith(
+            "No — my sources don't place Ashley Parker at Vox. They describe Ashley Parker as “Washington Post reporter”."), question
+    assert not engine.ix.roles.check("did the washington post's ashley parker break the story")[1]
+
+
 def test_a_speaker_the_articles_never_name_is_not_someone_named_after_about(engine):
     # "the IOC" speaks; Pence is only what it spoke about, so his words are no answer
     ioc = engine.ask("What did the IOC say about the canceled Pence meeting?")
