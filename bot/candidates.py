@@ -20,6 +20,7 @@ from bot.analyse import Query
 from bot.facts import Fact, Quote, date_label
 from bot.index import Index, _Doc
 from bot.results import Answer, NotCovered, Result
+from bot.roles import shown_as
 from bot.text import (HYPOTHETICAL, PERSON_STARTERS, QUOTED, REPORTING_VERBS, SPEECH_VERB, WHO_STARTERS, YES_NO_STARTERS,
                       date_span, listed, normalize, ordinal, stem)
 
@@ -96,8 +97,8 @@ def generate(ix: Index, q: Query) -> list[Candidate]:
         return [unquoted]  # "what did Abe say to Pence?": the articles give no words of Abe's, quoted or reported
     found: list[Candidate] = [unquoted] if unquoted else []
     found.extend(said)
-    for generator in (timeline, by_date, people, quotes, claims, dated, placed, timed, counted, durations, facts, gaps, precision,
-                      opposite_said, never_happened):
+    for generator in (timeline, by_date, people, quotes, claims, unmentioned_actor, dated, placed, timed, counted, durations, facts,
+                      gaps, precision, opposite_said, never_happened):
         found.extend(generator(ix, q))
     return found
 
@@ -316,6 +317,28 @@ def claims(ix: Index, q: Query) -> list[Candidate]:
     named = frozenset(q.entities) if kind in ("premise", "no") else frozenset()
     return [Candidate(kind, best_score, _fact_builder(ix, q, [best.fact], best_score, kind, lead), (best.fact.id,),
                       doc.all_tokens | {"@" + e for e in named}, doc.entities | named, ix.shows[best.fact.id] | {"yesno"})]
+
+
+def unmentioned_actor(ix: Index, q: Query) -> list[Candidate]:
+    """"The Pentagon confirmed the meeting, right?", "did CNN break the story?": a body the articles
+    never mention (an institution or news outlet of general English) doing what they say someone
+    else did. The one who did it is named first ("No — it wasn't the Pentagon: …")."""
+    if not (q.yes_no or q.wh):
+        return []
+    words = q.norm.split()
+    asked = set(q.known_tokens)
+    for start, end in ix.unmentioned_bodies(words):
+        following = ix._analyse(" ".join(words[end : end + 2]), correct=False)[0]  # "confirmed", "first reported"
+        for c in ix.claims_sharing(following):
+            if not (c.holds and c.action in following and c.subject and c.subject.startswith("@") and c.tokens <= asked):
+                continue
+            doc = ix.doc_by_fact[c.fact.id]
+            said = ("the " if start and words[start - 1] == "the" else "") + shown_as(q.raw, " ".join(words[start:end]))
+            kind, lead = ("no", f"No — it wasn't {said}: ") if q.yes_no else ("premise", f"It wasn't {said}: ")
+            body = set(ix._analyse(" ".join(words[start:end]), correct=False)[0])  # "white house": not what the fact must say
+            cover = ix._coverage([t for t in q.known_tokens if t not in body] or list(c.tokens), doc.all_tokens | c.tokens)
+            return [_correction(ix, q, doc, cover, kind, lead, {"yesno", "person"})]
+    return []
 
 
 def _correction(ix: Index, q: Query, doc: _Doc, cover: float, kind: str, lead: str, shows: set[str],

@@ -31,13 +31,15 @@ def decide(ix: Index, q: Query, scored: list[Scored], decision: Decision) -> Res
     if not q.tokens and not q.dates:
         return NotCovered(q.raw, "That doesn't look like a question I can work with — ask me about the "
                                  "cancelled Pence–North Korea meeting at the 2018 Olympics.", tuple(ix.known_questions[:3]))
-    if q.strangers or (any(zipf < COMMON_WORD for _, zipf in q.unknown) and q.known_tokens and set(q.known_tokens) <= ix.setting_tokens):
+    stated_wrong = next((s for s in scored if s.cand.contradicts and s.cand.route >= STATED_WRONG_COVER), None)
+    if stated_wrong is None and (q.strangers or (any(zipf < COMMON_WORD for _, zipf in q.unknown) and q.known_tokens
+                                                 and set(q.known_tokens) <= ix.setting_tokens)):
         # "was Ivanka Trump at the Olympics?": nothing the articles say is about her; "who lit the
         # cauldron at PyeongChang": only the setting of everything is known, and a word that names
-        # something ("cauldron", not "year" or "summer") is not theirs
+        # something ("cauldron", not "year" or "summer") is not theirs. (But "did CNN break the
+        # story?" states something wrong about what they do say: that is corrected.)
         return not_covered(ix, q, [])
     verdict = decision_score(scored, q, decision) if scored else -10.0
-    stated_wrong = next((s for s in scored if s.cand.contradicts and s.cand.route >= STATED_WRONG_COVER), None)
     if stated_wrong is not None:
         # "why did they cancel three hours before?": a wrong premise is corrected before anything else
         result = stated_wrong.cand.result()

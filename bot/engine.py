@@ -21,8 +21,8 @@ from rapidfuzz import fuzz, process
 
 from bot.analyse import Query, asks, analyse, meeting_owner, points_back, split_parts, wrong_journey, wrong_setting
 from bot.ordering import order_answer
-from bot.candidates import _quotes_answer, generate, related_docs
-from bot.decide import HEDGED, NOTHING_SPECIFIC, decide
+from bot.candidates import _quotes_answer, generate, related_docs, unmentioned_actor
+from bot.decide import HEDGED, NOTHING_SPECIFIC, STATED_WRONG_COVER, decide
 from bot.facts import Discrepancy, Event, FactBase, Person, Quote, outlet_name
 from bot.index import Index, Journey
 from bot.roles import WrongRole, shown_as
@@ -176,6 +176,9 @@ class Engine:
     def _correct_outlets(self, question: str, words: list, outlets: tuple) -> Result:
         """"Which New York Times reporter broke the story?": an outlet the articles never mention
         is said to be none of theirs first, then the question is answered without it."""
+        done = next(iter(unmentioned_actor(self.ix, analyse(self.ix, question))), None)
+        if done is not None and done.route >= STATED_WRONG_COVER:
+            return replace(done.result(), question=question)  # "did CNN break the story?": no, the Washington Post did
         dropped = {i for _, span in outlets for i in range(*span)}
         rest = _joined([w for i, w in enumerate(words) if i not in dropped])
         names = listed(list(dict.fromkeys(("the " if words[span[0]].text == "the" else "") + shown_as(question, name)

@@ -123,6 +123,8 @@ class Index:
         self._alias_starts = frozenset(key[0] for key in self._aliases if len(key) > 1)  # where a name of several words can begin
         self.role_token = self._canon_token("role")  # "what's his job": what a person's card answers
         self.roles = RoleChecker(fb.people, self._aliases, self.english.roles, self.english.news_outlets, self.english.institutions)
+        self._unmentioned_bodies = frozenset(n for n in [*self.roles.institutions, *self.roles.outlet_names] if n and n not in self._aliases)
+        self._longest_body = max(map(len, self._unmentioned_bodies), default=1)
         self._vocab: set[str] = set()
         self._raw_vocab: set[str] = set()
         disputed = {fid for d in fb.discrepancies for fid in d.facts}
@@ -731,6 +733,21 @@ class Index:
         src = self.fb.source_by_id[source_id]
         return Citation(src.file, src.id, src.outlet, quote, src.url)
 
+
+    def unmentioned_bodies(self, words: list[str]) -> list[tuple[int, int]]:
+        """Where normalised `words` name an institution or news outlet the articles never mention
+        ("the pentagon", "cnn"): (start, end) word positions, longest name first at each place;
+        a name of theirs is read first ("kim jong un" holds no "UN")."""
+        bodies, known = self._unmentioned_bodies, self._aliases
+        longest = max(self._longest_body, self.roles.longest)
+        out, i = [], 0
+        while i < len(words):
+            n = next((n for n in range(min(longest, len(words) - i), 0, -1)
+                      if tuple(words[i : i + n]) in bodies or tuple(words[i : i + n]) in known), 0)
+            if n and tuple(words[i : i + n]) in bodies:
+                out.append((i, i + n))
+            i += n or 1
+        return out
 
     def places_in(self, norm: str, before: re.Pattern) -> list[str]:
         """Places (countries, big cities, the fact base's own places) named right after `before`

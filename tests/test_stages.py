@@ -596,6 +596,22 @@ def test_works_for_an_employer_the_articles_never_give_is_corrected(engine):
     assert not engine.ix.roles.check("what did josh rogin write for the washington post")[1]
 
 
+def test_a_body_the_articles_never_mention_doing_what_someone_else_did_is_corrected(tiny, engine):
+    from bot.candidates import unmentioned_actor
+
+    [no] = unmentioned_actor(tiny.ix, analyse(tiny.ix, "did the pentagon cancel the talks"))
+    assert no.kind == "no" and no.contradicts and no.result().text.startswith("No — it wasn't the pentagon: Bob cancelled")
+    [why] = unmentioned_actor(tiny.ix, analyse(tiny.ix, "why did CNN cancel the talks"))
+    assert why.kind == "premise" and why.result().text.startswith("It wasn't CNN: Bob cancelled")
+    assert not unmentioned_actor(tiny.ix, analyse(tiny.ix, "what did the pentagon say about the talks"))  # does nothing they did
+    assert not unmentioned_actor(tiny.ix, analyse(tiny.ix, "did bob cancel the talks"))
+    # through the engine: an unknown word or outlet no longer silences the correction
+    assert engine.ask("The Pentagon confirmed the canceled meeting, right?").text.startswith(
+        "No — it wasn't the Pentagon: The story was first reported by the Washington Post's Ashley Parker, and the State Department confirmed")
+    assert engine.ask("Did CNN first report the meeting?").text.startswith("No — it wasn't CNN: The story was first reported by the Washington Post")
+    assert "wasn't" not in engine.ask("did kim jong un invite moon jae in to north korea").text  # "Un" is no United Nations
+
+
 def test_an_outlet_that_only_reports_on_a_journalist_is_not_their_employer(engine):
     # Ashley Parker's description says Vox reports her scoop ("according to Vox"); she works for the Post
     for question in ("Ashley Parker of Vox was the first to report it, right?", "Did Vox's Ashley Parker break the story?"):
