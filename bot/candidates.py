@@ -816,10 +816,11 @@ def _dates(iso: str | None) -> frozenset[str]:
 
 
 def _speaker(ix: Index, q: Query) -> str | None:
-    """The one who speaks: named before "about"/"on"/"regarding"/"to", if several are named."""
+    """The one who speaks: named before "about"/"on"/"regarding"/"to" (or a clause saying when:
+    "what did Kim Yo Jong say after Pence snubbed her"), if several are named."""
     # ("the wording of Nauert's tweet", "according to DW, what did Ayers say": no subject follows)
     plain = q.norm.replace("according to ", "according ")
-    subject_at = min((plain.find(f" {w} ") for w in ("about", "regarding", "on", "to") if f" {w} " in plain), default=-1)
+    subject_at = min((plain.find(f" {w} ") for w in _SUBJECT_AFTER if f" {w} " in plain), default=-1)
     speakers = [e for e in q.entities if e in ix.quotes_by_speaker]
     people = [e for e in q.entities if ix.fb.person_by_id[e].kind == "person"]
     if subject_at >= 0 and people and people[0] not in speakers and ix.mention_at(q.norm, people[0]) < subject_at:
@@ -834,6 +835,9 @@ def _speaker(ix: Index, q: Query) -> str | None:
         bodies = [e for e in q.entities if e in ix.speaks_for and (subject_at < 0 or ix.mention_at(q.norm, e) < subject_at)]
         return ix.speaks_for[bodies[0]] if bodies else None
     return speakers[0]
+
+
+_SUBJECT_AFTER = ("about", "regarding", "on", "to", "after", "before", "when", "while")
 
 
 def _quote_shows(ix: Index, chosen: list[Quote]) -> frozenset[str]:
