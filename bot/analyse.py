@@ -85,6 +85,7 @@ class Query:
     setting: tuple[str, ...] = ()  # tokens of the episode's setting as the question names it ("at the 2018 olympics")
     episode: tuple[str, ...] = ()  # people named only as part of the episode's name ("the pence north korea meeting")
     contrasted: str | None = None  # a word the articles never use whose opposite they do ("far" beside "close")
+    other_thing: tuple[str, str] | None = None  # ("closing ceremony", "opening ceremony"): the contrasted word names another thing
     day_asked: bool = False  # "what date", "which day": a day, not only a month or "at the start of his trip"
     when_asked: bool = False  # "when …": a time told by what was happening answers it too
     strangers: tuple[str, ...] = ()  # people the articles never mention, named beside one of theirs ("Ivanka Trump")
@@ -141,10 +142,14 @@ def analyse(ix: Index, question: str) -> Query:
     # "the closing ceremony": a word the articles never use whose opposite they do names another
     # thing; it is not the word of theirs it stems like ("closing" is not "sat close to")
     contrasted = next((w for w in words if w not in ix._raw_vocab and any(o in ix._raw_vocab for o in ix.english.opposites.get(w, ()))), None)
+    other_thing = None
     if contrasted:
         if ix._canon_token(contrasted) in tokens:
             tokens.remove(ix._canon_token(contrasted))
         unknown = [*unknown, contrasted]
+        at = words.index(contrasted)
+        theirs = ix.opposite_thing(words, at)
+        other_thing = (f"{contrasted} {words[at + 1]}", theirs) if theirs else None
     q = Query(
         raw=question,
         norm=norm,
@@ -160,6 +165,7 @@ def analyse(ix: Index, question: str) -> Query:
         checking=checking,
         outlet=outlet,
         contrasted=contrasted,
+        other_thing=other_thing,
         known_tokens=tuple(t for t in tokens if t.startswith("@") or t in ix._vocab or t in ix._idf),
     )
     focus = find_focus(norm, ix._aliases)

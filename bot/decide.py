@@ -44,6 +44,12 @@ def decide(ix: Index, q: Query, scored: list[Scored], decision: Decision) -> Res
         # "why did they cancel three hours before?": a wrong premise is corrected before anything else
         result = stated_wrong.cand.result()
         return replace(result, confidence=_confidence(max(verdict, 0.0))) if isinstance(result, Answer) else result
+    if q.other_thing and scored and (q.yes_no or not any(f" {q.other_thing[1]} " in ix.plain_statements.get(f, "")
+                                                          for f in scored[0].cand.facts)):
+        # "who led the US delegation at the closing ceremony?": the articles speak only of the opening
+        # ceremony; what they say of it answers only a question that takes one for the other
+        # ("why did Pence snub her at the closing ceremony?" is told where he did)
+        return not_covered(ix, q, scored, verdict)
     if verdict <= 0:
         if scored and scored[0].cand.kind == "gap":
             return scored[0].cand.result()  # the detail asked for is one the sources leave open: say which
@@ -64,6 +70,8 @@ def decide(ix: Index, q: Query, scored: list[Scored], decision: Decision) -> Res
             # The answer first: the fact that gives what was asked (a reason, a date …) leads.
             facts.sort(key=lambda f: q.answer_type not in ix.shows[f.id])
         lead = HEDGED if q.yes_no else ""
+        if q.other_thing:  # (a fact on the thing of theirs, as the check above leaves only those)
+            return fact_answer(ix, q, facts, confidence, "premise", f"Not the {q.other_thing[0]} but the {q.other_thing[1]}: ")
         return fact_answer(ix, q, facts, confidence, "fact", lead)
     if isinstance(result, Answer):
         return replace(result, confidence=confidence)
@@ -81,6 +89,8 @@ def not_covered(ix: Index, q: Query, scored: list[Scored], verdict: float = -10.
     focus = _FOCUS.get(q.answer_type)
     if q.strangers:
         said = f"My sources don't mention {listed(list(q.strangers))}."
+    elif q.other_thing:
+        said = f"My sources don't cover the {q.other_thing[0]}, only the {q.other_thing[1]}."
     elif missing:
         said = "My sources don't cover that (they never mention " + ", ".join(repr(shown_as(q.raw, w)) for w in missing) + ")."
     elif focus:

@@ -140,6 +140,10 @@ class Index:
                              topic=frozenset(t for t in g.doc.all_tokens if not t.startswith("?") and self._idf.get(t, 99.0) > common
                                              and (not t.startswith("@") or t in g.own)))  # "what's Ayers's name" is not the defectors'
                      for g in self.gaps]
+        # Each fact's statement in plain words: "the opening ceremony" is a thing the articles speak of,
+        # so "the closing ceremony" is another one (bot.analyse: Query.other_thing)
+        self.plain_statements = {f.id: f" {normalize(f.statement)} " for f in fb.facts}
+        self._plain_text = " ".join(self.plain_statements.values())
         self.reported_in: dict[str, list[_Doc]] = {}  # the facts that report someone's words (`said_by`), by person
         for d in self.docs:
             for pid in d.fact.said_by:
@@ -733,6 +737,14 @@ class Index:
         src = self.fb.source_by_id[source_id]
         return Citation(src.file, src.id, src.outlet, quote, src.url)
 
+
+    def opposite_thing(self, words: list[str], at: int) -> str | None:
+        """The thing of theirs that word `at` and the next name with its opposite: "closing
+        ceremony" → "opening ceremony" (None when they speak of no such thing)."""
+        if at + 1 >= len(words):
+            return None
+        return next((f"{o} {words[at + 1]}" for o in sorted(self.english.opposites.get(words[at], ()))
+                     if f" {o} {words[at + 1]} " in self._plain_text), None)
 
     def unmentioned_bodies(self, words: list[str]) -> list[tuple[int, int]]:
         """Where normalised `words` name an institution or news outlet the articles never mention

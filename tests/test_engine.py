@@ -526,3 +526,15 @@ def test_did_someone_mention_something_is_answered_with_their_words_on_it(engine
         answer = engine.ask(question)
         assert answer.text.startswith("Yes — Heather Nauert: “") and "human rights abuses" in answer.text
     assert engine.ask("did ayers mention the defectors").text.startswith("Yes — Nick Ayers: “met with defectors")
+
+
+def test_another_thing_named_by_the_opposite_of_one_of_theirs_is_not_covered_or_corrected(engine):
+    # the articles speak of the opening ceremony only: the closing ceremony is another event
+    for question in ("Who led the US delegation at the closing ceremony?", "did pence talk to kim yo jong at the closing ceremony"):
+        result = engine.ask(question)
+        assert not result.answered and result.text.startswith(
+            "My sources don't cover the closing ceremony, only the opening ceremony. What they do say:"), question
+    # a question taking one for the other is told which it was
+    snub = engine.ask("Why did Pence snub Kim Yo Jong at the closing ceremony?")
+    assert snub.answered and snub.text.startswith("Not the closing ceremony but the opening ceremony: At the opening ceremony Pence sat")
+    assert "closing" not in engine.ask("were they sitting far apart at the opening ceremony").text  # "far apart" names no other thing
