@@ -113,10 +113,18 @@ def setting_of(ix: Index, q: Query) -> set[str]:
             and ix.fb.person_by_id[e].name.lower() == q.place}
 
 
+_AREA_KINDS = frozenset({"country", "countries", "city", "cities", "town"})  # (a building or venue is a thing the articles may speak of)
+
+
 def topic_tokens(ix: Index, q: Query) -> tuple[str, ...]:
     """The known words a fact must match: all of them, but for a "who" question not its setting
     ("who was Pence to meet in South Korea" is not answered by a fact that only says where, nor
     "who was Pence to meet at the 2018 Olympics" by one that says where everything happened)."""
+    if q.answer_type == "place" and q.focus in _AREA_KINDS:
+        # "in what country was the meeting to happen": "country" says what kind of answer is
+        # wanted, not what the fact is about (the summit of "20 countries" is no answer)
+        kind = ix._canon_token(q.focus)
+        return tuple(t for t in q.known_tokens if t != kind) or q.known_tokens
     if q.answer_type != "person" or not q.place:
         return q.known_tokens
     setting = {"@" + e for e in setting_of(ix, q)} | set(q.setting)

@@ -538,3 +538,11 @@ def test_another_thing_named_by_the_opposite_of_one_of_theirs_is_not_covered_or_
     snub = engine.ask("Why did Pence snub Kim Yo Jong at the closing ceremony?")
     assert snub.answered and snub.text.startswith("Not the closing ceremony but the opening ceremony: At the opening ceremony Pence sat")
     assert "closing" not in engine.ask("were they sitting far apart at the opening ceremony").text  # "far apart" names no other thing
+
+
+def test_the_kind_of_place_asked_for_is_not_what_the_answer_must_be_about(engine):
+    # "country" says what kind of answer is wanted: the summit of "20 countries" is not what was asked about
+    for question in ("In what country was the Pence meeting supposed to happen?",
+                     "Which country was Pence visiting when the meeting was supposed to happen?"):
+        result = engine.ask(question)
+        assert "US-Canada" not in result.text and "South Korea" in result.text, question
