@@ -98,7 +98,7 @@ def generate(ix: Index, q: Query) -> list[Candidate]:
     found: list[Candidate] = [unquoted] if unquoted else []
     found.extend(said)
     for generator in (timeline, by_date, people, quotes, claims, unmentioned_actor, dated, placed, timed, counted, durations, facts,
-                      gaps, precision, opposite_said, never_happened):
+                      gaps, precision, coarser_place, opposite_said, never_happened):
         found.extend(generator(ix, q))
     return found
 
@@ -222,6 +222,30 @@ def precision(ix: Index, q: Query) -> list[Candidate]:
         out.append(Candidate("gap", covers[i], _open_detail(ix, q, detail, fact), (fact.id,),
                              doc.all_tokens, doc.entities, _ANY_TYPE, 0.0, _dates(iso), focus_open=True))
     return out
+
+
+_FINER_PLACE = frozenset({"city", "cities", "town"})
+_IN_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?")
+
+
+def coarser_place(ix: Index, q: Query) -> list[Candidate]:
+    """"What city in Japan did Pence announce the sanctions in?" when the fact that answers it
+    says only "in Japan": the place is finer than the sources go."""
+    if q.answer_type != "place" or q.focus not in _FINER_PLACE or not q.known_tokens:
+        return []
+    topic = list(topic_tokens(ix, q))
+    covers = ix.covers(ix.weigh(topic + ([q.wh] if q.wh else [])))
+    best = max(ix.doc_ids_sharing(topic), key=lambda i: covers[i], default=None)
+    if best is None:
+        return []
+    doc = ix.docs[best]
+    named = ix.places_in(ix.plain_statements[doc.fact.id], _IN_PLACE)
+    if not named or not set(named) <= ix.country_names:
+        return []
+    country = next(p.name for p in ix.fb.people if p.kind == "country" and p.name.lower() == named[0])
+    detail = f"name the {q.focus.removesuffix('ies') + 'y' if q.focus.endswith('ies') else q.focus}, only the country ({country})"
+    return [Candidate("gap", covers[best], _open_detail(ix, q, detail, doc.fact), (doc.fact.id,), doc.all_tokens, doc.entities,
+                      _ANY_TYPE, 0.0, _dates(doc.fact.date), focus_open=True)]
 
 
 _IDENTIFY = ("?which", "?who", "?what")

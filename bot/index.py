@@ -144,6 +144,7 @@ class Index:
         # so "the closing ceremony" is another one (bot.analyse: Query.other_thing)
         self.plain_statements = {f.id: f" {normalize(f.statement)} " for f in fb.facts}
         self._plain_text = " ".join(self.plain_statements.values())
+        self.country_names = frozenset(p.name.lower() for p in fb.people if p.kind == "country")
         self.reported_in: dict[str, list[_Doc]] = {}  # the facts that report someone's words (`said_by`), by person
         for d in self.docs:
             for pid in d.fact.said_by:

@@ -546,3 +546,10 @@ def test_the_kind_of_place_asked_for_is_not_what_the_answer_must_be_about(engine
                      "Which country was Pence visiting when the meeting was supposed to happen?"):
         result = engine.ask(question)
         assert "US-Canada" not in result.text and "South Korea" in result.text, question
+
+
+def test_a_city_asked_where_the_sources_give_only_a_country_is_not_covered(engine):
+    result = engine.ask("what city in japan did pence announce the sanctions in")
+    assert not result.answered and result.text.startswith(
+        "My sources don't name the city, only the country (Japan). What they do say: At the start of his trip, in Japan")
+    assert "only the country" not in engine.ask("which country did pence announce the sanctions in").text
