@@ -43,6 +43,8 @@ EVAL_SETS = {
     "blind_w": EVAL_SET.with_name("blind_w.yaml"),
     "blind_x": EVAL_SET.with_name("blind_x.yaml"),
     "blind_y": EVAL_SET.with_name("blind_y.yaml"),
+    "blind_z": EVAL_SET.with_name("blind_z.yaml"),
+    "blind_aa": EVAL_SET.with_name("blind_aa.yaml"),
     "dev": Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev_questions.yaml",
 }
 
