@@ -62,7 +62,7 @@ async def test_reload_swaps_only_a_valid_fact_base_without_failing_requests(fake
         results = await asyncio.gather(*more, bot.reload_facts())
         assert results[-1].startswith("Reloaded") and bot.engine is not old_engine
         for interaction in list(interactions_and_report[:-1]) + list(results[:-1]):
-            response = await fake.response(interaction)
+            response = await fake.response(interaction, timeout=30)  # (a reload on a loaded machine takes seconds)
             assert response["type"] == 4 and embed_text(response["data"])
         latest = await fake.response(await fake.slash("who", {"person": "ayers"}))
         assert "he told the Washington Post" in embed_text(latest["data"])

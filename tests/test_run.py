@@ -46,6 +46,17 @@ async def test_config_mistake_is_one_line(fake, tmp_path):
     assert proc.returncode == 2 and err.decode() == "factbot: SHARD_COUNT must be a whole number, got 'many'\n"
 
 
+async def _lines_until(stream, marker: bytes) -> bytes:
+    """The process's log read up to and including the first line holding `marker`."""
+    lines = []
+    while not lines or marker not in lines[-1]:
+        line = await stream.readline()
+        if not line:
+            break
+        lines.append(line)
+    return b"".join(lines)
+
+
 async def test_token_from_dotenv_sighup_reload_and_clean_sigterm(fake, tmp_path):
     (tmp_path / ".env").write_text(f"DISCORD_TOKEN={TOKEN}\n")
     proc = await spawn(bot_env(fake, tmp_path), tmp_path)
@@ -54,13 +65,13 @@ async def test_token_from_dotenv_sighup_reload_and_clean_sigterm(fake, tmp_path)
         response = await fake.response(await fake.slash("ask", {"question": "who is ayers"}), timeout=10)
         assert response["type"] == 4
         proc.send_signal(signal.SIGHUP)
-        await asyncio.sleep(1.0)
+        before = await asyncio.wait_for(_lines_until(proc.stderr, b"SIGHUP: "), 60)  # the reload builds a whole index
         proc.send_signal(signal.SIGTERM)
         out, err = await asyncio.wait_for(proc.communicate(), 30)
     finally:
         if proc.returncode is None:
             proc.kill()
-    logs = err.decode()
+    logs = (before + err).decode()
     assert proc.returncode == 0, logs[-2000:]
     assert "SIGHUP: Reloaded" in logs and "shutting down" in logs and "stopped" in logs
     assert "/ask in guild" in logs and "answered (interaction" in logs
