@@ -553,3 +553,9 @@ def test_a_city_asked_where_the_sources_give_only_a_country_is_not_covered(engin
     assert not result.answered and result.text.startswith(
         "My sources don't name the city, only the country (Japan). What they do say: At the start of his trip, in Japan")
     assert "only the country" not in engine.ask("which country did pence announce the sanctions in").text
+
+
+def test_during_the_setting_is_where_not_who_a_who_question_asks_for(engine):
+    # "during the Olympics" names the setting of everything, as "at the Olympics" does
+    result = engine.ask("Who was Mike Pence supposed to meet with during the Olympics?")
+    assert result.answered and "Kim Yo Jong" in result.text and "Kim Yong Nam" in result.text
