@@ -775,16 +775,21 @@ def quoted_words(ix: Index, q: Query) -> list[Candidate]:
     """Who said "…"? Words in quote marks, or after "who said", matched against every quote in
     every outlet's version."""
     segments = [m for pair in QUOTED.findall(q.raw) for m in pair if len(m.strip()) >= 8]
-    if not segments and q.norm.startswith("who said "):
+    paraphrased = not segments and q.norm.startswith("who said ")
+    if paraphrased:
         segments = [q.norm[len("who said "):]]
     if not segments:
         return []
     best, best_score = None, 0.0
     for segment in segments:
         wanted = normalize(segment)
+        # words not in quote marks may be in another order ("who said the Olympics were sacred" of
+        # "abusing the sacred Olympics"): then how much of what they name the quote has counts too
+        weighed = ix.weigh(ix._analyse(wanted, correct=False)[0]) if paraphrased else None
         for quote, wordings in ix._quote_wordings:
+            cover = 100 * weighed.cover(ix._quote_tokens[quote.id]) if weighed else 0.0
             for text in wordings:
-                score = fuzz.partial_ratio(wanted, text) if len(wanted) <= len(text) else 0
+                score = max(fuzz.partial_ratio(wanted, text) if len(wanted) <= len(text) else 0, cover)
                 if score > best_score:
                     best, best_score = quote, score
     if best is None:

@@ -559,3 +559,9 @@ def test_during_the_setting_is_where_not_who_a_who_question_asks_for(engine):
     # "during the Olympics" names the setting of everything, as "at the Olympics" does
     result = engine.ask("Who was Mike Pence supposed to meet with during the Olympics?")
     assert result.answered and "Kim Yo Jong" in result.text and "Kim Yong Nam" in result.text
+
+
+def test_who_said_words_given_in_another_order_finds_the_quote_that_has_them(engine):
+    # not in quote marks, the words need not stand in the quote's order: "sacred" is KCNA's, not Ayers's "Olympics"
+    assert engine.ask("who said the olympics were sacred").text.startswith("Korean Central News Agency said: “abusing the sacred Olympics")
+    assert engine.ask("who said they were never sincere").text.startswith("Nick Ayers said:")
