@@ -169,6 +169,11 @@ def analyse(ix: Index, question: str) -> Query:
         known_tokens=tuple(t for t in tokens if t.startswith("@") or t in ix._vocab or t in ix._idf),
     )
     focus = find_focus(norm, ix._aliases)
+    if focus and focus not in ix.english.focus_type and focus not in ix._aliases_words:
+        # "which Japanese city", "what South Korean official": a word that qualifies the kind asked for
+        after = norm.split()[norm.split().index(focus) + 1 :][:1] if focus in norm.split() else []
+        if after and after[0] in ix.english.focus_type:
+            focus = after[0]
     # ("wat olympcs": a misspelt thing is known as the word it is a typo of)
     focus_known = focus is None or ix._is_known(focus) or focus in ix._aliases_words or (not ix.english.zipf(focus) and ix._is_known(ix._correct(focus)))
     kind = answer_type(q)

@@ -655,3 +655,9 @@ def test_a_role_given_to_the_wrong_person_names_who_the_articles_give_it_to(engi
     # a role no one in the articles has names no one
     nobody = engine.ask("What did Nick Ayers, Pence's press secretary, say?")
     assert nobody.text.startswith("My sources don't call Nick Ayers Pence's press secretary.") and "The one they describe" not in nobody.text
+
+
+def test_a_word_qualifying_the_kind_asked_for_is_not_the_focus(engine):
+    assert analyse(engine.ix, "in which japanese city did pence announce the sanctions").focus == "city"
+    assert analyse(engine.ix, "which japanese leader is in the dw pic").focus == "leader"
+    assert not engine.ask("Which Japanese city did Pence announce the sanctions in?").answered
