@@ -565,3 +565,8 @@ def test_who_said_words_given_in_another_order_finds_the_quote_that_has_them(eng
     # not in quote marks, the words need not stand in the quote's order: "sacred" is KCNA's, not Ayers's "Olympics"
     assert engine.ask("who said the olympics were sacred").text.startswith("Korean Central News Agency said: “abusing the sacred Olympics")
     assert engine.ask("who said they were never sincere").text.startswith("Nick Ayers said:")
+
+
+def test_every_tense_of_a_lexicon_phrase_reads_as_its_concept(engine):
+    # "fall apart" as "fell apart": the day stated wrong is corrected as for "cancelled on February 12"
+    assert engine.ask("Why did the meeting fall apart on February 12?").text.startswith("Not on 12 February but on 10 February 2018")
