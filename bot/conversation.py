@@ -401,7 +401,8 @@ def _resolve_pronouns(engine: Engine, text: str, before: Conversation, pronouns_
     if chosen:
         resolved, notes = text, []
         for pronoun, target in chosen:
-            possessive = pronoun in {"his", "her", "hers", "their", "theirs"}
+            # "her" is hers only before what she has ("her title"), not at the end ("sent through her")
+            possessive = pronoun in {"his", "hers", "their", "theirs"} or (pronoun == "her" and _HER_HAS.search(resolved) is not None)
             resolved = re.sub(rf"\b{pronoun}\b", target.name + ("'s" if possessive else ""), resolved, count=1, flags=re.IGNORECASE)
             if len([p for p in people if (p.kind == "person") == (target.kind == "person")]) > 1:
                 notes.append(f"“{pronoun}” as {target.name}")
@@ -417,6 +418,9 @@ def _resolve_pronouns(engine: Engine, text: str, before: Conversation, pronouns_
     if _THING.search(lowered) and before.question and not pronouns_only:
         return f"{text} {_topic_of(engine, before.question, text)}", None
     return text, None
+
+
+_HER_HAS = re.compile(r"\bher\s+(?!(?:about|to|for|with|at|in|on|from|by|thru|through|and|or|if|when|that|again|too|anything|something|at all)\b)\w", re.I)
 
 
 def _plural_things(engine: Engine, norm: str) -> tuple[str, ...]:

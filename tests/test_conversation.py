@@ -459,6 +459,13 @@ def test_when_did_he_say_it_after_an_unanswered_turn_is_about_the_words_reported
     assert step.result.answered and "flight home" in step.result.text and "Josh Rogin" in step.result.text
 
 
+def test_her_as_an_object_is_her_and_before_a_noun_is_hers(engine):
+    c = follow_up(engine, "who is kim yo jong", None).conversation
+    assert follow_up(engine, "did kim jong un send an invitation through her", c).read_as.endswith("through Kim Yo Jong")
+    assert follow_up(engine, "what did pence do to her at the ceremony", c).read_as == "what did pence do to Kim Yo Jong at the ceremony"
+    assert follow_up(engine, "what is her title", c).read_as == "what is Kim Yo Jong's title"
+
+
 def test_which_with_a_plural_noun_asks_for_several_not_for_one_of_the_last_answers_people(engine):
     c = follow_up(engine, "how many countries agreed to consider new sanctions on north korea", None).conversation
     step = follow_up(engine, "which countries exactly", c)
