@@ -45,6 +45,7 @@ EVAL_SETS = {
     "blind_y": EVAL_SET.with_name("blind_y.yaml"),
     "blind_z": EVAL_SET.with_name("blind_z.yaml"),
     "blind_aa": EVAL_SET.with_name("blind_aa.yaml"),
+    "blind_ab": EVAL_SET.with_name("blind_ab.yaml"),
     "dev": Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev_questions.yaml",
 }
 
