@@ -10,6 +10,7 @@ for a message that asks several things, its parts.
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from dataclasses import dataclass, replace
 
 from bot.index import Index, Journey
@@ -168,12 +169,7 @@ def analyse(ix: Index, question: str) -> Query:
         other_thing=other_thing,
         known_tokens=tuple(t for t in tokens if t.startswith("@") or t in ix._vocab or t in ix._idf),
     )
-    focus = find_focus(norm, ix._aliases)
-    if focus and focus not in ix.english.focus_type and focus not in ix._aliases_words:
-        # "which Japanese city", "what South Korean official": a word that qualifies the kind asked for
-        after = norm.split()[norm.split().index(focus) + 1 :][:1] if focus in norm.split() else []
-        if after and after[0] in ix.english.focus_type:
-            focus = after[0]
+    focus = find_focus(norm, ix._aliases, ix.english.focus_type)
     # ("wat olympcs": a misspelt thing is known as the word it is a typo of)
     focus_known = focus is None or ix._is_known(focus) or focus in ix._aliases_words or (not ix.english.zipf(focus) and ix._is_known(ix._correct(focus)))
     kind = answer_type(q)
@@ -304,19 +300,25 @@ def wrong_setting(ix: Index, question: str) -> tuple[str, tuple[int, int]] | Non
     return None
 
 
-def find_focus(norm: str, aliases: dict[tuple[str, ...], str] | None = None) -> str | None:
+def find_focus(norm: str, aliases: dict[tuple[str, ...], str] | None = None, kinds: Container[str] = ()) -> str | None:
+    """The thing a question asks for; `kinds` are the words that name a kind of answer ("city")."""
     m = _FOCUS.search(norm)
     if not m:
         return None
-    word = m.group(1) or m.group(2) or m.group(3)
-    if m.group(3) and aliases:
+    group = next(g for g in (1, 2, 3) if m.group(g))
+    word, after, at = m.group(group), norm[m.start(group):].split(), 0
+    if group == 3 and aliases:
         # "how many North Korean officials": a name that qualifies the noun is not what is counted
-        after = norm[m.start(3):].split()
         for n in range(min(4, len(after) - 1), 0, -1):
             if tuple(after[:n]) in aliases and after[n] not in _NOT_FOCUS and after[n] not in STOPWORDS:
-                word = after[n]
+                word, at = after[n], n
                 break
-    return None if word in _NOT_FOCUS else word
+    if word in _NOT_FOCUS:
+        return None
+    if (word not in kinds and at + 1 < len(after) and after[at + 1] in kinds
+            and not any(word in name for name in aliases or ())):
+        return after[at + 1]  # "which Japanese city": a word (not a name: "which US officials") qualifying the kind asked for
+    return word
 
 
 _REPORTED = re.compile(r"\b(?:according to|per|in|from|by)\s+(?:the\s+)?$")

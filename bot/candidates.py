@@ -113,7 +113,8 @@ def setting_of(ix: Index, q: Query) -> set[str]:
             and ix.fb.person_by_id[e].name.lower() == q.place}
 
 
-_AREA_KINDS = frozenset({"country", "countries", "city", "cities", "town"})  # (a building or venue is a thing the articles may speak of)
+_FINER_PLACE = {"city": "city", "cities": "city", "town": "town"}  # finer than a country: what each asks for
+_AREA_KINDS = frozenset({"country", "countries", *_FINER_PLACE})  # (a building or venue is a thing the articles may speak of)
 
 
 def topic_tokens(ix: Index, q: Query) -> tuple[str, ...]:
@@ -224,7 +225,6 @@ def precision(ix: Index, q: Query) -> list[Candidate]:
     return out
 
 
-_FINER_PLACE = frozenset({"city", "cities", "town"})
 _IN_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?")
 
 
@@ -233,18 +233,12 @@ def coarser_place(ix: Index, q: Query) -> list[Candidate]:
     says only "in Japan": the place is finer than the sources go."""
     if q.answer_type != "place" or q.focus not in _FINER_PLACE or not q.known_tokens:
         return []
-    topic = list(topic_tokens(ix, q))
-    covers = ix.covers(ix.weigh(topic + ([q.wh] if q.wh else [])))
-    best = max(ix.doc_ids_sharing(topic), key=lambda i: covers[i], default=None)
-    if best is None:
+    cover, doc = _best_doc(ix, list(topic_tokens(ix, q)) + ([q.wh] if q.wh else []))
+    named = ix.places_in(ix.plain_statements[doc.fact.id], _IN_PLACE) if cover else []
+    if not named or not set(named) <= ix.country_names.keys():
         return []
-    doc = ix.docs[best]
-    named = ix.places_in(ix.plain_statements[doc.fact.id], _IN_PLACE)
-    if not named or not set(named) <= ix.country_names:
-        return []
-    country = next(p.name for p in ix.fb.people if p.kind == "country" and p.name.lower() == named[0])
-    detail = f"name the {q.focus.removesuffix('ies') + 'y' if q.focus.endswith('ies') else q.focus}, only the country ({country})"
-    return [Candidate("gap", covers[best], _open_detail(ix, q, detail, doc.fact), (doc.fact.id,), doc.all_tokens, doc.entities,
+    detail = f"name the {_FINER_PLACE[q.focus]}, only the country ({ix.country_names[named[0]]})"
+    return [Candidate("gap", cover, _open_detail(ix, q, detail, doc.fact), (doc.fact.id,), doc.all_tokens, doc.entities,
                       _ANY_TYPE, 0.0, _dates(doc.fact.date), focus_open=True)]
 
 
@@ -359,7 +353,7 @@ def unmentioned_actor(ix: Index, q: Query) -> list[Candidate]:
         return []
     words = q.norm.split()
     asked = set(q.known_tokens)
-    for start, end in ix.unmentioned_bodies(words):
+    for start, end in ix.roles.unmentioned_bodies(words):
         following = ix._analyse(" ".join(words[end : end + 2]), correct=False)[0]  # "confirmed", "first reported"
         for c in ix.claims_sharing(following):
             if not (c.holds and c.action in following and c.subject and c.subject.startswith("@") and c.tokens <= asked):

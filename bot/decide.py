@@ -44,7 +44,7 @@ def decide(ix: Index, q: Query, scored: list[Scored], decision: Decision) -> Res
         # "why did they cancel three hours before?": a wrong premise is corrected before anything else
         result = stated_wrong.cand.result()
         return replace(result, confidence=_confidence(max(verdict, 0.0))) if isinstance(result, Answer) else result
-    if q.other_thing and scored and (q.yes_no or not any(f" {q.other_thing[1]} " in ix.plain_statements.get(f, "")
+    if q.other_thing and scored and (q.yes_no or not any(f" {q.other_thing[1]} " in ix.plain_statements[f]
                                                           for f in scored[0].cand.facts)):
         # "who led the US delegation at the closing ceremony?": the articles speak only of the opening
         # ceremony; what they say of it answers only a question that takes one for the other

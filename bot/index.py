@@ -123,8 +123,6 @@ class Index:
         self._alias_starts = frozenset(key[0] for key in self._aliases if len(key) > 1)  # where a name of several words can begin
         self.role_token = self._canon_token("role")  # "what's his job": what a person's card answers
         self.roles = RoleChecker(fb.people, self._aliases, self.english.roles, self.english.news_outlets, self.english.institutions)
-        self._unmentioned_bodies = frozenset(n for n in [*self.roles.institutions, *self.roles.outlet_names] if n and n not in self._aliases)
-        self._longest_body = max(map(len, self._unmentioned_bodies), default=1)
         self._vocab: set[str] = set()
         self._raw_vocab: set[str] = set()
         disputed = {fid for d in fb.discrepancies for fid in d.facts}
@@ -144,7 +142,7 @@ class Index:
         # so "the closing ceremony" is another one (bot.analyse: Query.other_thing)
         self.plain_statements = {f.id: f" {normalize(f.statement)} " for f in fb.facts}
         self._plain_text = " ".join(self.plain_statements.values())
-        self.country_names = frozenset(p.name.lower() for p in fb.people if p.kind == "country")
+        self.country_names = {p.name.lower(): p.name for p in fb.people if p.kind == "country"}  # as plain words → as written
         self.reported_in: dict[str, list[_Doc]] = {}  # the facts that report someone's words (`said_by`), by person
         for d in self.docs:
             for pid in d.fact.said_by:
@@ -738,7 +736,6 @@ class Index:
         src = self.fb.source_by_id[source_id]
         return Citation(src.file, src.id, src.outlet, quote, src.url)
 
-
     def opposite_thing(self, words: list[str], at: int) -> str | None:
         """The thing of theirs that word `at` and the next name with its opposite: "closing
         ceremony" → "opening ceremony" (None when they speak of no such thing)."""
@@ -746,21 +743,6 @@ class Index:
             return None
         return next((f"{o} {words[at + 1]}" for o in sorted(self.english.opposites.get(words[at], ()))
                      if f" {o} {words[at + 1]} " in self._plain_text), None)
-
-    def unmentioned_bodies(self, words: list[str]) -> list[tuple[int, int]]:
-        """Where normalised `words` name an institution or news outlet the articles never mention
-        ("the pentagon", "cnn"): (start, end) word positions, longest name first at each place;
-        a name of theirs is read first ("kim jong un" holds no "UN")."""
-        bodies, known = self._unmentioned_bodies, self._aliases
-        longest = max(self._longest_body, self.roles.longest)
-        out, i = [], 0
-        while i < len(words):
-            n = next((n for n in range(min(longest, len(words) - i), 0, -1)
-                      if tuple(words[i : i + n]) in bodies or tuple(words[i : i + n]) in known), 0)
-            if n and tuple(words[i : i + n]) in bodies:
-                out.append((i, i + n))
-            i += n or 1
-        return out
 
     def places_in(self, norm: str, before: re.Pattern) -> list[str]:
         """Places (countries, big cities, the fact base's own places) named right after `before`

@@ -84,6 +84,9 @@ class RoleChecker:
         self.role_words = frozenset(self.group)
         self.outlet_phrases = tuple(f" {' '.join(k)} " for k in {*self.outlet_names, *(k for k, p in self.names.items() if p in news)})
         self.longest = max(len(k) for k in [*self.names, *self.outlet_names]) if self.names else 1
+        # institutions and news outlets the articles never mention, by their plain words
+        self.unmentioned = frozenset(n for n in [*self.institutions, *self.outlet_names] if n and n not in self.names)
+        self._longest_any = max([self.longest, *map(len, self.unmentioned)])
 
     def mentions(self, ws: list[Word]) -> list[tuple[int, int, str]]:
         """(start, end, id) for every named person or organisation, longest name first; a news
@@ -206,6 +209,19 @@ class RoleChecker:
                 yield e, frozenset(plain_tokens(self.people[pid].name)) - {"the", "us", "of"}
             elif s == at and e <= len(ws) and pid.startswith("~"):  # a news outlet the articles never mention ("CNN")
                 yield e, frozenset(pid[1:].lower().split())
+
+    def unmentioned_bodies(self, words: list[str]) -> list[tuple[int, int]]:
+        """Where normalised `words` name an institution or news outlet the articles never mention
+        ("the pentagon", "cnn"): (start, end) word positions, longest name first at each place;
+        a name of theirs is read first ("kim jong un" holds no "UN")."""
+        out, i = [], 0
+        while i < len(words):
+            n = next((n for n in range(min(self._longest_any, len(words) - i), 0, -1)
+                      if tuple(words[i : i + n]) in self.unmentioned or tuple(words[i : i + n]) in self.names), 0)
+            if n and tuple(words[i : i + n]) in self.unmentioned:
+                out.append((i, i + n))
+            i += n or 1
+        return out
 
     def unknown_outlets(self, ws: list[Word]) -> tuple[tuple[str, tuple[int, int]], ...]:
         """News outlets the articles never mention, named in the question (the outlet's name and
