@@ -46,6 +46,7 @@ EVAL_SETS = {
     "blind_z": EVAL_SET.with_name("blind_z.yaml"),
     "blind_aa": EVAL_SET.with_name("blind_aa.yaml"),
     "blind_ab": EVAL_SET.with_name("blind_ab.yaml"),
+    "blind_ac": EVAL_SET.with_name("blind_ac.yaml"),
     "dev": Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev_questions.yaml",
 }
 
