@@ -21,7 +21,7 @@ from bot.engine import Answer, Engine, NotCovered, Result
 from bot.analyse import analyse
 from bot.decide import NOTHING_SPECIFIC
 from bot.ordering import asks_order
-from bot.text import PERSONAL_PRONOUN, PRONOUN_GENDER, REPORTING_VERBS, SPEECH_VERB, STOPWORDS, clip, listed, normalize, without_question_words
+from bot.text import PERSONAL_PRONOUN, stem, PRONOUN_GENDER, REPORTING_VERBS, SPEECH_VERB, STOPWORDS, clip, listed, normalize, without_question_words
 
 EXPIRES_AFTER = 15 * 60  # seconds of silence after which a conversation is forgotten
 MAX_CONVERSATIONS = 5000
@@ -207,7 +207,7 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
     known = [engine.fb.fact_by_id[f] for f in result.facts if f in engine.fb.fact_by_id]  # ids from before a /reload may be gone
     brought = tuple(p for fact in known for p in fact.people if p not in named)
     if _ASKS_WHO.match(normalize(question)):
-        first = (*brought, *named)
+        first = (*_doer_first(engine, question, result.text, brought), *named)
     elif named:
         first = (*named, *brought)
     else:  # "was the opening ceremony before that?" names no one: whom the talk was about stays first
@@ -231,6 +231,30 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
     if isinstance(result, Answer) and result.person is not None and result.person.id not in after.people:
         after = replace(after, people=(result.person.id, *after.people))
     return Turn(result, note, after, question)
+
+
+_WHO_DID = re.compile(r"^(?:\S+\s+){0,2}?who\s+(?:(?:first|actually|originally|really|officially|publicly|was|were|is|are|did|does|had|has|have)\s+)*([a-z]{3,})\b")
+
+
+def _doer_first(engine: Engine, question: str, answer: str, brought: tuple[str, ...]) -> tuple[str, ...]:
+    """The people an answer to "who <did something>?" brought in, the one who did it first: the one
+    named last before the answer's first word for what was asked ("who confirmed the meeting?" —
+    "… Ashley Parker, and the State Department confirmed …" is the State Department's doing). A body
+    is followed by the one who speaks for it, so that "what did she say?" is Heather Nauert."""
+    verb = _WHO_DID.match(normalize(question))
+    if verb is None or stem(verb.group(1)) not in engine.ix._analyse(question, correct=False)[0]:
+        return brought  # "who is Nauert?" names someone, it asks no one's doing
+    words = normalize(answer).split()
+    at = next((i for i, w in enumerate(words) if stem(w) == stem(verb.group(1))), None)
+    if at is None or not brought:
+        return brought
+    said = " ".join(words[:at])
+    named_at = {p: engine.ix.last_mention_at(said, p) for p in brought}
+    doer = max(brought, key=named_at.__getitem__)
+    if named_at[doer] < 0:
+        return brought
+    voice = engine.ix.speaks_for.get(doer)
+    return tuple(dict.fromkeys((doer, *((voice,) if voice else ()), *brought)))
 
 
 def _involved(engine: Engine, result) -> set[str]:

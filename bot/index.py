@@ -763,6 +763,10 @@ class Index:
         at = [norm.find(" ".join(k)) for k, p in self._aliases.items() if p == pid and " ".join(k) in norm]
         return min(at) if at else 10**6
 
+    def last_mention_at(self, norm: str, pid: str) -> int:
+        """Where in normalised text a person is last named (by any alias), or -1."""
+        return max((norm.rfind(" ".join(k)) for k, p in self._aliases.items() if p == pid), default=-1)
+
     def _names_of(self, pid: str) -> str:
         """A regex alternation of someone's aliases as normalised text, the longest first."""
         return "|".join(sorted((re.escape(" ".join(k)) for k, p in self._aliases.items() if p == pid), key=len, reverse=True))

@@ -484,3 +484,13 @@ def test_his_before_a_name_is_the_one_from_before_not_the_one_named_after_it(eng
     c = follow_up(engine, "who was otto warmbier", None).conversation
     step = follow_up(engine, "and which relative of his went with pence to the olympics", c)
     assert "Otto Warmbier's" in step.read_as and "father" in step.result.text
+
+
+def test_she_after_who_did_it_is_the_voice_of_the_one_who_did_it_not_the_first_name(engine):
+    # "… reported by the Washington Post's Ashley Parker, and the State Department confirmed …"
+    c = follow_up(engine, "who confirmed the cancelled meeting", None).conversation
+    step = follow_up(engine, "what did she say about it", c)
+    assert "Heather Nauert" in step.read_as and "regret" in step.result.text
+    # a reporter still when the reporting is asked about
+    c = follow_up(engine, "who broke the story about the secret meeting", None).conversation
+    assert "Ashley Parker" in follow_up(engine, "which paper is she with", c).read_as
