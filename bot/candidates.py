@@ -233,9 +233,14 @@ def coarser_place(ix: Index, q: Query) -> list[Candidate]:
     says only "in Japan": the place is finer than the sources go."""
     if q.answer_type != "place" or q.focus not in _FINER_PLACE or not q.known_tokens:
         return []
-    cover, doc = _best_doc(ix, list(topic_tokens(ix, q)) + ([q.wh] if q.wh else []))
-    named = ix.places_in(ix.plain_statements[doc.fact.id], _IN_PLACE) if cover else []
-    if not named or not set(named) <= ix.country_names.keys():
+    covers = ix.covers(ix.weigh(list(topic_tokens(ix, q)) + ([q.wh] if q.wh else [])))
+    cover = max(covers, default=0.0)
+    # Of the facts that cover the question best, the first that says where (equals are common:
+    # "announce the sanctions" is as much the sanctions of the reasons as of the announcement)
+    placed = ((ix.docs[i], ix.places_in(ix.plain_statements[ix.docs[i].fact.id], _IN_PLACE))
+              for i, c in enumerate(covers) if cover and c == cover)
+    doc, named = next(((d, named) for d, named in placed if named), (None, []))
+    if doc is None or not set(named) <= ix.country_names.keys():
         return []
     detail = f"name the {_FINER_PLACE[q.focus]}, only the country ({ix.country_names[named[0]]})"
     return [Candidate("gap", cover, _open_detail(ix, q, detail, doc.fact), (doc.fact.id,), doc.all_tokens, doc.entities,
