@@ -965,7 +965,7 @@ def _said_answer(ix: Index, q: Query, best: Quote, score: float) -> Answer:
 
 
 def quote_when(quote: Quote) -> str:
-    """", 21 February 2018" — or ", between 10 and 17 February 2018" where the articles leave it open."""
+    """", 21 February 2018" — or ", on a Saturday, 10 or 17 February 2018" where the articles leave it open."""
     label = quote.date_label()
     return f", {label}" if label else ""
 

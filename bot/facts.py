@@ -171,11 +171,18 @@ def _day_label(iso: str) -> str:
 
 def date_label(date: str, precision: str, date_to: str | None = None) -> str:
     """A date as a person reads it, with its uncertainty visible: "c. 10 February 2018",
-    "before 21 February 2018", "between 10 and 17 February 2018"."""
+    "before 21 February 2018", "between 10 and 17 February 2018" — and a range of a week from one
+    weekday to the same as the weekday it is: "on a Saturday, 10 or 17 February 2018" (an article's
+    "on Saturday" is one of two days, not any day between them)."""
     label = _day_label(date)
     if precision == "range" and date_to:
         start, end = _day_label(date), _day_label(date_to)
         same_month = date[:7] == date_to[:7] and len(date) == len(date_to) == 10
+        if len(date) == len(date_to) == 10:
+            first, last = dt.date.fromisoformat(date), dt.date.fromisoformat(date_to)
+            if (last - first).days == 7:
+                both = f"{start.split()[0]} or {end}" if same_month else f"{start} or {end}"
+                return f"on a {first.strftime('%A')}, {both}"
         return f"between {start.split()[0]} and {end}" if same_month else f"between {start} and {end}"
     return {"approximate": f"c. {label}", "before": f"before {label}", "after": f"after {label}"}.get(precision, label)
 

@@ -255,7 +255,7 @@ def test_no_date_is_more_precise_than_its_precision_allows(factbase):
     assert precision_problem("2018-02-10", "month", None)
     assert precision_problem("2018-02", "day", None)
     kcna = next(e for e in factbase.events if e.id == "kcna-statement")
-    assert kcna.precision == "range" and kcna.date_label() == "between 10 and 17 February 2018"
+    assert kcna.precision == "range" and kcna.date_label() == "on a Saturday, 10 or 17 February 2018"
 
 
 def test_imprecise_date_in_a_fact_base_is_reported_with_its_line(tmp_path):
