@@ -415,11 +415,16 @@ def _resolve_pronouns(engine: Engine, text: str, before: Conversation, pronouns_
     elif plural:
         last = [engine.fb.person_by_id[p] for p in dict.fromkeys(engine.entities_in(before.question)) if p in engine.fb.person_by_id]
         pair = [p for p in last if p.kind == "person"]
+        body = next((p for p in people if p.kind != "person"), None)
         if len(pair) == 2 == len(last) and not chosen:
-            # "were they sitting far apart?" after "did Pence talk to Kim Yo Jong": the two of them
-            text = re.sub(rf"\b{plural.group(1)}\b", f"{pair[0].name} and {pair[1].name}", text, count=1, flags=re.IGNORECASE)
-            return text, f"(Taking “{plural.group(1)}” as {pair[0].name} and {pair[1].name}.)"
-        target = next((p for p in people if p.kind != "person"), None) or (None if chosen else next(iter(people), None))
+            # "were they sitting far apart?" after "did Pence talk to Kim Yo Jong": the two of them —
+            # unless only the country or body of the last answer makes sense of it ("how late did
+            # they pull out?" after "why did Pence cancel the meeting with Kim Yo Jong?")
+            paired = re.sub(rf"\b{plural.group(1)}\b", f"{pair[0].name} and {pair[1].name}", text, count=1, flags=re.IGNORECASE)
+            if body is None or engine.ask(paired).answered or not engine.ask(
+                    re.sub(rf"\b{plural.group(1)}\b", body.name, text, count=1, flags=re.IGNORECASE)).answered:
+                return paired, f"(Taking “{plural.group(1)}” as {pair[0].name} and {pair[1].name}.)"
+        target = body or (None if chosen else next(iter(people), None))
         if target is not None:
             chosen.append((plural.group(1), target))
     if chosen:

@@ -494,3 +494,12 @@ def test_she_after_who_did_it_is_the_voice_of_the_one_who_did_it_not_the_first_n
     # a reporter still when the reporting is asked about
     c = follow_up(engine, "who broke the story about the secret meeting", None).conversation
     assert "Ashley Parker" in follow_up(engine, "which paper is she with", c).read_as
+
+
+def test_they_after_two_people_is_the_country_when_only_that_reading_is_answered(engine):
+    c = follow_up(engine, "why did pence cancel the meeting with kim yo jong", None).conversation
+    step = follow_up(engine, "oh. how late did they pull out", c)
+    assert "North Korea" in step.read_as and "two hours" in step.result.text
+    # the two of them still, when that reading is answered
+    c = follow_up(engine, "did pence talk to kim yo jong at the opening ceremony", None).conversation
+    assert "Mike Pence and Kim Yo Jong" in follow_up(engine, "were they sitting close", c).read_as
