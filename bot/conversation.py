@@ -149,6 +149,10 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
         that_one = None if elliptic or engine.entities_in(text) else _that_one(engine, norm, before)
         if elliptic:
             question = f"{elliptic.group(1)} {_topic_of(engine, before.question, elliptic.group(1))}"
+            answered_who = _answered_who(engine, before) if elliptic.group(1) == "why" else None
+            if answered_who is not None:
+                # "why?" after "who did he bring along?": why that one — the one the answer named
+                question = f"{question} {answered_who.name}"
             note = f"(Reading that as: “{question}”.)"
         elif that_one is not None:
             question, note = that_one
@@ -234,6 +238,17 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
 
 
 _WHO_DID = re.compile(r"^(?:\S+\s+){0,2}?who\s+(?:(?:first|actually|originally|really|officially|publicly|was|were|is|are|did|does|had|has|have)\s+)*([a-z]{3,})\b")
+
+
+def _answered_who(engine: Engine, before: Conversation):
+    """The person the last answer gave for a "who …?" question (None when it asked no who, or
+    named no one new)."""
+    if not _ASKS_WHO.match(before.question):
+        return None
+    asked = set(engine.entities_in(before.question))
+    found = next((p for p in before.people if p not in asked), None)
+    person = engine.fb.person_by_id.get(found) if found else None
+    return person if person is not None and person.kind == "person" else None
 
 
 def _doer_first(engine: Engine, question: str, answer: str, brought: tuple[str, ...]) -> tuple[str, ...]:

@@ -503,3 +503,10 @@ def test_they_after_two_people_is_the_country_when_only_that_reading_is_answered
     # the two of them still, when that reading is answered
     c = follow_up(engine, "did pence talk to kim yo jong at the opening ceremony", None).conversation
     assert "Mike Pence and Kim Yo Jong" in follow_up(engine, "were they sitting close", c).read_as
+
+
+def test_why_after_who_is_about_the_one_the_answer_named(engine):
+    c = follow_up(engine, "who led the us delegation to the olympics", None).conversation
+    c = follow_up(engine, "who did he bring along", c).conversation
+    step = follow_up(engine, "why", c)
+    assert "Warmbier" in step.read_as and "atrocities" in step.result.text
