@@ -135,7 +135,7 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
                 return said_to
         if _EXACT.match(norm) and before.citations:
             return _exact_words(engine, text, before, now)
-        if _SAID_NEXT.search(norm) and len(norm.split()) <= 8:
+        if _SAID_NEXT.search(norm) and len(norm.split()) <= 10:
             said = _said_next(engine, text, before, now)
             if said is not None:
                 return said
@@ -629,7 +629,10 @@ def _said_next(engine: Engine, text: str, before: Conversation, now: float, spea
     shown = [normalize(x.text) for x in _quotes(engine, seen)]
     # not yet shown, and not a piece of a quote shown already ("the last minute" of "At the last minute, …")
     fresh = [x for x in engine.quotes_by_speaker[speaker] if x.id not in seen and not any(normalize(x.text) in t for t in shown)]
-    topic = [t for t in analyse(engine.ix, question).known_tokens if not t.startswith("@")]
+    asked = analyse(engine.ix, question)
+    if asked.outlet in engine.fb.source_by_id:  # "did he say anything else in the dw piece": that article's only
+        fresh = [x for x in fresh if x.source == asked.outlet]
+    topic = [t for t in asked.known_tokens if not t.startswith("@")]
     if topic:  # "what else did she say, about the olympics": the quote on that first
         fresh.sort(key=lambda x: -engine.ix._coverage(topic, engine.ix._quote_tokens[x.id]))
     fresh.sort(key=lambda x: x.id not in before.reported)  # "more" after a fact: first the words it reported

@@ -510,3 +510,11 @@ def test_why_after_who_is_about_the_one_the_answer_named(engine):
     c = follow_up(engine, "who did he bring along", c).conversation
     step = follow_up(engine, "why", c)
     assert "Warmbier" in step.read_as and "atrocities" in step.result.text
+
+
+def test_anything_else_in_an_article_is_the_speakers_next_words_in_that_article(engine):
+    c = follow_up(engine, "who is nick ayers", None).conversation
+    c = follow_up(engine, "what did he tell the washington post", c).conversation
+    step = follow_up(engine, "did he say anything else in the dw piece", c)
+    assert step.result.answered and all(cite.source_id == "dw" for cite in step.result.citations)
+    assert "whitewash" in step.result.text
