@@ -38,6 +38,8 @@ _PHRASINGS = (
     (re.compile(r"^how come\b|^what (?:triggered|caused|prompted|sparked|led to|motivated)\b"), "why"),  # "how come …", "what triggered it"
     (re.compile(r"\b(what|which) (?:kind|kinds|type|types|sort|sorts) of\b"), r"\1"),  # "at what kind of meeting": at what meeting
     (re.compile(r"\b(?:relative|compared|in relation|in comparison)\s+(?=to\b)"), ""),  # "when was it relative to the ceremony"
+    # "did Pence and Kim Yo Jong talk to each other": the two named already say who with whom
+    (re.compile(r"\s(?:with|to|at)?\s*(?:each other|one another)\b"), ""),
     # "did Nauert bring up human rights", "did Ayers mention the defectors": whether their words did
     (re.compile(r"^((?:did|does|do|has|had) (?:\S+ ){1,3}?)(?:ever )?(?:mention|mentioned|bring up|brought up|raise|raised|talk about|talked about"
                 r"|speak about|spoke about|speak of|spoke of|refer to|referred to|comment on|commented on)\b(?: about)?"), r"\1say anything about"),

@@ -430,6 +430,10 @@ def _resolve_pronouns(engine: Engine, text: str, before: Conversation, pronouns_
     elif plural:
         last = [engine.fb.person_by_id[p] for p in dict.fromkeys(engine.entities_in(before.question)) if p in engine.fb.person_by_id]
         pair = [p for p in last if p.kind == "person"]
+        answered = _answered_who(engine, before)
+        if len(pair) == 1 == len(last) and answered is not None:
+            # "did they talk to each other?" after "who sat near Pence?": he and the one the answer named
+            pair, last = [pair[0], answered], [pair[0], answered]
         body = next((p for p in people if p.kind != "person"), None)
         if len(pair) == 2 == len(last) and not chosen:
             # "were they sitting far apart?" after "did Pence talk to Kim Yo Jong": the two of them —

@@ -518,3 +518,10 @@ def test_anything_else_in_an_article_is_the_speakers_next_words_in_that_article(
     step = follow_up(engine, "did he say anything else in the dw piece", c)
     assert step.result.answered and all(cite.source_id == "dw" for cite in step.result.citations)
     assert "whitewash" in step.result.text
+
+
+def test_they_after_who_sat_near_him_is_he_and_the_one_named(engine):
+    c = follow_up(engine, "who was sitting near pence at the opening ceremony", None).conversation
+    step = follow_up(engine, "did they talk to each other", c)
+    assert "Mike Pence and Kim Yo Jong" in step.read_as
+    assert step.result.answered and step.result.text.startswith("No")
