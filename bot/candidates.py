@@ -255,6 +255,13 @@ _REASON_OR_TIME = ("?why", "?when", "?where")  # gaps asked for by their questio
 _NEGATED = re.compile(r"\b(?:not|never|no|refus\w*|declin\w*|didn t|didnt|wouldn t|wouldnt|won t|doesn t|don t|without)\b")
 
 
+def _denies(ix: Index, norm: str, action: str) -> bool:
+    """"what did Nauert say the US won't apologize for": the question itself says the action did not
+    happen, so it takes no false claim for granted (a negation up to three words before it)."""
+    words = norm.split()
+    return any(ix._canon_token(w) == action and _NEGATED.search(" ".join(words[max(0, i - 3):i])) for i, w in enumerate(words))
+
+
 def _one_of_many(focus: str | None, phrase: str) -> bool:
     """"which country" asks for one; "say which 20 countries they were" leaves open a list."""
     words = phrase.split()
@@ -326,7 +333,8 @@ def claims(ix: Index, q: Query) -> list[Candidate]:
             continue  # a wh-question is corrected only when it states the whole claim's action
         elif q.wh in ("?what", "?which", "?who") and happen in c.tokens:
             continue  # "what happened to the meeting?" asks; it does not claim the meeting happened
-        elif not c.holds and c.entities <= set(q.entities) and _acts(q, _actors(ix, q, c.subject), c.action, spoken):
+        elif not c.holds and c.entities <= set(q.entities) and _acts(q, _actors(ix, q, c.subject), c.action, spoken) \
+                and not _denies(ix, q.norm, c.action):
             # "why did Pence apologise?": it takes a false claim for granted
             score = ix._coverage([t for t in wanted if not t.startswith("@")], have | acting_for)
         else:

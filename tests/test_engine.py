@@ -571,3 +571,10 @@ def test_fall_apart_in_any_tense_reads_as_cancelling(engine):
     # as "fell apart" did: the day stated wrong is corrected as for "cancelled on February 12"
     for question in ("Why did the meeting fall apart on February 12?", "why was the meeting falling apart on february 12"):
         assert engine.ask(question).text.startswith("Not on 12 February but on 10 February 2018"), question
+
+
+def test_a_question_that_itself_denies_the_action_is_not_corrected_as_a_false_premise(engine):
+    for q in ("what did nauert say the us won't apologize for", "why did the US refuse to apologize"):
+        result = engine.ask(q)
+        assert "premise isn't right" not in result.text, q
+    assert engine.ask("why did pence apologize to north korea").text.startswith("That premise isn't right")
