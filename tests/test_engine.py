@@ -578,3 +578,9 @@ def test_a_question_that_itself_denies_the_action_is_not_corrected_as_a_false_pr
         result = engine.ask(q)
         assert "premise isn't right" not in result.text, q
     assert engine.ask("why did pence apologize to north korea").text.startswith("That premise isn't right")
+
+
+def test_what_they_intended_to_do_during_the_talks_takes_no_meeting_for_granted(engine):
+    result = engine.ask("What issue did the US side intend to press the North on during the talks?")
+    assert not result.text.startswith("That meeting never took place")
+    assert engine.ask("What did Pence and Kim Yo Jong agree on during their meeting?").text.startswith("That meeting never took place")
