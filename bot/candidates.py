@@ -300,11 +300,11 @@ def claims(ix: Index, q: Query) -> list[Candidate]:
     # what the question speaks of after a verb of speech ("what did Nauert say about the cancelled
     # meeting") or of comment ("did Pence comment on the cancellation"): read once, for every claim
     spoken, commented = _spoken_of(ix, q, SPEECH_VERB), _spoken_of(ix, q, _COMMENTED)
-    best, best_score, wrong_actor = None, 0.0, None
+    best, best_score, wrong_actor, wrong_place = None, 0.0, None, None
     for c in ix.claims_sharing(wanted):
         context = c.entities | set(c.fact.people)  # "was the Pence meeting secret": Pence is the fact's
         have = set(c.tokens) | {"@" + e for e in c.entities}
-        actor = None
+        actor = place = None
         # "Why did Trump cancel the meeting?", "Did Trump cancel it?": the claim that holds has another
         # actor (a claim that names no action, "the meeting was to be in South Korea", has no actor to
         # be wrong about). A yes or no names the actor right before the action, not what they spoke of.
@@ -329,6 +329,15 @@ def claims(ix: Index, q: Query) -> list[Candidate]:
             recall = ix._coverage(wanted, have | {"@" + e for e in context})
             precision = ix._coverage(list(have), asked)
             score = 2 * recall * precision / (recall + precision) if recall + precision else 0.0
+            if c.holds:
+                # "was the meeting going to be in Japan?" checks "the meeting was to be in South
+                # Korea" in another place the articles do use: no, and where it was
+                there, asked_there = ix.places_in(normalize(c.text), _IN_PLACE), ix.places_in(q.norm, _IN_PLACE)
+                if there and asked_there and not set(there) & set(asked_there):
+                    place = f"in {ix.country_names.get(there[0], there[0].title())}, not {asked_there[0].title()}"
+                    elsewhere = {t for name in asked_there for t in ix._analyse(name, correct=False)[0]}
+                    recall = ix._coverage([t for t in wanted if t not in elsewhere], have | {"@" + e for e in context})
+                    score = 2 * recall * precision / (recall + precision) if recall + precision else 0.0
         elif q.wh is None or not c.tokens or not c.tokens <= asked | acting_for:
             continue  # a wh-question is corrected only when it states the whole claim's action
         elif q.wh in ("?what", "?which", "?who") and happen in c.tokens:
@@ -340,10 +349,12 @@ def claims(ix: Index, q: Query) -> list[Candidate]:
         else:
             continue
         if score > best_score:
-            best, best_score, wrong_actor = c, score, actor
+            best, best_score, wrong_actor, wrong_place = c, score, actor, place
     if best is None:
         return []
-    if q.yes_no and wrong_actor:
+    if q.yes_no and wrong_place:
+        kind, lead = "no", f"No — {wrong_place}: "
+    elif q.yes_no and wrong_actor:
         kind, lead = "no", f"No — it wasn't {wrong_actor}: "
     elif q.yes_no:
         kind, lead = ("yes", "Yes — ") if best.holds else ("no", "No — ")

@@ -584,3 +584,9 @@ def test_what_they_intended_to_do_during_the_talks_takes_no_meeting_for_granted(
     result = engine.ask("What issue did the US side intend to press the North on during the talks?")
     assert not result.text.startswith("That meeting never took place")
     assert engine.ask("What did Pence and Kim Yo Jong agree on during their meeting?").text.startswith("That meeting never took place")
+
+
+def test_a_yes_or_no_that_puts_the_meeting_in_another_country_of_the_story_is_no(engine):
+    result = engine.ask("so the meeting was going to be in japan right")
+    assert result.answered and result.text.startswith("No — in South Korea, not Japan")
+    assert engine.ask("was the meeting supposed to be in south korea").text.startswith("Yes")
