@@ -47,6 +47,7 @@ EVAL_SETS = {
     "blind_aa": EVAL_SET.with_name("blind_aa.yaml"),
     "blind_ab": EVAL_SET.with_name("blind_ab.yaml"),
     "blind_ac": EVAL_SET.with_name("blind_ac.yaml"),
+    "blind_ad": EVAL_SET.with_name("blind_ad.yaml"),
     "dev": Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev_questions.yaml",
 }
 
