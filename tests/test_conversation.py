@@ -486,42 +486,43 @@ def test_his_before_a_name_is_the_one_from_before_not_the_one_named_after_it(eng
     assert "Otto Warmbier's" in step.read_as and "father" in step.result.text
 
 
+def _last_step(engine, *messages):
+    """The last of several messages, each read after the ones before it."""
+    conversation = step = None
+    for message in messages:
+        step = follow_up(engine, message, conversation)
+        conversation = step.conversation
+    return step
+
+
 def test_she_after_who_did_it_is_the_voice_of_the_one_who_did_it_not_the_first_name(engine):
     # "… reported by the Washington Post's Ashley Parker, and the State Department confirmed …"
-    c = follow_up(engine, "who confirmed the cancelled meeting", None).conversation
-    step = follow_up(engine, "what did she say about it", c)
+    step = _last_step(engine, "who confirmed the cancelled meeting", "what did she say about it")
     assert "Heather Nauert" in step.read_as and "regret" in step.result.text
     # a reporter still when the reporting is asked about
-    c = follow_up(engine, "who broke the story about the secret meeting", None).conversation
-    assert "Ashley Parker" in follow_up(engine, "which paper is she with", c).read_as
+    assert "Ashley Parker" in _last_step(engine, "who broke the story about the secret meeting", "which paper is she with").read_as
 
 
 def test_they_after_two_people_is_the_country_when_only_that_reading_is_answered(engine):
-    c = follow_up(engine, "why did pence cancel the meeting with kim yo jong", None).conversation
-    step = follow_up(engine, "oh. how late did they pull out", c)
+    step = _last_step(engine, "why did pence cancel the meeting with kim yo jong", "oh. how late did they pull out")
     assert "North Korea" in step.read_as and "two hours" in step.result.text
     # the two of them still, when that reading is answered
-    c = follow_up(engine, "did pence talk to kim yo jong at the opening ceremony", None).conversation
-    assert "Mike Pence and Kim Yo Jong" in follow_up(engine, "were they sitting close", c).read_as
+    step = _last_step(engine, "did pence talk to kim yo jong at the opening ceremony", "were they sitting close")
+    assert "Mike Pence and Kim Yo Jong" in step.read_as
 
 
 def test_why_after_who_is_about_the_one_the_answer_named(engine):
-    c = follow_up(engine, "who led the us delegation to the olympics", None).conversation
-    c = follow_up(engine, "who did he bring along", c).conversation
-    step = follow_up(engine, "why", c)
+    step = _last_step(engine, "who led the us delegation to the olympics", "who did he bring along", "why")
     assert "Warmbier" in step.read_as and "atrocities" in step.result.text
 
 
 def test_anything_else_in_an_article_is_the_speakers_next_words_in_that_article(engine):
-    c = follow_up(engine, "who is nick ayers", None).conversation
-    c = follow_up(engine, "what did he tell the washington post", c).conversation
-    step = follow_up(engine, "did he say anything else in the dw piece", c)
+    step = _last_step(engine, "who is nick ayers", "what did he tell the washington post", "did he say anything else in the dw piece")
     assert step.result.answered and all(cite.source_id == "dw" for cite in step.result.citations)
     assert "whitewash" in step.result.text
 
 
 def test_they_after_who_sat_near_him_is_he_and_the_one_named(engine):
-    c = follow_up(engine, "who was sitting near pence at the opening ceremony", None).conversation
-    step = follow_up(engine, "did they talk to each other", c)
+    step = _last_step(engine, "who was sitting near pence at the opening ceremony", "did they talk to each other")
     assert "Mike Pence and Kim Yo Jong" in step.read_as
     assert step.result.answered and step.result.text.startswith("No")
