@@ -233,13 +233,11 @@ def coarser_place(ix: Index, q: Query) -> list[Candidate]:
     says only "in Japan": the place is finer than the sources go."""
     if q.answer_type != "place" or q.focus not in _FINER_PLACE or not q.known_tokens:
         return []
-    covers = ix.covers(ix.weigh(list(topic_tokens(ix, q)) + ([q.wh] if q.wh else [])))
-    cover = max(covers, default=0.0)
+    cover, docs = _best_docs(ix, list(topic_tokens(ix, q)) + ([q.wh] if q.wh else []))
     # Of the facts that cover the question best, the first that says where (equals are common:
     # "announce the sanctions" is as much the sanctions of the reasons as of the announcement)
-    placed = ((ix.docs[i], ix.places_in(ix.plain_statements[ix.docs[i].fact.id], _IN_PLACE))
-              for i, c in enumerate(covers) if cover and c == cover)
-    doc, named = next(((d, named) for d, named in placed if named), (None, []))
+    saying_where = ((d, ix.places_in(ix.plain_statements[d.fact.id], _IN_PLACE)) for d in docs if cover)
+    doc, named = next(((d, places) for d, places in saying_where if places), (None, []))
     if doc is None or not set(named) <= ix.country_names.keys():
         return []
     detail = f"name the {_FINER_PLACE[q.focus]}, only the country ({ix.country_names[named[0]]})"
@@ -301,6 +299,8 @@ def claims(ix: Index, q: Query) -> list[Candidate]:
     # meeting") or of comment ("did Pence comment on the cancellation"): read once, for every claim
     spoken, commented = _spoken_of(ix, q, SPEECH_VERB), _spoken_of(ix, q, _COMMENTED)
     best, best_score, wrong_actor, wrong_place = None, 0.0, None, None
+    asked_places = ix.places_in(q.norm, _IN_PLACE) if q.yes_no else []
+    asked_place_tokens = {t for name in asked_places for t in ix._analyse(name, correct=False)[0]}
     for c in ix.claims_sharing(wanted):
         context = c.entities | set(c.fact.people)  # "was the Pence meeting secret": Pence is the fact's
         have = set(c.tokens) | {"@" + e for e in c.entities}
@@ -326,18 +326,15 @@ def claims(ix: Index, q: Query) -> list[Candidate]:
                 continue  # "did Pence comment on the cancellation" asks whether he spoke, not who cancelled
             if HYPOTHETICAL.search(q.norm) and not HYPOTHETICAL.search(c.text):
                 continue  # "was Pence supposed to meet them" asks what was planned, not whether it happened
-            recall = ix._coverage(wanted, have | {"@" + e for e in context})
+            # "was the meeting going to be in Japan?" checks "the meeting was to be in South Korea"
+            # in another place the articles do use: no, and where it was (the place asked is then
+            # the premise, not what the claim must match)
+            there = ix.places_in(normalize(c.text), _IN_PLACE) if c.holds and asked_places else []
+            if there and not set(there) & set(asked_places):
+                place = f"in {ix.country_names.get(there[0], there[0].title())}, not {asked_places[0].title()}"
+            recall = ix._coverage([t for t in wanted if not place or t not in asked_place_tokens], have | {"@" + e for e in context})
             precision = ix._coverage(list(have), asked)
             score = 2 * recall * precision / (recall + precision) if recall + precision else 0.0
-            if c.holds:
-                # "was the meeting going to be in Japan?" checks "the meeting was to be in South
-                # Korea" in another place the articles do use: no, and where it was
-                there, asked_there = ix.places_in(normalize(c.text), _IN_PLACE), ix.places_in(q.norm, _IN_PLACE)
-                if there and asked_there and not set(there) & set(asked_there):
-                    place = f"in {ix.country_names.get(there[0], there[0].title())}, not {asked_there[0].title()}"
-                    elsewhere = {t for name in asked_there for t in ix._analyse(name, correct=False)[0]}
-                    recall = ix._coverage([t for t in wanted if t not in elsewhere], have | {"@" + e for e in context})
-                    score = 2 * recall * precision / (recall + precision) if recall + precision else 0.0
         elif q.wh is None or not c.tokens or not c.tokens <= asked | acting_for:
             continue  # a wh-question is corrected only when it states the whole claim's action
         elif q.wh in ("?what", "?which", "?who") and happen in c.tokens:
@@ -516,11 +513,17 @@ def _premise_about(ix: Index, q: Query, word: str) -> tuple[float, _Doc] | None:
     return (cover, doc) if doc is not None and cover >= PLACE_COVER else None
 
 
+def _best_docs(ix: Index, wanted: list[str]) -> tuple[float, list[_Doc]]:
+    """The facts that cover `wanted` best (equals in the index's order), and how well."""
+    covers = ix.covers(ix.weigh(wanted))
+    best = max(covers, default=0.0)
+    return best, [ix.docs[i] for i, cover in enumerate(covers) if cover == best]
+
+
 def _best_doc(ix: Index, wanted: list[str]) -> tuple[float, _Doc | None]:
     """The fact that covers `wanted` best (the first of equals), and how well."""
-    covers = ix.covers(ix.weigh(wanted))
-    best = max(range(len(covers)), key=covers.__getitem__, default=None)
-    return (0.0, None) if best is None else (covers[best], ix.docs[best])
+    cover, docs = _best_docs(ix, wanted)
+    return (cover, docs[0]) if docs else (0.0, None)
 
 
 def _fact_words(fact: Fact) -> list[str]:

@@ -21,7 +21,8 @@ from bot.engine import Answer, Engine, NotCovered, Result
 from bot.analyse import analyse
 from bot.decide import NOTHING_SPECIFIC
 from bot.ordering import asks_order
-from bot.text import PERSONAL_PRONOUN, stem, PRONOUN_GENDER, REPORTING_VERBS, SPEECH_VERB, STOPWORDS, clip, listed, normalize, without_question_words
+from bot.text import (PERSONAL_PRONOUN, PRONOUN_GENDER, REPORTING_VERBS, SPEECH_VERB, STOPWORDS, clip, listed, normalize, stem,
+                      without_question_words)
 
 EXPIRES_AFTER = 15 * 60  # seconds of silence after which a conversation is forgotten
 MAX_CONVERSATIONS = 5000
@@ -257,10 +258,11 @@ def _doer_first(engine: Engine, question: str, answer: str, brought: tuple[str, 
     "… Ashley Parker, and the State Department confirmed …" is the State Department's doing). A body
     is followed by the one who speaks for it, so that "what did she say?" is Heather Nauert."""
     verb = _WHO_DID.match(normalize(question))
-    if verb is None or stem(verb.group(1)) not in engine.ix._analyse(question, correct=False)[0]:
+    done = stem(verb.group(1)) if verb else None
+    if done is None or done not in engine.ix._analyse(question, correct=False)[0]:
         return brought  # "who is Nauert?" names someone, it asks no one's doing
     words = normalize(answer).split()
-    at = next((i for i, w in enumerate(words) if stem(w) == stem(verb.group(1))), None)
+    at = next((i for i, w in enumerate(words) if stem(w) == done), None)
     if at is None or not brought:
         return brought
     said = " ".join(words[:at])

@@ -176,14 +176,13 @@ def date_label(date: str, precision: str, date_to: str | None = None) -> str:
     "on Saturday" is one of two days, not any day between them)."""
     label = _day_label(date)
     if precision == "range" and date_to:
+        days = len(date) == len(date_to) == 10
         start, end = _day_label(date), _day_label(date_to)
-        same_month = date[:7] == date_to[:7] and len(date) == len(date_to) == 10
-        if len(date) == len(date_to) == 10:
-            first, last = dt.date.fromisoformat(date), dt.date.fromisoformat(date_to)
-            if (last - first).days == 7:
-                both = f"{start.split()[0]} or {end}" if same_month else f"{start} or {end}"
-                return f"on a {first.strftime('%A')}, {both}"
-        return f"between {start.split()[0]} and {end}" if same_month else f"between {start} and {end}"
+        if days and date[:7] == date_to[:7]:
+            start = start.split()[0]  # "10 and 17 February 2018"
+        if days and (dt.date.fromisoformat(date_to) - dt.date.fromisoformat(date)).days == 7:
+            return f"on a {dt.date.fromisoformat(date).strftime('%A')}, {start} or {end}"
+        return f"between {start} and {end}"
     return {"approximate": f"c. {label}", "before": f"before {label}", "after": f"after {label}"}.get(precision, label)
 
 
