@@ -258,11 +258,12 @@ def _doer_first(engine: Engine, question: str, answer: str, brought: tuple[str, 
     "… Ashley Parker, and the State Department confirmed …" is the State Department's doing). A body
     is followed by the one who speaks for it, so that "what did she say?" is Heather Nauert."""
     verb = _WHO_DID.match(normalize(question))
-    done = stem(verb.group(1)) if verb else None
+    # the lexicon's word for the verb, as the question's tokens have it ("announced" is "reveal")
+    done = engine.ix._canon_token(verb.group(1)) if verb else None
     if done is None or done not in engine.ix._analyse(question, correct=False)[0]:
         return brought  # "who is Nauert?" names someone, it asks no one's doing
     words = normalize(answer).split()
-    at = next((i for i, w in enumerate(words) if stem(w) == done), None)
+    at = next((i for i, w in enumerate(words) if engine.ix._canon_token(w) == done), None)
     if at is None or not brought:
         return brought
     said = " ".join(words[:at])

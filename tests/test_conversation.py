@@ -13,7 +13,7 @@ import yaml
 from bench.dialogues import score
 from bench.pin import DIALOGUE_SETS
 from bot.chat import run_console
-from bot.conversation import EXPIRES_AFTER, Conversation, ConversationStore, follow_up
+from bot.conversation import EXPIRES_AFTER, Conversation, ConversationStore, _doer_first, follow_up
 from bot.evaluation import judge
 from bot.text import normalize
 
@@ -526,3 +526,10 @@ def test_they_after_who_sat_near_him_is_he_and_the_one_named(engine):
     step = _last_step(engine, "who was sitting near pence at the opening ceremony", "did they talk to each other")
     assert "Mike Pence and Kim Yo Jong" in step.read_as
     assert step.result.answered and step.result.text.startswith("No")
+
+
+def test_who_did_it_finds_the_doer_through_the_lexicons_word_for_the_verb(engine):
+    # "scrapped" and "cancelled" are one word to the lexicon: the one named last before "cancelled" did it
+    answer = "Ashley Parker reported it, and the State Department cancelled the meeting."
+    order = _doer_first(engine, "who scrapped the meeting", answer, ("ashley-parker", "state-department"))
+    assert order[:2] == ("state-department", "nauert")
