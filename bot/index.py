@@ -232,7 +232,7 @@ class Index:
             for t in c.tokens | {"@" + e for e in c.entities} | {"@" + p for p in c.fact.people}:
                 self.claim_postings.setdefault(t, []).append(i)
         # "in South Korea", "on his flight home": a place the articles name, as where something was
-        self.place_pattern = re.compile(r"\b(?:in|at|aboard|on|from|to)\s+(?:the\s+|his\s+|her\s+)?(?:"
+        self.place_pattern = re.compile(r"\b(?:in|at|aboard|on|from|to|reaching)\s+(?:the\s+|his\s+|her\s+)?(?:"
                                         + "|".join(map(re.escape, fb.meta.places)) + r")\b", re.I)
         # A news outlet named in a text ("the Washington Post's Josh Rogin"), as the articles write it
         outlet_names = {n for p in fb.people if p.id in self.roles.known_outlets for n in (p.name, *p.aliases)}

@@ -159,8 +159,10 @@ def strip_checking(norm: str) -> tuple[str, bool]:
 
 
 def wh_token(norm: str) -> str | None:
-    """The kind of question ("?when", "?why", ...) from its first question word."""
-    for word in norm.split()[:4]:
+    """The kind of question ("?when", "?why", ...) from its first question word, or from its last
+    ("and the meeting was supposed to be when", "they met with who")."""
+    words = norm.split()
+    for word in (*words[:4], *words[-1:]):
         if word in WH_WORDS:
             return "?" + word
     return None

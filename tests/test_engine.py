@@ -590,3 +590,10 @@ def test_a_yes_or_no_that_puts_the_meeting_in_another_country_of_the_story_is_no
     result = engine.ask("so the meeting was going to be in japan right")
     assert result.answered and result.text.startswith("No — in South Korea, not Japan")
     assert engine.ask("was the meeting supposed to be in south korea").text.startswith("Yes")
+
+
+def test_a_question_word_at_the_end_asks_as_one_at_the_start_does(engine):
+    # "… supposed to be when": a when question, answered with the day
+    assert "10 February 2018" in engine.ask("and the meeting itself was supposed to be when").text
+    # "reaching the mainland US" says where the missile could reach
+    assert "mainland US" in engine.ask("the missile from november, it could reach where").text
