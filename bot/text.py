@@ -160,12 +160,16 @@ def strip_checking(norm: str) -> tuple[str, bool]:
 
 def wh_token(norm: str) -> str | None:
     """The kind of question ("?when", "?why", ...) from its first question word, or from its last
-    ("and the meeting was supposed to be when", "they met with who")."""
+    ("and the meeting was supposed to be when", "they met with who"; a "what" there fills a blank,
+    "they were never what?", and asks nothing more than a statement does)."""
     words = norm.split()
-    for word in (*words[:4], *words[-1:]):
+    for word in words[:4]:
         if word in WH_WORDS:
             return "?" + word
-    return None
+    return "?" + words[-1] if words and words[-1] in _TRAILING_WH else None
+
+
+_TRAILING_WH = frozenset({"who", "when", "where", "why"})
 
 
 def parse_dates(norm: str, default_year: int) -> list[str]:
