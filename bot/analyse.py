@@ -95,9 +95,14 @@ class Query:
 
     @property
     def yes_no(self) -> bool:
-        """"Did Pence meet Kim?" is; "Did Nauert tweet or give a statement?" asks to choose."""
-        return (self.first in YES_NO_STARTERS or self.checking) and " or " not in f" {self.norm} "
+        """"Did Pence meet Kim?" is; "Did Nauert tweet or give a statement?" asks to choose; "did
+        they meet or not?" ("or no", "or what") still asks yes or no."""
+        choice = _YES_NO_TAIL.sub("", f" {self.norm} ")
+        return (self.first in YES_NO_STARTERS or self.checking) and " or " not in choice
 
+
+
+_YES_NO_TAIL = re.compile(r" or (?:not|no|nah|nope|what|something|anything)(?: \w+)? $")
 
 
 def analyse(ix: Index, question: str) -> Query:

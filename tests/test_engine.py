@@ -597,3 +597,14 @@ def test_a_question_word_at_the_end_asks_as_one_at_the_start_does(engine):
     assert "10 February 2018" in engine.ask("and the meeting itself was supposed to be when").text
     # "reaching the mainland US" says where the missile could reach
     assert "mainland US" in engine.ask("the missile from november, it could reach where").text
+
+
+def test_or_not_at_the_end_still_asks_yes_or_no(engine):
+    for question in ("did pence actually meet kim yo jong or not", "so did pence meet kim's sister or nah"):
+        assert engine.ask(question).text.startswith("No"), question
+    # a real choice is not a yes or no
+    assert not engine.ask("did nauert tweet or give a statement").text.startswith(("Yes", "No"))
+
+
+def test_casual_spellings_of_question_words_are_read_as_the_words(engine):
+    assert "10 February" in engine.ask("wen was pense spose to meet the north koreans").text
