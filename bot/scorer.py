@@ -29,7 +29,7 @@ ANSWER_TYPES = ("date", "person", "place", "number", "reason", "quote", "outlet"
 def feature_names() -> list[str]:
     names = ["bias", "route", "cover", "template", "gap", "ent_missing", "ent_all", "unk_rare", "unk_mid", "unk_common",
              "unk_vcommon", "bm25", "bm25_top", "ev_cover", "focus_hit", "asks_unknown_thing", "count_hit", "count_miss",
-             "n_known", "no_known", "type_ok", "outlet_miss", "date_match", "date_miss", "terse", "gap_focus", "new_person", "said_by", "only_places", "premise_full", "topic_hit"]
+             "n_known", "no_known", "type_ok", "outlet_miss", "date_match", "date_miss", "terse", "gap_focus", "new_person", "said_by", "only_places", "premise_full", "topic_hit", "card_asked"]
     names += [f"kind_{k}" for k in KINDS]
     names += [f"yesno_{k}" for k in KINDS]
     names += [f"want_{t}_miss" for t in ANSWER_TYPES]
@@ -74,6 +74,8 @@ class QueryContext:
         if not q.focus_known:
             base["asks_unknown_thing"] = 1.0  # "in what city …" when the articles never name a city
         self.base = base
+        self.card_asked = (len(q.entities) == 1 and set(q.known_tokens) == {"@" + q.entities[0]} and not q.yes_no
+                           and q.answer_type in ("what", "person"))
 
 
 def features(ctx: QueryContext, cand: Candidate) -> Sparse:
@@ -143,6 +145,8 @@ def features(ctx: QueryContext, cand: Candidate) -> Sparse:
     if q.outlet and cand.kind == "fact" and not any(ev.source == q.outlet for f in cand.facts for ev in ix.fb.fact_by_id[f].evidence):
         x["outlet_miss"] = 1.0
     x[f"kind_{cand.kind}"] = 1.0
+    if cand.kind == "person" and ctx.card_asked:
+        x["card_asked"] = 1.0  # "what's the DPRK?", "who is Nauert": the question is the name alone
     if cand.kind in ("premise", "no") and cand.route >= 0.999:
         x["premise_full"] = 1.0  # every word of a false claim is in the question: it takes it for granted
     if cand.route:
