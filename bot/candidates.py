@@ -198,7 +198,9 @@ def gaps(ix: Index, q: Query) -> list[Candidate]:
 _PRECISE = re.compile(r"\b(?:exact|exactly|precise|precisely|specific|specifically)\b")
 _CLOCK_ASKED = re.compile(r"\b(?:hour|clock|time of day|what time|which time|a ?m|p ?m)\b")
 _SPAN_ASKED = re.compile(r"\bhow (?:long|many (?:hours|days|minutes))\b")  # a span of time, not a day
-_CLOCK_TEXT = re.compile(r"\b(?:\d{1,2}(?::\d{2})?\s*(?:a\.?m|p\.?m)\b|\d{1,2}:\d{2}|o'clock|noon|midnight)", re.I)
+_CLOCK_TEXT = re.compile(r"\b(?:\d{1,2}(?::\d{2})?\s*(?:a\.?m|p\.?m)\b|\d{1,2}:\d{2}|\d{4} (?:UTC|GMT)\b|o'clock|noon|midnight)", re.I)
+_PART_OF_DAY_ASKED = re.compile(r"\btime of (?:the )?day\b|\bpart of the day\b")
+_PART_OF_DAY_TEXT = re.compile(r"\b(?:morning|afternoon|evening|night)\b", re.I)
 
 
 def precision(ix: Index, q: Query) -> list[Candidate]:
@@ -214,6 +216,8 @@ def precision(ix: Index, q: Query) -> list[Candidate]:
     for i in sorted(ix.doc_ids_sharing(q.known_tokens), key=lambda i: -covers[i])[:2]:
         doc = ix.docs[i]
         fact, iso = doc.fact, doc.fact.date
+        if clock and _PART_OF_DAY_ASKED.search(q.norm) and not _PRECISE.search(q.norm) and _PART_OF_DAY_TEXT.search(fact.statement):
+            continue  # "what time of day": "the morning after" says it ("what time of day exactly" asks for more)
         if clock and not _CLOCK_TEXT.search(fact.statement):
             detail = "give a time of day" + (" beyond “the morning”" if "morning" in fact.statement else "")
         elif not clock and iso and len(iso) == 7:

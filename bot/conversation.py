@@ -35,10 +35,10 @@ _THING = re.compile(r"\b(that meeting|that|it|this)\b")  # "the meeting" is the 
 _ELLIPTIC = re.compile(r"^(?:and|but|so|ok|okay|also)?\s*(who|when|where|why|how|what)"
                        r"(?:\s+(?:else|exactly|then|about it|so|not|that|this|it|said so|said that|did that|did it))?$")
 _SOURCES = re.compile(r"^(?:and\s+)?(?:sources?|source pls|citations?|proof|evidence|links?|where does it say that|"
-                      r"how do you know|says who|is that true|really|are you sure|"
+                      r"how do you know|is that true|really|are you sure|"
                       r"(?:who|what)(?: s| is| was|s)? (?:the |your )?sources? (?:for|of|on) (?:that|this|it))$")
-# "who reported that?", "which outlet said it?", "where did you read that"
-_REPORTED = re.compile(r"^(?:and\s+|but\s+|so\s+)?(?:(?:which|what) (?:outlets?|sites?|papers?|newspapers?|articles?|sources?|news)"
+# "who reported that?", "which outlet said it?", "which of the articles says that", "where did you read that"
+_REPORTED = re.compile(r"^(?:and\s+|but\s+|so\s+)?(?:(?:which|what) (?:(?:one )?of (?:the |these |those |your )?)?(?:outlets?|sites?|papers?|newspapers?|articles?|sources?|news)"
                        r"\s+(?:reported|reports|report|said|says|say|wrote|writes|published|covered|mentions|mentioned|has|had|is)|"
                        r"who\s+(?:reported|reports|wrote|published|covered|broke))\s+(?:that|this|it|so)$|"
                        r"^where did you (?:read|get|see) (?:that|this|it)$")

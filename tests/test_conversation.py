@@ -533,3 +533,13 @@ def test_who_did_it_finds_the_doer_through_the_lexicons_word_for_the_verb(engine
     answer = "Ashley Parker reported it, and the State Department cancelled the meeting."
     order = _doer_first(engine, "who scrapped the meeting", answer, ("ashley-parker", "state-department"))
     assert order[:2] == ("state-department", "nauert")
+
+
+def test_says_who_names_the_one_who_said_it_not_only_the_outlets(engine):
+    step = _last_step(engine, "what did pence want to get out of the meeting", "says who")
+    assert step.result.text.startswith("That was Nick Ayers")
+
+
+def test_which_of_the_articles_says_that_names_the_article(engine):
+    step = _last_step(engine, "who first reported the secret meeting", "which reporter", "which of the articles says that")
+    assert step.result.text == "Vox reports it."

@@ -608,3 +608,12 @@ def test_or_not_at_the_end_still_asks_yes_or_no(engine):
 
 def test_casual_spellings_of_question_words_are_read_as_the_words(engine):
     assert "10 February" in engine.ask("wen was pense spose to meet the north koreans").text
+
+
+def test_the_time_of_day_is_answered_by_the_part_of_the_day_the_articles_give(engine):
+    for question, told in (("what time of day was the meeting", "the morning after"),
+                           ("at what time does DW send out its newsletter", "1830 UTC")):
+        result = engine.ask(question)
+        assert result.answered and told in result.text, question
+    # a time more exact than that is still more than they say
+    assert not engine.ask("what time of day exactly was the meeting").answered
