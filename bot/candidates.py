@@ -633,8 +633,9 @@ def people(ix: Index, q: Query) -> list[Candidate]:
     that is; a name we cannot place → "Did you mean …"."""
     out = []
     others = [t for t in q.tokens if not t.startswith("@")]
-    if len(q.entities) == 1 and ix.fb.person_by_id[q.entities[0]].kind == "person":
-        # "kim yong nam title", "nauert's job", "who is she related to": what a card gives, not another topic
+    if len(q.entities) == 1:
+        # "kim yong nam title", "nauert's job", "who is she related to", "the name of that agency": what a
+        # card gives, not another topic
         card = ix.card_tokens[q.entities[0]]
         others = [t for t in others if t not in ix.card_asks and not ix.kin_asks.get(t, frozenset()) & card]
     group_asked_who = (len(q.entities) == 1 and ix.fb.person_by_id[q.entities[0]].kind != "person"

@@ -107,7 +107,7 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
     norm = engine.ix.english.plain(normalize(text)).strip(" ?!.")  # "y not" is "why not"
     note = None
     question = text
-    that_one = None
+    that_one = spoke = None
     asked_again = None
     if before is not None and before.question:
         asked_again = _what_about(engine, norm, before)
@@ -174,17 +174,20 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
                 or (personal.group(1) in ("he", "she", "his", "her") and personal.start() < engine.ix.mention_at(low, p.id))
                 or (personal.group(1) == "him" and personal.start() > engine.ix.mention_at(low, p.id))
                 for p in named if p.kind == "person")
-            question, note = _it_spoke(engine, text, before) or _resolve_pronouns(
+            spoke = _it_spoke(engine, text, before)
+            question, note = spoke or _resolve_pronouns(
                 engine, text, before, pronouns_only=not bare_thing, personal_ok=True not in kinds or other,
                 plural_ok=False not in kinds, named={p.id for p in named})
         else:
-            question, note = _it_spoke(engine, text, before) or _resolve_pronouns(engine, text, before)
+            spoke = _it_spoke(engine, text, before)
+            question, note = spoke or _resolve_pronouns(engine, text, before)
             if question == text and len(norm.split()) <= 4:
                 # "by who?", "which reporter", "until when": a short question names no topic of its own
                 question = f"{text} {_topic_of(engine, before.question, text)}"
                 note = f"(Reading that as: “{normalize(question)}”.)"
     result = engine.ask(question)
-    if question != text and not that_one and not PERSONAL_PRONOUN.search(text.lower()) and not _PLURAL.search(text.lower()):
+    # ("what did it tell pence?" after KCNA: an "it" that speaks is someone, whom the message alone cannot name)
+    if question != text and not that_one and not spoke and not PERSONAL_PRONOUN.search(text.lower()) and not _PLURAL.search(text.lower()):
         # "how long before it was supposed to start": the words of the last question were added
         # for "it" or a short question; if the message is answered better alone, it stood alone.
         alone = engine.ask(text)

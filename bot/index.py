@@ -506,11 +506,18 @@ class Index:
                 aliases.setdefault((first,), ids[0])
         return aliases
 
-    def _phrase_variants(self, tokens: list[str]) -> list[str]:
-        """Replace multi-word lexicon variants ("called off") by their canonical token."""
+    def _phrase_variants(self, tokens: list[str], names: bool = False) -> list[str]:
+        """Replace multi-word lexicon variants ("called off") by their canonical token; with `names`,
+        not inside a name of several words."""
         out, i = [], 0
         stems = [stem(t) for t in tokens]
         while i < len(tokens):
+            # ("Korean Central News Agency" is a name: its "news agency" is not the lexicon's)
+            name = names and next((n for n in (4, 3, 2) if i + n <= len(tokens) and tuple(tokens[i : i + n]) in self._aliases), 0)
+            if name:
+                out.extend(tokens[i : i + name])
+                i += name
+                continue
             for parts, canon in self._phrases.get(stems[i], ()):
                 if tuple(stems[i : i + len(parts)]) == parts:
                     out.append("=" + canon)
@@ -531,7 +538,7 @@ class Index:
         tokens: list[str] = []
         unknown: list[str] = []
         i = 0
-        words = self._phrase_variants(raw)
+        words = self._phrase_variants(raw, names=correct)
         # What each word could be in a misspelt name: 0 a lexicon phrase (never), 2 a name's own word
         # or one the sources never use, 1 any other word ("the meeting" names no one).
         name_part = [0 if w.startswith("=") else 2 if w in self._aliases_words or w not in self._raw_vocab else 1

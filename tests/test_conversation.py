@@ -304,7 +304,7 @@ def test_anything_else_after_someone_s_words_is_more_of_their_words_never_a_piec
 def test_that_outlet_or_which_reporter_is_the_one_of_the_last_answer_s_people_with_that_role(engine):
     c = follow_up(engine, "what did north korean state media say about pence", None).conversation
     named = follow_up(engine, "whats the name of that outlet", c)
-    assert "KCNA" in named.result.text and named.note == "(Taking “that outlet” as Korean Central News Agency.)"
+    assert named.result.text.startswith("Korean Central News Agency") and named.note == "(Taking “that outlet” as Korean Central News Agency.)"
     c = follow_up(engine, "who first broke the story about the secret pence north korea meeting", None).conversation
     which = follow_up(engine, "which reporter specifically?", c)
     assert which.result.text.startswith("Ashley Parker") and "Ashley Parker" in which.note
