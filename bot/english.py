@@ -41,6 +41,7 @@ class English:
         self.kin_inverse: list[int] = [names.index(tie["inverse"]) for tie in data["kin"]["ties"]]
         self.took_place_before: list[str] = data["took_place"]["before"]
         self.took_place_after: list[str] = data["took_place"]["after"]
+        self.took_place_whole: list[str] = data["took_place"].get("whole", [])
         self.contraries = {w: frozenset(pair) - {w} for pair in data["contraries"] for w in pair}
         self.opposites: dict[str, frozenset[str]] = {}  # a contrary is an opposite too: the word itself names nothing of theirs
         for pair in data["opposites"] + data["contraries"]:

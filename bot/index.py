@@ -273,6 +273,8 @@ class Index:
             if nouns else None
         self.took_place = re.compile(rf"\b(?:{before})\s+(?:\S+\s+){{0,2}}(?:{nouns})\b|\b(?:{nouns})\b(?:\s+\S+){{0,5}}?\s+(?:{after})\b") \
             if nouns else None
+        # "what did they talk about when they met": a meeting taken as having happened, without its noun
+        self.they_met = re.compile(rf"\b(?:{'|'.join(map(re.escape, self.english.took_place_whole))})\b") if self.english.took_place_whole else None
         # "the secret pence north korea meeting": a name of the episode's people followed by its noun
         # (bot.analyse.episode_named); "the meeting with pence": its noun before the name
         self.episode_noun_next = re.compile(rf"^(?:{nouns})\b") if nouns else None

@@ -617,3 +617,9 @@ def test_the_time_of_day_is_answered_by_the_part_of_the_day_the_articles_give(en
     assert not engine.ask("what time of day was the meeting").text.startswith("My sources don't give a time of day")
     # a time more exact than that is still more than they say
     assert not engine.ask("what time of day exactly was the meeting").answered
+
+
+def test_when_they_met_takes_the_episodes_meeting_for_granted_only_between_its_people(engine):
+    assert engine.ask("what did pence and kim yo jong talk about when they met").text.startswith("That meeting never took place")
+    # Pence and Moon Jae-in did meet
+    assert not engine.ask("what did pence and moon jae-in talk about when they met").text.startswith("That meeting never took place")
