@@ -38,6 +38,9 @@ _PHRASINGS = (
     (re.compile(r"^how come\b|^what (?:triggered|caused|prompted|sparked|led to|motivated)\b"), "why"),  # "how come …", "what triggered it"
     (re.compile(r"\b(what|which) (?:kind|kinds|type|types|sort|sorts) of\b"), r"\1"),  # "at what kind of meeting": at what meeting
     (re.compile(r"\b(?:relative|compared|in relation|in comparison)\s+(?=to\b)"), ""),  # "when was it relative to the ceremony"
+    # "when did NK last launch a missile": "last" before the verb is "most recently", not how long something lasts
+    (re.compile(r"\b((?:did|does|do|has|have|had|was|were) (?:(?!the |a |an |his |her |their |its |that |this |at )\S+ ){1,2})last "
+                r"(?!long|for|more|than|over|past|only|just|about|around|until|till|minute|\d)(?=\w)"), r"\1"),
     # "did Pence and Kim Yo Jong talk to each other": the two named already say who with whom
     (re.compile(r"\s(?:with|to|at)?\s*(?:each other|one another)\b"), ""),
     # "did Nauert bring up human rights", "did Ayers mention the defectors": whether their words did

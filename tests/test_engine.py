@@ -623,3 +623,10 @@ def test_when_they_met_takes_the_episodes_meeting_for_granted_only_between_its_p
     assert engine.ask("what did pence and kim yo jong talk about when they met").text.startswith("That meeting never took place")
     # Pence and Moon Jae-in did meet
     assert not engine.ask("what did pence and moon jae-in talk about when they met").text.startswith("That meeting never took place")
+
+
+def test_last_before_the_verb_means_most_recently_not_how_long_something_lasted(engine):
+    result = engine.ask("when did north korea last launch a missile")
+    assert result.answered and "November 2017" in result.text
+    # "last" as the verb still asks how long
+    assert "how long the meeting was to last" in engine.ask("how long did the meeting last").text
