@@ -41,6 +41,8 @@ _PHRASINGS = (
     # "when did NK last launch a missile": "last" before the verb is "most recently", not how long something lasts
     (re.compile(r"\b((?:did|does|do|has|have|had|was|were) (?:(?!the |a |an |his |her |their |its |that |this |at )\S+ ){1,2})last "
                 r"(?!long|for|more|than|over|past|only|just|about|around|until|till|minute|\d)(?=\w)"), r"\1"),
+    # "what's the state dept spokesperson called": the name of the one meant
+    (re.compile(r"^(?:what is|what was|what s|whats) (the |that |this )?(.+?) (?:called|named)$"), r"what is the name of \1\2"),
     # "did Pence and Kim Yo Jong talk to each other": the two named already say who with whom
     (re.compile(r"\s(?:with|to|at)?\s*(?:each other|one another)\b"), ""),
     # "did Nauert bring up human rights", "did Ayers mention the defectors": whether their words did

@@ -630,3 +630,8 @@ def test_last_before_the_verb_means_most_recently_not_how_long_something_lasted(
     assert result.answered and "November 2017" in result.text
     # "last" as the verb still asks how long
     assert "how long the meeting was to last" in engine.ask("how long did the meeting last").text
+
+
+def test_what_is_the_role_called_asks_for_the_name_of_the_one_in_it(engine):
+    result = engine.ask("whats the state dept spokesperson called")
+    assert result.answered and result.text.startswith("Heather Nauert")
