@@ -326,8 +326,10 @@ def claims(ix: Index, q: Query) -> list[Candidate]:
                 continue  # the question must ask about what the claim says happened, not only whom
             if c.subject and c.subject.startswith("@") and c.subject not in asked and c.action not in asked:
                 continue  # "was Kim Yo Jong at the ceremony" does not ask whether Pence spoke with her there
-            if c.action in commented and not SPEECH_VERB.search(c.text):
-                continue  # "did Pence comment on the cancellation" asks whether he spoke, not who cancelled
+            if (c.action in commented or set(c.tokens) & spoken) and not SPEECH_VERB.search(c.text):
+                # "did Pence comment on the cancellation" asks whether he spoke, not who cancelled; "did
+                # Pence say anything about talking to North Korea" asks what he said, not whether they talked
+                continue
             if HYPOTHETICAL.search(q.norm) and not HYPOTHETICAL.search(c.text):
                 continue  # "was Pence supposed to meet them" asks what was planned, not whether it happened
             # "was the meeting going to be in Japan?" checks "the meeting was to be in South Korea"

@@ -635,3 +635,9 @@ def test_last_before_the_verb_means_most_recently_not_how_long_something_lasted(
 def test_what_is_the_role_called_asks_for_the_name_of_the_one_in_it(engine):
     result = engine.ask("whats the state dept spokesperson called")
     assert result.answered and result.text.startswith("Heather Nauert")
+
+
+def test_did_someone_say_anything_about_a_thing_asks_what_they_said_not_whether_it_happened(engine):
+    result = engine.ask("did pence say anything about talking to north korea after the games")
+    assert result.answered and "we’ll talk" in result.text.replace("we'll", "we’ll")
+    assert not result.text.startswith("No")
