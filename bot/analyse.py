@@ -43,6 +43,10 @@ _PHRASINGS = (
                 r"(?!long|for|more|than|over|past|only|just|about|around|until|till|minute|\d)(?=\w)"), r"\1"),
     # "what's the state dept spokesperson called": the name of the one meant
     (re.compile(r"^(?:what is|what was|what s|whats) (the |that |this )?(.+?) (?:called|named)$"), r"what is the name of \1\2"),
+    # "the missile fired last fall": "last" before a time is the one before, not how long something lasts
+    # (a season the articles never name is the time they do name: "last fall" is the November launch)
+    (re.compile(r"\blast (?:fall|autumn)\b"), "in november"),
+    (re.compile(r"\blast (?=(?:spring|summer|winter|year|month|week|november|january|time)\b)"), ""),
     # "did Pence and Kim Yo Jong talk to each other": the two named already say who with whom
     (re.compile(r"\s(?:with|to|at)?\s*(?:each other|one another)\b"), ""),
     # "did Nauert bring up human rights", "did Ayers mention the defectors": whether their words did

@@ -816,8 +816,12 @@ def quoted_words(ix: Index, q: Query) -> list[Candidate]:
         # words not in quote marks may be in another order ("who said the Olympics were sacred" of
         # "abusing the sacred Olympics"): then how much of what they name the quote has counts too
         weighed = ix.weigh(ix._analyse(wanted, correct=False)[0]) if paraphrased else None
+        # one word in quote marks ("the quote about 'dangling' a meeting") is a word of the quote in any form
+        word = ix._canon_token(wanted) if " " not in wanted else None
         for quote, wordings in ix._quote_wordings:
             cover = 100 * weighed.cover(ix._quote_tokens[quote.id]) if weighed else 0.0
+            if word is not None and word in ix._quote_tokens[quote.id]:
+                cover = 100.0
             for text in wordings:
                 score = max(fuzz.partial_ratio(wanted, text) if len(wanted) <= len(text) else 0, cover)
                 if score > best_score:

@@ -641,3 +641,13 @@ def test_did_someone_say_anything_about_a_thing_asks_what_they_said_not_whether_
     result = engine.ask("did pence say anything about talking to north korea after the games")
     assert result.answered and "we’ll talk" in result.text.replace("we'll", "we’ll")
     assert not result.text.startswith("No")
+
+
+def test_one_word_in_quote_marks_is_a_word_of_the_quote_in_any_form(engine):
+    result = engine.ask("Give me the exact Ayers quote about North Korea 'dangling' a meeting.")
+    assert result.answered and "dangled a meeting" in result.text
+
+
+def test_last_before_a_season_or_a_month_is_the_one_before(engine):
+    result = engine.ask("when was the missile north korea launched last fall")
+    assert result.answered and "November 2017" in result.text and "how long" not in result.text
