@@ -51,6 +51,7 @@ class Engine:
         self.weights = weights or Weights.load()
         self._w = self.weights.rank
         self._d = self.weights.decision
+        self._r = self.weights.rerank
 
     @property
     def known_questions(self) -> tuple[str, ...]:
@@ -134,12 +135,12 @@ class Engine:
         if parts:
             return self._ask_parts(text, parts)
         q = analyse(self.ix, text)
-        result = decide(self.ix, q, score_all(self.ix, q, generate(self.ix, q), self._w), self._d)
+        result = decide(self.ix, q, score_all(self.ix, q, generate(self.ix, q), self._w, self._r), self._d)
         sentences = [s for s in _SENTENCE_END.split(text) if s.strip()]
         if not result.answered and len(sentences) > 1 and asks(sentences[-1]):
             # "ok different thing. who is heather nauert": the chat around a question is not part of it
             last = analyse(self.ix, sentences[-1])
-            alone = decide(self.ix, last, score_all(self.ix, last, generate(self.ix, last), self._w), self._d)
+            alone = decide(self.ix, last, score_all(self.ix, last, generate(self.ix, last), self._w, self._r), self._d)
             if alone.answered:
                 return replace(alone, question=text)
         return result
@@ -212,12 +213,12 @@ class Engine:
             elif previous is not None and len(part.known_tokens) <= 1 and not (part.entities or part.unknown) and len(previous.known_tokens) >= 2:
                 # "… and on what date?": about what the part before asked
                 part = analyse(self.ix, f"{text} {without_question_words(previous.norm)}")
-            results.append(decide(self.ix, part, score_all(self.ix, part, generate(self.ix, part), self._w), self._d))
+            results.append(decide(self.ix, part, score_all(self.ix, part, generate(self.ix, part), self._w, self._r), self._d))
             previous = part
         answered = [r for r in results if r.answered]
         if not answered:  # none of the parts alone: the message as a whole may still match
             q = analyse(self.ix, question)
-            return decide(self.ix, q, score_all(self.ix, q, generate(self.ix, q), self._w), self._d)
+            return decide(self.ix, q, score_all(self.ix, q, generate(self.ix, q), self._w, self._r), self._d)
         if len(answered) == 1 and len(results) == 1:
             return answered[0]
         text = "\n".join(r.text for r in results)
@@ -268,7 +269,7 @@ class Engine:
                                  "dates": list(q.dates), "answer_type": q.answer_type, "yes_no": q.yes_no,
                                  "unknown": [{"word": w, "zipf": z} for w, z in q.unknown], "outlet": q.outlet,
                                  "parts": list(q.parts)}}
-        scored = score_all(self.ix, q, generate(self.ix, q), self._w)
+        scored = score_all(self.ix, q, generate(self.ix, q), self._w, self._r)
         out["decision_score"] = round(decision_score(scored, q, self._d), 3) if scored else None
         if scored:
             why = self._d.contributions(decision_features(scored, q))

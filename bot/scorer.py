@@ -2,10 +2,11 @@
 
 Each candidate becomes a vector of named features (what kind of item it is, how much of the
 question it covers, whether it can give the kind of answer asked for, how many of the question's
-words the sources never use, and how common those words are in English …). Two weight vectors,
-both read from `bot/data/weights.json` and both fitted by `python -m bench.fit` with
-cross-validation:
+words the sources never use, and how common those words are in English …). Three models, all
+read from `bot/data/weights.json` and all fitted by `python -m bench.fit` with cross-validation:
 - `rank` orders the candidates (a softmax over each answerable question's candidates);
+- `rerank` reorders the first few of that order (boosted trees over the same features and the
+  linear score, which weigh features together where one weight each cannot);
 - `decision` says whether the best one answers the question at all (boosted trees giving the
   log-odds from the best candidate's features, how far it leads the next, and how well anything
   matched). An answer is given when that score is above 0, so the abstention threshold is fitted too.
@@ -270,14 +271,17 @@ class Weights:
     rank: dict[str, float]
     decision: Decision
     fitted: dict  # how they were fitted: sets, folds, cross-validated figures
+    rerank: Decision | None = None  # boosted trees reordering the linear order's first few (None: the linear order)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "decision", Decision.of(self.decision))  # a dict of weights, or the fitted trees
+        if self.rerank is not None:
+            object.__setattr__(self, "rerank", Decision.of(self.rerank))
 
     @classmethod
     def load(cls) -> "Weights":
         data = json.loads(resources.files("bot").joinpath("data/weights.json").read_text(encoding="utf-8"))
-        return cls(data.get("rank", {}), data.get("decision", {}), data.get("fitted", {}))
+        return cls(data.get("rank", {}), data.get("decision", {}), data.get("fitted", {}), data.get("rerank"))
 
 
 def decision_score(ranked: list["Scored"], q: Query, decision: Decision) -> float:
@@ -305,14 +309,38 @@ class Scored:
     x: Sparse
 
 
-def score_all(ix: Index, q: Query, cands: list[Candidate], weights: dict[str, float]) -> list[Scored]:
+RERANKED = 3  # how many of the linear order's first candidates the reranker may reorder
+RERANK_FEATURES = [name for name in FEATURES if name != "bias"] + ["rank_score", "rank_gap", "rank_pos"]
+
+
+def score_all(ix: Index, q: Query, cands: list[Candidate], weights: dict[str, float],
+              rerank: "Decision | None" = None) -> list[Scored]:
     ctx = QueryContext(ix, q, cands)
     out = []
     for c in cands:
         x = features(ctx, c)
         out.append(Scored(c, sum(weights.get(name, 0.0) * v for name, v in x.items()), x))
     out.sort(key=lambda s: rank_key(s.score, s.x))
-    return out
+    return reranked(out, rerank) if rerank is not None else out
+
+
+def rerank_x(ranked: list[Scored], i: int) -> Sparse:
+    """A candidate's features for the reranker: its own, with its linear score, how far that is
+    below the first one's, and its place in the linear order."""
+    x = {name: v for name, v in ranked[i].x.items() if name != "bias"}  # (the trees' own base is the bias)
+    return {**x, "rank_score": ranked[i].score, "rank_gap": ranked[0].score - ranked[i].score, "rank_pos": float(i)}
+
+
+def reranked(ranked: list[Scored], rerank: "Decision") -> list[Scored]:
+    """The linear order's first few reordered by boosted trees, which weigh features together (a
+    template that matches well counts for more when the answer is of the kind asked); a premise
+    the question takes for granted keeps its place before everything (see `rank_key`)."""
+    head = [s for s in ranked[:RERANKED] if s.x.get("premise_full", 0.0) == ranked[0].x.get("premise_full", 0.0)]
+    if len(head) < 2:
+        return ranked
+    margins = [rerank.margin(rerank_x(ranked, i)) for i in range(len(head))]
+    order = sorted(range(len(head)), key=lambda i: -margins[i])
+    return [head[i] for i in order] + ranked[len(head):]
 
 
 def rank_key(score: float, x: Sparse) -> tuple[float, float, float]:

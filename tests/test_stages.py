@@ -661,3 +661,14 @@ def test_a_word_qualifying_the_kind_asked_for_is_not_the_focus(engine):
     assert analyse(engine.ix, "in which japanese city did pence announce the sanctions").focus == "city"
     assert analyse(engine.ix, "which japanese leader is in the dw pic").focus == "leader"
     assert not engine.ask("Which Japanese city did Pence announce the sanctions in?").answered
+
+
+def test_the_reranker_reorders_only_the_linear_orders_first_few_and_never_puts_a_premise_after_them():
+    from bot.scorer import RERANKED, reranked
+    prefers_templates = Decision({"template": 1.0})  # a reranker that only looks at how well a template matched
+    ranked = [Scored(None, score, {"template": template}) for score, template in ((3.0, 0.1), (2.0, 0.9), (1.0, 0.5), (0.5, 1.0))]
+    assert RERANKED == 3
+    assert [s.score for s in reranked(ranked, prefers_templates)] == [2.0, 1.0, 3.0, 0.5]
+    # a false premise the question takes for granted stays first, whatever the reranker thinks of it
+    premise = [Scored(None, 3.0, {"template": 0.1, "premise_full": 1.0}), *ranked[1:]]
+    assert [s.score for s in reranked(premise, prefers_templates)] == [3.0, 2.0, 1.0, 0.5]
