@@ -651,3 +651,9 @@ def test_one_word_in_quote_marks_is_a_word_of_the_quote_in_any_form(engine):
 def test_last_before_a_season_or_a_month_is_the_one_before(engine):
     result = engine.ask("when was the missile north korea launched last fall")
     assert result.answered and "November 2017" in result.text and "how long" not in result.text
+
+
+def test_a_nickname_for_north_korea_is_the_first_articles_hermit_kingdom(engine):
+    result = engine.ask("is there a nickname for north korea in the coverage")
+    assert result.answered and "hermit kingdom" in result.text
+    assert engine.ask("what's the hermit kingdom").text.startswith("North Korea")
