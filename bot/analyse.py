@@ -41,6 +41,8 @@ _PHRASINGS = (
     # "when did NK last launch a missile": "last" before the verb is "most recently", not how long something lasts
     (re.compile(r"\b((?:did|does|do|has|have|had|was|were) (?:(?!the |a |an |his |her |their |its |that |this |at )\S+ ){1,2})last "
                 r"(?!long|for|more|than|over|past|only|just|about|around|until|till|minute|\d)(?=\w)"), r"\1"),
+    # "what does 'hermit kingdom' refer to", "what does KCNA stand for": what that is
+    (re.compile(r"^(?:and |so |ok )?what (?:does|do|did) (.+?) (?:refer to|refers to|mean|stand for)$"), r"what is \1"),
     # "what's the state dept spokesperson called": the name of the one meant
     (re.compile(r"^(?:what is|what was|what s|whats) (the |that |this )?(.+?) (?:called|named)$"), r"what is the name of \1\2"),
     # "the missile fired last fall": "last" before a time is the one before, not how long something lasts

@@ -657,3 +657,9 @@ def test_a_nickname_for_north_korea_is_the_first_articles_hermit_kingdom(engine)
     result = engine.ask("is there a nickname for north korea in the coverage")
     assert result.answered and "hermit kingdom" in result.text
     assert engine.ask("what's the hermit kingdom").text.startswith("North Korea")
+
+
+def test_what_a_name_refers_to_or_stands_for_is_what_it_names(engine):
+    for question, card in (("and what does 'hermit kingdom' refer to", "North Korea —"),
+                           ("what does KCNA stand for", "Korean Central News Agency —")):
+        assert engine.ask(question).text.startswith(card), question
