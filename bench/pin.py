@@ -19,7 +19,7 @@ from bot.evaluation import EVAL_SETS, judge, load_eval_set
 from bot.facts import DEFAULT_FACTS, load_factbase
 
 OUT = Path(__file__).resolve().parent.parent / "tests" / "known_misses.yaml"
-DIALOGUE_SETS = ("dialogues.yaml", "blind_dialogues.yaml", "more_dialogues.yaml", "blind_dialogues_2.yaml", "blind_dialogues_3.yaml", "blind_dialogues_4.yaml", "blind_dialogues_5.yaml", "blind_dialogues_6.yaml", "blind_dialogues_7.yaml", "blind_dialogues_8.yaml", "blind_dialogues_9.yaml", "blind_dialogues_10.yaml", "blind_dialogues_11.yaml", "blind_dialogues_12.yaml", "blind_dialogues_13.yaml", "blind_dialogues_14.yaml", "blind_dialogues_15.yaml", "blind_dialogues_16.yaml", "blind_dialogues_17.yaml", "blind_dialogues_18.yaml", "blind_dialogues_19.yaml", "blind_dialogues_20.yaml", "blind_dialogues_21.yaml", "blind_dialogues_22.yaml", "blind_dialogues_23.yaml", "blind_dialogues_24.yaml", "blind_dialogues_25.yaml", "blind_dialogues_26.yaml")
+DIALOGUE_SETS = ("dialogues.yaml", "blind_dialogues.yaml", "more_dialogues.yaml", "blind_dialogues_2.yaml", "blind_dialogues_3.yaml", "blind_dialogues_4.yaml", "blind_dialogues_5.yaml", "blind_dialogues_6.yaml", "blind_dialogues_7.yaml", "blind_dialogues_8.yaml", "blind_dialogues_9.yaml", "blind_dialogues_10.yaml", "blind_dialogues_11.yaml", "blind_dialogues_12.yaml", "blind_dialogues_13.yaml", "blind_dialogues_14.yaml", "blind_dialogues_15.yaml", "blind_dialogues_16.yaml", "blind_dialogues_17.yaml", "blind_dialogues_18.yaml", "blind_dialogues_19.yaml", "blind_dialogues_20.yaml", "blind_dialogues_21.yaml", "blind_dialogues_22.yaml", "blind_dialogues_23.yaml", "blind_dialogues_24.yaml", "blind_dialogues_25.yaml", "blind_dialogues_26.yaml", "blind_dialogues_27.yaml")
 
 
 def main() -> None:

@@ -49,6 +49,7 @@ EVAL_SETS = {
     "blind_ac": EVAL_SET.with_name("blind_ac.yaml"),
     "blind_ad": EVAL_SET.with_name("blind_ad.yaml"),
     "blind_ae": EVAL_SET.with_name("blind_ae.yaml"),
+    "blind_af": EVAL_SET.with_name("blind_af.yaml"),
     "dev": Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev_questions.yaml",
 }
 
