@@ -38,7 +38,7 @@ from bot.engine import Engine
 from bot.evaluation import EVAL_SETS, judge, load_eval_set
 from bot.facts import DEFAULT_FACTS, load_factbase
 from bot.scorer import (DECISION_FEATURES, FEATURES, RERANK_FEATURES, RERANKED, Decision, QueryContext, Scored, decision_features,
-                         decision_score, features, is_complete, rank_key, rerank_x, reranked, vector)
+                         decision_score, features, is_complete, rank_key, rerank_span, rerank_x, reranked, vector)
 
 ROOT = Path(__file__).resolve().parent.parent
 # Every registered set is fitted on: the question sets (bot.evaluation.EVAL_SETS, the dev set among
@@ -153,7 +153,7 @@ def ranked(ex: dict, w: np.ndarray, rerank: Decision | None = None) -> tuple[lis
     top = [Scored(ex["cands"][i], float(s[i]), ex["sparse"][i]) for i in order]
     if rerank is not None:
         top = reranked(top, rerank)
-    index = {id(c): i for i, c in enumerate(ex["cands"])}
+    index = {id(c): i for i, c in enumerate(ex["cands"])}  # (the candidate the engine would give, by identity)
     return top[:6], index[id(top[0].cand)]
 
 
@@ -165,11 +165,10 @@ def rerank_rows(data: list[dict], w: np.ndarray) -> tuple[np.ndarray, np.ndarray
         s = ex["x"] @ w
         order = linear_order(ex, w)
         top = [Scored(ex["cands"][i], float(s[i]), ex["sparse"][i]) for i in order]
-        head = [i for i, sc in zip(order[:RERANKED], top) if sc.x.get("premise_full", 0.0) == top[0].x.get("premise_full", 0.0)]
-        labels = [bool(ex["y"][i]) for i in head]
-        if len(head) < 2 or all(labels) or not any(labels):
+        labels = [bool(ex["y"][i]) for i in order[: rerank_span(top)]]
+        if len(labels) < 2 or all(labels) or not any(labels):
             continue
-        for pos in range(len(head)):
+        for pos in range(len(labels)):
             xs.append(vector(rerank_x(top, pos), RERANK_FEATURES))
             ys.append(float(labels[pos]))
     return np.array(xs), np.array(ys)

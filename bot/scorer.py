@@ -331,16 +331,22 @@ def rerank_x(ranked: list[Scored], i: int) -> Sparse:
     return {**x, "rank_score": ranked[i].score, "rank_gap": ranked[0].score - ranked[i].score, "rank_pos": float(i)}
 
 
+def rerank_span(ranked: list[Scored]) -> int:
+    """How many of the linear order's first candidates the reranker may reorder: up to RERANKED,
+    all on the same side of `rank_key`'s rule (a false premise the question takes for granted keeps
+    its place before everything)."""
+    first = ranked[0].x.get("premise_full", 0.0) if ranked else 0.0
+    return next((i for i, s in enumerate(ranked[:RERANKED]) if s.x.get("premise_full", 0.0) != first), min(len(ranked), RERANKED))
+
+
 def reranked(ranked: list[Scored], rerank: "Decision") -> list[Scored]:
     """The linear order's first few reordered by boosted trees, which weigh features together (a
-    template that matches well counts for more when the answer is of the kind asked); a premise
-    the question takes for granted keeps its place before everything (see `rank_key`)."""
-    head = [s for s in ranked[:RERANKED] if s.x.get("premise_full", 0.0) == ranked[0].x.get("premise_full", 0.0)]
-    if len(head) < 2:
+    template that matches well counts for more when the answer is of the kind asked)."""
+    span = rerank_span(ranked)
+    if span < 2:
         return ranked
-    margins = [rerank.margin(rerank_x(ranked, i)) for i in range(len(head))]
-    order = sorted(range(len(head)), key=lambda i: -margins[i])
-    return [head[i] for i in order] + ranked[len(head):]
+    margins = [rerank.margin(rerank_x(ranked, i)) for i in range(span)]
+    return [ranked[i] for i in sorted(range(span), key=lambda i: -margins[i])] + ranked[span:]
 
 
 def rank_key(score: float, x: Sparse) -> tuple[float, float, float]:
