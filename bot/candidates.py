@@ -97,7 +97,7 @@ def generate(ix: Index, q: Query) -> list[Candidate]:
         return [unquoted]  # "what did Abe say to Pence?": the articles give no words of Abe's, quoted or reported
     found: list[Candidate] = [unquoted] if unquoted else []
     found.extend(said)
-    for generator in (timeline, by_date, people, quotes, claims, unmentioned_actor, dated, placed, timed, counted, durations, facts,
+    for generator in (timeline, by_date, people, quotes, told_whom, claims, unmentioned_actor, dated, placed, timed, counted, durations, facts,
                       gaps, precision, coarser_place, opposite_said, never_happened):
         found.extend(generator(ix, q))
     return found
@@ -793,6 +793,34 @@ def quotes(ix: Index, q: Query) -> list[Candidate]:
     lead = "Yes — " if asks_for_words else ""  # "did Nauert say anything about it?": yes, these words
     return [Candidate("quotes", fit, lambda: _quotes_answer(ix, q, speaker, chosen, lead), (), frozenset(tokens) | ix._quote_word_tokens | _SAYS,
                       frozenset({speaker, *(x.said_to for x in chosen if x.said_to)}), frozenset({"quote"}) | _quote_shows(ix, chosen))]
+
+
+# "which paper did Ayers give his comments to?", "who was Pence talking to": whom someone's words were for
+_TALKED_TO = re.compile(r"(?:\b(?:talk|talked|talking|speak|spoke|speaking|comment|commented|tell|told|say|said)"
+                        r"|\b(?:give|gave|giving|gives)\s+(?:his\s+|her\s+|their\s+|the\s+|an?\s+)?(?:comments?|remarks?|interview|quotes?|words|statement))"
+                        r"\s+to$|\b(?:talk|talked|talking|speak|spoke|speaking|interview|interviewed)\s+with$")
+
+
+def told_whom(ix: Index, q: Query) -> list[Candidate]:
+    """"Which newspaper did Nick Ayers talk to?": the one each of the speaker's quotes was said
+    to, as facts.yaml gives it."""
+    if q.yes_no or q.wh not in ("?which", "?what", "?who", "?whom") or not _TALKED_TO.search(q.norm):
+        return []
+    def heard(x) -> bool:  # said to someone the articles name, not "to the public"
+        return x.said_to in ix.fb.person_by_id
+
+    speaker = next((e for e in q.entities if any(heard(x) for x in ix.quotes_by_speaker.get(e, ()))), None)
+    if speaker is None:
+        return []
+    told = [x for x in ix.quotes_by_speaker[speaker] if heard(x)]
+
+    def build() -> Result:
+        lines = dict.fromkeys(f"{ix.fb.name_of(speaker)} said it to {ix.fb.name_of(x.said_to)} ({x.medium})." for x in told)
+        return Answer(q.raw, "\n".join(list(lines)[:3]), "quotes", tuple(ix._cite(x.source, x.text) for x in told[:3]), quotes=tuple(told[:3]))
+
+    tokens = frozenset(q.tokens).union(*(ix._quote_tokens[x.id] for x in told))
+    return [Candidate("quotes", 1.0, build, (), tokens, frozenset({speaker, *(x.said_to for x in told)}),
+                      frozenset({"quote", "person", "outlet"}))]
 
 
 # "did Nauert say anything about it?": a yes or no that asks for the words themselves

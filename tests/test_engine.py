@@ -663,3 +663,10 @@ def test_what_a_name_refers_to_or_stands_for_is_what_it_names(engine):
     for question, card in (("and what does 'hermit kingdom' refer to", "North Korea —"),
                            ("what does KCNA stand for", "Korean Central News Agency —")):
         assert engine.ask(question).text.startswith(card), question
+
+
+def test_whom_someone_talked_to_is_whom_their_quoted_words_were_said_to(engine):
+    for question in ("which newspaper did nick ayers talk to", "who did ayers speak with"):
+        assert engine.ask(question).text.startswith("Nick Ayers said it to The Washington Post"), question
+    # a snub given "to" someone is no one's words
+    assert "said it to" not in engine.ask("who did pence give the cold shoulder to").text
