@@ -147,7 +147,8 @@ def fix_question_words(norm: str) -> str:
 HYPOTHETICAL = re.compile(r"\b(?:supposed|meant|going|planned|scheduled|set|due|would|was to|were to|intend|intended|intending|plan|planning|aim|aimed|hoped|hoping|wanted to|want to|wants to)\b")
 _CHECK_PREFIX = re.compile(r"^(?:is it (?:true|right|correct) that|i (?:heard|read|think) (?:that )?|apparently)\s*")
 _POLITE_PREFIX = re.compile(r"^(?:(?:can|could|would|will) you (?:please )?(?:tell me|explain|say|let me know)|do you know|"
-                            r"please (?:tell me|explain)|i (?:want|would like|d like) to know|tell me)\s+")
+                            r"please (?:tell me|explain)|i (?:want|would like|d like) to know|tell me|"
+                            r"(?:do|does|did) (?:we|anyone|anybody|they) (?:actually |really )?know|is it (?:actually |really )?known)\s+")
 _CHECK_SUFFIX = re.compile(r"\s*(?:is that (?:true|right|correct)|right|true|correct)$")
 
 

@@ -670,3 +670,14 @@ def test_whom_someone_talked_to_is_whom_their_quoted_words_were_said_to(engine):
         assert engine.ask(question).text.startswith("Nick Ayers said it to The Washington Post"), question
     # a snub given "to" someone is no one's words
     assert "said it to" not in engine.ask("who did pence give the cold shoulder to").text
+
+
+def test_do_we_know_why_asks_why(engine):
+    for question in ("do we know for sure why north korea backed out", "is it known why the north koreans pulled out"):
+        result = engine.ask(question)
+        assert result.answered and result.text.startswith("It is unclear exactly why"), question
+
+
+def test_tl_dr_and_tf_are_chat_not_topics(engine):
+    assert engine.ask("tl;dr why did nk ghost pence").text.startswith("It is unclear exactly why")
+    assert engine.ask("who tf is nick ayers lol").text.startswith("Nick Ayers —")
