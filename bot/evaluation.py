@@ -50,6 +50,7 @@ EVAL_SETS = {
     "blind_ad": EVAL_SET.with_name("blind_ad.yaml"),
     "blind_ae": EVAL_SET.with_name("blind_ae.yaml"),
     "blind_af": EVAL_SET.with_name("blind_af.yaml"),
+    "blind_ag": EVAL_SET.with_name("blind_ag.yaml"),
     "dev": Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev_questions.yaml",
 }
 
