@@ -681,3 +681,8 @@ def test_do_we_know_why_asks_why(engine):
 def test_tl_dr_and_tf_are_chat_not_topics(engine):
     assert engine.ask("tl;dr why did nk ghost pence").text.startswith("It is unclear exactly why")
     assert engine.ask("who tf is nick ayers lol").text.startswith("Nick Ayers —")
+
+
+def test_a_wire_is_a_news_agency(engine):
+    result = engine.ask("dw article wire sources")
+    assert result.answered and "AFP and Reuters" in result.text
