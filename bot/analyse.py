@@ -41,6 +41,9 @@ _PHRASINGS = (
     # "when did NK last launch a missile": "last" before the verb is "most recently", not how long something lasts
     (re.compile(r"\b((?:did|does|do|has|have|had|was|were) (?:(?!the |a |an |his |her |their |its |that |this |at )\S+ ){1,2})last "
                 r"(?!long|for|more|than|over|past|only|just|about|around|until|till|minute|\d)(?=\w)"), r"\1"),
+    # "the meeting planned for February 14": set for a day, not its purpose ("what was planned for the meeting" stays)
+    (re.compile(r"\bplanned (?=for (?:the )?(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|"
+                r"next|following|morning|day|week)\w*\b)"), "scheduled "),
     # "what does 'hermit kingdom' refer to", "what does KCNA stand for": what that is
     (re.compile(r"^(?:and |so |ok )?what (?:does|do|did) (.+?) (?:refer to|refers to|mean|stand for)$"), r"what is \1"),
     # "what's the state dept spokesperson called": the name of the one meant

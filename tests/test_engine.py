@@ -686,3 +686,8 @@ def test_tl_dr_and_tf_are_chat_not_topics(engine):
 def test_a_wire_is_a_news_agency(engine):
     result = engine.ask("dw article wire sources")
     assert result.answered and "AFP and Reuters" in result.text
+
+
+def test_planned_for_a_day_is_when_it_was_set_for_not_its_purpose(engine):
+    assert engine.ask("why did the meeting planned for february 14 fall through").text.startswith("Not on 14 February but on 10 February 2018")
+    assert "nuclear" in engine.ask("what was planned for the meeting").text
