@@ -691,3 +691,8 @@ def test_a_wire_is_a_news_agency(engine):
 def test_planned_for_a_day_is_when_it_was_set_for_not_its_purpose(engine):
     assert engine.ask("why did the meeting planned for february 14 fall through").text.startswith("Not on 14 February but on 10 February 2018")
     assert "nuclear" in engine.ask("what was planned for the meeting").text
+
+
+def test_a_reporter_who_broke_the_story_is_not_an_articles_author(engine):
+    for question in ("which reporter broke the story", "which journalist broke the news of the meeting"):
+        assert "Ashley Parker" in engine.ask(question).text.split(".")[0], question
