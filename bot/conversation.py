@@ -534,12 +534,19 @@ def _outlets(engine: Engine, citations) -> str:
     return listed(list(dict.fromkeys(engine.fb.source_by_id[c.source_id].name for c in citations)))
 
 
+_WROTE = re.compile(r"\bwho (?:wrote|writes|authored|penned)\b")
+
+
 def _reported_by(engine: Engine, text: str, before: Conversation, now: float, lead: str = "") -> Turn:
     """The outlets behind the last answer, each with its own words for it."""
     said = _outlets(engine, before.citations)
     plural = len({c.source_id for c in before.citations}) > 1
     speakers = [engine.fb.person_by_id[x.speaker].name for x in _quotes(engine, before.quotes) if x.speaker in engine.fb.person_by_id]
     who = f" The words are {speakers[0]}'s." if speakers and len(set(speakers)) == 1 else ""
+    if _WROTE.search(normalize(text)):  # "who wrote that?": the article's byline too, where it has one
+        sources = [engine.fb.source_by_id[c] for c in dict.fromkeys(c.source_id for c in before.citations)]
+        who += "".join(f" {src.name}'s article is by {src.author}." if src.author else f" {src.name} names no author."
+                       for src in sources)
     result = Answer(text, f"{lead}{said} {'report' if plural else 'reports'} it.{who}", "fact", before.citations, before.facts)
     return Turn(result, None, replace(before, updated=now))
 

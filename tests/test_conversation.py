@@ -543,3 +543,8 @@ def test_says_who_names_the_one_who_said_it_not_only_the_outlets(engine):
 def test_which_of_the_articles_says_that_names_the_article(engine):
     step = _last_step(engine, "who first reported the secret meeting", "which reporter", "which of the articles says that")
     assert step.result.text == "Vox reports it."
+
+
+def test_who_wrote_that_names_the_articles_bylines(engine):
+    step = _last_step(engine, "what did vox say about the meeting", "who wrote that")
+    assert "Vox's article is by Jen Kirby." in step.result.text
