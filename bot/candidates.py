@@ -930,10 +930,13 @@ def _speaker(ix: Index, q: Query) -> str | None:
     if subject_at >= 0 and any(ix.mention_at(q.norm, e) < subject_at for e in q.entities):
         # "what did the State Department say about the Pence meeting": Pence is the subject
         speakers = [e for e in speakers if ix.mention_at(q.norm, e) < subject_at]
-    if not speakers:  # "what did the State Department tweet?": its spokeswoman's words
-        bodies = [e for e in q.entities if e in ix.speaks_for and (subject_at < 0 or ix.mention_at(q.norm, e) < subject_at)]
-        return ix.speaks_for[bodies[0]] if bodies else None
-    return speakers[0]
+    bodies = [e for e in q.entities if e in ix.speaks_for and e not in ix.quotes_by_speaker
+              and (subject_at < 0 or ix.mention_at(q.norm, e) < subject_at)]
+    if bodies and (not speakers or ix.mention_at(q.norm, bodies[0]) < ix.mention_at(q.norm, speakers[0])):
+        # "what did the State Department tweet?": its spokeswoman's words; "what did North Korea tell
+        # Pence to do": its agency's, not Pence's, who is named after it
+        return ix.speaks_for[bodies[0]]
+    return speakers[0] if speakers else None
 
 
 _SUBJECT_AFTER = ("about", "regarding", "on", "to", "after", "before", "when", "while")

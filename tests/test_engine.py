@@ -696,3 +696,9 @@ def test_planned_for_a_day_is_when_it_was_set_for_not_its_purpose(engine):
 def test_a_reporter_who_broke_the_story_is_not_an_articles_author(engine):
     for question in ("which reporter broke the story", "which journalist broke the news of the meeting"):
         assert "Ashley Parker" in engine.ask(question).text.split(".")[0], question
+
+
+def test_a_body_named_before_a_quoted_person_speaks_through_its_voice(engine):
+    # the State Department speaks first; Pence is whom it spoke of
+    text = engine.ask("what did the state department say pence wanted to do at the meeting").text
+    assert text.startswith("Heather Nauert") and not text.startswith("Mike Pence")
