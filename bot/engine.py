@@ -178,7 +178,9 @@ class Engine:
         """"Which New York Times reporter broke the story?": an outlet the articles never mention
         is said to be none of theirs first, then the question is answered without it."""
         done = next(iter(unmentioned_actor(self.ix, analyse(self.ix, question))), None)
-        if done is not None and done.route >= STATED_WRONG_COVER:
+        # ("which NYT reporter broke it?": the outlet only qualifies a role, and is said to be none of theirs)
+        qualifies = any(end < len(words) and words[end].text.lower() in self.ix.roles.role_words for _, (_, end) in outlets)
+        if done is not None and done.route >= STATED_WRONG_COVER and not qualifies:
             return replace(done.result(), question=question)  # "did CNN break the story?": no, the Washington Post did
         dropped = {i for _, span in outlets for i in range(*span)}
         rest = _joined([w for i, w in enumerate(words) if i not in dropped])
