@@ -51,6 +51,7 @@ EVAL_SETS = {
     "blind_ae": EVAL_SET.with_name("blind_ae.yaml"),
     "blind_af": EVAL_SET.with_name("blind_af.yaml"),
     "blind_ag": EVAL_SET.with_name("blind_ag.yaml"),
+    "blind_ah": EVAL_SET.with_name("blind_ah.yaml"),
     "dev": Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev_questions.yaml",
 }
 
