@@ -304,6 +304,8 @@ def claims(ix: Index, q: Query) -> list[Candidate]:
     spoken, commented = _spoken_of(ix, q, SPEECH_VERB), _spoken_of(ix, q, _COMMENTED)
     best, best_score, wrong_actor, wrong_place = None, 0.0, None, None
     asked_places = ix.places_in(q.norm, _IN_PLACE) if q.yes_no else []
+    how = re.search(r"\bhow (\w+)", q.norm)
+    degree = ix._canon_token(how.group(1)) if how else None  # "how long", "how close": what is asked, not claimed
     asked_place_tokens = {t for name in asked_places for t in ix._analyse(name, correct=False)[0]}
     for c in ix.claims_sharing(wanted):
         context = c.entities | set(c.fact.people)  # "was the Pence meeting secret": Pence is the fact's
@@ -343,6 +345,8 @@ def claims(ix: Index, q: Query) -> list[Candidate]:
             score = 2 * recall * precision / (recall + precision) if recall + precision else 0.0
         elif q.wh is None or not c.tokens or not c.tokens <= asked | acting_for:
             continue  # a wh-question is corrected only when it states the whole claim's action
+        elif degree in c.tokens:
+            continue  # "how long before the talks …" asks how long; it does not claim the talks were to be long
         elif q.wh in ("?what", "?which", "?who") and happen in c.tokens:
             continue  # "what happened to the meeting?" asks; it does not claim the meeting happened
         elif not c.holds and c.entities <= set(q.entities) and _acts(q, _actors(ix, q, c.subject), c.action, spoken) \
@@ -804,8 +808,8 @@ _TALKED_TO = re.compile(r"(?:\b(?:talk|talked|talking|speak|spoke|speaking|comme
 def told_whom(ix: Index, q: Query) -> list[Candidate]:
     """"Which newspaper did Nick Ayers talk to?": the one each of the speaker's quotes was said
     to, as facts.yaml gives it."""
-    if q.yes_no or q.wh not in ("?which", "?what", "?who", "?whom") or not _TALKED_TO.search(q.norm):
-        return []
+    if q.yes_no or q.wh not in ("?which", "?what", "?who", "?whom") or not _TALKED_TO.search(q.norm) or HYPOTHETICAL.search(q.norm):
+        return []  # ("who was Pence slated to talk with": whom he was to meet, not whom his words were for)
     def heard(x) -> bool:  # said to someone the articles name, not "to the public"
         return x.said_to in ix.fb.person_by_id
 

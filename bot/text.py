@@ -144,7 +144,7 @@ def fix_question_words(norm: str) -> str:
     return " ".join(words)
 
 
-HYPOTHETICAL = re.compile(r"\b(?:supposed|meant|going|planned|scheduled|set|due|would|was to|were to|intend|intended|intending|plan|planning|aim|aimed|hoped|hoping|wanted to|want to|wants to)\b")
+HYPOTHETICAL = re.compile(r"\b(?:supposed|meant|going|planned|scheduled|slated|set|due|would|was to|were to|intend|intended|intending|plan|planning|aim|aimed|hoped|hoping|wanted to|want to|wants to)\b")
 _CHECK_PREFIX = re.compile(r"^(?:is it (?:true|right|correct) that|i (?:heard|read|think) (?:that )?|apparently)\s*")
 _POLITE_PREFIX = re.compile(r"^(?:(?:can|could|would|will) you (?:please )?(?:tell me|explain|say|let me know)|do you know|"
                             r"please (?:tell me|explain)|i (?:want|would like|d like) to know|tell me|"

@@ -702,3 +702,13 @@ def test_a_body_named_before_a_quoted_person_speaks_through_its_voice(engine):
     # the State Department speaks first; Pence is whom it spoke of
     text = engine.ask("what did the state department say pence wanted to do at the meeting").text
     assert text.startswith("Heather Nauert") and not text.startswith("Mike Pence")
+
+
+def test_how_long_before_asks_how_long_and_claims_nothing_long(engine):
+    text = engine.ask("who pulled out, and how long before the talks?").text
+    assert "two hours before" in text and "premise isn't right" not in text
+
+
+def test_whom_someone_was_slated_to_talk_with_is_whom_they_were_to_meet(engine):
+    text = engine.ask("which two officials from pyongyang had pence been slated to talk with").text
+    assert "said it to" not in text and "Kim Yo Jong" in text
