@@ -52,6 +52,7 @@ EVAL_SETS = {
     "blind_af": EVAL_SET.with_name("blind_af.yaml"),
     "blind_ag": EVAL_SET.with_name("blind_ag.yaml"),
     "blind_ah": EVAL_SET.with_name("blind_ah.yaml"),
+    "blind_ai": EVAL_SET.with_name("blind_ai.yaml"),
     "dev": Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev_questions.yaml",
 }
 
