@@ -385,6 +385,8 @@ def unmentioned_actor(ix: Index, q: Query) -> list[Candidate]:
     words = q.norm.split()
     asked = set(q.known_tokens)
     for start, end in ix.roles.unmentioned_bodies(words):
+        if end < len(words) and words[end] in ix.roles.role_words:
+            continue  # "which NYT reporter broke it?": the body only qualifies a role; it did nothing itself
         following = ix._analyse(" ".join(words[end : end + 2]), correct=False)[0]  # "confirmed", "first reported"
         for c in ix.claims_sharing(following):
             if not (c.holds and c.action in following and c.subject and c.subject.startswith("@") and c.tokens <= asked):
@@ -805,6 +807,12 @@ _TALKED_TO = re.compile(r"(?:\b(?:talk|talked|talking|speak|spoke|speaking|comme
                         r"\s+to$|\b(?:talk|talked|talking|speak|spoke|speaking|interview|interviewed)\s+with$")
 
 
+def said_to_lines(ix: Index, quotes) -> list[str]:
+    """"Nick Ayers said it to The Washington Post (interview).": one line for each speaker, listener
+    and medium of quotes that were said to someone."""
+    return list(dict.fromkeys(f"{ix.fb.name_of(x.speaker)} said it to {ix.fb.name_of(x.said_to)} ({x.medium})." for x in quotes))
+
+
 def told_whom(ix: Index, q: Query) -> list[Candidate]:
     """"Which newspaper did Nick Ayers talk to?": the one each of the speaker's quotes was said
     to, as facts.yaml gives it."""
@@ -819,8 +827,8 @@ def told_whom(ix: Index, q: Query) -> list[Candidate]:
     told = [x for x in ix.quotes_by_speaker[speaker] if heard(x)]
 
     def build() -> Result:
-        lines = dict.fromkeys(f"{ix.fb.name_of(speaker)} said it to {ix.fb.name_of(x.said_to)} ({x.medium})." for x in told)
-        return Answer(q.raw, "\n".join(list(lines)[:3]), "quotes", tuple(ix._cite(x.source, x.text) for x in told[:3]), quotes=tuple(told[:3]))
+        return Answer(q.raw, "\n".join(said_to_lines(ix, told)[:3]), "quotes", tuple(ix._cite(x.source, x.text) for x in told[:3]),
+                      quotes=tuple(told[:3]))
 
     tokens = frozenset(q.tokens).union(*(ix._quote_tokens[x.id] for x in told))
     return [Candidate("quotes", 1.0, build, (), tokens, frozenset({speaker, *(x.said_to for x in told)}),

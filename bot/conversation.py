@@ -16,7 +16,7 @@ import time
 from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 
-from bot.candidates import fact_answer, quote_when, related_docs
+from bot.candidates import fact_answer, quote_when, related_docs, said_to_lines
 from bot.engine import Answer, Engine, NotCovered, Result
 from bot.analyse import analyse
 from bot.decide import NOTHING_SPECIFIC
@@ -581,8 +581,7 @@ def _said_to(engine: Engine, text: str, before: Conversation, now: float) -> Tur
     told = [x for x in shown if x.said_to]
     if not told:
         return None
-    lines = [f"{engine.fb.name_of(x.speaker)} said it to {engine.fb.name_of(x.said_to)} ({x.medium})." for x in told[:3]]
-    lines = list(dict.fromkeys(lines))
+    lines = said_to_lines(engine.ix, told[:3])
     return Turn(Answer(text, "\n".join(lines), "quotes", before.citations, quotes=tuple(told[:3])), None, replace(before, updated=now))
 
 

@@ -27,7 +27,7 @@ from bot.facts import Discrepancy, Event, FactBase, Person, Quote, outlet_name
 from bot.index import Index, Journey
 from bot.roles import WrongRole, shown_as
 from bot.results import Answer, Citation, Comparison, NotCovered, PersonMatch, Result
-from bot.scorer import Weights, decision_features, decision_score, score_all
+from bot.scorer import Scored, Weights, decision_features, decision_score, score_all
 from bot.text import PERSONAL_PRONOUN, PRONOUN_GENDER, SPEECH_VERB, clip, date_span, listed, normalize, parse_dates, plain_tokens, without_question_words
 
 __all__ = ["Answer", "Citation", "Comparison", "Engine", "NotCovered", "PersonMatch", "Result", "normalize"]
@@ -135,12 +135,12 @@ class Engine:
         if parts:
             return self._ask_parts(text, parts)
         q = analyse(self.ix, text)
-        result = decide(self.ix, q, score_all(self.ix, q, generate(self.ix, q), self._w, self._r), self._d)
+        result = self._decide(q)
         sentences = [s for s in _SENTENCE_END.split(text) if s.strip()]
         if not result.answered and len(sentences) > 1 and asks(sentences[-1]):
             # "ok different thing. who is heather nauert": the chat around a question is not part of it
             last = analyse(self.ix, sentences[-1])
-            alone = decide(self.ix, last, score_all(self.ix, last, generate(self.ix, last), self._w, self._r), self._d)
+            alone = self._decide(last)
             if alone.answered:
                 return replace(alone, question=text)
         return result
@@ -178,9 +178,7 @@ class Engine:
         """"Which New York Times reporter broke the story?": an outlet the articles never mention
         is said to be none of theirs first, then the question is answered without it."""
         done = next(iter(unmentioned_actor(self.ix, analyse(self.ix, question))), None)
-        # ("which NYT reporter broke it?": the outlet only qualifies a role, and is said to be none of theirs)
-        qualifies = any(end < len(words) and words[end].text.lower() in self.ix.roles.role_words for _, (_, end) in outlets)
-        if done is not None and done.route >= STATED_WRONG_COVER and not qualifies:
+        if done is not None and done.route >= STATED_WRONG_COVER:
             return replace(done.result(), question=question)  # "did CNN break the story?": no, the Washington Post did
         dropped = {i for _, span in outlets for i in range(*span)}
         rest = _joined([w for i, w in enumerate(words) if i not in dropped])
@@ -202,6 +200,13 @@ class Engine:
             return Answer(question, f"{lead} {said}", "premise", answer.citations, answer.facts, 0.5)
         return NotCovered(question, f"{lead} {said}" if answer.citations else lead, answer.suggestions, citations=answer.citations)
 
+    def _scored(self, q: Query) -> list[Scored]:
+        """The stages after analyse: every candidate, scored and ordered."""
+        return score_all(self.ix, q, generate(self.ix, q), self._w, self._r)
+
+    def _decide(self, q: Query) -> Result:
+        return decide(self.ix, q, self._scored(q), self._d)
+
     def _ask_parts(self, question: str, parts: tuple[str, ...]) -> Result:
         """Each question of the message answered on its own, in order; a part that points back
         ("and what did he say?") reads the names of the part before it."""
@@ -215,12 +220,12 @@ class Engine:
             elif previous is not None and len(part.known_tokens) <= 1 and not (part.entities or part.unknown) and len(previous.known_tokens) >= 2:
                 # "… and on what date?": about what the part before asked
                 part = analyse(self.ix, f"{text} {without_question_words(previous.norm)}")
-            results.append(decide(self.ix, part, score_all(self.ix, part, generate(self.ix, part), self._w, self._r), self._d))
+            results.append(self._decide(part))
             previous = part
         answered = [r for r in results if r.answered]
         if not answered:  # none of the parts alone: the message as a whole may still match
             q = analyse(self.ix, question)
-            return decide(self.ix, q, score_all(self.ix, q, generate(self.ix, q), self._w, self._r), self._d)
+            return self._decide(q)
         if len(answered) == 1 and len(results) == 1:
             return answered[0]
         text = "\n".join(r.text for r in results)
@@ -271,7 +276,7 @@ class Engine:
                                  "dates": list(q.dates), "answer_type": q.answer_type, "yes_no": q.yes_no,
                                  "unknown": [{"word": w, "zipf": z} for w, z in q.unknown], "outlet": q.outlet,
                                  "parts": list(q.parts)}}
-        scored = score_all(self.ix, q, generate(self.ix, q), self._w, self._r)
+        scored = self._scored(q)
         out["decision_score"] = round(decision_score(scored, q, self._d), 3) if scored else None
         if scored:
             why = self._d.contributions(decision_features(scored, q))
