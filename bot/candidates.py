@@ -316,6 +316,9 @@ def claims(ix: Index, q: Query) -> list[Candidate]:
         # be wrong about). A yes or no names the actor right before the action, not what they spoke of.
         other_actor = (c.holds and c.action and c.entities and q.entities and not set(q.entities) & context
                        and c.tokens <= asked | acting_for
+                       # "how did Kim Yo Jong travel to South Korea?" does not claim she travelled with
+                       # Warmbier's father: the claim's other people must be named too
+                       and c.entities - {(c.subject or "@")[1:]} <= set(q.entities)
                        and (q.yes_no or (q.wh is not None and c.tokens and not (q.wh in ("?what", "?which", "?who") and happen in c.tokens)))
                        and _acts(q, set(q.entities[:1]), c.action, spoken | commented if q.yes_no else spoken, reach=1 if q.yes_no else 2))
         if other_actor:

@@ -712,3 +712,10 @@ def test_how_long_before_asks_how_long_and_claims_nothing_long(engine):
 def test_whom_someone_was_slated_to_talk_with_is_whom_they_were_to_meet(engine):
     text = engine.ask("which two officials from pyongyang had pence been slated to talk with").text
     assert "said it to" not in text and "Kim Yo Jong" in text
+
+
+def test_another_actor_is_corrected_only_when_the_question_states_the_whole_claim(engine):
+    # Pence travelled with Warmbier's father; asking how Kim Yo Jong travelled claims nothing of that
+    for question in ("How did Kim Yo Jong travel to South Korea?", "What did Karen Pence do during the Olympic trip?"):
+        assert "It wasn't" not in engine.ask(question).text
+    assert engine.ask("Why did Trump call off the meeting?").text.startswith("It wasn't")
