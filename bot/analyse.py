@@ -163,7 +163,10 @@ def analyse(ix: Index, question: str) -> Query:
         quote_intent = ix.mention_at(norm, entities[0]) < len(" ".join(words[:thinks]))
     # "the closing ceremony": a word the articles never use whose opposite they do names another
     # thing; it is not the word of theirs it stems like ("closing" is not "sat close to")
-    contrasted = next((w for w in words if w not in ix._raw_vocab and any(o in ix._raw_vocab for o in ix.english.opposites.get(w, ()))), None)
+    # ("fell apart" is a lexicon phrase for cancelling: its "apart" is no word of its own)
+    in_phrases = set(words) - set(ix._phrase_variants(words, names=True))
+    contrasted = next((w for w in words if w not in ix._raw_vocab and w not in in_phrases
+                       and any(o in ix._raw_vocab for o in ix.english.opposites.get(w, ()))), None)
     other_thing = None
     if contrasted:
         if ix._canon_token(contrasted) in tokens:

@@ -883,9 +883,12 @@ def quoted_words(ix: Index, q: Query) -> list[Candidate]:
 
 def timeline(ix: Index, q: Query) -> list[Candidate]:
     """"Give me the timeline": every event, in order."""
-    if ix._canon_token("timeline") not in q.tokens or q.dates:
+    asked = ix._canon_token("timeline")
+    if asked not in q.tokens or q.dates:
         return []
-    fit = 1 / max(len(q.known_tokens), 1)
+    # ("walk me through Pence's trip": the words the events tell of fit the whole timeline too)
+    told = ix.timeline_words
+    fit = sum(t == asked or t in told for t in q.known_tokens) / max(len(q.known_tokens), 1)
 
     def build() -> Result:
         events = ix.fb.events
@@ -893,7 +896,8 @@ def timeline(ix: Index, q: Query) -> list[Candidate]:
         cites = [ix._cite(e.evidence[0].source, e.evidence[0].quote) for e in events]
         return Answer(q.raw, "\n".join(lines), "date", tuple(cites), confidence=1.0, events=tuple(events))
 
-    return [Candidate("timeline", fit, build, (), frozenset(q.tokens), frozenset(), frozenset({"date"}))]
+    people = frozenset(ix.fb.meta.episode["people"])  # the whole timeline is the episode's own people's story
+    return [Candidate("timeline", fit, build, (), frozenset(q.tokens), people, frozenset({"date"}))]
 
 
 def by_date(ix: Index, q: Query) -> list[Candidate]:

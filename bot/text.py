@@ -146,7 +146,9 @@ def fix_question_words(norm: str) -> str:
 
 HYPOTHETICAL = re.compile(r"\b(?:supposed|meant|going|planned|scheduled|slated|set|due|would|was to|were to|intend|intended|intending|plan|planning|aim|aimed|hoped|hoping|wanted to|want to|wants to)\b")
 _CHECK_PREFIX = re.compile(r"^(?:is it (?:true|right|correct) that|i (?:heard|read|think) (?:that )?|apparently)\s*")
+# ("can you walk me through the trip?" asks for the walk-through: only "can you" goes)
 _POLITE_PREFIX = re.compile(r"^(?:(?:can|could|would|will) you (?:please )?(?:tell me|explain|say|let me know)|do you know|"
+                            r"(?:can|could|would|will) you(?: please)?(?=\s+(?:walk|run|give|list|show|summari[sz]e|describe|name|recap|remind)\b)|"
                             r"please (?:tell me|explain)|i (?:want|would like|d like) to know|tell me|"
                             r"(?:do|does|did) (?:we|anyone|anybody|they) (?:actually |really )?know|is it (?:actually |really )?known)\s+")
 _CHECK_SUFFIX = re.compile(r"\s*(?:is that (?:true|right|correct)|right|true|correct)$")

@@ -719,3 +719,13 @@ def test_another_actor_is_corrected_only_when_the_question_states_the_whole_clai
     for question in ("How did Kim Yo Jong travel to South Korea?", "What did Karen Pence do during the Olympic trip?"):
         assert "It wasn't" not in engine.ask(question).text
     assert engine.ask("Why did Trump call off the meeting?").text.startswith("It wasn't")
+
+
+def test_can_you_walk_me_through_is_a_request_for_the_timeline(engine):
+    result = engine.ask("Can you walk me through Pence's trip in order?")
+    assert not result.text.startswith(("Yes", "No")) and getattr(result, "events", ())
+
+
+def test_a_word_inside_a_lexicon_phrase_is_not_reported_unknown(engine):
+    # "fell apart" means cancelled; its "apart" is not a word the articles lack
+    assert "apart" not in engine.ask("Walk me through how the Pence–North Korea meeting fell apart.").text
