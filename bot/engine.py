@@ -186,7 +186,8 @@ class Engine:
                                           for name, span in outlets)))
         lead = f"My sources don't mention {names}."
         spoke = any(SPEECH_VERB.fullmatch(w.text) for _, (_, end) in outlets for w in words[end : end + 2])
-        answer = self._ask(rest) if rest and not spoke else None
+        # ("what did Nauert write in her Facebook post?": someone else is named, who still speaks)
+        answer = self._ask(rest) if rest and (not spoke or self.entities_in(rest)) else None
         if answer is None:  # "what did the BBC say?": without its speaker the rest asks nothing
             return NotCovered(question, lead, ())
         said = _VERDICT.sub("", NOTHING_SPECIFIC.sub("", answer.text))

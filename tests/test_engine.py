@@ -729,3 +729,22 @@ def test_can_you_walk_me_through_is_a_request_for_the_timeline(engine):
 def test_a_word_inside_a_lexicon_phrase_is_not_reported_unknown(engine):
     # "fell apart" means cancelled; its "apart" is not a word the articles lack
     assert "apart" not in engine.ask("Walk me through how the Pence–North Korea meeting fell apart.").text
+
+
+def test_a_platform_the_articles_never_mention_is_named_then_the_rest_answered(engine):
+    text = engine.ask("What did Heather Nauert post on Facebook about the cancellation?").text
+    assert text.startswith("My sources don't mention Facebook.") and "What they do say" in text
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("What did experts say Pyongyang hoped to get from its charm offensive?", "sanctions"),
+    ("What message was the vice president planning to deliver to the North Korean delegation?", "nuclear"),
+])
+def test_idioms_read_as_the_articles_words(engine, question, expected):
+    result = engine.ask(question)
+    assert result.answered and expected in result.text, result.text
+
+
+def test_being_stood_up_is_being_cancelled_on_not_standing(engine):
+    q = analyse(engine.ix, "How did Washington react to being stood up?")
+    assert engine.ix._canon_token("cancel") in q.tokens and engine.ix._canon_token("stand") not in q.tokens
