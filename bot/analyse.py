@@ -74,7 +74,8 @@ _PART_SPLIT = re.compile(r"\s*\?+\s*|\s*[,;]?\s+\b(?:and|also|plus)\s+(?=(?:(?:o
 _PRONOUNS = frozenset("he him his she her they them their it its that this".split())
 # The thing a question asks for: "what city", "which countries", "how many defectors", "the name of".
 _FOCUS = re.compile(r"\b(?:what|which)\s+(?:is|was|were|are)\s+(?:the\s+)?(\w+)\s+of\b|\b(name|headline|title|location|date)\b"
-                    r"|(?:\b(?:what|which|how many|how much)|^(?:the )?(?:number|count) of)\s+(?:(?:kind|sort|type|exact|specific|other)\s+(?:of\s+)?)?(?:\d+\s+)?(\w+)")
+                    r"|(?:\b(?:what|which|how many|how much)|^(?:the )?(?:number|count) of)\s+(?:of\s+(?:(?:the|his|her|their|its|these|those)\s+)?)?"
+                    r"(?:(?:kind|sort|type|exact|specific|other)\s+(?:of\s+)?)?(?:\d+\s+)?(\w+)")  # ("how many of Nauert's tweets")
 _AT_PLACE = re.compile(r"\b(?:in|at|during)\s+(?:the\s+)?|\bthe\s+(?=\S+(?:\s+\S+)?\s+(?:meeting|olympics|games|summit|talks)\b)")  # "in Tokyo", "at the stadium", "the Tokyo meeting"
 _THINKS = frozenset("think thinks thought thinking".split())  # (how someone felt is not in their words)
 _NOT_FOCUS = frozenset("is was were are did does do the a an had has have will would could should can".split())

@@ -672,3 +672,9 @@ def test_the_reranker_reorders_only_the_linear_orders_first_few_and_never_puts_a
     # a false premise the question takes for granted stays first, whatever the reranker thinks of it
     premise = [Scored(None, 3.0, {"template": 0.1, "premise_full": 1.0}), *ranked[1:]]
     assert [s.score for s in reranked(premise, prefers_templates)] == [3.0, 2.0, 1.0, 0.5]
+
+
+def test_how_many_of_someones_things_counts_the_things(engine):
+    from bot.analyse import analyse
+    assert analyse(engine.ix, "How many of Nauert's tweets are quoted in the first article?").focus == "tweets"
+    assert analyse(engine.ix, "which of the articles says that").focus == "articles"
