@@ -57,6 +57,8 @@ _PHRASINGS = (
     # "did Nauert bring up human rights", "did Ayers mention the defectors": whether their words did
     (re.compile(r"^((?:did|does|do|has|had) (?:\S+ ){1,3}?)(?:ever )?(?:mention|mentioned|bring up|brought up|raise|raised|talk about|talked about"
                 r"|speak about|spoke about|speak of|spoke of|refer to|referred to|comment on|commented on)\b(?: about)?"), r"\1say anything about"),
+    # "which side called it off": which party to it, who ("who on the US side" stays a question about people)
+    (re.compile(r"\bwhich (?:side|party|camp)\b"), "who"),
     # "who is the person that Pence travelled with", "who were the officials who …": who
     (re.compile(r"^who (?:is|was|are|were) (?:the|that|this) (?:person|people|guy|guys|man|woman|one|ones|individual|official|officials) (?:that|who|whom)\b"), "who"),
 )

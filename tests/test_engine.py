@@ -748,3 +748,8 @@ def test_idioms_read_as_the_articles_words(engine, question, expected):
 def test_being_stood_up_is_being_cancelled_on_not_standing(engine):
     q = analyse(engine.ix, "How did Washington react to being stood up?")
     assert engine.ix._canon_token("cancel") in q.tokens and engine.ix._canon_token("stand") not in q.tokens
+
+
+def test_which_side_asks_who(engine):
+    result = engine.ask("Which side pulled the plug on the planned talks?")
+    assert result.answered and "North Korea" in result.text and "side" not in result.text
