@@ -752,4 +752,4 @@ def test_being_stood_up_is_being_cancelled_on_not_standing(engine):
 
 def test_which_side_asks_who(engine):
     result = engine.ask("Which side pulled the plug on the planned talks?")
-    assert result.answered and "North Korea" in result.text and "side" not in result.text
+    assert result.answered and "North Korea" in result.text and "'side'" not in result.text
