@@ -753,3 +753,8 @@ def test_being_stood_up_is_being_cancelled_on_not_standing(engine):
 def test_which_side_asks_who(engine):
     result = engine.ask("Which side pulled the plug on the planned talks?")
     assert result.answered and "North Korea" in result.text and "'side'" not in result.text
+
+
+def test_a_theory_or_possibility_is_what_perhaps_introduces(engine):
+    result = engine.ask("What was Ayers' second theory for why North Korea walked away?")
+    assert result.answered and "sincere" in result.text
