@@ -35,6 +35,10 @@ _TIMING = re.compile(r"\bhow (?:long|soon|early|late)\b")
 _PHRASINGS = (
     (re.compile(r"\bhow much (?:advance )?(?:notice|time|warning|heads up|lead time)\b"), "how long"),  # "how much notice"
     (re.compile(r"\bhow far (?:ahead|in advance)\b"), "how long before"),  # "how far ahead of the talks"
+    # "how close was the meeting to actually happening", "how close to the start": in time, not where anyone sat
+    (re.compile(r"\bhow close\b(?=(?: \S+){0,5}? (?:to|before) (?:(?:actually|really|even|the|it|its) )*"
+                r"(?:happen|happening|happened|start|starting|started|begin|beginning|take place|taking place|go ahead|going ahead)\b)"),
+     "how long before"),
     (re.compile(r"^how come\b|^what (?:triggered|caused|prompted|sparked|led to|motivated)\b"), "why"),  # "how come …", "what triggered it"
     (re.compile(r"\b(what|which) (?:kind|kinds|type|types|sort|sorts) of\b"), r"\1"),  # "at what kind of meeting": at what meeting
     (re.compile(r"\b(?:relative|compared|in relation|in comparison)\s+(?=to\b)"), ""),  # "when was it relative to the ceremony"

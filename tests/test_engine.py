@@ -758,3 +758,9 @@ def test_which_side_asks_who(engine):
 def test_a_theory_or_possibility_is_what_perhaps_introduces(engine):
     result = engine.ask("What was Ayers' second theory for why North Korea walked away?")
     assert result.answered and "sincere" in result.text
+
+
+@pytest.mark.parametrize("question", ["wait how close was this thing to actually happening", "Who cancelled the meeting and how close to the start?"])
+def test_how_close_to_happening_is_a_time_not_a_seat(engine, question):
+    text = engine.ask(question).text
+    assert "two hours" in text and "sat close" not in text
