@@ -84,6 +84,7 @@ class Conversation:
     question: str = ""
     citations: tuple = ()
     things: tuple[str, ...] = ()  # plural things the talk is about ("sanctions", "defectors"): what "them" may mean
+    place: str = ""  # where the last answer put things ("in Japan"), or its question did: what "there" means
     updated: float = field(default=0.0, compare=False)
 
 
@@ -105,7 +106,12 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
     if fresh and text[fresh.end():].strip():
         text, before = text[fresh.end():], None
     norm = engine.ix.english.plain(normalize(text)).strip(" ?!.")  # "y not" is "why not"
-    note = None
+    note = there_note = None
+    if before is not None and before.place and _THERE.search(norm):
+        # "what did he do there" after "where did Pence's trip start?" (in Japan): there is that place
+        text = _THERE.sub(f" {before.place}", text.rstrip(" ?!.")) + "?"
+        norm = engine.ix.english.plain(normalize(text)).strip(" ?!.")
+        there_note = f"(Taking “there” as {before.place.split(' ', 1)[1]}.)"  # "in Japan": Japan
     question = text
     that_one = spoke = None
     asked_again = None
@@ -226,7 +232,8 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
     citations = tuple(result.citations)
     things = _plural_things(engine, asked) or (before.things if before is not None and not named else ())
     after = Conversation(people=_recent(people, before), facts=facts or (before.facts if before else ()),
-                         question=asked, citations=citations or (before.citations if before else ()), things=things, updated=now)
+                         question=asked, citations=citations or (before.citations if before else ()), things=things,
+                         place=_place_of(engine, asked, result) or (before.place if before is not None and not named else ""), updated=now)
     shown = tuple(x.id for x in getattr(result, "quotes", ()))
     if shown:
         after = replace(after, quotes=shown)
@@ -238,7 +245,7 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
         after = replace(after, reported=_quotes_behind(engine, after.facts))
     if isinstance(result, Answer) and result.person is not None and result.person.id not in after.people:
         after = replace(after, people=(result.person.id, *after.people))
-    return Turn(result, note, after, question)
+    return Turn(result, note or there_note, after, question)
 
 
 _WHO_DID = re.compile(r"^(?:\S+\s+){0,2}?who\s+(?:(?:first|actually|originally|really|officially|publicly|was|were|is|are|did|does|had|has|have)\s+)*([a-z]{3,})\b")
@@ -335,6 +342,25 @@ _WHICH_THING = re.compile(r"^(?:and\s+|so\s+|ok\s+)?(?:what|which)\s+([a-z]+)(?:
 # ("the name of that outlet" is read as "that outlet", in place)
 _CALLED = re.compile(r"^(?:and\s+|so\s+|ok\s+)?(?:whats|what s|what is|what was)\s+(?:the\s+(?=[a-z]+\s+called$)|the name of the\s+)"
                      r"([a-z]+)(?:\s+called)?$")
+
+
+_THERE = re.compile(r"(?<!\bis)(?<!\bare)\s+there\s*[?!.]*$")  # "what did he do there", not "is there"
+_IN_OR_AT = re.compile(r"\b(?:in|at)\s+(?:the\s+)?")
+
+
+def _place_of(engine: Engine, asked: str, result) -> str:
+    """The place a turn was about: for "where …?", the first place its answer names; otherwise the
+    place its question named ("what happened in Japan?")."""
+    if re.search(r"\bwhere\b", asked) and result.answered:
+        found = engine.ix.places_in(normalize(result.text), _IN_OR_AT)
+    else:
+        found = engine.ix.places_in(asked, _IN_OR_AT)
+    found = [name for name in found if name not in engine.ix.setting_names]  # (the Olympics are everywhere in the story)
+    if not found:
+        return ""
+    if found[0] in engine.ix.country_names or found[0] in engine.ix.english.places:
+        return f"in {engine.ix.country_names.get(found[0], found[0].title())}"
+    return f"at the {found[0]}"  # "at the opening ceremony", "at the stadium"
 
 
 def _asks_a_thing(engine: Engine, norm: str) -> bool:

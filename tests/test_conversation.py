@@ -548,3 +548,10 @@ def test_which_of_the_articles_says_that_names_the_article(engine):
 def test_who_wrote_that_names_the_articles_bylines(engine):
     step = _last_step(engine, "what did vox say about the meeting", "who wrote that")
     assert "Vox's article is by Jen Kirby." in step.result.text
+
+
+def test_there_is_the_place_the_last_answer_named(engine):
+    first = follow_up(engine, "where did pence's trip start", None, now=0.0)
+    turn = follow_up(engine, "what did he do there", first.conversation, now=1.0)
+    assert "sanctions" in turn.result.text and turn.note == "(Taking “there” as Japan.)"
+    assert "in Japan" in turn.read_as
