@@ -209,7 +209,9 @@ def precision(ix: Index, q: Query) -> list[Candidate]:
     if q.answer_type != "date" or not q.known_tokens:
         return []
     clock = bool(_CLOCK_ASKED.search(q.norm))
-    if not (_PRECISE.search(q.norm) or clock and not q.norm.startswith("what time")):
+    # ("which date was that Saturday": a date, where "what day" is answered by "on Saturday")
+    date_asked = bool(_DATE_ASKED.search(q.norm)) and not _PRECISE.search(q.norm)
+    if not (_PRECISE.search(q.norm) or date_asked or clock and not q.norm.startswith("what time")):
         return []
     covers = ix.covers(ix.weigh(list(q.known_tokens) + ([q.wh] if q.wh else [])))
     out = []
@@ -220,8 +222,10 @@ def precision(ix: Index, q: Query) -> list[Candidate]:
             continue  # "what time of day": "the morning after" says it ("what time of day exactly" asks for more)
         if clock and not _CLOCK_TEXT.search(fact.statement):
             detail = "give a time of day" + (" beyond “the morning”" if "morning" in fact.statement else "")
-        elif not clock and iso and len(iso) == 7:
+        elif not clock and iso and len(iso) == 7 and not date_asked:
             detail = f"give the exact day, only {date_label(iso, 'month')}"
+        elif not clock and not iso and (weekday := _WEEKDAY.search(fact.statement)):
+            detail = f"give the date, only “{weekday.group(0)}”"  # "which date was that Saturday?"
         else:
             continue
         out.append(Candidate("gap", covers[i], _open_detail(ix, q, detail, fact), (fact.id,),
@@ -229,6 +233,8 @@ def precision(ix: Index, q: Query) -> list[Candidate]:
     return out
 
 
+_DATE_ASKED = re.compile(r"\b(?:what|which) date\b")
+_WEEKDAY = re.compile(r"\bon (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _IN_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?")
 
 

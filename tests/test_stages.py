@@ -678,3 +678,11 @@ def test_how_many_of_someones_things_counts_the_things(engine):
     from bot.analyse import analyse
     assert analyse(engine.ix, "How many of Nauert's tweets are quoted in the first article?").focus == "tweets"
     assert analyse(engine.ix, "which of the articles says that").focus == "articles"
+
+
+def test_a_date_asked_of_a_fact_dated_only_by_weekday_is_an_open_detail(engine):
+    from bot.analyse import analyse
+    from bot.candidates import precision
+    found = precision(engine.ix, analyse(engine.ix, "what date was the saturday kcna attacked pence"))
+    assert any("only “on Saturday”" in c.build().text for c in found)
+    assert not precision(engine.ix, analyse(engine.ix, "On what day did KCNA go after Pence?"))  # "on Saturday" answers a day
