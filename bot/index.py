@@ -119,6 +119,10 @@ class Index:
         self._init_caches()
         self._index_lexicon(fb.lexicon)
         self._aliases = self._build_aliases(fb.people)
+        # each one's aliases as normalised text, in the aliases' order (where a text names someone is asked per question)
+        self._alias_texts: dict[str, list[str]] = {}
+        for key, pid in self._aliases.items():
+            self._alias_texts.setdefault(pid, []).append(" ".join(key))
         self._aliases_words = frozenset(w for key in self._aliases for w in key)
         self._alias_starts = frozenset(key[0] for key in self._aliases if len(key) > 1)  # where a name of several words can begin
         self.role_token = self._canon_token("role")  # "what's his job": what a person's card answers
@@ -769,22 +773,22 @@ class Index:
 
     def mention_at(self, norm: str, pid: str) -> int:
         """Where in normalised text a person is first named (by any alias), or a large number."""
-        at = [norm.find(" ".join(k)) for k, p in self._aliases.items() if p == pid and " ".join(k) in norm]
+        at = [norm.find(a) for a in self._alias_texts.get(pid, ()) if a in norm]
         return min(at) if at else 10**6
 
     def last_mention_at(self, norm: str, pid: str) -> int:
         """Where in normalised text a person is last named (by any alias), or -1."""
-        return max((norm.rfind(" ".join(k)) for k, p in self._aliases.items() if p == pid), default=-1)
+        return max((norm.rfind(a) for a in self._alias_texts.get(pid, ())), default=-1)
 
     def _names_of(self, pid: str) -> str:
         """A regex alternation of someone's aliases as normalised text, the longest first."""
-        return "|".join(sorted((re.escape(" ".join(k)) for k, p in self._aliases.items() if p == pid), key=len, reverse=True))
+        return "|".join(sorted(map(re.escape, self._alias_texts.get(pid, ())), key=len, reverse=True))
 
     def mention(self, norm: str, pid: str) -> tuple[int, int] | None:
         """Where in normalised text a person is first named: the (start, end) of the longest of
         their aliases that begins there, or None."""
         at = self.mention_at(norm, pid)
-        ends = [at + len(a) for k, p in self._aliases.items() if p == pid for a in [" ".join(k)] if norm.startswith(a, at)]
+        ends = [at + len(a) for a in self._alias_texts.get(pid, ()) if norm.startswith(a, at)]
         return (at, max(ends)) if ends else None
 
     def find_person(self, name: str) -> PersonMatch:
