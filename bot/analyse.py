@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Container
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from bot.index import Index, Journey
 from bot.text import (
@@ -107,7 +108,7 @@ class Query:
     when_asked: bool = False  # "when …": a time told by what was happening answers it too
     strangers: tuple[str, ...] = ()  # people the articles never mention, named beside one of theirs ("Ivanka Trump")
 
-    @property
+    @cached_property  # (asked of every candidate: read once per query)
     def yes_no(self) -> bool:
         """"Did Pence meet Kim?" is; "Did Nauert tweet or give a statement?" asks to choose; "did
         they meet or not?" ("or no", "or what") still asks yes or no."""

@@ -107,8 +107,10 @@ class RoleChecker:
 
     def check(self, question: str) -> tuple[list[Word], tuple[WrongRole, ...]]:
         plain = _PLAIN.findall(question.lower())
-        if self.role_words.isdisjoint(plain) and not any(p in f" {' '.join(plain)} " for p in self.outlet_phrases) \
-                and not _WORKS_FOR.search(" ".join(plain)):
+        joined = " ".join(plain)
+        spaced = f" {joined} "
+        if self.role_words.isdisjoint(plain) and not any(p in spaced for p in self.outlet_phrases) \
+                and not _WORKS_FOR.search(joined):
             return [], ()  # no role word, no outlet, no employer: nothing to check (most questions)
         ws = self.words_of(question)
         spans = self.mentions(ws)
