@@ -87,6 +87,8 @@ class RoleChecker:
         # institutions and news outlets the articles never mention, by their plain words
         self.unmentioned = frozenset(n for n in [*self.institutions, *self.outlet_names] if n and n not in self.names)
         self._longest_any = max([self.longest, *map(len, self.unmentioned)])
+        # the words any of those names begins with: a word that begins none starts no name (most words)
+        self._name_starts = frozenset(k[0] for k in [*self.names, *self.outlet_names, *self.unmentioned] if k)
 
     def mentions(self, ws: list[Word]) -> list[tuple[int, int, str]]:
         """(start, end, id) for every named person or organisation, longest name first; a news
@@ -94,6 +96,9 @@ class RoleChecker:
         out, i = [], 0
         texts = [w.text for w in ws]
         while i < len(ws):
+            if texts[i] not in self._name_starts:
+                i += 1
+                continue
             for n in range(min(self.longest, len(ws) - i), 0, -1):
                 key = tuple(texts[i : i + n])
                 found = self.names.get(key) or self.outlet_names.get(key)
@@ -218,6 +223,9 @@ class RoleChecker:
         a name of theirs is read first ("kim jong un" holds no "UN")."""
         out, i = [], 0
         while i < len(words):
+            if words[i] not in self._name_starts:
+                i += 1
+                continue
             n = next((n for n in range(min(self._longest_any, len(words) - i), 0, -1)
                       if tuple(words[i : i + n]) in self.unmentioned or tuple(words[i : i + n]) in self.names), 0)
             if n and tuple(words[i : i + n]) in self.unmentioned:
