@@ -337,10 +337,11 @@ class Index:
         self._fuzzy_alias = lru_cache(maxsize=4096)(self._fuzzy_alias_uncached)
         self._names_by_length: dict[int, tuple[dict[str, str], list[str]]] = {}
         self._weigh = lru_cache(maxsize=4096)(self._weigh_uncached)
+        self._fact_counts = lru_cache(maxsize=8192)(self._fact_counts_uncached)  # (by noun and fact: asked of every candidate)
 
     def __getstate__(self) -> dict:  # the on-disk cache (bot/loader.py) pickles the engine
         state = self.__dict__.copy()
-        del state["_correct"], state["_fuzzy_alias"], state["_names_by_length"], state["_weigh"]
+        del state["_correct"], state["_fuzzy_alias"], state["_names_by_length"], state["_weigh"], state["_fact_counts"]
         return state
 
     def __setstate__(self, state: dict) -> None:
@@ -815,7 +816,10 @@ class Index:
 
     def counts_of(self, noun: str, cand) -> bool:
         """Does the candidate's text give a number of `noun` ("20 countries", "two hours")?"""
-        pattern = _count_pattern(stem(noun)[:5])
-        texts = [self.fb.fact_by_id[f].statement for f in cand.facts]
-        texts += [ev.quote for f in cand.facts for ev in self.fb.fact_by_id[f].evidence]
-        return any(pattern.search(t) for t in texts)
+        root = stem(noun)[:5]
+        return any(self._fact_counts(root, f) for f in cand.facts)
+
+    def _fact_counts_uncached(self, root: str, fact_id: str) -> bool:
+        """Does a fact's statement or one of its passages give a number of things whose word begins with `root`?"""
+        fact, pattern = self.fb.fact_by_id[fact_id], _count_pattern(root)
+        return any(pattern.search(t) for t in [fact.statement, *(ev.quote for ev in fact.evidence)])
