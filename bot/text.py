@@ -77,18 +77,24 @@ _SPACES = re.compile(r"\s+")
 QUOTED = re.compile(r"[\"“”„«»]([^\"“”„«»]+)[\"“”„«»]|(?:^|(?<=\s))['‘]([^'‘’]{8,}?)['’](?=\W|$)")
 _CONTRACTION = re.compile(r"\b(who|what|where|when|how|that|it|there|here)'s\b", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_LOOSE_HYPHEN = re.compile(r"(?<!\w)-|-(?!\w)")  # a hyphen that joins no two words
 
 
 def normalize(text: str) -> str:
     if not text.isascii():  # fold accents and drop marks and control/format characters
         text = unicodedata.normalize("NFKD", text)
         text = "".join(ch for ch in text if not unicodedata.combining(ch) and unicodedata.category(ch)[0] != "C" or ch in " \n\t")
-    text = _CONTROL.sub(" ", text)
-    text = _CONTRACTION.sub(r"\1 is", text.replace("’", "'").replace("‘", "'"))  # "who's" is not a possessive
-    text = text.replace("'s ", " ").replace("s' ", "s ").lower()
-    text = text.replace("'", "")
+    # (each substitution only where it can apply: a question is read several times over)
+    if not text.isprintable():
+        text = _CONTROL.sub(" ", text)
+    text = text.replace("’", "'").replace("‘", "'")
+    if "'" in text:
+        text = _CONTRACTION.sub(r"\1 is", text)  # "who's" is not a possessive
+        text = text.replace("'s ", " ").replace("s' ", "s ")
+    text = text.lower().replace("'", "")
     text = _NON_WORD.sub(" ", text).replace("_", " ")
-    text = re.sub(r"(?<!\w)-|-(?!\w)", " ", text)
+    if "-" in text:
+        text = _LOOSE_HYPHEN.sub(" ", text)
     return _SPACES.sub(" ", text).strip()
 
 
