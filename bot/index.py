@@ -420,8 +420,11 @@ class Index:
         if not content:
             return {i: 0.0 for i in ids}
         content = " ".join(sorted(content.split()))
-        ratio = fuzz.ratio
-        return {i: max((ratio(content, t) for t in self._sorted_templates[i]), default=0) / 100 for i in ids}
+        likeness = {}
+        for i in ids:  # (one extractOne per fact: the best of its templates' ratios, in one call)
+            best = process.extractOne(content, self._sorted_templates[i], scorer=fuzz.ratio)
+            likeness[i] = (best[1] if best else 0) / 100
+        return likeness
 
     def claims_sharing(self, tokens) -> list[_ClaimDoc]:
         hits = sorted({i for t in tokens for i in self.claim_postings.get(t, ())})
