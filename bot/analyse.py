@@ -95,7 +95,6 @@ class Query:
     answer_type: str  # person, date, place, number, reason, yesno, quote, what
     checking: bool = False  # "is it true that …", "I heard …, is that right?"
     outlet: str | None = None  # "according to Vox …": the source id to answer from
-    parts: tuple[str, ...] = ()  # the separate questions of a message that asks several
     known_tokens: tuple[str, ...] = ()  # the tokens the fact base uses somewhere
     focus: str | None = None  # the noun a what/which/how-many question asks for ("city", "countries")
     focus_known: bool = True  # whether the fact base ever uses that word
@@ -107,6 +106,11 @@ class Query:
     day_asked: bool = False  # "what date", "which day": a day, not only a month or "at the start of his trip"
     when_asked: bool = False  # "when …": a time told by what was happening answers it too
     strangers: tuple[str, ...] = ()  # people the articles never mention, named beside one of theirs ("Ivanka Trump")
+
+    @cached_property  # (only `explain` shows them: not read for every query)
+    def parts(self) -> tuple[str, ...]:
+        """The separate questions of a message that asks several."""
+        return split_parts(self.raw)
 
     @cached_property  # (asked of every candidate: read once per query)
     def yes_no(self) -> bool:
@@ -200,7 +204,7 @@ def analyse(ix: Index, question: str) -> Query:
     places = ix.places_in(norm, _AT_PLACE)
     day_asked = bool(_DAY_ASKED.search(norm))
     setting = tuple(ix._analyse(places[0], correct=False)[0]) if places and places[0] in ix.setting_names else ()
-    return replace(q, answer_type=kind, parts=split_parts(question), focus=focus, focus_known=focus_known,
+    return replace(q, answer_type=kind, focus=focus, focus_known=focus_known,
                    place=places[0] if places else None, day_asked=day_asked, setting=setting, episode=episode_named(ix, norm),
                    when_asked=first == "when" or (" when " in f" {norm} " and not day_asked))
 
