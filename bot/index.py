@@ -523,7 +523,8 @@ class Index:
         stems = [stem(t) for t in tokens]
         while i < len(tokens):
             # ("Korean Central News Agency" is a name: its "news agency" is not the lexicon's)
-            name = names and next((n for n in (4, 3, 2) if i + n <= len(tokens) and tuple(tokens[i : i + n]) in self._aliases), 0)
+            name = names and tokens[i] in self._alias_starts and next(
+                (n for n in (4, 3, 2) if i + n <= len(tokens) and tuple(tokens[i : i + n]) in self._aliases), 0)
             if name:
                 out.extend(tokens[i : i + name])
                 i += name
