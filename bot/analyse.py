@@ -32,34 +32,40 @@ from bot.text import (
 # The answer a question wants, from how it asks.
 _NUMBER = re.compile(r"\bhow (?:many|much|old|often|far)\b|\bwhat (?:number|percentage|share)\b|^(?:the )?(?:number|count) of\b")
 _TIMING = re.compile(r"\bhow (?:long|soon|early|late)\b")
-# Ways of asking read as the plain question they are, in this order (each pattern, what it reads as)
+# Ways of asking read as the plain question they are, in this order: each pattern, what it reads
+# as, and its cues (words one of which any match holds, so that most questions skip the pattern;
+# none: always tried)
 _PHRASINGS = (
-    (re.compile(r"\bhow much (?:advance )?(?:notice|time|warning|heads up|lead time)\b"), "how long"),  # "how much notice"
-    (re.compile(r"\bhow far (?:ahead|in advance)\b"), "how long before"),  # "how far ahead of the talks"
-    (re.compile(r"^how come\b|^what (?:triggered|caused|prompted|sparked|led to|motivated)\b"), "why"),  # "how come …", "what triggered it"
-    (re.compile(r"\b(what|which) (?:kind|kinds|type|types|sort|sorts) of\b"), r"\1"),  # "at what kind of meeting": at what meeting
-    (re.compile(r"\b(?:relative|compared|in relation|in comparison)\s+(?=to\b)"), ""),  # "when was it relative to the ceremony"
+    (re.compile(r"\bhow much (?:advance )?(?:notice|time|warning|heads up|lead time)\b"), "how long", ("how much",)),  # "how much notice"
+    (re.compile(r"\bhow far (?:ahead|in advance)\b"), "how long before", ("how far",)),  # "how far ahead of the talks"
+    (re.compile(r"^how come\b|^what (?:triggered|caused|prompted|sparked|led to|motivated)\b"), "why", ()),  # "how come …", "what triggered it"
+    (re.compile(r"\b(what|which) (?:kind|kinds|type|types|sort|sorts) of\b"), r"\1", ("kind", "type", "sort")),  # "at what kind of meeting": at what meeting
+    (re.compile(r"\b(?:relative|compared|in relation|in comparison)\s+(?=to\b)"), "",
+     ("relative", "compared", "in relation", "in comparison")),  # "when was it relative to the ceremony"
     # "when did NK last launch a missile": "last" before the verb is "most recently", not how long something lasts
     (re.compile(r"\b((?:did|does|do|has|have|had|was|were) (?:(?!the |a |an |his |her |their |its |that |this |at )\S+ ){1,2})last "
-                r"(?!long|for|more|than|over|past|only|just|about|around|until|till|minute|\d)(?=\w)"), r"\1"),
+                r"(?!long|for|more|than|over|past|only|just|about|around|until|till|minute|\d)(?=\w)"), r"\1", ("last ",)),
     # "the meeting planned for February 14": set for a day, not its purpose ("what was planned for the meeting" stays)
     (re.compile(r"\bplanned (?=for (?:the )?(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|"
-                r"next|following|morning|day|week)\w*\b)"), "scheduled "),
+                r"next|following|morning|day|week)\w*\b)"), "scheduled ", ("planned ",)),
     # "what does 'hermit kingdom' refer to", "what does KCNA stand for": what that is
-    (re.compile(r"^(?:and |so |ok )?what (?:does|do|did) (.+?) (?:refer to|refers to|mean|stand for)$"), r"what is \1"),
+    (re.compile(r"^(?:and |so |ok )?what (?:does|do|did) (.+?) (?:refer to|refers to|mean|stand for)$"), r"what is \1",
+     ("refer", "mean", "stand for")),
     # "what's the state dept spokesperson called": the name of the one meant
-    (re.compile(r"^(?:what is|what was|what s|whats) (the |that |this )?(.+?) (?:called|named)$"), r"what is the name of \1\2"),
+    (re.compile(r"^(?:what is|what was|what s|whats) (the |that |this )?(.+?) (?:called|named)$"), r"what is the name of \1\2",
+     ("called", "named")),
     # "the missile fired last fall": "last" before a time is the one before, not how long something lasts
     # (a season the articles never name is the time they do name: "last fall" is the November launch)
-    (re.compile(r"\blast (?:fall|autumn)\b"), "in november"),
-    (re.compile(r"\blast (?=(?:spring|summer|winter|year|month|week|november|january|time)\b)"), ""),
+    (re.compile(r"\blast (?:fall|autumn)\b"), "in november", ("last ",)),
+    (re.compile(r"\blast (?=(?:spring|summer|winter|year|month|week|november|january|time)\b)"), "", ("last ",)),
     # "did Pence and Kim Yo Jong talk to each other": the two named already say who with whom
-    (re.compile(r"\s(?:with|to|at)?\s*(?:each other|one another)\b"), ""),
+    (re.compile(r"\s(?:with|to|at)?\s*(?:each other|one another)\b"), "", ("each other", "one another")),
     # "did Nauert bring up human rights", "did Ayers mention the defectors": whether their words did
     (re.compile(r"^((?:did|does|do|has|had) (?:\S+ ){1,3}?)(?:ever )?(?:mention|mentioned|bring up|brought up|raise|raised|talk about|talked about"
-                r"|speak about|spoke about|speak of|spoke of|refer to|referred to|comment on|commented on)\b(?: about)?"), r"\1say anything about"),
+                r"|speak about|spoke about|speak of|spoke of|refer to|referred to|comment on|commented on)\b(?: about)?"), r"\1say anything about",
+     ("mention", "bring up", "brought up", "raise", "talk", "speak", "spoke", "refer", "comment")),
     # "who is the person that Pence travelled with", "who were the officials who …": who
-    (re.compile(r"^who (?:is|was|are|were) (?:the|that|this) (?:person|people|guy|guys|man|woman|one|ones|individual|official|officials) (?:that|who|whom)\b"), "who"),
+    (re.compile(r"^who (?:is|was|are|were) (?:the|that|this) (?:person|people|guy|guys|man|woman|one|ones|individual|official|officials) (?:that|who|whom)\b"), "who", ()),
 )
 # "what's the name of the south korean president", "what was Kim Jong Un's sister called": who someone named
 # by a description is (the rest is taken as such only when it names one person and nothing else)
@@ -127,10 +133,12 @@ _YES_NO_TAIL = re.compile(r" or (?:not|no|nah|nope|what|something|anything)(?: \
 def analyse(ix: Index, question: str) -> Query:
     norm = fix_question_words(ix.english.plain(normalize(question)))
     norm, checking = strip_checking(norm)
-    for phrasing, plain in _PHRASINGS:
-        norm = phrasing.sub(plain, norm)
-    for name, meant in ix.rewrites:  # "north korea people", "pence s people", "kim yo jong s brother"
-        norm = name.sub(meant, norm)
+    for phrasing, plain, cues in _PHRASINGS:
+        if not cues or any(cue in norm for cue in cues):
+            norm = phrasing.sub(plain, norm)
+    for name, meant, cues in ix.rewrites:  # "north korea people", "pence s people", "kim yo jong s brother"
+        if not cues or any(cue in norm for cue in cues):
+            norm = name.sub(meant, norm)
     norm = _who_by_name(ix, norm)
     found = find_dates(norm, ix.fb.meta.default_year)
     without_dates = norm

@@ -70,6 +70,8 @@ REACTION_WINDOW = 6  # words between a name and a reaction word for the reaction
 NAMESAKE_ZIPF = 4.0  # a first name is rarer than this as an English word ("ivanka" 2.9; "mr", "lol" are not)
 BARE_POSSESSIVE_ZIPF = 3.0  # "uns" (2.8), "nauerts" are a name and its "s"; "sisters", "presidents", "trumps" (3.5) are words
 GAP_COMMON_DF = 7  # a word in more facts than this ("meet", "cancel") does not tell an open detail apart
+_FOLK_WORDS = ("people", "peoples", "persons", "folks", "guys")  # "north korea people": the North Koreans
+_CREW_WORDS = ("people", "team", "camp", "staff", "side", "folks", "guys", "aides", "crew", "entourage", "office")  # "pence s people"
 _NUMBER_WORDS = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|dozens?|hundreds?|thousands?)"
 
 
@@ -193,7 +195,7 @@ class Index:
                 if named:  # they are p's <inverse tie> (p as their <tie> is in p's own aliases: "Kim Jong Un's sister")
                     kin.setdefault((p.id, self.english.kin_inverse[k]), named[-1])
         kin_names = [(re.compile(rf"\b(?:{self._names_of(pid)})\s+(?:s\s+)?(?:" + "|".join(map(re.escape, self.english.kin_ties[k])) + r")\b"),
-                      " ".join(plain_tokens(fb.person_by_id[other].name)))
+                      " ".join(plain_tokens(fb.person_by_id[other].name)), tuple(self.english.kin_ties[k]))
                      for (pid, k), other in kin.items() if fb.person_by_id[other].kind == "person"]
         # Who speaks for a body the articles never quote itself: the one quoted person whose role
         # names it ("State Department spokeswoman" Heather Nauert for the State Department).
@@ -245,9 +247,11 @@ class Index:
         # Names a question gives by their relation to someone, rewritten (in this order) before it is
         # read: "north korea people" are the North Koreans, not the people of the story; "pence s
         # people" (or camp, team) are the body the articles call his office; "kim yo jong s brother"
-        # is the one whose sister her role says she is (kin_names, above).
+        # is the one whose sister her role says she is (kin_names, above). Each is (pattern, what it
+        # reads as, its cues: words one of which any match holds, so that most questions skip it;
+        # none: always tried).
         countries = [pid for pid in fb.person_by_id if "country" in (fb.person_by_id[pid].kind, fb.person_by_id[pid].role.lower())]
-        folk = [(re.compile(rf"\b({'|'.join(self._names_of(pid) for pid in countries)})\s+(?:people|peoples|persons|folks|guys)\b"), r"\1")] \
+        folk = [(re.compile(rf"\b({'|'.join(self._names_of(pid) for pid in countries)})\s+(?:{'|'.join(_FOLK_WORDS)})\b"), r"\1", _FOLK_WORDS)] \
             if countries else []
         crews = {}
         for key, pid in self._aliases.items():
@@ -264,9 +268,9 @@ class Index:
         bare = sorted({k[-1] for k, pid in self._aliases.items() if fb.person_by_id[pid].kind == "person" and len(k[-1]) >= 2
                        and k[-1] + "s" not in self._raw_vocab and k[-1] + "s" not in self._aliases_words
                        and self.english.zipf(k[-1] + "s") < BARE_POSSESSIVE_ZIPF}, key=len, reverse=True)
-        possessive = [(re.compile(rf"\b({'|'.join(map(re.escape, bare))})s\b"), r"\1")] if bare else []
-        self.rewrites = possessive + folk + [(re.compile(rf"\b(?:{self._names_of(owner)})\s+(?:people|team|camp|staff|side|folks|guys|aides|crew|entourage|office)\b"),
-                                 body) for owner, body in crews.items()] + kin_names
+        possessive = [(re.compile(rf"\b({'|'.join(map(re.escape, bare))})s\b"), r"\1", ())] if bare else []
+        self.rewrites = possessive + folk + [(re.compile(rf"\b(?:{self._names_of(owner)})\s+(?:{'|'.join(_CREW_WORDS)})\b"), body, _CREW_WORDS)
+                                             for owner, body in crews.items()] + kin_names
         # "during their meeting", "the meeting went well": the episode's meeting taken as having happened
         nouns = "|".join(map(re.escape, fb.meta.episode.get("nouns", ())))
         before = "|".join(map(re.escape, self.english.took_place_before))
