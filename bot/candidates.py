@@ -308,7 +308,7 @@ def claims(ix: Index, q: Query) -> list[Candidate]:
     degree = ix._canon_token(how.group(1)) if how else None  # "how long", "how close": what is asked, not claimed
     asked_place_tokens = {t for name in asked_places for t in ix._analyse(name, correct=False)[0]}
     for c in ix.claims_sharing(wanted):
-        context = c.entities | set(c.fact.people)  # "was the Pence meeting secret": Pence is the fact's
+        context = c.context
         have = set(c.tokens) | {"@" + e for e in c.entities}
         actor = place = None
         # "Why did Trump cancel the meeting?", "Did Trump cancel it?": the claim that holds has another
@@ -340,7 +340,7 @@ def claims(ix: Index, q: Query) -> list[Candidate]:
             there = ix.places_in(normalize(c.text), _IN_PLACE) if c.holds and asked_places else []
             if there and not set(there) & set(asked_places):
                 place = f"in {ix.country_names.get(there[0], there[0].title())}, not {asked_places[0].title()}"
-            recall = ix._coverage([t for t in wanted if not place or t not in asked_place_tokens], have | {"@" + e for e in context})
+            recall = ix._coverage([t for t in wanted if not place or t not in asked_place_tokens], have | c.context_tokens)
             precision = ix._coverage(list(have), asked)
             score = 2 * recall * precision / (recall + precision) if recall + precision else 0.0
         elif q.wh is None or not c.tokens or not c.tokens <= asked | acting_for:

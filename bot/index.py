@@ -107,6 +107,11 @@ class _ClaimDoc:
     subject: str | None = None  # who or what the claim is about first: "@pence", or "us" in "the US apologized"
     action: str | None = None  # the word after it: "cancel" in "Pence canceled the meeting"
 
+    def __post_init__(self):
+        # whom it is about: its own names and its fact's people ("was the Pence meeting secret": Pence is the fact's)
+        self.context = self.entities | frozenset(self.fact.people)
+        self.context_tokens = frozenset("@" + e for e in self.context)
+
 
 
 _LOCATIVE = re.compile(r"\b(?:in|at|aboard|from)\s+(?:the\s+|his\s+|her\s+)?")  # "pressure on North Korea" puts nothing there
