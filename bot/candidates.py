@@ -173,6 +173,8 @@ def gaps(ix: Index, q: Query) -> list[Candidate]:
     focus = ix._canon_token(q.focus) if q.focus else None
     found = []
     for g in ix.gaps:
+        if g.topic.isdisjoint(asked):
+            continue  # about another fact (the test below needs a word of its topic asked)
         focus_open = focus in g.own and _same_kind_of_question(q.wh, g.wh) and not _one_of_many(q.focus, g.phrase)
         same_type = q.answer_type in _TYPED and q.answer_type == ix.gap_type(g)  # "where was the summit held"
         # "why did Pence not stand": every word of "say why Pence did not stand" asked, with its question word
