@@ -331,7 +331,8 @@ def rerank_x(ranked: list[Scored], i: int) -> Sparse:
     """A candidate's features for the reranker: its own, with its linear score, how far that is
     below the first one's, and its place in the linear order."""
     x = {name: v for name, v in ranked[i].x.items() if name != "bias"}  # (the trees' own base is the bias)
-    return {**x, "rank_score": ranked[i].score, "rank_gap": ranked[0].score - ranked[i].score, "rank_pos": float(i)}
+    x["rank_score"], x["rank_gap"], x["rank_pos"] = ranked[i].score, ranked[0].score - ranked[i].score, float(i)
+    return x
 
 
 def rerank_span(ranked: list[Scored]) -> int:
