@@ -71,6 +71,7 @@ DATE_PATTERNS = [
     (re.compile(r"\b(\d{4})-(\d{1,2})\b"), ("y", "m")),
 ]
 
+_DIGIT = re.compile(r"\d")
 _STEMMER = snowballstemmer.stemmer("english")
 _NON_WORD = re.compile(r"[^\w\s-]+")
 _SPACES = re.compile(r"\s+")
@@ -116,6 +117,8 @@ def find_dates(norm: str, default_year: int) -> list[tuple[str, int, int]]:
     """(ISO partial date, start, end) for each date named in normalised text; a date without a
     year is in `default_year` (the fact base's meta.default_year)."""
     found: list[tuple[str, int, int]] = []
+    if not _DIGIT.search(norm):
+        return found  # every date pattern holds a number
     for pattern, order in DATE_PATTERNS:
         for m in pattern.finditer(norm):
             if any(start < m.end() and m.start() < end for _, start, end in found):
