@@ -169,11 +169,11 @@ def decision_features(ranked: list["Scored"], q: Query) -> Sparse:
     rivals = [s for s in ranked[1:] if (s.cand.kind, s.cand.facts) != (best.cand.kind, best.cand.facts)]
     lead = best.score - rivals[0].score if rivals else 5.0
     close = sum(1 for s in rivals[:5] if best.score - s.score < 0.5)
-    have = best.cand.tokens | best.cand.evidence
+    tokens, evidence = best.cand.tokens, best.cand.evidence  # (asked of each word: no union of them built)
     # ("who was Pence to meet at the Olympics", "what was he to discuss at the Olympics": the setting of
     # everything need not be in the answer)
     setting = q.setting + tuple("@" + e for e in q.episode)
-    uncovered = sum(1 for t in q.known_tokens if t not in have and t not in setting)
+    uncovered = sum(1 for t in q.known_tokens if t not in tokens and t not in evidence and t not in setting)
     x: Sparse = {f"best_{name}": v for name, v in best.x.items()}
     x.update({"lead": min(lead, 5.0) / 5, "bm25_raw": min(best.cand.bm25_raw, 15.0) / 15, "n_candidates_close": close / 5,
               "uncovered": min(uncovered, 4) / 4, f"asks_{q.answer_type}": 1.0})
