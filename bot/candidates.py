@@ -661,7 +661,8 @@ def people(ix: Index, q: Query) -> list[Candidate]:
     if q.answer_type == "person" and q.known_tokens and not any(ix.fb.person_by_id[e].kind == "person" for e in q.entities):
         # "who was the South Korean president?": people whose role the question names
         asked = set(q.known_tokens)
-        fits = sorted(((min(ix._coverage(list(role), asked), ix._coverage(list(asked), role)), p)
+        asked_weighed = ix.weigh(list(asked))  # (the same for every role)
+        fits = sorted(((min(ix._coverage(list(role), asked), asked_weighed.cover(role)), p)
                        for p, role in ix._roles if role and p.id not in q.entities), key=lambda x: -x[0])
         for fit, person in fits[:2]:
             if fit >= 0.6:
