@@ -131,6 +131,7 @@ class Index:
         for key, pid in self._aliases.items():
             self._alias_texts.setdefault(pid, []).append(" ".join(key))
         self._aliases_words = frozenset(w for key in self._aliases for w in key)
+        self._aliases_word_list = sorted(self._aliases_words)  # (what a word is fuzzily compared with)
         self._alias_starts = frozenset(key[0] for key in self._aliases if len(key) > 1)  # where a name of several words can begin
         self.role_token = self._canon_token("role")  # "what's his job": what a person's card answers
         self.roles = RoleChecker(fb.people, self._aliases, self.english.roles, self.english.news_outlets, self.english.institutions)
@@ -344,13 +345,14 @@ class Index:
         # Per engine, not per class: a reloaded fact base must not keep the old engine alive.
         self._correct = lru_cache(maxsize=8192)(self._correct_uncached)
         self._fuzzy_alias = lru_cache(maxsize=4096)(self._fuzzy_alias_uncached)
+        self._like_a_name_word = lru_cache(maxsize=8192)(self._like_a_name_word_uncached)
         self._names_by_length: dict[int, tuple[dict[str, str], list[str]]] = {}
         self._weigh = lru_cache(maxsize=4096)(self._weigh_uncached)
         self._fact_counts = lru_cache(maxsize=8192)(self._fact_counts_uncached)  # (by noun and fact: asked of every candidate)
 
     def __getstate__(self) -> dict:  # the on-disk cache (bot/loader.py) pickles the engine
         state = self.__dict__.copy()
-        del state["_correct"], state["_fuzzy_alias"], state["_names_by_length"], state["_weigh"], state["_fact_counts"]
+        del state["_correct"], state["_fuzzy_alias"], state["_like_a_name_word"], state["_names_by_length"], state["_weigh"], state["_fact_counts"]
         return state
 
     def __setstate__(self, state: dict) -> None:
@@ -621,7 +623,8 @@ class Index:
         if name_part is not None:
             for length in (3, 2):
                 window = name_part[i : i + length]
-                if len(window) == length and min(window) and max(window) == 2:
+                if (len(window) == length and min(window) and max(window) == 2
+                        and all(map(self._like_a_name_word, words[i : i + length]))):
                     if pid := self._fuzzy_alias(" ".join(words[i : i + length]), length):
                         return length, pid
         if pid := exact(1):
@@ -629,7 +632,8 @@ class Index:
         word = words[i]
         if name_part is None or word.startswith("=") or len(word) < 5 or word in self._raw_vocab or word in STOPWORDS:
             return None
-        best = self._fuzzy_alias(word, 1)  # one word keeps its first two letters: "pense" is Pence, "piece" is not
+        # one word keeps its first two letters: "pense" is Pence, "piece" is not
+        best = self._fuzzy_alias(word, 1) if self._like_a_name_word(word) else None
         if best and any(a[0][:2] == word[:2] for a in self._aliases if len(a) == 1 and self._aliases[a] == best):
             return 1, best
         return None
@@ -668,6 +672,12 @@ class Index:
         if any(fuzz.ratio(a, b) < (70 if self.english.zipf(a) else 60) for a, b in zip(joined.split(), hit[0].split())):
             return None
         return candidates[hit[0]]
+
+    def _like_a_name_word_uncached(self, word: str) -> bool:
+        """Whether a word is at all like some word of a name (fuzz.ratio 60 or more, the least
+        `_fuzzy_alias` accepts for each word of a name): one like none is in no misspelt name, so
+        a window of words holding it is not looked up."""
+        return process.extractOne(word, self._aliases_word_list, scorer=fuzz.ratio, score_cutoff=60) is not None
 
     def _correct_uncached(self, word: str) -> str:
         if len(word) < 4:
