@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Container
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cached_property
 
 from bot.index import Index, Journey
@@ -122,12 +122,17 @@ class Query:
     def yes_no(self) -> bool:
         """"Did Pence meet Kim?" is; "Did Nauert tweet or give a statement?" asks to choose; "did
         they meet or not?" ("or no", "or what") still asks yes or no."""
-        choice = _YES_NO_TAIL.sub("", f" {self.norm} ")
-        return (self.first in YES_NO_STARTERS or self.checking) and " or " not in choice
+        return asks_yes_no(self.norm, self.first, self.checking)
 
 
 
 _YES_NO_TAIL = re.compile(r" or (?:not|no|nah|nope|what|something|anything)(?: \w+)? $")
+
+
+def asks_yes_no(norm: str, first: str, checking: bool) -> bool:
+    """Query.yes_no, from the normalised question, its first word and whether it checks a claim."""
+    choice = _YES_NO_TAIL.sub("", f" {norm} ")
+    return (first in YES_NO_STARTERS or checking) and " or " not in choice
 
 
 def analyse(ix: Index, question: str) -> Query:
@@ -185,7 +190,16 @@ def analyse(ix: Index, question: str) -> Query:
         at = words.index(contrasted)
         theirs = ix.opposite_thing(words, at)
         other_thing = (f"{contrasted} {words[at + 1]}", theirs) if theirs else None
-    q = Query(
+    focus = find_focus(norm, ix._aliases, ix.english.focus_type)
+    # ("wat olympcs": a misspelt thing is known as the word it is a typo of)
+    focus_known = focus is None or ix._is_known(focus) or focus in ix._aliases_words or (not ix.english.zipf(focus) and ix._is_known(ix._correct(focus)))
+    kind = answer_type(norm, asks_yes_no(norm, first, checking), wh, quote_intent, entities)
+    if focus and kind in ("what", "quote", "person") and focus in ix.english.focus_type:
+        kind = ix.english.focus_type[focus]  # "what city", "the missile's name", "which photographer"
+    places = ix.places_in(norm, _AT_PLACE)
+    day_asked = bool(_DAY_ASKED.search(norm))
+    setting = tuple(ix._analyse(places[0], correct=False)[0]) if places and places[0] in ix.setting_names else ()
+    return Query(
         raw=question,
         norm=norm,
         tokens=tuple(tokens),
@@ -196,25 +210,20 @@ def analyse(ix: Index, question: str) -> Query:
         first=first,
         quote_intent=quote_intent,
         wh=wh,
-        answer_type="what",
+        answer_type=kind,
         checking=checking,
         outlet=outlet,
         contrasted=contrasted,
         other_thing=other_thing,
         known_tokens=tuple(t for t in tokens if t.startswith("@") or t in ix._vocab or t in ix._idf),
+        focus=focus,
+        focus_known=focus_known,
+        place=places[0] if places else None,
+        day_asked=day_asked,
+        setting=setting,
+        episode=episode_named(ix, norm),
+        when_asked=first == "when" or (" when " in f" {norm} " and not day_asked),
     )
-    focus = find_focus(norm, ix._aliases, ix.english.focus_type)
-    # ("wat olympcs": a misspelt thing is known as the word it is a typo of)
-    focus_known = focus is None or ix._is_known(focus) or focus in ix._aliases_words or (not ix.english.zipf(focus) and ix._is_known(ix._correct(focus)))
-    kind = answer_type(q)
-    if focus and kind in ("what", "quote", "person") and focus in ix.english.focus_type:
-        kind = ix.english.focus_type[focus]  # "what city", "the missile's name", "which photographer"
-    places = ix.places_in(norm, _AT_PLACE)
-    day_asked = bool(_DAY_ASKED.search(norm))
-    setting = tuple(ix._analyse(places[0], correct=False)[0]) if places and places[0] in ix.setting_names else ()
-    return replace(q, answer_type=kind, focus=focus, focus_known=focus_known,
-                   place=places[0] if places else None, day_asked=day_asked, setting=setting, episode=episode_named(ix, norm),
-                   when_asked=first == "when" or (" when " in f" {norm} " and not day_asked))
 
 
 _CAPITALISED = re.compile(r"(?<=[a-z,;:]\s)[A-Z][a-z]+\b")
@@ -375,22 +384,23 @@ def _reported_by(ix: Index, norm: str, pid: str) -> str | None:
     return None
 
 
-def answer_type(q: Query) -> str:
-    if _TIMING.search(q.norm):
+def answer_type(norm: str, yes_no: bool, wh: str | None, quote_intent: bool, entities) -> str:
+    """The kind of answer a question wants, from how it asks (before what its focus names)."""
+    if _TIMING.search(norm):
         return "date"  # "how long before …": a time, counted or named ("two hours", "the morning after")
-    if _NUMBER.search(q.norm):
+    if _NUMBER.search(norm):
         return "number"
-    if q.yes_no:
+    if yes_no:
         return "yesno"
-    if q.wh == "?when":
+    if wh == "?when":
         return "date"
-    if q.wh == "?where":
+    if wh == "?where":
         return "place"
-    if q.wh in _PERSON_WH:
+    if wh in _PERSON_WH:
         return "person"
-    if q.wh == "?why":
+    if wh == "?why":
         return "reason"
-    if q.quote_intent and q.entities:
+    if quote_intent and entities:
         return "quote"
     return "what"
 
