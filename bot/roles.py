@@ -82,7 +82,8 @@ class RoleChecker:
         self.known_outlets = news
         # What must be in a question for a role to be given at all: a role word or an outlet's name.
         self.role_words = frozenset(self.group)
-        self.outlet_phrases = tuple(f" {' '.join(k)} " for k in {*self.outlet_names, *(k for k, p in self.names.items() if p in news)})
+        outlet_phrases = [f" {' '.join(k)} " for k in {*self.outlet_names, *(k for k, p in self.names.items() if p in news)}]
+        self._outlet_phrase = re.compile("|".join(map(re.escape, outlet_phrases)) or "(?!)")  # any of them, in one search
         self.longest = max(len(k) for k in [*self.names, *self.outlet_names]) if self.names else 1
         # institutions and news outlets the articles never mention, by their plain words
         self.unmentioned = frozenset(n for n in [*self.institutions, *self.outlet_names] if n and n not in self.names)
@@ -114,7 +115,7 @@ class RoleChecker:
         plain = _PLAIN.findall(question.lower())
         joined = " ".join(plain)
         spaced = f" {joined} "
-        if self.role_words.isdisjoint(plain) and not any(p in spaced for p in self.outlet_phrases) \
+        if self.role_words.isdisjoint(plain) and not self._outlet_phrase.search(spaced) \
                 and not _WORKS_FOR.search(joined):
             return [], ()  # no role word, no outlet, no employer: nothing to check (most questions)
         ws = self.words_of(question)
