@@ -608,13 +608,9 @@ class Index:
         misspelt ones ("kim yo jung", "kim yong") when `name_part` (see `_analyse`) allows
         correcting, and only then a name of one word (so "Kim" alone does not win over a misspelt
         "Kim Yong Nam")."""
-        def exact(length: int) -> str | None:
-            window = tuple(words[i : i + length])
-            return self._aliases.get(window) if len(window) == length else None
-
         if words[i] in self._alias_starts:
             for length in (4, 3, 2):
-                if pid := exact(length):
+                if i + length <= len(words) and (pid := self._aliases.get(tuple(words[i : i + length]))):
                     # "the vice president office": a longer name that starts inside this one wins
                     if any(self._aliases.get(tuple(words[i + j : i + j + m])) and i + j + m <= len(words)
                            for j in range(1, length) for m in range(length - j + 1, 5)):
@@ -627,7 +623,7 @@ class Index:
                         and all(map(self._like_a_name_word, words[i : i + length]))):
                     if pid := self._fuzzy_alias(" ".join(words[i : i + length]), length):
                         return length, pid
-        if pid := exact(1):
+        if pid := self._aliases.get((words[i],)):
             return 1, pid
         word = words[i]
         if name_part is None or word.startswith("=") or len(word) < 5 or word in self._raw_vocab or word in STOPWORDS:
