@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Container
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from functools import cached_property
 
 from bot.index import Index, Journey
 from bot.text import (
@@ -31,40 +32,46 @@ from bot.text import (
 # The answer a question wants, from how it asks.
 _NUMBER = re.compile(r"\bhow (?:many|much|old|often|far)\b|\bwhat (?:number|percentage|share)\b|^(?:the )?(?:number|count) of\b")
 _TIMING = re.compile(r"\bhow (?:long|soon|early|late)\b")
-# Ways of asking read as the plain question they are, in this order (each pattern, what it reads as)
+# Ways of asking read as the plain question they are, in this order: each pattern, what it reads
+# as, and its cues (words one of which any match holds, so that most questions skip the pattern;
+# none: always tried)
 _PHRASINGS = (
-    (re.compile(r"\bhow much (?:advance )?(?:notice|time|warning|heads up|lead time)\b"), "how long"),  # "how much notice"
-    (re.compile(r"\bhow far (?:ahead|in advance)\b"), "how long before"),  # "how far ahead of the talks"
+    (re.compile(r"\bhow much (?:advance )?(?:notice|time|warning|heads up|lead time)\b"), "how long", ("how much",)),  # "how much notice"
+    (re.compile(r"\bhow far (?:ahead|in advance)\b"), "how long before", ("how far",)),  # "how far ahead of the talks"
     # "how close was the meeting to actually happening", "how close to the start": in time, not where anyone sat
     (re.compile(r"\bhow close\b(?=(?: \S+){0,5}? (?:to|before) (?:(?:actually|really|even|the|it|its) )*"
                 r"(?:happen|happening|happened|start|starting|started|begin|beginning|take place|taking place|go ahead|going ahead)\b)"),
-     "how long before"),
-    (re.compile(r"^how come\b|^what (?:triggered|caused|prompted|sparked|led to|motivated)\b"), "why"),  # "how come …", "what triggered it"
-    (re.compile(r"\b(what|which) (?:kind|kinds|type|types|sort|sorts) of\b"), r"\1"),  # "at what kind of meeting": at what meeting
-    (re.compile(r"\b(?:relative|compared|in relation|in comparison)\s+(?=to\b)"), ""),  # "when was it relative to the ceremony"
+     "how long before", ("how close",)),
+    (re.compile(r"^how come\b|^what (?:triggered|caused|prompted|sparked|led to|motivated)\b"), "why", ()),  # "how come …", "what triggered it"
+    (re.compile(r"\b(what|which) (?:kind|kinds|type|types|sort|sorts) of\b"), r"\1", ("kind", "type", "sort")),  # "at what kind of meeting": at what meeting
+    (re.compile(r"\b(?:relative|compared|in relation|in comparison)\s+(?=to\b)"), "",
+     ("relative", "compared", "in relation", "in comparison")),  # "when was it relative to the ceremony"
     # "when did NK last launch a missile": "last" before the verb is "most recently", not how long something lasts
     (re.compile(r"\b((?:did|does|do|has|have|had|was|were) (?:(?!the |a |an |his |her |their |its |that |this |at )\S+ ){1,2})last "
-                r"(?!long|for|more|than|over|past|only|just|about|around|until|till|minute|\d)(?=\w)"), r"\1"),
+                r"(?!long|for|more|than|over|past|only|just|about|around|until|till|minute|\d)(?=\w)"), r"\1", ("last ",)),
     # "the meeting planned for February 14": set for a day, not its purpose ("what was planned for the meeting" stays)
     (re.compile(r"\bplanned (?=for (?:the )?(?:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|"
-                r"next|following|morning|day|week)\w*\b)"), "scheduled "),
+                r"next|following|morning|day|week)\w*\b)"), "scheduled ", ("planned ",)),
     # "what does 'hermit kingdom' refer to", "what does KCNA stand for": what that is
-    (re.compile(r"^(?:and |so |ok )?what (?:does|do|did) (.+?) (?:refer to|refers to|mean|stand for)$"), r"what is \1"),
+    (re.compile(r"^(?:and |so |ok )?what (?:does|do|did) (.+?) (?:refer to|refers to|mean|stand for)$"), r"what is \1",
+     ("refer", "mean", "stand for")),
     # "what's the state dept spokesperson called": the name of the one meant
-    (re.compile(r"^(?:what is|what was|what s|whats) (the |that |this )?(.+?) (?:called|named)$"), r"what is the name of \1\2"),
+    (re.compile(r"^(?:what is|what was|what s|whats) (the |that |this )?(.+?) (?:called|named)$"), r"what is the name of \1\2",
+     ("called", "named")),
     # "the missile fired last fall": "last" before a time is the one before, not how long something lasts
     # (a season the articles never name is the time they do name: "last fall" is the November launch)
-    (re.compile(r"\blast (?:fall|autumn)\b"), "in november"),
-    (re.compile(r"\blast (?=(?:spring|summer|winter|year|month|week|november|january|time)\b)"), ""),
+    (re.compile(r"\blast (?:fall|autumn)\b"), "in november", ("last ",)),
+    (re.compile(r"\blast (?=(?:spring|summer|winter|year|month|week|november|january|time)\b)"), "", ("last ",)),
     # "did Pence and Kim Yo Jong talk to each other": the two named already say who with whom
-    (re.compile(r"\s(?:with|to|at)?\s*(?:each other|one another)\b"), ""),
+    (re.compile(r"\s(?:with|to|at)?\s*(?:each other|one another)\b"), "", ("each other", "one another")),
     # "did Nauert bring up human rights", "did Ayers mention the defectors": whether their words did
     (re.compile(r"^((?:did|does|do|has|had) (?:\S+ ){1,3}?)(?:ever )?(?:mention|mentioned|bring up|brought up|raise|raised|talk about|talked about"
-                r"|speak about|spoke about|speak of|spoke of|refer to|referred to|comment on|commented on)\b(?: about)?"), r"\1say anything about"),
+                r"|speak about|spoke about|speak of|spoke of|refer to|referred to|comment on|commented on)\b(?: about)?"), r"\1say anything about",
+     ("mention", "bring up", "brought up", "raise", "talk", "speak", "spoke", "refer", "comment")),
     # "which side called it off": which party to it, who ("who on the US side" stays a question about people)
-    (re.compile(r"\bwhich (?:side|party|camp)\b"), "who"),
+    (re.compile(r"\bwhich (?:side|party|camp)\b"), "who", ("side", "party", "camp")),
     # "who is the person that Pence travelled with", "who were the officials who …": who
-    (re.compile(r"^who (?:is|was|are|were) (?:the|that|this) (?:person|people|guy|guys|man|woman|one|ones|individual|official|officials) (?:that|who|whom)\b"), "who"),
+    (re.compile(r"^who (?:is|was|are|were) (?:the|that|this) (?:person|people|guy|guys|man|woman|one|ones|individual|official|officials) (?:that|who|whom)\b"), "who", ()),
 )
 # "what's the name of the south korean president", "what was Kim Jong Un's sister called": who someone named
 # by a description is (the rest is taken as such only when it names one person and nothing else)
@@ -101,7 +108,6 @@ class Query:
     answer_type: str  # person, date, place, number, reason, yesno, quote, what
     checking: bool = False  # "is it true that …", "I heard …, is that right?"
     outlet: str | None = None  # "according to Vox …": the source id to answer from
-    parts: tuple[str, ...] = ()  # the separate questions of a message that asks several
     known_tokens: tuple[str, ...] = ()  # the tokens the fact base uses somewhere
     focus: str | None = None  # the noun a what/which/how-many question asks for ("city", "countries")
     focus_known: bool = True  # whether the fact base ever uses that word
@@ -114,25 +120,37 @@ class Query:
     when_asked: bool = False  # "when …": a time told by what was happening answers it too
     strangers: tuple[str, ...] = ()  # people the articles never mention, named beside one of theirs ("Ivanka Trump")
 
-    @property
+    @cached_property  # (only `explain` shows them: not read for every query)
+    def parts(self) -> tuple[str, ...]:
+        """The separate questions of a message that asks several."""
+        return split_parts(self.raw)
+
+    @cached_property  # (asked of every candidate: read once per query)
     def yes_no(self) -> bool:
         """"Did Pence meet Kim?" is; "Did Nauert tweet or give a statement?" asks to choose; "did
         they meet or not?" ("or no", "or what") still asks yes or no."""
-        choice = _YES_NO_TAIL.sub("", f" {self.norm} ")
-        return (self.first in YES_NO_STARTERS or self.checking) and " or " not in choice
+        return asks_yes_no(self.norm, self.first, self.checking)
 
 
 
 _YES_NO_TAIL = re.compile(r" or (?:not|no|nah|nope|what|something|anything)(?: \w+)? $")
 
 
+def asks_yes_no(norm: str, first: str, checking: bool) -> bool:
+    """Query.yes_no, from the normalised question, its first word and whether it checks a claim."""
+    choice = _YES_NO_TAIL.sub("", f" {norm} ")
+    return (first in YES_NO_STARTERS or checking) and " or " not in choice
+
+
 def analyse(ix: Index, question: str) -> Query:
     norm = fix_question_words(ix.english.plain(normalize(question)))
     norm, checking = strip_checking(norm)
-    for phrasing, plain in _PHRASINGS:
-        norm = phrasing.sub(plain, norm)
-    for name, meant in ix.rewrites:  # "north korea people", "pence s people", "kim yo jong s brother"
-        norm = name.sub(meant, norm)
+    for phrasing, plain, cues in _PHRASINGS:
+        if not cues or any(cue in norm for cue in cues):
+            norm = phrasing.sub(plain, norm)
+    for name, meant, cues in ix.rewrites:  # "north korea people", "pence s people", "kim yo jong s brother"
+        if not cues or any(cue in norm for cue in cues):
+            norm = name.sub(meant, norm)
     norm = _who_by_name(ix, norm)
     found = find_dates(norm, ix.fb.meta.default_year)
     without_dates = norm
@@ -182,7 +200,16 @@ def analyse(ix: Index, question: str) -> Query:
         at = words.index(contrasted)
         theirs = ix.opposite_thing(words, at)
         other_thing = (f"{contrasted} {words[at + 1]}", theirs) if theirs else None
-    q = Query(
+    focus = find_focus(norm, ix._aliases, ix.english.focus_type)
+    # ("wat olympcs": a misspelt thing is known as the word it is a typo of)
+    focus_known = focus is None or ix._is_known(focus) or focus in ix._aliases_words or (not ix.english.zipf(focus) and ix._is_known(ix._correct(focus)))
+    kind = answer_type(norm, asks_yes_no(norm, first, checking), wh, quote_intent, entities)
+    if focus and kind in ("what", "quote", "person") and focus in ix.english.focus_type:
+        kind = ix.english.focus_type[focus]  # "what city", "the missile's name", "which photographer"
+    places = ix.places_in(norm, _AT_PLACE)
+    day_asked = bool(_DAY_ASKED.search(norm))
+    setting = tuple(ix._analyse(places[0], correct=False)[0]) if places and places[0] in ix.setting_names else ()
+    return Query(
         raw=question,
         norm=norm,
         tokens=tuple(tokens),
@@ -193,25 +220,20 @@ def analyse(ix: Index, question: str) -> Query:
         first=first,
         quote_intent=quote_intent,
         wh=wh,
-        answer_type="what",
+        answer_type=kind,
         checking=checking,
         outlet=outlet,
         contrasted=contrasted,
         other_thing=other_thing,
         known_tokens=tuple(t for t in tokens if t.startswith("@") or t in ix._vocab or t in ix._idf),
+        focus=focus,
+        focus_known=focus_known,
+        place=places[0] if places else None,
+        day_asked=day_asked,
+        setting=setting,
+        episode=episode_named(ix, norm),
+        when_asked=first == "when" or (" when " in f" {norm} " and not day_asked),
     )
-    focus = find_focus(norm, ix._aliases, ix.english.focus_type)
-    # ("wat olympcs": a misspelt thing is known as the word it is a typo of)
-    focus_known = focus is None or ix._is_known(focus) or focus in ix._aliases_words or (not ix.english.zipf(focus) and ix._is_known(ix._correct(focus)))
-    kind = answer_type(q)
-    if focus and kind in ("what", "quote", "person") and focus in ix.english.focus_type:
-        kind = ix.english.focus_type[focus]  # "what city", "the missile's name", "which photographer"
-    places = ix.places_in(norm, _AT_PLACE)
-    day_asked = bool(_DAY_ASKED.search(norm))
-    setting = tuple(ix._analyse(places[0], correct=False)[0]) if places and places[0] in ix.setting_names else ()
-    return replace(q, answer_type=kind, parts=split_parts(question), focus=focus, focus_known=focus_known,
-                   place=places[0] if places else None, day_asked=day_asked, setting=setting, episode=episode_named(ix, norm),
-                   when_asked=first == "when" or (" when " in f" {norm} " and not day_asked))
 
 
 _CAPITALISED = re.compile(r"(?<=[a-z,;:]\s)[A-Z][a-z]+\b")
@@ -372,22 +394,23 @@ def _reported_by(ix: Index, norm: str, pid: str) -> str | None:
     return None
 
 
-def answer_type(q: Query) -> str:
-    if _TIMING.search(q.norm):
+def answer_type(norm: str, yes_no: bool, wh: str | None, quote_intent: bool, entities) -> str:
+    """The kind of answer a question wants, from how it asks (before what its focus names)."""
+    if _TIMING.search(norm):
         return "date"  # "how long before …": a time, counted or named ("two hours", "the morning after")
-    if _NUMBER.search(q.norm):
+    if _NUMBER.search(norm):
         return "number"
-    if q.yes_no:
+    if yes_no:
         return "yesno"
-    if q.wh == "?when":
+    if wh == "?when":
         return "date"
-    if q.wh == "?where":
+    if wh == "?where":
         return "place"
-    if q.wh in _PERSON_WH:
+    if wh in _PERSON_WH:
         return "person"
-    if q.wh == "?why":
+    if wh == "?why":
         return "reason"
-    if q.quote_intent and q.entities:
+    if quote_intent and entities:
         return "quote"
     return "what"
 

@@ -173,6 +173,8 @@ def gaps(ix: Index, q: Query) -> list[Candidate]:
     focus = ix._canon_token(q.focus) if q.focus else None
     found = []
     for g in ix.gaps:
+        if g.topic.isdisjoint(asked):
+            continue  # about another fact (the test below needs a word of its topic asked)
         focus_open = focus in g.own and _same_kind_of_question(q.wh, g.wh) and not _one_of_many(q.focus, g.phrase)
         same_type = q.answer_type in _TYPED and q.answer_type == ix.gap_type(g)  # "where was the summit held"
         # "why did Pence not stand": every word of "say why Pence did not stand" asked, with its question word
@@ -314,7 +316,7 @@ def claims(ix: Index, q: Query) -> list[Candidate]:
     degree = ix._canon_token(how.group(1)) if how else None  # "how long", "how close": what is asked, not claimed
     asked_place_tokens = {t for name in asked_places for t in ix._analyse(name, correct=False)[0]}
     for c in ix.claims_sharing(wanted):
-        context = c.entities | set(c.fact.people)  # "was the Pence meeting secret": Pence is the fact's
+        context = c.context
         have = set(c.tokens) | {"@" + e for e in c.entities}
         actor = place = None
         # "Why did Trump cancel the meeting?", "Did Trump cancel it?": the claim that holds has another
@@ -349,7 +351,7 @@ def claims(ix: Index, q: Query) -> list[Candidate]:
             there = ix.places_in(normalize(c.text), _IN_PLACE) if c.holds and asked_places else []
             if there and not set(there) & set(asked_places):
                 place = f"in {ix.country_names.get(there[0], there[0].title())}, not {asked_places[0].title()}"
-            recall = ix._coverage([t for t in wanted if not place or t not in asked_place_tokens], have | {"@" + e for e in context})
+            recall = ix._coverage([t for t in wanted if not place or t not in asked_place_tokens], have | c.context_tokens)
             precision = ix._coverage(list(have), asked)
             score = 2 * recall * precision / (recall + precision) if recall + precision else 0.0
         elif q.wh is None or not c.tokens or not c.tokens <= asked | acting_for:
@@ -607,11 +609,12 @@ _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 
 _DURATION = re.compile(r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|few|couple of|several|\d+)"
                        r"\s+(?:whole\s+|full\s+)?(minute|hour|day|week|month|year)s?\b"
                        r"(?:\s+(?:in advance|ahead of time|beforehand|ahead|early|earlier)\b)?", re.I)  # "a week in advance" is one span
+_SPAN_UNIT = re.compile(r"minute|hour|day|week|month|year", re.I)  # what every span above holds
 
 
 def duration_of(text: str) -> tuple[int, str] | None:
     """"two hours" -> (2, "hour"); "a whole day" -> (1, "day")."""
-    m = _DURATION.search(text)
+    m = _DURATION.search(text) if _SPAN_UNIT.search(text) else None  # (the unit first: a quicker test, and seldom there)
     if not m:
         return None
     word = m.group(1).lower().split()[0]
@@ -667,7 +670,8 @@ def people(ix: Index, q: Query) -> list[Candidate]:
     if q.answer_type == "person" and q.known_tokens and not any(ix.fb.person_by_id[e].kind == "person" for e in q.entities):
         # "who was the South Korean president?": people whose role the question names
         asked = set(q.known_tokens)
-        fits = sorted(((min(ix._coverage(list(role), asked), ix._coverage(list(asked), role)), p)
+        asked_weighed = ix.weigh(list(asked))  # (the same for every role)
+        fits = sorted(((min(ix._coverage(list(role), asked), asked_weighed.cover(role)), p)
                        for p, role in ix._roles if role and p.id not in q.entities), key=lambda x: -x[0])
         for fit, person in fits[:2]:
             if fit >= 0.6:

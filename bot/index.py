@@ -70,6 +70,8 @@ REACTION_WINDOW = 6  # words between a name and a reaction word for the reaction
 NAMESAKE_ZIPF = 4.0  # a first name is rarer than this as an English word ("ivanka" 2.9; "mr", "lol" are not)
 BARE_POSSESSIVE_ZIPF = 3.0  # "uns" (2.8), "nauerts" are a name and its "s"; "sisters", "presidents", "trumps" (3.5) are words
 GAP_COMMON_DF = 7  # a word in more facts than this ("meet", "cancel") does not tell an open detail apart
+_FOLK_WORDS = ("people", "peoples", "persons", "folks", "guys")  # "north korea people": the North Koreans
+_CREW_WORDS = ("people", "team", "camp", "staff", "side", "folks", "guys", "aides", "crew", "entourage", "office")  # "pence s people"
 _NUMBER_WORDS = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|dozens?|hundreds?|thousands?)"
 
 
@@ -105,6 +107,11 @@ class _ClaimDoc:
     subject: str | None = None  # who or what the claim is about first: "@pence", or "us" in "the US apologized"
     action: str | None = None  # the word after it: "cancel" in "Pence canceled the meeting"
 
+    def __post_init__(self):
+        # whom it is about: its own names and its fact's people ("was the Pence meeting secret": Pence is the fact's)
+        self.context = self.entities | frozenset(self.fact.people)
+        self.context_tokens = frozenset("@" + e for e in self.context)
+
 
 
 _LOCATIVE = re.compile(r"\b(?:in|at|aboard|from)\s+(?:the\s+|his\s+|her\s+)?")  # "pressure on North Korea" puts nothing there
@@ -119,7 +126,12 @@ class Index:
         self._init_caches()
         self._index_lexicon(fb.lexicon)
         self._aliases = self._build_aliases(fb.people)
+        # each one's aliases as normalised text, in the aliases' order (where a text names someone is asked per question)
+        self._alias_texts: dict[str, list[str]] = {}
+        for key, pid in self._aliases.items():
+            self._alias_texts.setdefault(pid, []).append(" ".join(key))
         self._aliases_words = frozenset(w for key in self._aliases for w in key)
+        self._aliases_word_list = sorted(self._aliases_words)  # (what a word is fuzzily compared with)
         self._alias_starts = frozenset(key[0] for key in self._aliases if len(key) > 1)  # where a name of several words can begin
         self.role_token = self._canon_token("role")  # "what's his job": what a person's card answers
         self.roles = RoleChecker(fb.people, self._aliases, self.english.roles, self.english.news_outlets, self.english.institutions)
@@ -189,7 +201,7 @@ class Index:
                 if named:  # they are p's <inverse tie> (p as their <tie> is in p's own aliases: "Kim Jong Un's sister")
                     kin.setdefault((p.id, self.english.kin_inverse[k]), named[-1])
         kin_names = [(re.compile(rf"\b(?:{self._names_of(pid)})\s+(?:s\s+)?(?:" + "|".join(map(re.escape, self.english.kin_ties[k])) + r")\b"),
-                      " ".join(plain_tokens(fb.person_by_id[other].name)))
+                      " ".join(plain_tokens(fb.person_by_id[other].name)), tuple(self.english.kin_ties[k]))
                      for (pid, k), other in kin.items() if fb.person_by_id[other].kind == "person"]
         # Who speaks for a body the articles never quote itself: the one quoted person whose role
         # names it ("State Department spokeswoman" Heather Nauert for the State Department).
@@ -241,9 +253,11 @@ class Index:
         # Names a question gives by their relation to someone, rewritten (in this order) before it is
         # read: "north korea people" are the North Koreans, not the people of the story; "pence s
         # people" (or camp, team) are the body the articles call his office; "kim yo jong s brother"
-        # is the one whose sister her role says she is (kin_names, above).
+        # is the one whose sister her role says she is (kin_names, above). Each is (pattern, what it
+        # reads as, its cues: words one of which any match holds, so that most questions skip it;
+        # none: always tried).
         countries = [pid for pid in fb.person_by_id if "country" in (fb.person_by_id[pid].kind, fb.person_by_id[pid].role.lower())]
-        folk = [(re.compile(rf"\b({'|'.join(self._names_of(pid) for pid in countries)})\s+(?:people|peoples|persons|folks|guys)\b"), r"\1")] \
+        folk = [(re.compile(rf"\b({'|'.join(self._names_of(pid) for pid in countries)})\s+(?:{'|'.join(_FOLK_WORDS)})\b"), r"\1", _FOLK_WORDS)] \
             if countries else []
         crews = {}
         for key, pid in self._aliases.items():
@@ -260,9 +274,9 @@ class Index:
         bare = sorted({k[-1] for k, pid in self._aliases.items() if fb.person_by_id[pid].kind == "person" and len(k[-1]) >= 2
                        and k[-1] + "s" not in self._raw_vocab and k[-1] + "s" not in self._aliases_words
                        and self.english.zipf(k[-1] + "s") < BARE_POSSESSIVE_ZIPF}, key=len, reverse=True)
-        possessive = [(re.compile(rf"\b({'|'.join(map(re.escape, bare))})s\b"), r"\1")] if bare else []
-        self.rewrites = possessive + folk + [(re.compile(rf"\b(?:{self._names_of(owner)})\s+(?:people|team|camp|staff|side|folks|guys|aides|crew|entourage|office)\b"),
-                                 body) for owner, body in crews.items()] + kin_names
+        possessive = [(re.compile(rf"\b({'|'.join(map(re.escape, bare))})s\b"), r"\1", ())] if bare else []
+        self.rewrites = possessive + folk + [(re.compile(rf"\b(?:{self._names_of(owner)})\s+(?:{'|'.join(_CREW_WORDS)})\b"), body, _CREW_WORDS)
+                                             for owner, body in crews.items()] + kin_names
         # "during their meeting", "the meeting went well": the episode's meeting taken as having happened
         nouns = "|".join(map(re.escape, fb.meta.episode.get("nouns", ())))
         before = "|".join(map(re.escape, self.english.took_place_before))
@@ -332,12 +346,14 @@ class Index:
         # Per engine, not per class: a reloaded fact base must not keep the old engine alive.
         self._correct = lru_cache(maxsize=8192)(self._correct_uncached)
         self._fuzzy_alias = lru_cache(maxsize=4096)(self._fuzzy_alias_uncached)
+        self._like_a_name_word = lru_cache(maxsize=8192)(self._like_a_name_word_uncached)
         self._names_by_length: dict[int, tuple[dict[str, str], list[str]]] = {}
         self._weigh = lru_cache(maxsize=4096)(self._weigh_uncached)
+        self._fact_counts = lru_cache(maxsize=8192)(self._fact_counts_uncached)  # (by noun and fact: asked of every candidate)
 
     def __getstate__(self) -> dict:  # the on-disk cache (bot/loader.py) pickles the engine
         state = self.__dict__.copy()
-        del state["_correct"], state["_fuzzy_alias"], state["_names_by_length"], state["_weigh"]
+        del state["_correct"], state["_fuzzy_alias"], state["_like_a_name_word"], state["_names_by_length"], state["_weigh"], state["_fact_counts"]
         return state
 
     def __setstate__(self, state: dict) -> None:
@@ -416,8 +432,11 @@ class Index:
         if not content:
             return {i: 0.0 for i in ids}
         content = " ".join(sorted(content.split()))
-        ratio = fuzz.ratio
-        return {i: max((ratio(content, t) for t in self._sorted_templates[i]), default=0) / 100 for i in ids}
+        likeness = {}
+        for i in ids:  # (one extractOne per fact: the best of its templates' ratios, in one call)
+            best = process.extractOne(content, self._sorted_templates[i], scorer=fuzz.ratio)
+            likeness[i] = (best[1] if best else 0) / 100
+        return likeness
 
     def claims_sharing(self, tokens) -> list[_ClaimDoc]:
         hits = sorted({i for t in tokens for i in self.claim_postings.get(t, ())})
@@ -516,7 +535,8 @@ class Index:
         stems = [stem(t) for t in tokens]
         while i < len(tokens):
             # ("Korean Central News Agency" is a name: its "news agency" is not the lexicon's)
-            name = names and next((n for n in (4, 3, 2) if i + n <= len(tokens) and tuple(tokens[i : i + n]) in self._aliases), 0)
+            name = names and tokens[i] in self._alias_starts and next(
+                (n for n in (4, 3, 2) if i + n <= len(tokens) and tuple(tokens[i : i + n]) in self._aliases), 0)
             if name:
                 out.extend(tokens[i : i + name])
                 i += name
@@ -589,13 +609,9 @@ class Index:
         misspelt ones ("kim yo jung", "kim yong") when `name_part` (see `_analyse`) allows
         correcting, and only then a name of one word (so "Kim" alone does not win over a misspelt
         "Kim Yong Nam")."""
-        def exact(length: int) -> str | None:
-            window = tuple(words[i : i + length])
-            return self._aliases.get(window) if len(window) == length else None
-
         if words[i] in self._alias_starts:
             for length in (4, 3, 2):
-                if pid := exact(length):
+                if i + length <= len(words) and (pid := self._aliases.get(tuple(words[i : i + length]))):
                     # "the vice president office": a longer name that starts inside this one wins
                     if any(self._aliases.get(tuple(words[i + j : i + j + m])) and i + j + m <= len(words)
                            for j in range(1, length) for m in range(length - j + 1, 5)):
@@ -604,15 +620,17 @@ class Index:
         if name_part is not None:
             for length in (3, 2):
                 window = name_part[i : i + length]
-                if len(window) == length and min(window) and max(window) == 2:
+                if (len(window) == length and min(window) and max(window) == 2
+                        and all(map(self._like_a_name_word, words[i : i + length]))):
                     if pid := self._fuzzy_alias(" ".join(words[i : i + length]), length):
                         return length, pid
-        if pid := exact(1):
+        if pid := self._aliases.get((words[i],)):
             return 1, pid
         word = words[i]
         if name_part is None or word.startswith("=") or len(word) < 5 or word in self._raw_vocab or word in STOPWORDS:
             return None
-        best = self._fuzzy_alias(word, 1)  # one word keeps its first two letters: "pense" is Pence, "piece" is not
+        # one word keeps its first two letters: "pense" is Pence, "piece" is not
+        best = self._fuzzy_alias(word, 1) if self._like_a_name_word(word) else None
         if best and any(a[0][:2] == word[:2] for a in self._aliases if len(a) == 1 and self._aliases[a] == best):
             return 1, best
         return None
@@ -651,6 +669,12 @@ class Index:
         if any(fuzz.ratio(a, b) < (70 if self.english.zipf(a) else 60) for a, b in zip(joined.split(), hit[0].split())):
             return None
         return candidates[hit[0]]
+
+    def _like_a_name_word_uncached(self, word: str) -> bool:
+        """Whether a word is at all like some word of a name (fuzz.ratio 60 or more, the least
+        `_fuzzy_alias` accepts for each word of a name): one like none is in no misspelt name, so
+        a window of words holding it is not looked up."""
+        return process.extractOne(word, self._aliases_word_list, scorer=fuzz.ratio, score_cutoff=60) is not None
 
     def _correct_uncached(self, word: str) -> str:
         if len(word) < 4:
@@ -770,22 +794,22 @@ class Index:
 
     def mention_at(self, norm: str, pid: str) -> int:
         """Where in normalised text a person is first named (by any alias), or a large number."""
-        at = [norm.find(" ".join(k)) for k, p in self._aliases.items() if p == pid and " ".join(k) in norm]
+        at = [norm.find(a) for a in self._alias_texts.get(pid, ()) if a in norm]
         return min(at) if at else 10**6
 
     def last_mention_at(self, norm: str, pid: str) -> int:
         """Where in normalised text a person is last named (by any alias), or -1."""
-        return max((norm.rfind(" ".join(k)) for k, p in self._aliases.items() if p == pid), default=-1)
+        return max((norm.rfind(a) for a in self._alias_texts.get(pid, ())), default=-1)
 
     def _names_of(self, pid: str) -> str:
         """A regex alternation of someone's aliases as normalised text, the longest first."""
-        return "|".join(sorted((re.escape(" ".join(k)) for k, p in self._aliases.items() if p == pid), key=len, reverse=True))
+        return "|".join(sorted(map(re.escape, self._alias_texts.get(pid, ())), key=len, reverse=True))
 
     def mention(self, norm: str, pid: str) -> tuple[int, int] | None:
         """Where in normalised text a person is first named: the (start, end) of the longest of
         their aliases that begins there, or None."""
         at = self.mention_at(norm, pid)
-        ends = [at + len(a) for k, p in self._aliases.items() if p == pid for a in [" ".join(k)] if norm.startswith(a, at)]
+        ends = [at + len(a) for a in self._alias_texts.get(pid, ()) if norm.startswith(a, at)]
         return (at, max(ends)) if ends else None
 
     def find_person(self, name: str) -> PersonMatch:
@@ -812,7 +836,10 @@ class Index:
 
     def counts_of(self, noun: str, cand) -> bool:
         """Does the candidate's text give a number of `noun` ("20 countries", "two hours")?"""
-        pattern = _count_pattern(stem(noun)[:5])
-        texts = [self.fb.fact_by_id[f].statement for f in cand.facts]
-        texts += [ev.quote for f in cand.facts for ev in self.fb.fact_by_id[f].evidence]
-        return any(pattern.search(t) for t in texts)
+        root = stem(noun)[:5]
+        return any(self._fact_counts(root, f) for f in cand.facts)
+
+    def _fact_counts_uncached(self, root: str, fact_id: str) -> bool:
+        """Does a fact's statement or one of its passages give a number of things whose word begins with `root`?"""
+        fact, pattern = self.fb.fact_by_id[fact_id], _count_pattern(root)
+        return any(pattern.search(t) for t in [fact.statement, *(ev.quote for ev in fact.evidence)])

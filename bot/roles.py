@@ -82,11 +82,14 @@ class RoleChecker:
         self.known_outlets = news
         # What must be in a question for a role to be given at all: a role word or an outlet's name.
         self.role_words = frozenset(self.group)
-        self.outlet_phrases = tuple(f" {' '.join(k)} " for k in {*self.outlet_names, *(k for k, p in self.names.items() if p in news)})
+        outlet_phrases = [f" {' '.join(k)} " for k in {*self.outlet_names, *(k for k, p in self.names.items() if p in news)}]
+        self._outlet_phrase = re.compile("|".join(map(re.escape, outlet_phrases)) or "(?!)")  # any of them, in one search
         self.longest = max(len(k) for k in [*self.names, *self.outlet_names]) if self.names else 1
         # institutions and news outlets the articles never mention, by their plain words
         self.unmentioned = frozenset(n for n in [*self.institutions, *self.outlet_names] if n and n not in self.names)
         self._longest_any = max([self.longest, *map(len, self.unmentioned)])
+        # the words any of those names begins with: a word that begins none starts no name (most words)
+        self._name_starts = frozenset(k[0] for k in [*self.names, *self.outlet_names, *self.unmentioned] if k)
 
     def mentions(self, ws: list[Word]) -> list[tuple[int, int, str]]:
         """(start, end, id) for every named person or organisation, longest name first; a news
@@ -94,6 +97,9 @@ class RoleChecker:
         out, i = [], 0
         texts = [w.text for w in ws]
         while i < len(ws):
+            if texts[i] not in self._name_starts:
+                i += 1
+                continue
             for n in range(min(self.longest, len(ws) - i), 0, -1):
                 key = tuple(texts[i : i + n])
                 found = self.names.get(key) or self.outlet_names.get(key)
@@ -107,8 +113,10 @@ class RoleChecker:
 
     def check(self, question: str) -> tuple[list[Word], tuple[WrongRole, ...]]:
         plain = _PLAIN.findall(question.lower())
-        if self.role_words.isdisjoint(plain) and not any(p in f" {' '.join(plain)} " for p in self.outlet_phrases) \
-                and not _WORKS_FOR.search(" ".join(plain)):
+        joined = " ".join(plain)
+        spaced = f" {joined} "
+        if self.role_words.isdisjoint(plain) and not self._outlet_phrase.search(spaced) \
+                and not _WORKS_FOR.search(joined):
             return [], ()  # no role word, no outlet, no employer: nothing to check (most questions)
         ws = self.words_of(question)
         spans = self.mentions(ws)
@@ -216,6 +224,9 @@ class RoleChecker:
         a name of theirs is read first ("kim jong un" holds no "UN")."""
         out, i = [], 0
         while i < len(words):
+            if words[i] not in self._name_starts:
+                i += 1
+                continue
             n = next((n for n in range(min(self._longest_any, len(words) - i), 0, -1)
                       if tuple(words[i : i + n]) in self.unmentioned or tuple(words[i : i + n]) in self.names), 0)
             if n and tuple(words[i : i + n]) in self.unmentioned:

@@ -169,11 +169,11 @@ def decision_features(ranked: list["Scored"], q: Query) -> Sparse:
     rivals = [s for s in ranked[1:] if (s.cand.kind, s.cand.facts) != (best.cand.kind, best.cand.facts)]
     lead = best.score - rivals[0].score if rivals else 5.0
     close = sum(1 for s in rivals[:5] if best.score - s.score < 0.5)
-    have = best.cand.tokens | best.cand.evidence
+    tokens, evidence = best.cand.tokens, best.cand.evidence  # (asked of each word: no union of them built)
     # ("who was Pence to meet at the Olympics", "what was he to discuss at the Olympics": the setting of
     # everything need not be in the answer)
     setting = q.setting + tuple("@" + e for e in q.episode)
-    uncovered = sum(1 for t in q.known_tokens if t not in have and t not in setting)
+    uncovered = sum(1 for t in q.known_tokens if t not in tokens and t not in evidence and t not in setting)
     x: Sparse = {f"best_{name}": v for name, v in best.x.items()}
     x.update({"lead": min(lead, 5.0) / 5, "bm25_raw": min(best.cand.bm25_raw, 15.0) / 15, "n_candidates_close": close / 5,
               "uncovered": min(uncovered, 4) / 4, f"asks_{q.answer_type}": 1.0})
@@ -207,6 +207,7 @@ class Decision:
         # The trees as one compiled Python expression (a few microseconds instead of a walk over
         # hundreds of nodes); kept as marshalled bytes so that the pickled engine carries it too.
         object.__setattr__(self, "_tree_code", marshal.dumps(_compile_trees(self.trees)))
+        object.__setattr__(self, "_weighs_features", any(name != "bias" for name in self.linear))
         self._bind()
 
     def __getstate__(self) -> dict:
@@ -221,7 +222,9 @@ class Decision:
 
     def margin(self, x: Sparse) -> float:
         w = self.linear
-        score = w.get("bias", 0.0) + sum(w.get(name, 0.0) * v for name, v in x.items())
+        score = w.get("bias", 0.0)
+        if self._weighs_features:  # (fitted trees carry only a bias: nothing to add but zeros)
+            score += sum(w.get(name, 0.0) * v for name, v in x.items())
         return score + self.rate * self._tree_sum(x.get)
 
     def contributions(self, x: Sparse) -> dict[str, float]:
@@ -319,7 +322,7 @@ def score_all(ix: Index, q: Query, cands: list[Candidate], weights: dict[str, fl
     out = []
     for c in cands:
         x = features(ctx, c)
-        out.append(Scored(c, sum(weights.get(name, 0.0) * v for name, v in x.items()), x))
+        out.append(Scored(c, sum([weights.get(name, 0.0) * v for name, v in x.items()]), x))  # (a list sums faster than a generator)
     out.sort(key=lambda s: rank_key(s.score, s.x))
     return reranked(out, rerank) if rerank is not None else out
 
@@ -328,7 +331,8 @@ def rerank_x(ranked: list[Scored], i: int) -> Sparse:
     """A candidate's features for the reranker: its own, with its linear score, how far that is
     below the first one's, and its place in the linear order."""
     x = {name: v for name, v in ranked[i].x.items() if name != "bias"}  # (the trees' own base is the bias)
-    return {**x, "rank_score": ranked[i].score, "rank_gap": ranked[0].score - ranked[i].score, "rank_pos": float(i)}
+    x["rank_score"], x["rank_gap"], x["rank_pos"] = ranked[i].score, ranked[0].score - ranked[i].score, float(i)
+    return x
 
 
 def rerank_span(ranked: list[Scored]) -> int:

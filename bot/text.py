@@ -71,24 +71,31 @@ DATE_PATTERNS = [
     (re.compile(r"\b(\d{4})-(\d{1,2})\b"), ("y", "m")),
 ]
 
+_DIGIT = re.compile(r"\d")
 _STEMMER = snowballstemmer.stemmer("english")
 _NON_WORD = re.compile(r"[^\w\s-]+")
 _SPACES = re.compile(r"\s+")
 QUOTED = re.compile(r"[\"“”„«»]([^\"“”„«»]+)[\"“”„«»]|(?:^|(?<=\s))['‘]([^'‘’]{8,}?)['’](?=\W|$)")
 _CONTRACTION = re.compile(r"\b(who|what|where|when|how|that|it|there|here)'s\b", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_LOOSE_HYPHEN = re.compile(r"(?<!\w)-|-(?!\w)")  # a hyphen that joins no two words
 
 
 def normalize(text: str) -> str:
     if not text.isascii():  # fold accents and drop marks and control/format characters
         text = unicodedata.normalize("NFKD", text)
         text = "".join(ch for ch in text if not unicodedata.combining(ch) and unicodedata.category(ch)[0] != "C" or ch in " \n\t")
-    text = _CONTROL.sub(" ", text)
-    text = _CONTRACTION.sub(r"\1 is", text.replace("’", "'").replace("‘", "'"))  # "who's" is not a possessive
-    text = text.replace("'s ", " ").replace("s' ", "s ").lower()
-    text = text.replace("'", "")
+    # (each substitution only where it can apply: a question is read several times over)
+    if not text.isprintable():
+        text = _CONTROL.sub(" ", text)
+    text = text.replace("’", "'").replace("‘", "'")
+    if "'" in text:
+        text = _CONTRACTION.sub(r"\1 is", text)  # "who's" is not a possessive
+        text = text.replace("'s ", " ").replace("s' ", "s ")
+    text = text.lower().replace("'", "")
     text = _NON_WORD.sub(" ", text).replace("_", " ")
-    text = re.sub(r"(?<!\w)-|-(?!\w)", " ", text)
+    if "-" in text:
+        text = _LOOSE_HYPHEN.sub(" ", text)
     return _SPACES.sub(" ", text).strip()
 
 
@@ -110,6 +117,8 @@ def find_dates(norm: str, default_year: int) -> list[tuple[str, int, int]]:
     """(ISO partial date, start, end) for each date named in normalised text; a date without a
     year is in `default_year` (the fact base's meta.default_year)."""
     found: list[tuple[str, int, int]] = []
+    if not _DIGIT.search(norm):
+        return found  # every date pattern holds a number
     for pattern, order in DATE_PATTERNS:
         for m in pattern.finditer(norm):
             if any(start < m.end() and m.start() < end for _, start, end in found):
