@@ -30,7 +30,8 @@ from bot.text import (
 )
 
 # The answer a question wants, from how it asks.
-_NUMBER = re.compile(r"\bhow (?:many|much|old|often|far)\b|\bwhat (?:number|percentage|share)\b|^(?:the )?(?:number|count) of\b")
+_NUMBER = re.compile(r"\bhow (?:many|much|old|often|far)\b|\bwhat (?:number|percentage|share)\b|^(?:the )?(?:number|count) of\b"
+                     r"|\bin (?:kilometers|kilometres|km|miles|meters|metres|feet|dollars|euros|won|tons|tonnes|pounds|percent)\b")  # "the range in kilometers"
 _TIMING = re.compile(r"\bhow (?:long|soon|early|late)\b")
 # Ways of asking read as the plain question they are, in this order: each pattern, what it reads
 # as, and its cues (words one of which any match holds, so that most questions skip the pattern;

@@ -764,3 +764,8 @@ def test_a_theory_or_possibility_is_what_perhaps_introduces(engine):
 def test_how_close_to_happening_is_a_time_not_a_seat(engine, question):
     text = engine.ask(question).text
     assert "two hours" in text and "sat close" not in text
+
+
+def test_a_measure_in_units_asks_for_a_number_the_articles_do_not_give(engine):
+    result = engine.ask("What is the range in kilometers of the missile North Korea launched in November?")
+    assert not result.answered
