@@ -198,7 +198,7 @@ def gaps(ix: Index, q: Query) -> list[Candidate]:
 
 
 _PRECISE = re.compile(r"\b(?:exact|exactly|precise|precisely|specific|specifically)\b")
-_CLOCK_ASKED = re.compile(r"\b(?:hour|clock|time of day|what time|which time|a ?m|p ?m)\b")
+_CLOCK_ASKED = re.compile(r"\b(?:hour|clock|time of day|(?:what|which|exact|precise) (?:exact |precise )?time|a ?m|p ?m)\b")  # "at what exact time"
 _SPAN_ASKED = re.compile(r"\bhow (?:long|many (?:hours|days|minutes))\b")  # a span of time, not a day
 _CLOCK_TEXT = re.compile(r"\b(?:\d{1,2}(?::\d{2})?\s*(?:a\.?m|p\.?m)\b|\d{1,2}:\d{2}|\d{4} (?:UTC|GMT)\b|o'clock|noon|midnight)", re.I)
 _PART_OF_DAY_ASKED = re.compile(r"\btime of (?:the )?day\b|\bpart of the day\b")

@@ -769,3 +769,9 @@ def test_how_close_to_happening_is_a_time_not_a_seat(engine, question):
 def test_a_measure_in_units_asks_for_a_number_the_articles_do_not_give(engine):
     result = engine.ask("What is the range in kilometers of the missile North Korea launched in November?")
     assert not result.answered
+
+
+@pytest.mark.parametrize("question", ["At what exact time was the meeting supposed to start?", "wat exact time was the meating suposed to start"])
+def test_an_exact_clock_time_the_articles_never_give_is_an_open_detail(engine, question):
+    result = engine.ask(question)
+    assert not result.answered and result.text.startswith("My sources don't give a time of day")
