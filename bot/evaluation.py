@@ -54,6 +54,7 @@ EVAL_SETS = {
     "blind_ah": EVAL_SET.with_name("blind_ah.yaml"),
     "blind_ai": EVAL_SET.with_name("blind_ai.yaml"),
     "blind_aj": EVAL_SET.with_name("blind_aj.yaml"),
+    "blind_ak": EVAL_SET.with_name("blind_ak.yaml"),
     "dev": Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev_questions.yaml",
 }
 
