@@ -627,7 +627,13 @@ class Index:
         if pid := self._aliases.get((words[i],)):
             return 1, pid
         word = words[i]
-        if name_part is None or word.startswith("=") or len(word) < 5 or word in self._raw_vocab or word in STOPWORDS:
+        if name_part is None or word.startswith("=") or len(word) < 4 or word in self._raw_vocab or word in STOPWORDS:
+            return None
+        # "KCAN" for KCNA: two letters swapped, the commonest slip, which fuzz.ratio scores low in a short word
+        for j in range(len(word) - 1):
+            if pid := self._aliases.get((word[:j] + word[j + 1] + word[j] + word[j + 2:],)):
+                return 1, pid
+        if len(word) < 5:
             return None
         # one word keeps its first two letters: "pense" is Pence, "piece" is not
         best = self._fuzzy_alias(word, 1) if self._like_a_name_word(word) else None

@@ -775,3 +775,9 @@ def test_a_measure_in_units_asks_for_a_number_the_articles_do_not_give(engine):
 def test_an_exact_clock_time_the_articles_never_give_is_an_open_detail(engine, question):
     result = engine.ask(question)
     assert not result.answered and result.text.startswith("My sources don't give a time of day")
+
+
+@pytest.mark.parametrize("question", ["wat is the KCAN?", "waht did KCAN say about pense"])
+def test_a_name_with_two_letters_swapped_is_still_the_name(engine, question):
+    result = engine.ask(question)
+    assert result.answered and "Korean Central News Agency" in result.text
