@@ -327,6 +327,17 @@ def wrong_journey(ix: Index, question: str) -> tuple[str, tuple[int, int], Journ
     return question[found.start() : found.end()], (found.start(), found.end()), sharing[0]
 
 
+def wrong_relative(ix: Index, question: str) -> tuple[str, str, str, str] | None:
+    """"Why did Pence bring Otto Warmbier's mother?": a relative the articles give as of the other
+    gender (his father). The word asked ("mother"), the owner's id, the relative's id and the word
+    for the relative ("father"); None when no such tie is asked about."""
+    norm = normalize(question)
+    for pattern, owner, relative, right in ix.wrong_relatives:
+        if found := pattern.search(norm):
+            return found.group(1), owner, relative, right
+    return None
+
+
 _SEASONS = frozenset("summer winter spring autumn fall".split())
 _YEAR = re.compile(r"(?:19|20)\d\d")
 

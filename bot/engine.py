@@ -19,7 +19,7 @@ from dataclasses import replace
 
 from rapidfuzz import fuzz, process
 
-from bot.analyse import Query, asks, analyse, meeting_owner, points_back, split_parts, wrong_journey, wrong_setting
+from bot.analyse import Query, asks, analyse, meeting_owner, points_back, split_parts, wrong_journey, wrong_relative, wrong_setting
 from bot.ordering import order_answer
 from bot.candidates import _quotes_answer, generate, related_docs, unmentioned_actor
 from bot.decide import HEDGED, NOTHING_SPECIFIC, STATED_WRONG_COVER, decide
@@ -77,7 +77,30 @@ class Engine:
         journey = wrong_journey(self.ix, text)
         if journey is not None:
             return self._correct_journey(text, *journey)
+        relative = wrong_relative(self.ix, text)
+        if relative is not None:
+            return self._correct_relative(text, *relative)
         return self._ask(text)
+
+    def _correct_relative(self, question: str, asked: str, owner: str, relative: str, right: str) -> Answer:
+        """"Why did Pence bring Otto Warmbier's mother?": the relative the articles do speak of first
+        ("Not Otto Warmbier's mother: the articles speak of his father."), then the question asked of them."""
+        owner_p, relative_p = self.fb.person_by_id[owner], self.fb.person_by_id[relative]
+        his = {"he": "his", "she": "her"}.get(owner_p.pronoun or "", f"{owner_p.name}'s")  # (the articles give Otto Warmbier none)
+        named = f", {relative_p.name}" if relative_p.named else ""
+        yes_no = analyse(self.ix, question).yes_no
+        fact = next((f for f in self.fb.facts if relative in f.people and owner in f.people),
+                    next((f for f in self.fb.facts if relative in f.people), None))
+        instead = re.sub(rf"\b{re.escape(asked)}\b", right, question, count=1, flags=re.IGNORECASE)
+        cites = [self.ix._cite(ev.source, ev.quote) for ev in relative_p.evidence[:1]]
+        # Only a question that puts them in the story ("why did Pence bring …") is corrected; "what
+        # was Otto Warmbier's mother's name" asks about someone the articles never mention
+        told = set().union(*(self.ix.doc_by_fact[f.id].all_tokens for f in self.fb.facts if relative in f.people))
+        if fact is None or not {t for t in analyse(self.ix, instead).known_tokens if not t.startswith("@")} & told:
+            return NotCovered(question, f"My sources don't mention {owner_p.name}'s {asked}; they speak only of {his} {right}{named}.",
+                              (), citations=tuple(cites))
+        lead = f"{'No — n' if yes_no else 'N'}ot {owner_p.name}'s {asked}: my sources speak of {his} {right}{named}."
+        return self._lead_then_answer(question, lead, fact.id, cites, instead, yes_no)
 
     def _correct_journey(self, question: str, asked: str, span: tuple[int, int], journey: Journey) -> Result:
         """"What did Pence tell Rogin on his flight to South Korea?": the journey the articles give

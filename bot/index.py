@@ -200,9 +200,25 @@ class Index:
                 named = [e for e in self._analyse(found.group(1), correct=False)[1] if fb.person_by_id[e].kind == "person" and e != p.id]
                 if named:  # they are p's <inverse tie> (p as their <tie> is in p's own aliases: "Kim Jong Un's sister")
                     kin.setdefault((p.id, self.english.kin_inverse[k]), named[-1])
-        kin_names = [(re.compile(rf"\b(?:{self._names_of(pid)})\s+(?:s\s+)?(?:" + "|".join(map(re.escape, self.english.kin_ties[k])) + r")\b"),
-                      " ".join(plain_tokens(fb.person_by_id[other].name)), tuple(self.english.kin_ties[k]))
-                     for (pid, k), other in kin.items() if fb.person_by_id[other].kind == "person"]
+        # ("Otto Warmbier's mother" is not his father: a tie word of the other gender names no one)
+        kin_names = [(re.compile(rf"\b(?:{self._names_of(pid)})\s+(?:s\s+)?(?:" + "|".join(map(re.escape, words)) + r")\b"),
+                      " ".join(plain_tokens(fb.person_by_id[other].name)), tuple(words))
+                     for (pid, k), other in kin.items() if fb.person_by_id[other].kind == "person"
+                     for words in [[w for w in self.english.kin_ties[k]
+                                    if self.english.kin_gender.get(w, fb.person_by_id[other].pronoun) in (None, fb.person_by_id[other].pronoun)]]]
+        # "Otto Warmbier's mother", "Kim Jong Un's brother": the relative the articles give is of the
+        # other gender (each tie read both ways): (pattern of the wrong words after the owner's name,
+        # the owner, the relative, the word for the relative)
+        self.wrong_relatives: list[tuple[re.Pattern, str, str, str]] = []
+        for (pid, k), other in kin.items():
+            for owner, tie, relative in ((pid, k, other), (other, self.english.kin_inverse[k], pid)):
+                gender = fb.person_by_id[relative].pronoun
+                words = self.english.kin_ties[tie]
+                wrong = [w for w in words if gender and self.english.kin_gender.get(w, gender) != gender]
+                right = next((w for w in words if self.english.kin_gender.get(w) == gender), None)
+                if wrong and right:
+                    self.wrong_relatives.append((re.compile(rf"\b(?:{self._names_of(owner)})\s+(?:s\s+)?({'|'.join(map(re.escape, wrong))})\b"),
+                                                 owner, relative, right))
         # Who speaks for a body the articles never quote itself: the one quoted person whose role
         # names it ("State Department spokeswoman" Heather Nauert for the State Department).
         voices: dict[str, list[str]] = {}
@@ -683,8 +699,8 @@ class Index:
         return process.extractOne(word, self._aliases_word_list, scorer=fuzz.ratio, score_cutoff=60) is not None
 
     def _correct_uncached(self, word: str) -> str:
-        if len(word) < 4:
-            return word
+        if len(word) < 4 or word in self.english.kin_gender:
+            return word  # ("mother" is a word of its own, not a misspelt "other")
         cutoff = 85 if len(word) == 4 else 80  # short words are often another real word: "tall" is not "talk"
         for candidate, _, _ in process.extract(word, self._spell_list, scorer=fuzz.ratio, score_cutoff=cutoff, limit=5):
             if candidate in word and len(word) - len(candidate) >= 2:

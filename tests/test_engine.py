@@ -781,3 +781,17 @@ def test_an_exact_clock_time_the_articles_never_give_is_an_open_detail(engine, q
 def test_a_name_with_two_letters_swapped_is_still_the_name(engine, question):
     result = engine.ask(question)
     assert result.answered and "Korean Central News Agency" in result.text
+
+
+def test_a_relative_of_the_other_gender_is_corrected_to_the_one_the_articles_name(engine):
+    travelled = engine.ask("Did Otto Warmbier's mother travel with Pence?")
+    assert travelled.text.startswith("No — not Otto Warmbier's mother: my sources speak of Otto Warmbier's father.")
+    assert "travelled with the father" in travelled.text
+    named = engine.ask("What was Otto Warmbier's mother's name?")
+    assert not named.answered and named.text.startswith("My sources don't mention Otto Warmbier's mother")
+    brother = engine.ask("who is kim jong un's brother")
+    assert not brother.answered and "his sister, Kim Yo Jong" in brother.text
+
+
+def test_a_relative_the_role_gives_is_still_found_by_the_right_word(engine):
+    assert engine.ask("who is kim yo jong's brother").text.startswith("Kim Jong Un")
