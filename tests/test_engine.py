@@ -795,3 +795,12 @@ def test_a_relative_of_the_other_gender_is_corrected_to_the_one_the_articles_nam
 
 def test_a_relative_the_role_gives_is_still_found_by_the_right_word(engine):
     assert engine.ask("who is kim yo jong's brother").text.startswith("Kim Jong Un")
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("ok real talk what was NK mad about according to pence's people", "sanctions"),
+    ("How close to showtime did the North Koreans ditch the talks?", "two hours"),
+])
+def test_casual_words_read_as_the_articles_words(engine, question, expected):
+    result = engine.ask(question)
+    assert result.answered and expected in result.text, result.text
