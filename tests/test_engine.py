@@ -804,3 +804,8 @@ def test_a_relative_the_role_gives_is_still_found_by_the_right_word(engine):
 def test_casual_words_read_as_the_articles_words(engine, question, expected):
     result = engine.ask(question)
     assert result.answered and expected in result.text, result.text
+
+
+def test_finally_is_chat_not_a_topic(engine):
+    text = engine.ask("Why North Korea people not want to meet with Pence finally?").text
+    assert "'finally'" not in text
