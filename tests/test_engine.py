@@ -809,3 +809,8 @@ def test_casual_words_read_as_the_articles_words(engine, question, expected):
 def test_finally_is_chat_not_a_topic(engine):
     text = engine.ask("Why North Korea people not want to meet with Pence finally?").text
     assert "'finally'" not in text
+
+
+def test_a_big_deal_is_a_landmark(engine):
+    result = engine.ask("would the pence meeting have been a big deal")
+    assert result.answered and "landmark" in result.text
