@@ -148,10 +148,11 @@ class Engine:
         return replace(answer, question=question, text=f"{lead} {answer.text}", kind="premise")
 
     def _ask(self, text: str) -> Result:
-        ordered = order_answer(self.ix, text)  # "was the meeting before or after the ceremony?": an order, not a fact
+        norm = normalize(text).strip(" ?!.")  # (read once for the two kinds of question tried first)
+        ordered = order_answer(self.ix, text, norm)  # "was the meeting before or after the ceremony?": an order, not a fact
         if ordered is not None:
             return ordered
-        chosen = self._choose(text)
+        chosen = self._choose(text, norm)
         if chosen is not None:
             return chosen
         parts = split_parts(text)
@@ -261,10 +262,11 @@ class Engine:
                       quotes=tuple(x for r in answered for x in getattr(r, "quotes", ())),
                       person=getattr(first, "person", None))
 
-    def _choose(self, question: str) -> Answer | None:
+    def _choose(self, question: str, norm: str) -> Answer | None:
         """"Who cancelled the meeting, North Korea or Pence?": each option asked as a yes or no
-        ("did North Korea cancel the meeting?"); when exactly one is a yes, that one, with why."""
-        found = _CHOICE.match(normalize(question).strip(" ?!."))
+        ("did North Korea cancel the meeting?"); when exactly one is a yes, that one, with why.
+        `norm`: the question normalised, without its end punctuation."""
+        found = _CHOICE.match(norm)
         if found is None:
             return None
         options = [found.group("a"), found.group("b")]

@@ -14,7 +14,6 @@ import re
 from bot.facts import Event
 from bot.index import Index
 from bot.results import Answer
-from bot.text import normalize
 
 # "X before or after Y", "X or Y first", "which came first, X or Y"
 _BEFORE_OR_AFTER = re.compile(r"^(?:(?:was|were|did|is|are|does|do|had|has)\s+)?(?P<a>.+?)\s+(?:happen\s+|come\s+|take place\s+)?"
@@ -43,10 +42,10 @@ def asks_order(norm: str) -> tuple[str, str, str | None] | None:
     return None
 
 
-def order_answer(ix: Index, question: str) -> Answer | None:
+def order_answer(ix: Index, question: str, norm: str) -> Answer | None:
     """The order of the two happenings a question names, or None when it does not ask for one or
-    either side matches no dated event clearly."""
-    norm = normalize(question).strip(" ?!.")
+    either side matches no dated event clearly. `norm`: the question normalised, without its end
+    punctuation."""
     sides = asks_order(norm)
     if sides is None:
         return None

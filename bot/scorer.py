@@ -46,6 +46,11 @@ DECISION_FEATURES = (["lead", "bm25_raw", "n_candidates_close", "uncovered", "co
 
 Sparse = dict[str, float]  # feature name -> value, zeros left out
 
+# Each kind's own feature names, and the decision's name of each feature of the best candidate:
+# spelt once here rather than formatted for every candidate
+_KIND_NAMES = {k: (f"kind_{k}", f"yesno_{k}", f"route_{k}", f"quoting_{k}") for k in KINDS}
+_BEST_NAMES = {name: f"best_{name}" for name in FEATURES}
+
 
 class QueryContext:
     """What every candidate's features need from the question, computed once per question."""
@@ -59,7 +64,9 @@ class QueryContext:
         self.setting = setting_of(ix, q) | set(q.episode)
         wanted = list(topic_tokens(ix, q)) + ([q.wh] if q.wh else [])
         self.weighed = ix.weigh(wanted) if wanted else None
-        self.best_cover = max((self.weighed.cover(c.tokens) for c in cands if c.kind == "fact"), default=0.0) if wanted else 0.0
+        # each fact's cover, worked out here for the best of them and kept for its features
+        self._covers = {id(c): self.weighed.cover(c.tokens) for c in cands if c.kind == "fact"} if wanted else {}
+        self.best_cover = max(self._covers.values(), default=0.0)
         self.focus = max(q.known_tokens, key=lambda t: ix._idf.get(t, 0.0), default=None)
         self.dates = set(q.dates)
         base: Sparse = {"bias": 1.0, "n_known": min(len(q.known_tokens), 6) / 6}
@@ -78,12 +85,17 @@ class QueryContext:
         self.card_asked = (len(q.entities) == 1 and set(q.known_tokens) == {"@" + q.entities[0]} and not q.yes_no
                            and q.answer_type in ("what", "person"))
 
+    def cover(self, cand: Candidate) -> float:
+        """How much of the question's weighed words a candidate's tokens cover."""
+        cover = self._covers.get(id(cand))
+        return self.weighed.cover(cand.tokens) if cover is None else cover
+
 
 def features(ctx: QueryContext, cand: Candidate) -> Sparse:
     ix, q = ctx.ix, ctx.q
     x = dict(ctx.base)
     if ctx.weighed is not None:
-        cover = ctx.weighed.cover(cand.tokens)
+        cover = ctx.cover(cand)
         x["cover"] = cover
         x["gap"] = cover - ctx.best_cover
         if cand.evidence:
@@ -116,8 +128,9 @@ def features(ctx: QueryContext, cand: Candidate) -> Sparse:
         x["count_hit" if counted else "count_miss"] = 1.0
     if q.dates:
         x["date_match" if ctx.dates & cand.dates else "date_miss"] = 1.0
+    kind_name, yesno_name, route_name, quoting_name = _KIND_NAMES[cand.kind]
     if q.quote_intent:
-        x[f"quoting_{cand.kind}"] = 1.0
+        x[quoting_name] = 1.0
         if cand.kind == "fact" and q.entities and any(q.entities[0] in ix.fb.fact_by_id[f].said_by for f in cand.facts):
             x["said_by"] = 1.0  # "what did the vice president's office say?": a fact reporting its words
     want = q.answer_type
@@ -145,15 +158,15 @@ def features(ctx: QueryContext, cand: Candidate) -> Sparse:
         x[f"want_{want}_miss"] = 1.0
     if q.outlet and cand.kind == "fact" and not any(ev.source == q.outlet for f in cand.facts for ev in ix.fb.fact_by_id[f].evidence):
         x["outlet_miss"] = 1.0
-    x[f"kind_{cand.kind}"] = 1.0
+    x[kind_name] = 1.0
     if cand.kind == "person" and ctx.card_asked:
         x["card_asked"] = 1.0  # "what's the DPRK?", "who is Nauert": the question is the name alone
     if cand.kind in ("premise", "no") and cand.route >= 0.999:
         x["premise_full"] = 1.0  # every word of a false claim is in the question: it takes it for granted
     if cand.route:
-        x[f"route_{cand.kind}"] = cand.route
+        x[route_name] = cand.route
     if q.yes_no:
-        x[f"yesno_{cand.kind}"] = 1.0
+        x[yesno_name] = 1.0
     return x
 
 
@@ -174,7 +187,7 @@ def decision_features(ranked: list["Scored"], q: Query) -> Sparse:
     # everything need not be in the answer)
     setting = q.setting + tuple("@" + e for e in q.episode)
     uncovered = sum(1 for t in q.known_tokens if t not in tokens and t not in evidence and t not in setting)
-    x: Sparse = {f"best_{name}": v for name, v in best.x.items()}
+    x: Sparse = {_BEST_NAMES[name]: v for name, v in best.x.items()}
     x.update({"lead": min(lead, 5.0) / 5, "bm25_raw": min(best.cand.bm25_raw, 15.0) / 15, "n_candidates_close": close / 5,
               "uncovered": min(uncovered, 4) / 4, f"asks_{q.answer_type}": 1.0})
     if not uncovered and not q.unknown and q.focus_known and best.x.get("type_ok") and q.known_tokens:
