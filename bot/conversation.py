@@ -220,7 +220,8 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
     # any other question, the one it was about ("was Abe there? — did he meet them?"), then the rest.
     known = [engine.fb.fact_by_id[f] for f in result.facts if f in engine.fb.fact_by_id]  # ids from before a /reload may be gone
     brought = tuple(p for fact in known for p in fact.people if p not in named)
-    if _ASKS_WHO.match(normalize(question)):
+    # ("pence did an interview on the way home, with who?" asks who as much as "who …?" does)
+    if _ASKS_WHO.match(normalize(question)) or analyse(engine.ix, text).answer_type == "person":
         first = (*_doer_first(engine, question, result.text, brought), *named)
     elif named:
         first = (*named, *brought)

@@ -555,3 +555,9 @@ def test_there_is_the_place_the_last_answer_named(engine):
     turn = follow_up(engine, "what did he do there", first.conversation, now=1.0)
     assert "sanctions" in turn.result.text and turn.note == "(Taking “there” as Japan.)"
     assert "in Japan" in turn.read_as
+
+
+def test_he_after_a_trailing_with_who_is_the_one_the_answer_named(engine):
+    first = follow_up(engine, "pence did an interview on the way home right? with who", None, now=0.0)
+    turn = follow_up(engine, "what outlet is he with", first.conversation, now=1.0)
+    assert "Josh Rogin" in turn.read_as and "Washington Post" in turn.result.text
