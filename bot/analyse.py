@@ -144,6 +144,31 @@ def asks_yes_no(norm: str, first: str, checking: bool) -> bool:
 
 
 def analyse(ix: Index, question: str) -> Query:
+    return query_of(ix, read(ix, question))
+
+
+@dataclass
+class Reading:
+    """The first half of analysing a question: its words as read, with the names, known tokens
+    and unknown words among them. That much tells whether a part of a message stands alone
+    (`Engine._ask_parts` reads a part again, with words of the part before, when it does not), so
+    the rest of the analysis (`query_of`) is done only for the reading that is answered."""
+    raw: str
+    norm: str
+    checking: bool
+    found: list[tuple[str, int, int]]  # the dates in `norm`: (ISO date, start, end)
+    tokens: list[str]
+    entities: list[str]
+    unknown: list[str]
+    known_tokens: tuple[str, ...]
+    wh: str | None
+    words: list[str]
+    outlet: str | None
+    contrasted: str | None
+    other_thing: tuple[str, str] | None
+
+
+def read(ix: Index, question: str) -> Reading:
     norm = fix_question_words(ix.english.plain(normalize(question)))
     norm, checking = strip_checking(norm)
     for phrasing, plain, cues in _PHRASINGS:
@@ -181,12 +206,6 @@ def analyse(ix: Index, question: str) -> Query:
             if reporting in REPORTING_VERBS and concept != stem(reporting) and concept in tokens and len(tokens) > 1:
                 tokens.remove(concept)
             break
-    first = next((w for w in words if w not in LEADING_FILLERS and not ix.english.is_filler(w)), "")
-    quote_intent = any(w in QUOTE_WORDS for w in words)
-    thinks = next((i for i, w in enumerate(words) if w in _THINKS), None)
-    if not quote_intent and thinks is not None and entities and ix.quoted(entities[0]):
-        # "what did Ayers think North Korea wanted?": what someone thought is known by what they said
-        quote_intent = ix.mention_at(norm, entities[0]) < len(" ".join(words[:thinks]))
     # "the closing ceremony": a word the articles never use whose opposite they do names another
     # thing; it is not the word of theirs it stems like ("closing" is not "sat close to")
     # ("fell apart" is a lexicon phrase for cancelling: its "apart" is no word of its own)
@@ -201,6 +220,19 @@ def analyse(ix: Index, question: str) -> Query:
         at = words.index(contrasted)
         theirs = ix.opposite_thing(words, at)
         other_thing = (f"{contrasted} {words[at + 1]}", theirs) if theirs else None
+    known_tokens = tuple(t for t in tokens if t.startswith("@") or t in ix._vocab or t in ix._idf)
+    return Reading(question, norm, checking, found, tokens, entities, unknown, known_tokens, wh, words, outlet, contrasted, other_thing)
+
+
+def query_of(ix: Index, r: Reading) -> Query:
+    """The rest of the analysis of a question read."""
+    norm, words, entities, wh, checking = r.norm, r.words, r.entities, r.wh, r.checking
+    first = next((w for w in words if w not in LEADING_FILLERS and not ix.english.is_filler(w)), "")
+    quote_intent = any(w in QUOTE_WORDS for w in words)
+    thinks = next((i for i, w in enumerate(words) if w in _THINKS), None)
+    if not quote_intent and thinks is not None and entities and ix.quoted(entities[0]):
+        # "what did Ayers think North Korea wanted?": what someone thought is known by what they said
+        quote_intent = ix.mention_at(norm, entities[0]) < len(" ".join(words[:thinks]))
     focus = find_focus(norm, ix._aliases, ix.english.focus_type)
     # ("wat olympcs": a misspelt thing is known as the word it is a typo of)
     focus_known = focus is None or ix._is_known(focus) or focus in ix._aliases_words or (not ix.english.zipf(focus) and ix._is_known(ix._correct(focus)))
@@ -211,22 +243,22 @@ def analyse(ix: Index, question: str) -> Query:
     day_asked = bool(_DAY_ASKED.search(norm))
     setting = tuple(ix._analyse(places[0], correct=False)[0]) if places and places[0] in ix.setting_names else ()
     return Query(
-        raw=question,
+        raw=r.raw,
         norm=norm,
-        tokens=tuple(tokens),
-        unknown=tuple((w, ix.english.zipf(w)) for w in unknown),
-        strangers=tuple(w.title() for w in unknown if " " in w),  # only a namesake is an unknown of two words
+        tokens=tuple(r.tokens),
+        unknown=tuple((w, ix.english.zipf(w)) for w in r.unknown),
+        strangers=tuple(w.title() for w in r.unknown if " " in w),  # only a namesake is an unknown of two words
         entities=tuple(entities),
-        dates=tuple(iso for iso, _, _ in found),
+        dates=tuple(iso for iso, _, _ in r.found),
         first=first,
         quote_intent=quote_intent,
         wh=wh,
         answer_type=kind,
         checking=checking,
-        outlet=outlet,
-        contrasted=contrasted,
-        other_thing=other_thing,
-        known_tokens=tuple(t for t in tokens if t.startswith("@") or t in ix._vocab or t in ix._idf),
+        outlet=r.outlet,
+        contrasted=r.contrasted,
+        other_thing=r.other_thing,
+        known_tokens=r.known_tokens,
         focus=focus,
         focus_known=focus_known,
         place=places[0] if places else None,

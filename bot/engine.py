@@ -19,7 +19,7 @@ from dataclasses import replace
 
 from rapidfuzz import fuzz, process
 
-from bot.analyse import Query, asks, analyse, meeting_owner, points_back, split_parts, wrong_journey, wrong_relative, wrong_setting
+from bot.analyse import Query, asks, analyse, meeting_owner, points_back, query_of, read, split_parts, wrong_journey, wrong_relative, wrong_setting
 from bot.ordering import order_answer
 from bot.candidates import _quotes_answer, generate, related_docs, unmentioned_actor
 from bot.decide import HEDGED, NOTHING_SPECIFIC, STATED_WRONG_COVER, decide
@@ -238,13 +238,16 @@ class Engine:
         results: list[Result] = []
         previous: Query | None = None
         for text in parts:
-            part = analyse(self.ix, text)
-            referent = self._referent(text, previous, results[-1]) if previous is not None and not part.entities else None
+            reading = read(self.ix, text)  # (analysed in full only when it is the part's own question)
+            referent = self._referent(text, previous, results[-1]) if previous is not None and not reading.entities else None
             if referent is not None and points_back(text):
                 part = analyse(self.ix, _resolve(text, referent))
-            elif previous is not None and len(part.known_tokens) <= 1 and not (part.entities or part.unknown) and len(previous.known_tokens) >= 2:
+            elif (previous is not None and len(reading.known_tokens) <= 1 and not (reading.entities or reading.unknown)
+                  and len(previous.known_tokens) >= 2):
                 # "… and on what date?": about what the part before asked
                 part = analyse(self.ix, f"{text} {without_question_words(previous.norm)}")
+            else:
+                part = query_of(self.ix, reading)
             results.append(self._decide(part))
             previous = part
         answered = [r for r in results if r.answered]
