@@ -21,6 +21,7 @@ from bot.text import (
     QUOTE_WORDS,
     REPORTING_VERBS,
     YES_NO_STARTERS,
+    cue_pattern,
     find_dates,
     fix_question_words,
     normalize,
@@ -74,6 +75,7 @@ _PHRASINGS = (
     # "who is the person that Pence travelled with", "who were the officials who …": who
     (re.compile(r"^who (?:is|was|are|were) (?:the|that|this) (?:person|people|guy|guys|man|woman|one|ones|individual|official|officials) (?:that|who|whom)\b"), "who", ()),
 )
+_PHRASINGS = tuple((pattern, plain, cue_pattern(cues)) for pattern, plain, cues in _PHRASINGS)
 # "what's the name of the south korean president", "what was Kim Jong Un's sister called": who someone named
 # by a description is (the rest is taken as such only when it names one person and nothing else)
 _NAME_OF = re.compile(r"^what (?:is|was) (?:(?:the|their|his|her) (?:full )?name of (?P<of>.+)|(?P<owner>.+?) (?:full )?name|(?P<called>.+?) (?:called|named))$")
@@ -172,10 +174,10 @@ def read(ix: Index, question: str) -> Reading:
     norm = fix_question_words(ix.english.plain(normalize(question)))
     norm, checking = strip_checking(norm)
     for phrasing, plain, cues in _PHRASINGS:
-        if not cues or any(cue in norm for cue in cues):
+        if cues is None or cues.search(norm):
             norm = phrasing.sub(plain, norm)
     for name, meant, cues in ix.rewrites:  # "north korea people", "pence s people", "kim yo jong s brother"
-        if not cues or any(cue in norm for cue in cues):
+        if cues is None or cues.search(norm):
             norm = name.sub(meant, norm)
     norm = _who_by_name(ix, norm)
     found = find_dates(norm, ix.fb.meta.default_year)

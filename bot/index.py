@@ -16,7 +16,7 @@ from bot.english import English
 from bot.roles import RoleChecker
 from bot.facts import Discrepancy, Fact, FactBase, Person, Quote
 from bot.results import Citation, PersonMatch
-from bot.text import QUOTE_WORDS, STOPWORDS, WH_WEIGHT, clip, normalize, plain_tokens, stem, wh_token
+from bot.text import QUOTE_WORDS, STOPWORDS, WH_WEIGHT, clip, cue_pattern, normalize, plain_tokens, stem, wh_token
 
 
 # "On his flight home from South Korea", "during their trip to Japan"
@@ -291,8 +291,9 @@ class Index:
                        and k[-1] + "s" not in self._raw_vocab and k[-1] + "s" not in self._aliases_words
                        and self.english.zipf(k[-1] + "s") < BARE_POSSESSIVE_ZIPF}, key=len, reverse=True)
         possessive = [(re.compile(rf"\b({'|'.join(map(re.escape, bare))})s\b"), r"\1", ())] if bare else []
-        self.rewrites = possessive + folk + [(re.compile(rf"\b(?:{self._names_of(owner)})\s+(?:{'|'.join(_CREW_WORDS)})\b"), body, _CREW_WORDS)
-                                             for owner, body in crews.items()] + kin_names
+        self.rewrites = [(pattern, meant, cue_pattern(cues)) for pattern, meant, cues in
+                         possessive + folk + [(re.compile(rf"\b(?:{self._names_of(owner)})\s+(?:{'|'.join(_CREW_WORDS)})\b"), body, _CREW_WORDS)
+                                              for owner, body in crews.items()] + kin_names]
         # "during their meeting", "the meeting went well": the episode's meeting taken as having happened
         nouns = "|".join(map(re.escape, fb.meta.episode.get("nouns", ())))
         before = "|".join(map(re.escape, self.english.took_place_before))

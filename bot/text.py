@@ -81,6 +81,12 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _LOOSE_HYPHEN = re.compile(r"(?<!\w)-|-(?!\w)")  # a hyphen that joins no two words
 
 
+def cue_pattern(cues: tuple[str, ...]) -> re.Pattern | None:
+    """One search for any of a rewrite's cues (a rewrite is tried only on text holding one; None:
+    always tried): a single regex search costs less than a loop of substring tests."""
+    return re.compile("|".join(map(re.escape, cues))) if cues else None
+
+
 def normalize(text: str) -> str:
     if not text.isascii():  # fold accents and drop marks and control/format characters
         text = unicodedata.normalize("NFKD", text)
