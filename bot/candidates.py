@@ -931,7 +931,7 @@ def by_date(ix: Index, q: Query) -> list[Candidate]:
         return Answer(q.raw, "\n".join(lines), "date", tuple(cites), confidence=1.0, events=tuple(events))
 
     tokens = frozenset(t for e in events for t in ix.event_tokens[e.id]) | {"?when"}
-    dates = frozenset(q.dates) if events else frozenset()
+    dates = frozenset(q.dates)  # ("nothing on 3 March" speaks of the day asked as much as a list of its events)
     return [Candidate("date", fit, build, (), tokens, frozenset(p for e in events for p in e.people), frozenset({"date"}), dates=dates)]
 
 

@@ -733,7 +733,7 @@ def test_a_word_inside_a_lexicon_phrase_is_not_reported_unknown(engine):
 
 def test_a_platform_the_articles_never_mention_is_named_then_the_rest_answered(engine):
     text = engine.ask("What did Heather Nauert post on Facebook about the cancellation?").text
-    assert text.startswith("My sources don't mention Facebook.") and "What they do say" in text
+    assert text.startswith("My sources don't mention Facebook.") and "Nauert" in text.split(".", 1)[1]
 
 
 @pytest.mark.parametrize("question, expected", [
