@@ -77,6 +77,12 @@ class English:
         """How common a word is in English: 7 for "the", about 3 for "medals", 0 for unknown."""
         return self._zipf.get(word, 0.0)
 
+    def kin_words(self, tie: int, gender: str | None) -> tuple[list[str], list[str]]:
+        """The words of family tie `tie` that fit a relative the articles call `gender` ("he",
+        "she"; None: all fit), and those that name the other gender ("mother" for a father)."""
+        fits = [w for w in self.kin_ties[tie] if gender is None or self.kin_gender.get(w, gender) == gender]
+        return fits, [w for w in self.kin_ties[tie] if w not in fits]
+
     def is_filler(self, word: str) -> bool:
         return word in self.filler
 

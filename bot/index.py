@@ -201,11 +201,12 @@ class Index:
                 if named:  # they are p's <inverse tie> (p as their <tie> is in p's own aliases: "Kim Jong Un's sister")
                     kin.setdefault((p.id, self.english.kin_inverse[k]), named[-1])
         # ("Otto Warmbier's mother" is not his father: a tie word of the other gender names no one)
-        kin_names = [(re.compile(rf"\b(?:{self._names_of(pid)})\s+(?:s\s+)?(?:" + "|".join(map(re.escape, words)) + r")\b"),
-                      " ".join(plain_tokens(fb.person_by_id[other].name)), tuple(words))
-                     for (pid, k), other in kin.items() if fb.person_by_id[other].kind == "person"
-                     for words in [[w for w in self.english.kin_ties[k]
-                                    if self.english.kin_gender.get(w, fb.person_by_id[other].pronoun) in (None, fb.person_by_id[other].pronoun)]]]
+        kin_names = []
+        for (pid, k), other in kin.items():
+            if fb.person_by_id[other].kind == "person":
+                words, _ = self.english.kin_words(k, fb.person_by_id[other].pronoun)
+                kin_names.append((re.compile(rf"\b(?:{self._names_of(pid)})\s+(?:s\s+)?(?:" + "|".join(map(re.escape, words)) + r")\b"),
+                                  " ".join(plain_tokens(fb.person_by_id[other].name)), tuple(words)))
         # "Otto Warmbier's mother", "Kim Jong Un's brother": the relative the articles give is of the
         # other gender (each tie read both ways): (pattern of the wrong words after the owner's name,
         # the owner, the relative, the word for the relative)
@@ -213,9 +214,8 @@ class Index:
         for (pid, k), other in kin.items():
             for owner, tie, relative in ((pid, k, other), (other, self.english.kin_inverse[k], pid)):
                 gender = fb.person_by_id[relative].pronoun
-                words = self.english.kin_ties[tie]
-                wrong = [w for w in words if gender and self.english.kin_gender.get(w, gender) != gender]
-                right = next((w for w in words if self.english.kin_gender.get(w) == gender), None)
+                fits, wrong = self.english.kin_words(tie, gender)
+                right = next((w for w in fits if self.english.kin_gender.get(w) == gender), None)  # "father", not "parent"
                 if wrong and right:
                     self.wrong_relatives.append((re.compile(rf"\b(?:{self._names_of(owner)})\s+(?:s\s+)?({'|'.join(map(re.escape, wrong))})\b"),
                                                  owner, relative, right))
