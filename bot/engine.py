@@ -82,24 +82,25 @@ class Engine:
             return self._correct_relative(text, *relative)
         return self._ask(text)
 
-    def _correct_relative(self, question: str, asked: str, owner: str, relative: str, right: str) -> Answer:
+    def _correct_relative(self, question: str, asked: str, owner: str, relative: str, right: str) -> Result:
         """"Why did Pence bring Otto Warmbier's mother?": the relative the articles do speak of first
-        ("Not Otto Warmbier's mother: the articles speak of his father."), then the question asked of them."""
+        ("No — not Otto Warmbier's mother: my sources speak of Otto Warmbier's father."), then the
+        question asked of them; "what was his mother's name?" only says whom they speak of."""
         owner_p, relative_p = self.fb.person_by_id[owner], self.fb.person_by_id[relative]
         his = {"he": "his", "she": "her"}.get(owner_p.pronoun or "", f"{owner_p.name}'s")  # (the articles give Otto Warmbier none)
-        named = f", {relative_p.name}" if relative_p.named else ""
-        yes_no = analyse(self.ix, question).yes_no
-        fact = next((f for f in self.fb.facts if relative in f.people and owner in f.people),
-                    next((f for f in self.fb.facts if relative in f.people), None))
-        instead = re.sub(rf"\b{re.escape(asked)}\b", right, question, count=1, flags=re.IGNORECASE)
+        whom = f"{his} {right}" + (f", {relative_p.name}" if relative_p.named else "")
         cites = [self.ix._cite(ev.source, ev.quote) for ev in relative_p.evidence[:1]]
+        theirs = [f for f in self.fb.facts if relative in f.people]
+        instead = re.sub(rf"\b{re.escape(asked)}\b", right, question, count=1, flags=re.IGNORECASE)
         # Only a question that puts them in the story ("why did Pence bring …") is corrected; "what
         # was Otto Warmbier's mother's name" asks about someone the articles never mention
-        told = set().union(*(self.ix.doc_by_fact[f.id].all_tokens for f in self.fb.facts if relative in f.people))
-        if fact is None or not {t for t in analyse(self.ix, instead).known_tokens if not t.startswith("@")} & told:
-            return NotCovered(question, f"My sources don't mention {owner_p.name}'s {asked}; they speak only of {his} {right}{named}.",
+        told = set().union(*(self.ix.doc_by_fact[f.id].all_tokens for f in theirs))
+        if not {t for t in analyse(self.ix, instead).known_tokens if not t.startswith("@")} & told:
+            return NotCovered(question, f"My sources don't mention {owner_p.name}'s {asked}; they speak only of {whom}.",
                               (), citations=tuple(cites))
-        lead = f"{'No — n' if yes_no else 'N'}ot {owner_p.name}'s {asked}: my sources speak of {his} {right}{named}."
+        yes_no = analyse(self.ix, question).yes_no
+        fact = next((f for f in theirs if owner in f.people), theirs[0])
+        lead = f"{'No — n' if yes_no else 'N'}ot {owner_p.name}'s {asked}: my sources speak of {whom}."
         return self._lead_then_answer(question, lead, fact.id, cites, instead, yes_no)
 
     def _correct_journey(self, question: str, asked: str, span: tuple[int, int], journey: Journey) -> Result:
