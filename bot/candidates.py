@@ -237,7 +237,7 @@ def precision(ix: Index, q: Query) -> list[Candidate]:
 
 _DATE_ASKED = re.compile(r"\b(?:what|which) date\b")
 _WEEKDAY = re.compile(r"\bon (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
-_IN_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?")
+IN_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?")
 
 
 def coarser_place(ix: Index, q: Query) -> list[Candidate]:
@@ -248,7 +248,7 @@ def coarser_place(ix: Index, q: Query) -> list[Candidate]:
     cover, docs = _best_docs(ix, list(topic_tokens(ix, q)) + ([q.wh] if q.wh else []))
     # Of the facts that cover the question best, the first that says where (equals are common:
     # "announce the sanctions" is as much the sanctions of the reasons as of the announcement)
-    saying_where = ((d, ix.places_in(ix.plain_statements[d.fact.id], _IN_PLACE)) for d in docs if cover)
+    saying_where = ((d, ix.places_in(ix.plain_statements[d.fact.id], IN_PLACE)) for d in docs if cover)
     doc, named = next(((d, places) for d, places in saying_where if places), (None, []))
     if doc is None or not set(named) <= ix.country_names.keys():
         return []
@@ -311,7 +311,7 @@ def claims(ix: Index, q: Query) -> list[Candidate]:
     # meeting") or of comment ("did Pence comment on the cancellation"): read once, for every claim
     spoken, commented = _spoken_of(ix, q, SPEECH_VERB), _spoken_of(ix, q, _COMMENTED)
     best, best_score, wrong_actor, wrong_place = None, 0.0, None, None
-    asked_places = ix.places_in(q.norm, _IN_PLACE) if q.yes_no else []
+    asked_places = ix.places_in(q.norm, IN_PLACE) if q.yes_no else []
     how = re.search(r"\bhow (\w+)", q.norm)
     degree = ix._canon_token(how.group(1)) if how else None  # "how long", "how close": what is asked, not claimed
     asked_place_tokens = {t for name in asked_places for t in ix._analyse(name, correct=False)[0]}
@@ -348,7 +348,7 @@ def claims(ix: Index, q: Query) -> list[Candidate]:
             # "was the meeting going to be in Japan?" checks "the meeting was to be in South Korea"
             # in another place the articles do use: no, and where it was (the place asked is then
             # the premise, not what the claim must match)
-            there = ix.places_in(normalize(c.text), _IN_PLACE) if c.holds and asked_places else []
+            there = ix.places_in(normalize(c.text), IN_PLACE) if c.holds and asked_places else []
             if there and not set(there) & set(asked_places):
                 place = f"in {ix.country_names.get(there[0], there[0].title())}, not {asked_places[0].title()}"
             recall = ix._coverage([t for t in wanted if not place or t not in asked_place_tokens], have | c.context_tokens)

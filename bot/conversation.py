@@ -16,7 +16,7 @@ import time
 from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 
-from bot.candidates import fact_answer, quote_when, related_docs, said_to_lines
+from bot.candidates import IN_PLACE, fact_answer, quote_when, related_docs, said_to_lines
 from bot.engine import Answer, Engine, NotCovered, Result
 from bot.analyse import analyse
 from bot.decide import NOTHING_SPECIFIC
@@ -345,17 +345,16 @@ _CALLED = re.compile(r"^(?:and\s+|so\s+|ok\s+)?(?:whats|what s|what is|what was)
                      r"([a-z]+)(?:\s+called)?$")
 
 
-_THERE = re.compile(r"(?<!\bis)(?<!\bare)\s+there\s*[?!.]*$")  # "what did he do there", not "is there"
-_IN_OR_AT = re.compile(r"\b(?:in|at)\s+(?:the\s+)?")
+_THERE = re.compile(r"(?<!\bis)(?<!\bare)\s+there\s*[?!.]*$", re.IGNORECASE)  # "what did he do there", not "is there"
 
 
 def _place_of(engine: Engine, asked: str, result) -> str:
     """The place a turn was about: for "where …?", the first place its answer names; otherwise the
     place its question named ("what happened in Japan?")."""
     if re.search(r"\bwhere\b", asked) and result.answered:
-        found = engine.ix.places_in(normalize(result.text), _IN_OR_AT)
+        found = engine.ix.places_in(normalize(result.text), IN_PLACE)
     else:
-        found = engine.ix.places_in(asked, _IN_OR_AT)
+        found = engine.ix.places_in(asked, IN_PLACE)
     found = [name for name in found if name not in engine.ix.setting_names]  # (the Olympics are everywhere in the story)
     if not found:
         return ""

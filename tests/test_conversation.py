@@ -561,3 +561,9 @@ def test_he_after_a_trailing_with_who_is_the_one_the_answer_named(engine):
     first = follow_up(engine, "pence did an interview on the way home right? with who", None, now=0.0)
     turn = follow_up(engine, "what outlet is he with", first.conversation, now=1.0)
     assert "Josh Rogin" in turn.read_as and "Washington Post" in turn.result.text
+
+
+def test_there_in_capitals_is_read_as_the_place_too(engine):
+    first = follow_up(engine, "where did pence's trip start", None, now=0.0)
+    turn = follow_up(engine, "WHAT DID HE DO THERE?", first.conversation, now=1.0)
+    assert "in Japan" in turn.read_as and "sanctions" in turn.result.text
