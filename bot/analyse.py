@@ -211,9 +211,11 @@ def read(ix: Index, question: str) -> Reading:
     # "the closing ceremony": a word the articles never use whose opposite they do names another
     # thing; it is not the word of theirs it stems like ("closing" is not "sat close to")
     # ("fell apart" is a lexicon phrase for cancelling: its "apart" is no word of its own)
-    in_phrases = set(words) - set(ix._phrase_variants(words, names=True))
-    contrasted = next((w for w in words if w not in ix._raw_vocab and w not in in_phrases
-                       and any(o in ix._raw_vocab for o in ix.english.opposites.get(w, ()))), None)
+    contrasting = [w for w in words if w not in ix._raw_vocab and any(o in ix._raw_vocab for o in ix.english.opposites.get(w, ()))]
+    if contrasting:
+        in_phrases = set(words) - set(ix._phrase_variants(words, names=True))
+        contrasting = [w for w in contrasting if w not in in_phrases]
+    contrasted = contrasting[0] if contrasting else None
     other_thing = None
     if contrasted:
         if ix._canon_token(contrasted) in tokens:
