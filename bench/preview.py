@@ -49,6 +49,7 @@ SCENARIOS: list[tuple[str, str, dict]] = [
     ("ask-premise", "ask", {"question": "Why did Trump cancel the meeting?"}),
     ("ask-wrong-role", "ask", {"question": "What did Nick Ayers, Pence's press secretary, say about the meeting?"}),
     ("ask-wrong-place", "ask", {"question": "Why was the meeting in Pyongyang canceled?"}),
+    ("ask-wrong-relative", "ask", {"question": "Did Otto Warmbier's mother travel with Pence?"}),
     ("ask-handshake", "ask", {"question": "Did Pence shake hands with Kim Yo Jong?"}),
     ("ask-order", "ask", {"question": "was the meeting before or after the opening ceremony?"}),
     ("ask-said-anything", "ask", {"question": "did nauert say anything about the meeting?"}),
