@@ -367,6 +367,8 @@ def wrong_relative(ix: Index, question: str) -> tuple[str, str, str, str] | None
     """"Why did Pence bring Otto Warmbier's mother?": a relative the articles give as of the other
     gender (his father). The word asked ("mother"), the owner's id, the relative's id and the word
     for the relative ("father"); None when no such tie is asked about."""
+    if ix.wrong_relative_cue is None or not ix.wrong_relative_cue.search(question):
+        return None  # (most questions name no relative at all: one search instead of normalising)
     norm = normalize(question)
     for pattern, owner, relative, right in ix.wrong_relatives:
         if found := pattern.search(norm):

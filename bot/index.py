@@ -211,14 +211,17 @@ class Index:
         # other gender (each tie read both ways): (pattern of the wrong words after the owner's name,
         # the owner, the relative, the word for the relative)
         self.wrong_relatives: list[tuple[re.Pattern, str, str, str]] = []
+        wrong_words: set[str] = set()
         for (pid, k), other in kin.items():
             for owner, tie, relative in ((pid, k, other), (other, self.english.kin_inverse[k], pid)):
                 gender = fb.person_by_id[relative].pronoun
                 fits, wrong = self.english.kin_words(tie, gender)
                 right = next((w for w in fits if self.english.kin_gender.get(w) == gender), None)  # "father", not "parent"
                 if wrong and right:
+                    wrong_words.update(wrong)
                     self.wrong_relatives.append((re.compile(rf"\b(?:{self._names_of(owner)})\s+(?:s\s+)?({'|'.join(map(re.escape, wrong))})\b"),
                                                  owner, relative, right))
+        self.wrong_relative_cue = re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(wrong_words)))})\b", re.IGNORECASE) if wrong_words else None
         # Who speaks for a body the articles never quote itself: the one quoted person whose role
         # names it ("State Department spokeswoman" Heather Nauert for the State Department).
         voices: dict[str, list[str]] = {}
