@@ -14,7 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from bot.text import plain_tokens
+from bot.text import STOPWORDS, plain_tokens
 
 _CHUNK = re.compile(r"[\w'’-]+|[,;:?!.()]")
 _PLAIN = re.compile(r"[a-z0-9]+")
@@ -127,6 +127,10 @@ class RoleChecker:
             if i in inside or w.boundary or w.text not in self.group:
                 continue
             start, possessor = self._phrase_start(ws, spans, i)
+            # "secretary of state Nick Ayers": the role runs on over "of" and the one word it names
+            if (i + 2 < len(ws) and ws[i + 1].text == "of" and not ws[i + 2].boundary and i + 2 not in inside
+                    and ws[i + 2].text not in _ARTICLES and ws[i + 2].text not in STOPWORDS):
+                i += 2
             holder = self._holder(ws, spans, at, start, i)
             if holder is None or holder == possessor or holder.startswith("~") or not self.has_role.get(holder):
                 continue
@@ -268,8 +272,8 @@ class RoleChecker:
         first of a few modifiers ("white house press secretary"); and the possessor, if any."""
         start = i
         for j in range(i - 1, max(i - 1 - MAX_MODIFIERS, -1), -1):
-            if ws[j].boundary or ws[j].text in _LINKS or ws[j].text in _ARTICLES:
-                break
+            if ws[j].boundary or ws[j].text in _LINKS or ws[j].text in _ARTICLES or ws[j].text in STOPWORDS:
+                break  # ("what did press secretary Nick Ayers say": "what did" modifies nothing)
             owner = next((pid for s, e, pid in spans if e == j + 1), None)
             if ws[j].possessive:
                 if owner is not None:

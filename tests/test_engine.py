@@ -803,3 +803,11 @@ def test_a_relative_the_role_gives_is_still_found_by_the_right_word(engine):
 def test_finally_is_chat_not_a_topic(engine):
     text = engine.ask("Why North Korea people not want to meet with Pence finally?").text
     assert "'finally'" not in text
+
+
+@pytest.mark.parametrize("question, said", [
+    ("What did Secretary of State Nick Ayers say about the cancellation?", "Secretary of State"),
+    ("What did press secretary Nick Ayers say about the cancellation?", "press secretary"),
+])
+def test_a_wrong_role_is_quoted_as_the_user_wrote_it(engine, question, said):
+    assert engine.ask(question).text.startswith(f"My sources don't call Nick Ayers {said}. They describe Nick Ayers as")
