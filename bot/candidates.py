@@ -211,16 +211,17 @@ def precision(ix: Index, q: Query) -> list[Candidate]:
     if q.answer_type != "date" or not q.known_tokens:
         return []
     clock = bool(_CLOCK_ASKED.search(q.norm))
+    precise = bool(_PRECISE.search(q.norm))
     # ("which date was that Saturday": a date, where "what day" is answered by "on Saturday")
-    date_asked = bool(_DATE_ASKED.search(q.norm)) and not _PRECISE.search(q.norm)
-    if not (_PRECISE.search(q.norm) or date_asked or clock and not q.norm.startswith("what time")):
+    date_asked = not precise and bool(_DATE_ASKED.search(q.norm))
+    if not (precise or date_asked or clock and not q.norm.startswith("what time")):
         return []
     covers = ix.covers(ix.weigh(list(q.known_tokens) + ([q.wh] if q.wh else [])))
     out = []
     for i in sorted(ix.doc_ids_sharing(q.known_tokens), key=lambda i: -covers[i])[:2]:
         doc = ix.docs[i]
         fact, iso = doc.fact, doc.fact.date
-        if clock and _PART_OF_DAY_ASKED.search(q.norm) and not _PRECISE.search(q.norm) and _PART_OF_DAY_TEXT.search(fact.statement):
+        if clock and _PART_OF_DAY_ASKED.search(q.norm) and not precise and _PART_OF_DAY_TEXT.search(fact.statement):
             continue  # "what time of day": "the morning after" says it ("what time of day exactly" asks for more)
         if clock and not _CLOCK_TEXT.search(fact.statement):
             detail = "give a time of day" + (" beyond “the morning”" if "morning" in fact.statement else "")

@@ -127,17 +127,16 @@ class RoleChecker:
             if i in inside or w.boundary or w.text not in self.group:
                 continue
             start, possessor = self._phrase_start(ws, spans, i)
-            # "secretary of state Nick Ayers": the role runs on over "of" and the one word it names
-            if (i + 2 < len(ws) and ws[i + 1].text == "of" and not ws[i + 2].boundary and i + 2 not in inside
-                    and ws[i + 2].text not in _ARTICLES and ws[i + 2].text not in STOPWORDS):
-                i += 2
-            holder = self._holder(ws, spans, at, start, i)
+            # the role's last word: "secretary of state Nick Ayers" runs on over "of" and the one word it names
+            last = i + 2 if (i + 2 < len(ws) and ws[i + 1].text == "of" and not ws[i + 2].boundary and i + 2 not in inside
+                             and ws[i + 2].text not in _ARTICLES and ws[i + 2].text not in STOPWORDS) else i
+            holder = self._holder(ws, spans, at, start, last)
             if holder is None or holder == possessor or holder.startswith("~") or not self.has_role.get(holder):
                 continue
-            if possessor is not None and not any(ws[j].possessive for j in range(start, i)) and at.get(i + 1, (0, 0, ""))[2] == holder:
+            if possessor is not None and not any(ws[j].possessive for j in range(start, last)) and at.get(last + 1, (0, 0, ""))[2] == holder:
                 continue  # "otto warmbier dad pence …": too loose to say whose role is whose
             if not (self.group[w.text] & self.words[holder]):
-                found.append(WrongRole(holder, _phrase(ws, start, i + 1), (start, i + 1)))
+                found.append(WrongRole(holder, _phrase(ws, start, last + 1), (start, last + 1)))
         for (_, e1, first), (s2, e2, second) in zip(spans, spans[1:]):  # "Heather Nauert, Pence's chief of staff, …"
             between = [w.text for w in ws[e1:s2]]
             named_by_role = any(w.text in self.group for w in ws[s2:e2])

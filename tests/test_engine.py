@@ -801,8 +801,8 @@ def test_a_relative_the_role_gives_is_still_found_by_the_right_word(engine):
 
 
 def test_finally_is_chat_not_a_topic(engine):
-    text = engine.ask("Why North Korea people not want to meet with Pence finally?").text
-    assert "'finally'" not in text
+    result = engine.ask("Why North Korea people not want to meet with Pence finally?")
+    assert result.answered and "not been happy" in result.text
 
 
 @pytest.mark.parametrize("question, said", [
