@@ -232,7 +232,8 @@ def query_of(ix: Index, r: Reading) -> Query:
     """The rest of the analysis of a question read."""
     norm, words, entities, wh, checking = r.norm, r.words, r.entities, r.wh, r.checking
     first = next((w for w in words if w not in LEADING_FILLERS and not ix.english.is_filler(w)), "")
-    quote_intent = any(w in QUOTE_WORDS for w in words)
+    # ("tell me", "tell us": the writer asks the bot; it is no one's words)
+    quote_intent = any(w in QUOTE_WORDS and not (w == "tell" and words[i + 1:i + 2] in (["me"], ["us"])) for i, w in enumerate(words))
     thinks = next((i for i, w in enumerate(words) if w in _THINKS), None)
     if not quote_intent and thinks is not None and entities and ix.quoted(entities[0]):
         # "what did Ayers think North Korea wanted?": what someone thought is known by what they said

@@ -184,10 +184,19 @@ def wh_token(norm: str) -> str | None:
     for word in words[:4]:
         if word in WH_WORDS:
             return "?" + word
-    return "?" + words[-1] if words and words[-1] in _TRAILING_WH else None
+    if words and words[-1] in _TRAILING_WH:
+        return "?" + words[-1]
+    # "pence was meeting with who from north korea": "who" or "where" left in place after a
+    # preposition asks (a relative "who" follows its noun; "for when it dangled" is a conjunction)
+    for before, word in zip(words, words[1:]):
+        if word in _ASKED_IN_PLACE and before in _IN_PLACE_BEFORE:
+            return "?" + word
+    return None
 
 
 _TRAILING_WH = frozenset({"who", "when", "where", "why"})
+_ASKED_IN_PLACE = frozenset({"who", "whom", "where"})
+_IN_PLACE_BEFORE = frozenset("with to by for from at about".split())
 
 
 def parse_dates(norm: str, default_year: int) -> list[str]:

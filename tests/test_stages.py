@@ -115,6 +115,17 @@ def test_analyse_finds_names_dates_and_the_kind_of_answer(tiny):
     assert analyse(tiny.ix, "in what city did they meet").focus == "city"
 
 
+def test_a_question_word_left_after_a_preposition_asks_and_tell_me_asks_for_no_one_s_words(tiny):
+    # a user writes the question in the order of the statement it asks about
+    assert analyse(tiny.ix, "alice was meeting with who from the ministry, please tell me").answer_type == "person"
+    assert analyse(tiny.ix, "the talks were moved to where").answer_type == "place"
+    # "for when" joins two clauses; "who" after its noun is a relative, not a question
+    assert analyse(tiny.ix, "did bob hope for when the talks began").answer_type == "yesno"
+    assert analyse(tiny.ix, "tell me about all of the diplomats who cancelled the talks").answer_type == "what"
+    assert analyse(tiny.ix, "tell me about bob").answer_type == "what"
+    assert analyse(tiny.ix, "what did bob tell alice").answer_type == "quote"
+
+
 def test_analyse_drops_chat_filler_and_reads_casual_spellings(tiny):
     q = analyse(tiny.ix, "lol ok so who ghosted alice tbh")
     assert "cancel" in q.tokens and not q.unknown  # "ghosted" is in the lexicon; lol/ok/so/tbh are filler
