@@ -37,6 +37,8 @@ _TIMING = re.compile(r"\bhow (?:long|soon|early|late)\b")
 # Ways of asking read as the plain question they are, in this order: each pattern, what it reads
 # as, and its cues (words one of which any match holds, so that most questions skip the pattern;
 # none: always tried)
+_HAPPEN = r"(?:happen|happened|happening|take place|took place|taking place|go ahead|went ahead|going ahead|occur|occurred|go through|went through|be held|held)"
+_ATTEND = r"(?:show up|showed up|show|turn up|turned up|attend|attended|come|came|appear|appeared|make it)"
 _PHRASINGS = (
     (re.compile(r"\bhow much (?:advance )?(?:notice|time|warning|heads up|lead time)\b"), "how long", ("how much",)),  # "how much notice"
     (re.compile(r"\bhow far (?:ahead|in advance)\b"), "how long before", ("how far",)),  # "how far ahead of the talks"
@@ -45,6 +47,16 @@ _PHRASINGS = (
                 r"(?:happen|happening|happened|start|starting|started|begin|beginning|take place|taking place|go ahead|going ahead)\b)"),
      "how long before", ("how close",)),
     (re.compile(r"^how come\b|^what (?:triggered|caused|prompted|sparked|led to|motivated)\b"), "why", ()),  # "how come …", "what triggered it"
+    # "why didn't the meeting happen", "why did NK not show up", "why was there no meeting": a thing that
+    # did not happen was called off (asked with a question word; "didn't it happen?" is left as it is)
+    (re.compile(r"^(?=(?:\S+ ){0,3}?(?:why|how come|when|who|what)\b)(.*?)\b(?:(?:didnt|did not|wasnt|was not|werent|were not|never|couldnt|could not|wouldnt|would not|doesnt|does not) ((?:\S+ ){0,4}?)"
+                r"|(did|does|was|were|would|could) ((?:\S+ ){1,4}?)not )(?:end up |ever |actually |really )?(?:" + _HAPPEN + "|" + _ATTEND + r")\b"),
+     lambda m: f"{m[1]}{m[3] or 'was'} {m[2] or m[4] or ''}cancelled", ("not", "nt ", "never")),
+    (re.compile(r"^(?=(?:\S+ ){0,3}?(?:why|how come|when|who)\b)(.*?)\b(?:wasnt|was not|werent|were not) there (?:a |any |the )?|\b(?:was|were) there no "),
+     lambda m: f"{m[1] or ''}was it cancelled, the ", ("not", "nt ", "no ")),
+    # "for what reason did they …", "what was the reason for …": why
+    (re.compile(r"^(?:for|with) (?:what|which) (?:reason|reasons|purpose|motive)\b|^what (?:is|was|s) the (?:reason|motive|rationale)(?: (?:for|behind|that|why))?\b"),
+     "why", ("reason", "purpose", "motive", "rationale")),
     (re.compile(r"\b(what|which) (?:kind|kinds|type|types|sort|sorts) of\b"), r"\1", ("kind", "type", "sort")),  # "at what kind of meeting": at what meeting
     (re.compile(r"\b(?:relative|compared|in relation|in comparison)\s+(?=to\b)"), "",
      ("relative", "compared", "in relation", "in comparison")),  # "when was it relative to the ceremony"

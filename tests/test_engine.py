@@ -811,3 +811,16 @@ def test_finally_is_chat_not_a_topic(engine):
 ])
 def test_a_wrong_role_is_quoted_as_the_user_wrote_it(engine, question, said):
     assert engine.ask(question).text.startswith(f"My sources don't call Nick Ayers {said}. They describe Nick Ayers as")
+
+
+@pytest.mark.parametrize("question", [
+    "why didn't the meeting happen", "why didnt the meeting take place", "how come the talks never happened",
+    "why wasn't there a meeting", "why didn't north korea show up to the meeting", "why did the north koreans not attend",
+])
+def test_why_something_did_not_happen_asks_why_it_was_called_off(engine, question):
+    result = engine.ask(question)
+    assert result.answered and result.text.startswith("It is unclear exactly why the North Koreans backed out")
+
+
+def test_a_negative_yes_no_question_about_the_meeting_is_answered_no(engine):
+    assert engine.ask("Didn't the meeting happen?").text.startswith("No — ")
