@@ -920,7 +920,9 @@ def by_date(ix: Index, q: Query) -> list[Candidate]:
         events = [e for e in ix.fb.events if e.precision not in ("before", "after") and e.span()[0] <= start <= e.span()[1]]
     else:
         events = [e for e in ix.fb.events if e.precision not in ("before", "after") and e.span()[0] <= end and e.span()[1] >= start]
-    fit = 1 / (1 + len(q.known_tokens))
+    # ("walk me through February 10", "the timeline of that day": a day's events are its timeline)
+    timeline = ix._canon_token("timeline")
+    fit = 1 / (1 + sum(t != timeline for t in q.known_tokens))
 
     def build() -> Result:
         if not events:
@@ -931,7 +933,7 @@ def by_date(ix: Index, q: Query) -> list[Candidate]:
         cites = [ix._cite(ev.source, ev.quote) for e in events for ev in e.evidence]
         return Answer(q.raw, "\n".join(lines), "date", tuple(cites), confidence=1.0, events=tuple(events))
 
-    tokens = frozenset(t for e in events for t in ix.event_tokens[e.id]) | {"?when"}
+    tokens = frozenset(t for e in events for t in ix.event_tokens[e.id]) | {"?when", timeline}
     dates = frozenset(q.dates)  # ("nothing on 3 March" speaks of the day asked as much as a list of its events)
     return [Candidate("date", fit, build, (), tokens, frozenset(p for e in events for p in e.people), frozenset({"date"}), dates=dates)]
 

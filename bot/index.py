@@ -359,6 +359,7 @@ class Index:
         self.event_words = {e.id: frozenset(self._analyse(" ".join([e.title, e.description, *(ev.quote for ev in e.evidence)]),
                                                           correct=False)[0]) | {"@" + p for p in e.people} for e in fb.events}
         self.timeline_words = frozenset().union(*self.event_words.values())
+        self._vocab.add(self._canon_token("timeline"))  # "what's the timeline": the events together are a thing the index knows
         self.known_questions = tuple(dict.fromkeys(q for f in fb.facts for q in f.questions))
         self._index_discrepancies()
 

@@ -209,9 +209,15 @@ def test_polite_request_is_not_a_yes_no_question(engine):
     assert result.kind == "fact" and result.facts[0] == "reason-unclear"
 
 
-def test_timeline_request(engine):
-    result = engine.ask("give me the timeline")
+@pytest.mark.parametrize("question", ["give me the timeline", "what's the timeline", "timeline pls"])
+def test_timeline_request(engine, question):
+    result = engine.ask(question)
     assert result.kind == "date" and len(result.events) == len(engine.fb.events)
+
+
+def test_the_timeline_of_a_day_is_that_day_s_events(engine):
+    result = engine.ask("Walk me through what happened on February 10.")
+    assert result.answered and result.events and all(e.date.startswith("2018-02-10") for e in result.events)
 
 
 @pytest.mark.parametrize("question, person", [("who is the spokesperson of the state department", "nauert"),
