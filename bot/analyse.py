@@ -54,6 +54,10 @@ _PHRASINGS = (
      lambda m: f"{m[1]}{m[3] or 'was'} {m[2] or m[4] or ''}cancelled", ("not", "nt ", "never")),
     (re.compile(r"^(?=(?:\S+ ){0,3}?(?:why|how come|when|who)\b)(.*?)\b(?:wasnt|was not|werent|were not) there (?:a |any |the )?|\b(?:was|were) there no "),
      lambda m: f"{m[1] or ''}was it cancelled, the ", ("not", "nt ", "no ")),
+    # "what happened?", "what's the story", "tldr": a message that names nothing asks for the whole story
+    (re.compile(r"^(?:so |ok |okay |hey |yo |um |hmm |wait |and )*(?:(?:what|wat|wut) (?:(?:exactly |actually |even )?(?:happened|happen|went down|is going on|s going on|was going on)"
+                r"|(?:is|s|was) (?:the|this|that) (?:story|deal|news)(?: about)?|(?:is|was) (?:this|that|it|this all|it all) about)|tl ?dr|gist)(?: here| exactly)?$"),
+     "summary", ("what", "wat", "wut", "tl", "gist")),
     # "for what reason did they …", "what was the reason for …": why
     (re.compile(r"^(?:for|with) (?:what|which) (?:reason|reasons|purpose|motive)\b|^what (?:is|was|s) the (?:reason|motive|rationale)(?: (?:for|behind|that|why))?\b"),
      "why", ("reason", "purpose", "motive", "rationale")),

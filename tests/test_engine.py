@@ -830,3 +830,11 @@ def test_why_something_did_not_happen_asks_why_it_was_called_off(engine, questio
 
 def test_a_negative_yes_no_question_about_the_meeting_is_answered_no(engine):
     assert engine.ask("Didn't the meeting happen?").text.startswith("No — ")
+
+
+@pytest.mark.parametrize("question", ["what happened?", "so what happened", "what went down", "what's the story",
+                                      "what is this about", "what's going on", "tldr"])
+def test_a_message_that_names_nothing_asks_for_the_whole_story(engine, question):
+    result = engine.ask(question)
+    assert result.answered and result.text.startswith("Vice President Mike Pence was set to meet North Korean officials")
+    assert engine.ask("what happened on feb 10").text.startswith("10 February 2018: North Korea calls off the meeting")
