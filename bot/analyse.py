@@ -58,6 +58,10 @@ _PHRASINGS = (
     (re.compile(r"^(?:so |ok |okay |hey |yo |um |hmm |wait |and )*(?:(?:what|wat|wut) (?:(?:exactly |actually |even )?(?:happened|happen|went down|is going on|s going on|was going on)"
                 r"|(?:is|s|was) (?:the|this|that) (?:story|deal|news)(?: about)?|(?:is|was) (?:this|that|it|this all|it all) about)|tl ?dr|gist)(?: here| exactly)?$"),
      "summary", ("what", "wat", "wut", "tl", "gist")),
+    # "what was Pence going to say to them": words planned for a meeting that never took place were
+    # never said; they are what he meant to discuss
+    (re.compile(r"\b(going to|gonna|planning to|planned to|plan to|meant to|supposed to|intended to|intending to|wanted to|want to|hoping to|hoped to|was to|were to) (?:say|tell)\b"),
+     r"\1 discuss", ("say", "tell")),
     # "for what reason did they …", "what was the reason for …": why
     (re.compile(r"^(?:for|with) (?:what|which) (?:reason|reasons|purpose|motive)\b|^what (?:is|was|s) the (?:reason|motive|rationale)(?: (?:for|behind|that|why))?\b"),
      "why", ("reason", "purpose", "motive", "rationale")),
