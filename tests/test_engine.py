@@ -592,6 +592,13 @@ def test_what_they_intended_to_do_during_the_talks_takes_no_meeting_for_granted(
     assert engine.ask("What did Pence and Kim Yo Jong agree on during their meeting?").text.startswith("That meeting never took place")
 
 
+@pytest.mark.parametrize("question", ["how did the meeting go", "what did they talk about at the meeting",
+                                      "how long did the meeting last", "what was the outcome of the meeting"])
+def test_asking_how_the_meeting_went_or_what_was_said_at_it_is_told_it_never_took_place(engine, question):
+    assert engine.ask(question).text.startswith("That meeting never took place")
+    assert not engine.ask("How was the meeting timed relative to the opening ceremony?").text.startswith("That meeting never")
+
+
 def test_a_yes_or_no_that_puts_the_meeting_in_another_country_of_the_story_is_no(engine):
     result = engine.ask("so the meeting was going to be in japan right")
     assert result.answered and result.text.startswith("No — in South Korea, not Japan")
