@@ -62,6 +62,10 @@ _PHRASINGS = (
     # never said; they are what he meant to discuss
     (re.compile(r"\b(going to|gonna|planning to|planned to|plan to|meant to|supposed to|intended to|intending to|wanted to|want to|hoping to|hoped to|was to|were to) (?:say|tell)\b"),
      r"\1 discuss", ("say", "tell")),
+    # "did the meeting end up happening": whether it happened ("did they end up meeting later" asks of
+    # another meeting, and is left as it is)
+    (re.compile(r"\b(?:end|ended|ends|wind|wound) up (?:actually |really )?(?:happening|taking place|going ahead|being held|occurring)\b"), "happen",
+     ("end", "wind", "wound")),
     # "for what reason did they …", "what was the reason for …": why
     (re.compile(r"^(?:for|with) (?:what|which) (?:reason|reasons|purpose|motive)\b|^what (?:is|was|s) the (?:reason|motive|rationale)(?: (?:for|behind|that|why))?\b"),
      "why", ("reason", "purpose", "motive", "rationale")),

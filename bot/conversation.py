@@ -414,6 +414,9 @@ def _what_about(engine: Engine, norm: str, before: Conversation) -> str | None:
     return None if mention is None else before.question[: mention[0]] + other + before.question[mention[1]:]
 
 
+_PLANNED = frozenset("supposed meant planned planning intended intending scheduled slated".split())
+
+
 def _topic_of(engine: Engine, question: str, beside: str = "") -> str:
     """The last question's topic, to add to a follow-up that has none of its own: its words
     without the question word, and without words the sources never use ("re", "bruh"), which
@@ -423,7 +426,10 @@ def _topic_of(engine: Engine, question: str, beside: str = "") -> str:
     # Each word once, and no word that only points or asks: a follow-up of a follow-up would
     # otherwise carry "it held it held" or the whole chain of questions before it.
     there = set(normalize(beside).split())  # the follow-up's own words are not added again
-    kept = dict.fromkeys(w for w in words if w not in unknown and w not in _POINTERS and w not in there)
+    # ("who was Pence supposed to meet?" → "did it happen?": whether the meeting happened, not whether
+    # it was planned — a plan in the last question is not the topic of asking whether it came about)
+    planned = _PLANNED if engine.ix._canon_token("happen") in analyse(engine.ix, beside).tokens else frozenset()
+    kept = dict.fromkeys(w for w in words if w not in unknown and w not in _POINTERS and w not in there and w not in planned)
     topic = list(kept)[:TOPIC_WORDS]
     while topic and topic[-1] in STOPWORDS:  # cut short, it ends on a word, not on "between the"
         topic.pop()

@@ -294,9 +294,14 @@ class Index:
                        and k[-1] + "s" not in self._raw_vocab and k[-1] + "s" not in self._aliases_words
                        and self.english.zipf(k[-1] + "s") < BARE_POSSESSIVE_ZIPF}, key=len, reverse=True)
         possessive = [(re.compile(rf"\b({'|'.join(map(re.escape, bare))})s\b"), r"\1", ())] if bare else []
+        # "did it happen?", "so did that ever take place": asked alone, "it" is the episode's meeting
+        episode_noun = fb.meta.episode.get("nouns", [None])[0]
+        unnamed = [(re.compile(r"^((?:so |and |but |ok )*(?:did|has|had) )(?:it|that|this)( (?:ever |actually |even |really |finally )?"
+                               r"(?:happen|happened|take place|taken place|go ahead|gone ahead))$"), rf"\1the {episode_noun}\2", ("it", "that", "this"))] \
+            if episode_noun else []
         self.rewrites = [(pattern, meant, cue_pattern(cues)) for pattern, meant, cues in
                          possessive + folk + [(re.compile(rf"\b(?:{self._names_of(owner)})\s+(?:{'|'.join(_CREW_WORDS)})\b"), body, _CREW_WORDS)
-                                              for owner, body in crews.items()] + kin_names]
+                                              for owner, body in crews.items()] + kin_names + unnamed]
         # "during their meeting", "the meeting went well": the episode's meeting taken as having happened
         nouns = "|".join(map(re.escape, fb.meta.episode.get("nouns", ())))
         before = "|".join(map(re.escape, self.english.took_place_before))

@@ -567,3 +567,9 @@ def test_there_in_capitals_is_read_as_the_place_too(engine):
     first = follow_up(engine, "where did pence's trip start", None, now=0.0)
     turn = follow_up(engine, "WHAT DID HE DO THERE?", first.conversation, now=1.0)
     assert "in Japan" in turn.read_as and "sanctions" in turn.result.text
+
+
+def test_did_it_happen_after_a_question_about_the_plan_asks_whether_it_came_about(engine):
+    first = follow_up(engine, "who was pence supposed to meet", None, now=0.0)
+    turn = follow_up(engine, "did it happen", first.conversation, now=1.0)
+    assert turn.result.text.startswith("No — ") and "cancelled" in turn.result.text

@@ -850,3 +850,9 @@ def test_a_message_that_names_nothing_asks_for_the_whole_story(engine, question)
 @pytest.mark.parametrize("question", ["what was pence going to say in the meeting", "what did pence want to tell the north koreans"])
 def test_words_planned_for_the_meeting_are_what_was_to_be_discussed_not_a_quote(engine, question):
     assert engine.ask(question).text.startswith("According to Heather Nauert, Pence was ready to use the meeting")
+
+
+@pytest.mark.parametrize("question", ["did it happen?", "so did it ever take place", "Did the meeting end up happening?"])
+def test_whether_it_happened_asked_alone_is_whether_the_meeting_happened(engine, question):
+    result = engine.ask(question)
+    assert result.text.startswith("No — ") and "cancelled the meeting" in result.text
