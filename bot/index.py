@@ -875,3 +875,4 @@ class Index:
         """Does a fact's statement or one of its passages give a number of things whose word begins with `root`?"""
         fact, pattern = self.fb.fact_by_id[fact_id], _count_pattern(root)
         return any(pattern.search(t) for t in [fact.statement, *(ev.quote for ev in fact.evidence)])
+

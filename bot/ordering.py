@@ -53,14 +53,21 @@ def order_answer(ix: Index, question: str, norm: str) -> Answer | None:
     if pair is None:
         return None
     first, second = pair
-    verdict = "Before" if _comes_before(first, second) else "After" if _comes_before(second, first) else None
+    forward, backward = _order(ix, first, second), _order(ix, second, first)
+    steps = forward if forward is not None else backward
+    verdict = "Before" if forward is not None else "After" if backward is not None else None
     dated = f"{first.title}: {first.date_label()}. {second.title}: {second.date_label()}."
     proposed = sides[2]
     if verdict and proposed:  # "was X before Y?": yes or no, with the dates
         verdict = "Yes" if verdict.lower() == proposed else "No"
-    text = (f"{verdict} — {dated}" if verdict else
+    # where the dates overlap, the order is the articles' words: said, and their words cited
+    in_words = [(x, y) for x, y, by_words in steps or () if by_words]
+    told = "The dates alone overlap; the articles' own words give the order (quoted below)." if in_words else ""
+    text = (f"{verdict} — {dated}" + (f" {told}" if told else "") if verdict else
             f"My sources don't date them closely enough to say which came first. {dated}")
-    cites = tuple(ix._cite(ev.source, ev.quote) for e in (first, second) for ev in e.evidence[:1])
+    shown = [ev for e in (first, second) for ev in e.evidence[:1]]
+    shown += [ev for _, y in in_words for ev in y.evidence if ev not in shown]
+    cites = tuple(ix._cite(ev.source, ev.quote) for ev in shown)
     return Answer(question, text, "order", cites, confidence=1.0 if verdict else 0.5)
 
 
@@ -86,7 +93,10 @@ def _fits(ix: Index, side: str) -> list[tuple[float, Event]]:
     """How well each event fits a side: most of its words among the event's (or its title's),
     and the title most about them ("the news leaked" is the reveal, though the interview's
     evidence mentions it)."""
-    wanted = [t for t in ix._analyse(side, correct=True)[0] if not t.startswith("?") and len(t) > 1]  # not the "s" of "pence's"
+    # (not the "s" of "pence's"; nor "happen": every event happened — "the meeting was supposed to
+    # happen" is not the atrocities "happening in North Korea")
+    happen = ix._canon_token("happen")
+    wanted = [t for t in ix._analyse(side, correct=True)[0] if not t.startswith("?") and len(t) > 1 and t != happen]
     out = []
     for event in ix.fb.events if wanted else ():
         title, words = ix.event_titles[event.id], ix.event_words[event.id]
@@ -97,9 +107,32 @@ def _fits(ix: Index, side: str) -> list[tuple[float, Event]]:
     return out
 
 
-def _comes_before(a: Event, b: Event) -> bool:
-    """Whether the articles' dates put `a` before `b` (`Event.span`): its last possible day is
-    before the other's first — or the same day, when that day is a bound a "before" or an
-    "after" excludes ("before 10 February" comes before the meeting on 10 February)."""
+def _order(ix: Index, a: Event, b: Event) -> list[tuple[Event, Event, bool]] | None:
+    """The steps by which the articles put `a` before `b`, or None: each step (earlier, later, in
+    words) is either their dates (`Event.span`: its last possible day before the other's first —
+    or the same day, when that day is a bound a "before" or an "after" excludes) or their words
+    (`Event.follows`, where the dates overlap), and steps are followed through."""
+    came_from: dict[str, tuple[Event, bool]] = {}
+    todo = [a]
+    while todo:
+        x = todo.pop(0)
+        for y in ix.fb.events:
+            if y.id in came_from or y.id == a.id:
+                continue
+            by_words = x.id in y.follows
+            if by_words or _dated_before(x, y):
+                came_from[y.id] = (x, by_words and not _dated_before(x, y))
+                if y.id == b.id:
+                    steps, at = [], y
+                    while at.id != a.id:
+                        earlier, words = came_from[at.id]
+                        steps.append((earlier, at, words))
+                        at = earlier
+                    return steps[::-1]
+                todo.append(y)
+    return None
+
+
+def _dated_before(a: Event, b: Event) -> bool:
     a_last, b_first = a.span()[1], b.span()[0]
     return a_last < b_first or (a_last == b_first and (a.precision == "before" or b.precision == "after"))

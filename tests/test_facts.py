@@ -127,6 +127,23 @@ facts:
     assert any(p.startswith(f"{path}:10:") and "unknown source 'cnn'" in p for p in found)
 
 
+def test_an_event_can_follow_only_another_known_event(tmp_path):
+    path = write(tmp_path, GOOD_SOURCE + """\
+events:
+  - id: e1
+    date: "2018-02-21"
+    precision: day
+    derivation: The article's date.
+    title: T
+    description: D
+    evidence: [{source: dw, quote: "February 21, 2018"}]
+    follows: [e1, nothing]
+""")
+    found = problems_of(path)
+    assert any("an event cannot follow itself" in p for p in found)
+    assert any("unknown event 'nothing'" in p for p in found)
+
+
 def test_quote_not_in_source_shows_the_mismatch(tmp_path):
     path = write(tmp_path, GOOD_SOURCE + """\
 quotes:

@@ -2,7 +2,7 @@
 
 from bot.conversation import follow_up
 from bot.facts import Event
-from bot.ordering import _comes_before, asks_order
+from bot.ordering import _dated_before, asks_order
 
 
 def test_the_two_sides_of_an_ordering_question():
@@ -17,16 +17,16 @@ def test_a_date_keeps_its_uncertainty():
         return Event(id=date + precision, date=date, precision=precision, derivation="", title="", description="",
                      evidence=[], date_to=date_to)
     ceremony, meeting = event("2018-02-09", "day"), event("2018-02-10", "day")
-    assert _comes_before(ceremony, meeting) and not _comes_before(meeting, ceremony)
-    assert not _comes_before(meeting, meeting)  # the same day: no order
+    assert _dated_before(ceremony, meeting) and not _dated_before(meeting, ceremony)
+    assert not _dated_before(meeting, meeting)  # the same day: no order
     # "before 10 February" comes before the 10th, but may be the 9th: no order against the 9th
     before_meeting = event("2018-02-10", "before")
-    assert _comes_before(before_meeting, meeting) and not _comes_before(before_meeting, ceremony)
-    assert not _comes_before(ceremony, before_meeting)
+    assert _dated_before(before_meeting, meeting) and not _dated_before(before_meeting, ceremony)
+    assert not _dated_before(ceremony, before_meeting)
     november = event("2017-11", "month")  # the whole month
-    assert _comes_before(november, event("2017-12-01", "day")) and not _comes_before(november, event("2017-11-30", "day"))
+    assert _dated_before(november, event("2017-12-01", "day")) and not _dated_before(november, event("2017-11-30", "day"))
     week = event("2018-02-10", "range", "2018-02-17")
-    assert _comes_before(week, event("2018-02-18", "day")) and not _comes_before(week, event("2018-02-17", "day"))
+    assert _dated_before(week, event("2018-02-18", "day")) and not _dated_before(week, event("2018-02-17", "day"))
 
 
 def test_the_order_of_two_dated_events_with_both_dates(engine):
@@ -40,6 +40,16 @@ def test_events_dated_too_loosely_are_not_put_in_order(engine):
     # the sanctions are dated only "before 10 February": nothing says whether before 9 February
     result = engine.ask("which came first, the sanctions announcement or the opening ceremony?")
     assert result.text.startswith("My sources don't date them closely enough to say which came first.")
+
+
+def test_an_order_the_articles_give_in_words_where_the_dates_overlap_is_said_with_their_words(engine):
+    # the interview is dated only "between 10 and 20 February", but came "a short time after he was
+    # literally set to talk to North Korea"
+    result = engine.ask("Did Pence talk to Rogin before or after the meeting was supposed to happen?")
+    assert result.text.startswith("After — ") and "the articles' own words give the order" in result.text
+    assert any("a short time after he was literally set to talk" in c.quote for c in result.citations)
+    # and the order is followed on from there: the interview came after the opening ceremony too
+    assert engine.ask("was the rogin interview before the opening ceremony").text.startswith("No — ")
 
 
 def test_that_in_an_ordering_follow_up_is_the_last_topic(engine):
