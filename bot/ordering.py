@@ -25,6 +25,7 @@ _ONE_SIDE = re.compile(r"^(?:was|were|did|is|had)\s+(?P<a>.+?)\s+(?:happen\s+|co
 _SPAN_OF_TIME = re.compile(r"\b(?:\d+|a|an|one|two|three|few|couple|several)\s+(?:minutes?|hours?|days?|weeks?|months?)\b|\bjust\b")
 # "what time exactly was the meeting before or after the ceremony": it asks something else
 _ASKS_ELSE = re.compile(r"\b(?:what|when|who|whom|whose|where|why|how|which)\b")
+_NEWS = "news"
 MATCH_COVER = 0.4  # how much of a side's words an event (or its title) must cover to be taken as it
 CLEAR_LEAD = 0.1  # and by how much it must lead the next event that is dated otherwise
 
@@ -95,8 +96,10 @@ def _fits(ix: Index, side: str) -> list[tuple[float, Event]]:
     evidence mentions it)."""
     # (not the "s" of "pence's"; nor "happen": every event happened — "the meeting was supposed to
     # happen" is not the atrocities "happening in North Korea")
-    happen = ix._canon_token("happen")
+    happen, reveal = ix._canon_token("happen"), ix._canon_token("reveal")
     wanted = [t for t in ix._analyse(side, correct=True)[0] if not t.startswith("?") and len(t) > 1 and t != happen]
+    # ("the news of the cancelled meeting": when it became known, not when it was cancelled)
+    wanted = [reveal if t == _NEWS else t for t in wanted]
     out = []
     for event in ix.fb.events if wanted else ():
         title, words = ix.event_titles[event.id], ix.event_words[event.id]

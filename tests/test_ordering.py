@@ -52,6 +52,11 @@ def test_an_order_the_articles_give_in_words_where_the_dates_overlap_is_said_wit
     assert engine.ask("was the rogin interview before the opening ceremony").text.startswith("No — ")
 
 
+def test_the_news_of_something_is_when_it_became_known(engine):
+    result = engine.ask("was the rogin interview published before or after the news of the cancelled meeting")
+    assert result.text.startswith("Before — ") and "reveal" in result.text
+
+
 def test_that_in_an_ordering_follow_up_is_the_last_topic(engine):
     when = follow_up(engine, "when was the meeting supposed to be", None)
     step = follow_up(engine, "was that before or after the opening ceremony", when.conversation)
