@@ -227,6 +227,12 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
         first = (*named, *brought)
     else:  # "was the opening ceremony before that?" names no one: whom the talk was about stays first
         first = (*(before.people[:1] if before else ()), *brought)
+    if getattr(result, "kind", None) in ("premise", "no") and named:
+        # "why did Pence cancel the meeting with Kim Yo Jong?" — "It wasn't Pence …": whoever did
+        # it, by the claims that hold, is whom "they" means next ("when did they pull out?")
+        doers = [p for fact in known for claim in fact.claims if claim.holds for p in engine.entities_in(claim.text)[:1]
+                 if p not in named]
+        first = (*doers[:1], *first)
     people = tuple(dict.fromkeys(first)) or (before.people if before else ())
     facts = tuple(result.facts)
     asked = normalize(question)
@@ -473,10 +479,11 @@ def _resolve_pronouns(engine: Engine, text: str, before: Conversation, pronouns_
             # "did they talk to each other?" after "who sat near Pence?": he and the one the answer named
             pair, last = [pair[0], answered], [pair[0], answered]
         body = next((p for p in people if p.kind != "person"), None)
-        if len(pair) == 2 == len(last) and not chosen:
+        if len(pair) == 2 == len(last) and not chosen and (not people or people[0] in pair):
             # "were they sitting far apart?" after "did Pence talk to Kim Yo Jong": the two of them —
             # unless only the country or body of the last answer makes sense of it ("how late did
-            # they pull out?" after "why did Pence cancel the meeting with Kim Yo Jong?")
+            # they pull out?" after "why did Pence cancel the meeting with Kim Yo Jong?"; nor when the
+            # last answer put someone else first, as the one who did what the two were asked about)
             paired = re.sub(rf"\b{plural.group(1)}\b", f"{pair[0].name} and {pair[1].name}", text, count=1, flags=re.IGNORECASE)
             if body is None or engine.ask(paired).answered or not engine.ask(
                     re.sub(rf"\b{plural.group(1)}\b", body.name, text, count=1, flags=re.IGNORECASE)).answered:

@@ -573,3 +573,10 @@ def test_did_it_happen_after_a_question_about_the_plan_asks_whether_it_came_abou
     first = follow_up(engine, "who was pence supposed to meet", None, now=0.0)
     turn = follow_up(engine, "did it happen", first.conversation, now=1.0)
     assert turn.result.text.startswith("No — ") and "cancelled" in turn.result.text
+
+
+def test_they_after_a_corrected_actor_is_the_one_who_did_it(engine):
+    first = follow_up(engine, "why did pence cancel the meeting with kim yo jong", None, now=0.0)
+    assert first.result.kind == "premise"
+    turn = follow_up(engine, "oh ok so when did they pull out", first.conversation, now=1.0)
+    assert "North Korea" in turn.read_as and "two hours" in turn.result.text
