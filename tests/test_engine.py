@@ -856,3 +856,9 @@ def test_words_planned_for_the_meeting_are_what_was_to_be_discussed_not_a_quote(
 def test_whether_it_happened_asked_alone_is_whether_the_meeting_happened(engine, question):
     result = engine.ask(question)
     assert result.text.startswith("No — ") and "cancelled the meeting" in result.text
+
+
+def test_an_accusation_and_making_headlines_find_the_facts_that_tell_them(engine):
+    assert "abusing the sacred Olympics" in engine.ask("what was pence accused of").text
+    made = engine.ask("what did pence make headlines for at the games")
+    assert made.answered and "cold shoulder" in made.text
