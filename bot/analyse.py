@@ -113,9 +113,10 @@ _PART_SPLIT = re.compile(r"\s*\?+\s*|\s*[,;]?\s+\b(?:and|also|plus)\s+(?=(?:(?:o
                          r"|\s*[,;]\s*(?=(?:who|whom|whose|what|when|where|why|how|which)\b)")
 _PRONOUNS = frozenset("he him his she her they them their it its that this".split())
 # The thing a question asks for: "what city", "which countries", "how many defectors", "the name of".
-_FOCUS = re.compile(r"\b(?:what|which)\s+(?:is|was|were|are)\s+(?:the\s+)?(\w+)\s+of\b|\b(name|headline|title|location|date)\b"
+_FOCUS = re.compile(r"\b(?:what|which)\s+(?:is|was|were|are)\s+(?:the\s+)?(\w+)\s+of\b|\b(name|headline|title|location|date|age)\b"
                     r"|(?:\b(?:what|which|how many|how much)|^(?:the )?(?:number|count) of)\s+(?:of\s+(?:(?:the|his|her|their|its|these|those)\s+)?)?"
                     r"(?:(?:kind|sort|type|exact|specific|other)\s+(?:of\s+)?)?(?:\d+\s+)?(\w+)")  # ("how many of Nauert's tweets")
+_ATTRIBUTE = re.compile(r"\b(age)\b")  # (a name, title or date after "what is" is read by other means)
 _AT_PLACE = re.compile(r"\b(?:in|at|during)\s+(?:the\s+)?|\bthe\s+(?=\S+(?:\s+\S+)?\s+(?:meeting|olympics|games|summit|talks)\b)")  # "in Tokyo", "at the stadium", "the Tokyo meeting"
 _THINKS = frozenset("think thinks thought thinking".split())  # (how someone felt is not in their words)
 _NOT_FOCUS = frozenset("is was were are did does do the a an had has have will would could should can".split())
@@ -442,7 +443,9 @@ def find_focus(norm: str, aliases: dict[tuple[str, ...], str] | None = None, kin
                 word, at = after[n], n
                 break
     if word in _NOT_FOCUS:
-        return None
+        # "what is Otto Warmbier's age": after "what is", the attribute named further on
+        attribute = _ATTRIBUTE.search(norm, m.end())
+        return attribute.group(1) if attribute else None
     if (word not in kinds and at + 1 < len(after) and after[at + 1] in kinds
             and not any(word in name for name in aliases or ())):
         return after[at + 1]  # "which Japanese city": a word (not a name: "which US officials") qualifying the kind asked for

@@ -126,6 +126,11 @@ def test_a_question_word_left_after_a_preposition_asks_and_tell_me_asks_for_no_o
     assert analyse(tiny.ix, "what did bob tell alice").answer_type == "quote"
 
 
+def test_an_age_asked_wants_a_number(tiny):
+    assert analyse(tiny.ix, "bob jones age").answer_type == "number"
+    assert analyse(tiny.ix, "what is alice's age").answer_type == "number"
+
+
 def test_analyse_drops_chat_filler_and_reads_casual_spellings(tiny):
     q = analyse(tiny.ix, "lol ok so who ghosted alice tbh")
     assert "cancel" in q.tokens and not q.unknown  # "ghosted" is in the lexicon; lol/ok/so/tbh are filler
