@@ -242,12 +242,34 @@ class Discrepancy:
 
 
 @_frozen
+class Examples:
+    """What the bot offers as examples of what to type, each checked against the fact base (a day
+    the timeline has, a person's name, a disagreement's topic)."""
+
+    __pydantic_config__ = _STRICT
+    questions: list[str]  # in the help ("Try: …"); the first also in /ask's description of its question
+    date: str  # a day the timeline has events on, ISO: how a date is written ("2018-02-09 or 'Feb 9'")
+    names: list[str] = field(default_factory=list)  # people to look up with /who, each a person's name or alias
+    compare: str | None = None  # the topic of a disagreement between the outlets, for /compare
+
+
+@_frozen
 class Meta:
-    """What the code says about the episode, kept with the facts it describes."""
+    """What the code says about the episode, kept with the facts it describes: the code names
+    nothing of the episode itself, so another fact base makes another bot."""
 
     __pydantic_config__ = _STRICT
     scope: str  # one sentence: what the bot knows ("what three articles reported about …")
     default_year: int  # the year a date without one means
+    # The episode as a phrase after "about": "ask me about …", "Sourced answers about …", /ask's description.
+    topic: str
+    short_topic: str  # the same where the setting goes without saying: the timeline's title, "anything else about …"
+    about: str  # what the bot is, in a few sentences: the about card, and the help before its examples
+    articles: str  # the sources counted, as replies name them together ("drawn from these three articles")
+    timeline_span: str  # what the timeline spans, after "The episode's timeline, " (/timeline's description)
+    picture_title: str  # the timeline picture's heading
+    picture_subtitle: str  # the line under it
+    examples: Examples
     places: list[str] = field(default_factory=list)  # places the articles name, as they write them (lowercase)
     # The episode's setting as a whole, as a question names it ("at the 2018 Olympics"): where
     # everything happened, so it tells no fact from another in "who was Pence to meet at the Olympics".
@@ -544,13 +566,8 @@ def verify(model: FactBaseModel, root: Path, lines: dict[tuple, int], display: s
         ref(("quotes", i, "speaker"), q.speaker, "people", "speaker")
     for i, p in enumerate(model.people):
         ref(("people", i, "publishes"), p.publishes, "sources", "source")
-    for key in model.meta.episode:
-        if key not in ("people", "nouns"):
-            add(("meta", "episode"), f"meta.episode: unknown key {key!r} (the engine reads people and nouns)")
-    for j, pid in enumerate(model.meta.episode.get("people", ())):  # the first is whose meeting it was
-        ref(("meta", "episode", "people", j), pid, "people", "person")
-    if model.meta.setting_fact is not None:
-        ref(("meta", "setting_fact"), model.meta.setting_fact, "facts", "fact")
+    for loc, message in meta_problems(model):
+        add(loc, message)
     for i, d in enumerate(model.discrepancies):
         for j, fid in enumerate(d.facts):
             ref(("discrepancies", i, "facts", j), fid, "facts", "fact")
@@ -569,6 +586,61 @@ def verify(model: FactBaseModel, root: Path, lines: dict[tuple, int], display: s
             add(loc, f"quote not found verbatim in {model_source(model, source_id).file}: {wanted[:80]!r}; "
                      f"closest text is {closest[:80]!r} ({_first_difference(wanted, closest)})")
     return problems, texts
+
+
+_TEXTS = ("scope", "topic", "short_topic", "about", "articles", "timeline_span", "picture_title", "picture_subtitle")
+_COUNTS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
+
+
+def meta_problems(model: FactBaseModel) -> list[tuple[tuple, str]]:
+    """(location, message) for each thing in the meta section the code could not use as written:
+    a text left empty, a reference to nothing, an example of something the fact base does not have,
+    a slash command description over Discord's limit."""
+    meta = model.meta
+    found: list[tuple[tuple, str]] = []
+    for name in _TEXTS:
+        if not getattr(meta, name).strip():
+            found.append((("meta", name), f"meta.{name}: must not be empty (replies show it)"))
+    count = meta.articles.split()[0].lower() if meta.articles.strip() else ""
+    if _COUNTS.get(count, int(count) if count.isdigit() else None) not in (None, len(model.sources)):
+        found.append((("meta", "articles"), f"meta.articles: {meta.articles!r}, but the fact base has {len(model.sources)} source(s)"))
+    if not 1 <= meta.default_year <= 9999:
+        found.append((("meta", "default_year"), f"meta.default_year: not a year: {meta.default_year}"))
+
+    people = {p.id for p in model.people}
+    for key in meta.episode:
+        if key not in ("people", "nouns"):
+            found.append((("meta", "episode"), f"meta.episode: unknown key {key!r} (the engine reads people and nouns)"))
+    for j, pid in enumerate(meta.episode.get("people", ())):  # the first is whose meeting it was
+        if pid not in people:
+            found.append((("meta", "episode", "people", j), f"unknown person {pid!r}"))
+    if meta.setting_fact is not None and meta.setting_fact not in {f.id for f in model.facts}:
+        found.append((("meta", "setting_fact"), f"unknown fact {meta.setting_fact!r}"))
+
+    examples = meta.examples
+    described = bool(examples.questions)  # the descriptions quote the first question and the day
+    if not examples.questions or not all(q.strip() for q in examples.questions):
+        found.append((("meta", "examples", "questions"), "meta.examples.questions: give at least one, none empty"))
+    try:
+        check_iso(examples.date)
+        day = dt.date.fromisoformat(examples.date).isoformat()  # a whole day: a month or a year is no example of one
+    except ValueError:
+        described = False
+        found.append((("meta", "examples", "date"), f"meta.examples.date: not a day (YYYY-MM-DD): {examples.date!r}"))
+    else:  # (without events there is no timeline to show, and any day shows how a date is written)
+        if model.events and not any(e.span()[0] <= day <= e.span()[1] for e in model.events):
+            found.append((("meta", "examples", "date"), f"meta.examples.date: the timeline has no event on {day}"))
+    names = {n.lower() for p in model.people for n in (p.name, *p.aliases)}
+    for j, name in enumerate(examples.names):
+        if name.lower() not in names:
+            found.append((("meta", "examples", "names", j), f"meta.examples.names.{j}: no person is named {name!r}"))
+    if examples.compare is not None and examples.compare not in {d.topic for d in model.discrepancies if d.is_disagreement}:
+        found.append((("meta", "examples", "compare"), f"meta.examples.compare: {examples.compare!r} is no disagreement's topic"))
+    if described:
+        from bot.discord_bot.descriptions import too_long  # the words only: no discord.py
+
+        found += [(("meta",), f"meta: {problem}") for problem in too_long(meta)]
+    return found
 
 
 def precision_problem(date: str | None, precision: str, date_to: str | None) -> str | None:

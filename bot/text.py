@@ -213,6 +213,12 @@ def date_span(iso: str) -> tuple[str, str]:
     return f"{iso}-01-01", f"{iso}-12-31"
 
 
+def typed_day(iso: str) -> str:
+    """A day as a person types it, for an example beside its ISO form: "2018-02-09" → "Feb 9"."""
+    day = dt.date.fromisoformat(iso)
+    return f"{day:%b} {day.day}"
+
+
 def ordinal(iso: str) -> int:
     parts = [int(p) for p in iso.split("-")] + [15, 15]
     return dt.date(parts[0], parts[1], min(parts[2], 28)).toordinal()

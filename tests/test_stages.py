@@ -24,6 +24,14 @@ FACTS = """\
 meta:
   scope: "I only know one short article about Alice and Bob."
   default_year: 2020
+  topic: the cancelled Alice–Bob talks in Paris
+  short_topic: the cancelled Alice–Bob talks
+  about: I answer questions about one short article on the talks between Alice Smith and Bob Jones.
+  articles: one article
+  timeline_span: from the talks to the dinner
+  picture_title: "Alice and Bob: the talks that never were"
+  picture_subtitle: Paris, 2020 — as reported in one article
+  examples: {questions: [Who cancelled the talks?, Where was the meeting?], date: "2020-03-03", names: [Alice, Bob Jones]}
   places: [paris]
 sources:
   - {id: src, file: seeds/000_tiny.txt, outlet: Tiny News}
