@@ -758,7 +758,7 @@ def unquoted_speaker(ix: Index, q: Query) -> Candidate | None:
         if rest and any(rest <= d.all_tokens | d.evidence_tokens for d in ix.reported_in[first.id]):
             return None
     reported = "" if first.id in ix.reported_in else " or reports"
-    text = f"My sources don't quote {first.name}: none of the three articles prints{reported} anything {first.name} said."
+    text = f"My sources don't quote {first.name}: none of the {ix.fb.meta.articles} prints{reported} anything {first.name} said."
     return Candidate("quotes", 1.0, lambda: NotCovered(q.raw, text, ()), (), frozenset({"@" + first.id}) | ix._quote_word_tokens | _SAYS,
                      frozenset({first.id}), frozenset({"quote"}))
 

@@ -16,7 +16,7 @@ from discord import app_commands
 from rapidfuzz import fuzz, process
 
 from bot import render
-from bot.chat import YOU_ARE_WELCOME, is_help, is_thanks
+from bot.chat import is_help, is_thanks, you_are_welcome
 from bot.claims import as_question, split_claims
 from bot.conversation import ask_alone_first
 from bot.discord_bot import client as app
@@ -110,7 +110,7 @@ async def ask(interaction: Interaction, question: app_commands.Range[str, 1, 500
         await interaction.response.send_message(**views.reference_reply(bot.help_card()))
         return
     if is_thanks(question):
-        await interaction.response.send_message(YOU_ARE_WELCOME, ephemeral=True)
+        await interaction.response.send_message(you_are_welcome(bot.engine.fb.meta), ephemeral=True)
         return
     await app.spend_answer(interaction)
     key = (interaction.channel_id or 0, interaction.user.id)
