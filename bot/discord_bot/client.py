@@ -115,7 +115,7 @@ class FactBot(discord.AutoShardedClient):
         self._engine, self._timeline_png = await asyncio.get_running_loop().run_in_executor(None, self._prepare)
         log.info("fact base loaded: %s", ", ".join(f"{n} {k}" for k, n in self.engine.fb.counts().items()))
         self.add_dynamic_items(*views.DYNAMIC_ITEMS)  # buttons answer after a restart
-        for command in commands.GLOBAL_COMMANDS:
+        for command in commands.global_commands(self.engine.fb.meta):
             self.tree.add_command(command)
         owner_guild = discord.Object(self.settings.guild_id) if self.settings.guild_id else None
         if owner_guild is not None:
