@@ -709,6 +709,21 @@ def _parse(path: Path, display: str) -> tuple[FactBaseModel, dict[tuple, int], l
     return model, lines, problems
 
 
+_META_SECTION = re.compile(r"^meta:.*?(?=^\S|\Z)", re.M | re.S)  # up to the next top-level key or comment
+
+
+def read_meta(path: Path | str) -> dict[str, Any]:
+    """The meta section of a fact base as written, read alone and unchecked: for words wanted
+    before any fact base is loaded (the command line's help), where loading the whole one would
+    slow every command. {} when it can't be read."""
+    try:
+        found = _META_SECTION.search(Path(path).read_text(encoding="utf-8"))
+        meta = yaml.load(found.group(0), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))["meta"] if found else {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, TypeError):
+        return {}
+    return meta if isinstance(meta, dict) else {}
+
+
 def load_factbase(path: Path | str = DEFAULT_FACTS, root: Path | None = None) -> FactBase:
     """Load, validate and verify a fact base. Source files are resolved against `root`
     (default: the folder holding the YAML file)."""
