@@ -139,7 +139,8 @@ def facts(ix: Index, q: Query) -> list[Candidate]:
     """The facts that match the question best, by coverage of its words and by BM25."""
     topic = list(topic_tokens(ix, q))
     wanted = topic + ([q.wh] if q.wh else []) if topic else []  # "what is bitcoin" matches nothing
-    ids = ix.doc_ids_sharing(wanted) or range(FACT_CANDIDATES)  # a fact sharing no word scores 0 on both
+    # a fact sharing no word scores 0 on both (a fact base may have fewer facts than that)
+    ids = ix.doc_ids_sharing(wanted) or range(min(FACT_CANDIDATES, len(ix.docs)))
     covers = ix.covers(ix.weigh(wanted))
     bm25 = ix.bm25_scores(topic)
     top = max((bm25[i] for i in ids), default=0.0) or 1.0

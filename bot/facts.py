@@ -265,7 +265,9 @@ class Meta:
     topic: str
     short_topic: str  # the same where the setting goes without saying: the timeline's title, "anything else about …"
     about: str  # what the bot is, in a few sentences: the about card, and the help before its examples
-    articles: str  # the sources counted, as replies name them together ("drawn from these three articles")
+    # The sources counted, as replies name them together: a plural, read after "these" and "none of the"
+    # ("drawn from these three articles", "none of the three articles prints anything Abe said").
+    articles: str
     timeline_span: str  # what the timeline spans, after "The episode's timeline, " (/timeline's description)
     picture_title: str  # the timeline picture's heading
     picture_subtitle: str  # the line under it
