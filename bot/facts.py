@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 import yaml
 
-from bot.text import date_span
+from bot.text import MONTH_NAMES, SEASONS, date_span
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 # The fact base and its seeds ship inside the package (bot/data/facts.yaml and bot/data/seeds/;
@@ -279,6 +279,8 @@ class Meta:
     setting_fact: str | None = None  # the fact that says where and when the setting was ("at the 2018 Winter Olympics in …")
     # The episode's own name: {people: [...], nouns: [...]} ("the Pence–North Korea meeting")
     episode: dict[str, list[str]] = field(default_factory=dict)
+    # A season the articles never name, as the month they do (lowercase): "last fall" is "in november".
+    season_months: dict[str, str] = field(default_factory=dict)
 
 
 @_frozen
@@ -618,6 +620,10 @@ def meta_problems(model: FactBaseModel) -> list[tuple[tuple, str]]:
             found.append((("meta", "episode", "people", j), f"unknown person {pid!r}"))
     if meta.setting_fact is not None and meta.setting_fact not in {f.id for f in model.facts}:
         found.append((("meta", "setting_fact"), f"unknown fact {meta.setting_fact!r}"))
+    for season, month in meta.season_months.items():
+        if season not in SEASONS or month not in MONTH_NAMES:
+            found.append((("meta", "season_months", season), f"meta.season_months: {season!r}: {month!r} is not a season "
+                                                               f"({', '.join(SEASONS)}) and a month (lowercase, in full)"))
 
     examples = meta.examples
     described = bool(examples.questions)  # the descriptions quote the first question and the day

@@ -57,8 +57,9 @@ YES_NO_STARTERS = frozenset("did does do was were is are has have had will would
 WHO_STARTERS = ("who is", "who was", "who s", "whos", "who are", "who were")
 PERSON_STARTERS = WHO_STARTERS + ("tell me about", "what is", "what was", "whats")
 
-MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"], 1)}
+MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december")
+SEASONS = ("spring", "summer", "autumn", "fall", "winter")
+MONTHS = {m: i for i, m in enumerate(MONTH_NAMES, 1)}
 MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
 MONTHS["sept"] = 9
 _ORD = r"(\d{1,2})(?:st|nd|rd|th)?"

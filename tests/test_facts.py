@@ -336,3 +336,8 @@ people:
 def test_the_articles_counted_must_be_the_sources_counted(tmp_path):
     found = problems_of(_with_meta(tmp_path, META.replace("articles: one article", "articles: three articles")))
     assert len(found) == 1 and found[0].endswith("meta.articles: 'three articles', but the fact base has 1 source(s)")
+
+
+def test_a_season_s_month_must_be_a_season_and_a_month(tmp_path):
+    found = problems_of(_with_meta(tmp_path, META + ", season_months: {fall: november, monsoon: june, winter: dec}"))
+    assert len(found) == 2 and "'monsoon': 'june' is not a season" in found[0] and "'winter': 'dec'" in found[1]

@@ -679,6 +679,11 @@ def test_the_slash_commands_describe_the_fact_base_s_episode(tiny):
     assert said["sources"][0] == "The articles everything here is drawn from"
 
 
+def test_a_season_the_articles_never_name_is_the_month_the_fact_base_gives(tiny):
+    assert analyse(tiny.ix, "who cancelled the talks last spring").norm == "who cancelled the talks in march"  # spring: march
+    assert analyse(tiny.ix, "who cancelled the talks last fall").norm == "who cancelled the talks last fall"  # (none given)
+
+
 def test_a_date_that_cannot_be_read_is_explained_with_the_example_day(tiny):
     with pytest.raises(ValueError, match=r"can't read 'someday' as a date; use e.g. 2020-03-03 or 'Mar 3'"):
         tiny.timeline(date_from="someday")

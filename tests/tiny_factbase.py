@@ -22,6 +22,7 @@ meta:
   picture_subtitle: Paris, 2020 — as reported in one article
   examples: {questions: [Who cancelled the talks?, Where was the meeting?], date: "2020-03-03", names: [Alice, Bob Jones]}
   places: [paris]
+  season_months: {spring: march}
 sources:
   - {id: src, file: seeds/000_tiny.txt, outlet: Tiny News}
 people:
