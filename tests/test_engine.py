@@ -838,3 +838,13 @@ def test_a_message_that_names_nothing_asks_for_the_whole_story(engine, question)
     result = engine.ask(question)
     assert result.answered and result.text.startswith("Vice President Mike Pence was set to meet North Korean officials")
     assert engine.ask("what happened on feb 10").text.startswith("10 February 2018: North Korea calls off the meeting")
+
+
+def test_the_examples_the_bot_offers_are_answered(engine):
+    """What the help and the slash command descriptions suggest (facts.yaml's meta.examples) works."""
+    examples = engine.fb.meta.examples
+    for question in examples.questions:
+        assert engine.ask(question).answered, question
+    assert engine.timeline(date_from=examples.date, date_to=examples.date)
+    assert all(engine.find_person(name).person is not None for name in examples.names)
+    assert engine.compare(examples.compare) is not None
