@@ -299,8 +299,10 @@ class FactBaseModel:
 SECTIONS = ("sources", "people", "facts", "quotes", "events", "discrepancies")
 # Lexicon keys the engine looks words up by: "happen" (did it take place), "differ" (do the
 # outlets disagree), "outlet" (a question about the reporting), "timeline" (give me the timeline),
-# "role" (what someone's job is: every person's card answers it).
-LEXICON_KEYS = ("happen", "differ", "outlet", "timeline", "role")
+# "role" (what someone's job is: every person's card answers it), "summary" (what a message that
+# names nothing, "what happened?" or "tldr", is read as asking for: the fact base's words for it
+# find the whole story).
+LEXICON_KEYS = ("happen", "differ", "outlet", "timeline", "role", "summary")
 
 
 @dataclass(frozen=True)

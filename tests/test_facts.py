@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.facts import FactBaseError, load_factbase, normalize_span, iter_citations
+from bot.facts import LEXICON_KEYS, FactBaseError, load_factbase, normalize_span, iter_citations
 from bot.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,7 +38,7 @@ def write(tmp_path: Path, text: str) -> Path:
     path = tmp_path / "facts.yaml"
     text = textwrap.dedent(text)
     if "meta:" not in text:  # appended, so the line numbers the tests expect stay where they are
-        text += f"\nmeta: {{{META}}}\nlexicon: {{happen: [], differ: [], outlet: [], timeline: [], role: []}}\n"
+        text += f"\nmeta: {{{META}}}\nlexicon: {{happen: [], differ: [], outlet: [], timeline: [], role: [], summary: []}}\n"
     path.write_text(text, encoding="utf-8")
     return path
 
@@ -230,10 +230,11 @@ def test_check_as_a_process_never_tracebacks(tmp_path):
     assert "malformed YAML" in proc.stdout and "Traceback" not in proc.stdout + proc.stderr
 
 
-def test_missing_lexicon_key_the_engine_needs(tmp_path):
-    path = write(tmp_path, GOOD_SOURCE + f"meta: {{{META}}}\nlexicon: {{happen: [], differ: [], outlet: [], role: []}}\n")
-    [problem] = problems_of(path)
-    assert "lexicon" in problem and "'timeline'" in problem
+@pytest.mark.parametrize("key", LEXICON_KEYS)
+def test_missing_lexicon_key_the_engine_needs(tmp_path, key):
+    lexicon = ", ".join(f"{k}: []" for k in LEXICON_KEYS if k != key)
+    [problem] = problems_of(write(tmp_path, GOOD_SOURCE + f"meta: {{{META}}}\nlexicon: {{{lexicon}}}\n"))
+    assert "lexicon" in problem and repr(key) in problem
 
 
 def test_every_source_has_one_display_name_and_no_path_or_id_in_it(factbase):
@@ -283,7 +284,7 @@ events:
 def test_the_episode_s_people_must_be_people_of_the_fact_base(tmp_path):
     path = write(tmp_path, GOOD_SOURCE + f"""\
 meta: {{{META}, episode: {{people: [nobody], nouns: [meeting], hosts: []}}}}
-lexicon: {{happen: [], differ: [], outlet: [], timeline: [], role: []}}
+lexicon: {{happen: [], differ: [], outlet: [], timeline: [], role: [], summary: []}}
 """)
     found = problems_of(path)
     assert any("unknown person 'nobody'" in p for p in found)
@@ -293,13 +294,13 @@ lexicon: {{happen: [], differ: [], outlet: [], timeline: [], role: []}}
 def test_the_setting_fact_must_be_a_fact_of_the_fact_base(tmp_path):
     path = write(tmp_path, GOOD_SOURCE + f"""\
 meta: {{{META}, setting: [olympics], setting_fact: no-such-fact}}
-lexicon: {{happen: [], differ: [], outlet: [], timeline: [], role: []}}
+lexicon: {{happen: [], differ: [], outlet: [], timeline: [], role: [], summary: []}}
 """)
     assert any("unknown fact 'no-such-fact'" in p for p in problems_of(path))
 
 
 def _with_meta(tmp_path: Path, meta: str, extra: str = "") -> Path:
-    return write(tmp_path, GOOD_SOURCE + extra + f"meta: {{{meta}}}\nlexicon: {{happen: [], differ: [], outlet: [], timeline: [], role: []}}\n")
+    return write(tmp_path, GOOD_SOURCE + extra + f"meta: {{{meta}}}\nlexicon: {{happen: [], differ: [], outlet: [], timeline: [], role: [], summary: []}}\n")
 
 
 def test_the_meta_texts_the_code_shows_are_required(tmp_path):

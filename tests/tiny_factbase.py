@@ -68,6 +68,7 @@ lexicon:
   outlet: [newspaper]
   timeline: [chronology]
   role: [job]
+  summary: [summarize]
 """
 
 
