@@ -20,6 +20,7 @@ from bot.text import (
     STOPWORDS,
     QUOTE_WORDS,
     REPORTING_VERBS,
+    SEASONS,
     YES_NO_STARTERS,
     cue_pattern,
     find_dates,
@@ -34,6 +35,8 @@ from bot.text import (
 _NUMBER = re.compile(r"\bhow (?:many|much|old|often|far)\b|\bwhat (?:number|percentage|share)\b|^(?:the )?(?:number|count) of\b"
                      r"|\bin (?:kilometers|kilometres|km|miles|meters|metres|feet|dollars|euros|won|tons|tonnes|pounds|percent)\b")  # "the range in kilometers"
 _TIMING = re.compile(r"\bhow (?:long|soon|early|late)\b")
+# "last fall": in the month the fact base gives for a season the articles never name (meta.season_months)
+_IN_ITS_MONTH = object()
 # Ways of asking read as the plain question they are, in this order: each pattern, what it reads
 # as, and its cues (words one of which any match holds, so that most questions skip the pattern;
 # none: always tried)
@@ -85,8 +88,8 @@ _PHRASINGS = (
     (re.compile(r"^(?:what is|what was|what s|whats) (the |that |this )?(.+?) (?:called|named)$"), r"what is the name of \1\2",
      ("called", "named")),
     # "the missile fired last fall": "last" before a time is the one before, not how long something lasts
-    # (a season the articles never name is the time they do name: "last fall" is the November launch)
-    (re.compile(r"\blast (?:fall|autumn)\b"), "in november", ("last ",)),
+    # (a season the articles never name is the month they do, if the fact base says which: _IN_ITS_MONTH)
+    (re.compile(rf"\blast ({'|'.join(SEASONS)})\b"), _IN_ITS_MONTH, ("last ",)),
     (re.compile(r"\blast (?=(?:spring|summer|winter|year|month|week|november|january|time)\b)"), "", ("last ",)),
     # "did Pence and Kim Yo Jong talk to each other": the two named already say who with whom
     (re.compile(r"\s(?:with|to|at)?\s*(?:each other|one another)\b"), "", ("each other", "one another")),
@@ -195,12 +198,18 @@ class Reading:
     other_thing: tuple[str, str] | None
 
 
+def _in_its_month(ix: Index):
+    """"last fall" → "in november" where the fact base's meta gives November for fall; else as it was."""
+    months = ix.fb.meta.season_months
+    return lambda m: f"in {months[m[1]]}" if m[1] in months else m[0]
+
+
 def read(ix: Index, question: str) -> Reading:
     norm = fix_question_words(ix.english.plain(normalize(question)))
     norm, checking = strip_checking(norm)
     for phrasing, plain, cues in _PHRASINGS:
         if cues is None or cues.search(norm):
-            norm = phrasing.sub(plain, norm)
+            norm = phrasing.sub(_in_its_month(ix) if plain is _IN_ITS_MONTH else plain, norm)
     for name, meant, cues in ix.rewrites:  # "north korea people", "pence s people", "kim yo jong s brother"
         if cues is None or cues.search(norm):
             norm = name.sub(meant, norm)
@@ -402,7 +411,7 @@ def wrong_relative(ix: Index, question: str) -> tuple[str, str, str, str] | None
     return None
 
 
-_SEASONS = frozenset("summer winter spring autumn fall".split())
+_SEASONS = frozenset(SEASONS)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 

@@ -139,7 +139,8 @@ def facts(ix: Index, q: Query) -> list[Candidate]:
     """The facts that match the question best, by coverage of its words and by BM25."""
     topic = list(topic_tokens(ix, q))
     wanted = topic + ([q.wh] if q.wh else []) if topic else []  # "what is bitcoin" matches nothing
-    ids = ix.doc_ids_sharing(wanted) or range(FACT_CANDIDATES)  # a fact sharing no word scores 0 on both
+    # a fact sharing no word scores 0 on both (a fact base may have fewer facts than that)
+    ids = ix.doc_ids_sharing(wanted) or range(min(FACT_CANDIDATES, len(ix.docs)))
     covers = ix.covers(ix.weigh(wanted))
     bm25 = ix.bm25_scores(topic)
     top = max((bm25[i] for i in ids), default=0.0) or 1.0
@@ -758,7 +759,7 @@ def unquoted_speaker(ix: Index, q: Query) -> Candidate | None:
         if rest and any(rest <= d.all_tokens | d.evidence_tokens for d in ix.reported_in[first.id]):
             return None
     reported = "" if first.id in ix.reported_in else " or reports"
-    text = f"My sources don't quote {first.name}: none of the three articles prints{reported} anything {first.name} said."
+    text = f"My sources don't quote {first.name}: none of the {ix.fb.meta.articles} prints{reported} anything {first.name} said."
     return Candidate("quotes", 1.0, lambda: NotCovered(q.raw, text, ()), (), frozenset({"@" + first.id}) | ix._quote_word_tokens | _SAYS,
                      frozenset({first.id}), frozenset({"quote"}))
 

@@ -9,21 +9,22 @@ import sys
 from bot import render
 from bot.conversation import Conversation, Turn, follow_up
 from bot.engine import Engine, normalize
+from bot.facts import Meta
 
 GREETINGS = frozenset({"", "help", "hi", "hello", "hey", "start", "about", "what can you do", "what do you know"})
-
-HELP_TEXT = (
-    "I answer questions about one news story: the secret meeting between US Vice President Mike Pence "
-    "and North Korean officials at the 2018 PyeongChang Winter Olympics, which North Korea called off "
-    "two hours before it was to start. Everything I say comes from three news articles, and I quote them "
-    "word for word. Try: “Who was Pence supposed to meet?”, “What did Nauert say?”, “What happened on Feb 10?”, "
-    "“Did Pence meet Kim Jong Un?”."
-)
-
-
 THANKS = frozenset({"thanks", "thank you", "thx", "ty", "cheers", "thanks a lot", "thank you so much", "great thanks",
                     "ok thanks", "ok", "okay", "cool", "great", "nice", "bye", "goodbye"})
-YOU_ARE_WELCOME = "You're welcome! Ask me anything else about the cancelled Pence–North Korea meeting."
+
+
+def help_text(meta: Meta) -> str:
+    """What the bot is and what to ask it (the fact base's about and example questions): the answer
+    to a greeting, the console's welcome and the help card."""
+    return f"{meta.about} Try: " + ", ".join(f"“{q}”" for q in meta.examples.questions) + "."
+
+
+def you_are_welcome(meta: Meta) -> str:
+    """The answer to thanks: never counted as a question, and never "not in my sources"."""
+    return f"You're welcome! Ask me anything else about {meta.short_topic}."
 
 
 def is_help(text: str) -> bool:
@@ -48,8 +49,9 @@ def run_console(engine: Engine, json_mode: bool = False, stdin=None, stdout=None
     stdout = stdout or sys.stdout
     interactive = stdin.isatty() and not json_mode
     conversation: Conversation | None = None  # the console is one conversation, as a DM is
+    help_, welcome = help_text(engine.fb.meta), you_are_welcome(engine.fb.meta)
     if interactive:
-        print(HELP_TEXT + "\n(Ctrl-D or 'quit' to leave.)\n", file=stdout)
+        print(help_ + "\n(Ctrl-D or 'quit' to leave.)\n", file=stdout)
     while True:
         if interactive:
             print("you> ", end="", file=stdout, flush=True)
@@ -60,13 +62,13 @@ def run_console(engine: Engine, json_mode: bool = False, stdin=None, stdout=None
         if text.lower() in {"quit", "exit", "bye"}:
             break
         if is_thanks(text):
-            print(json.dumps({"reply": YOU_ARE_WELCOME}) if json_mode else YOU_ARE_WELCOME + "\n", file=stdout, flush=True)
+            print(json.dumps({"reply": welcome}) if json_mode else welcome + "\n", file=stdout, flush=True)
             continue
         turn, conversation = respond_in(engine, text, conversation)
         if json_mode:
-            payload = {"help": HELP_TEXT} if turn is None else {**render.result_json(turn.result), "note": turn.note}
+            payload = {"help": help_} if turn is None else {**render.result_json(turn.result), "note": turn.note}
             print(json.dumps(payload, ensure_ascii=False), file=stdout, flush=True)
         else:
-            shown = HELP_TEXT if turn is None else ((turn.note + "\n") if turn.note else "") + render.result_text(turn.result)
+            shown = help_ if turn is None else ((turn.note + "\n") if turn.note else "") + render.result_text(turn.result)
             print(shown + "\n", file=stdout, flush=True)
     return 0

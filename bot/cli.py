@@ -11,7 +11,8 @@ import os
 import sys
 from pathlib import Path
 
-from bot.facts import FactBaseError, load_factbase, SECTIONS
+from bot.facts import FactBaseError, load_factbase, read_meta, SECTIONS
+from bot.text import typed_day
 
 
 class CliError(Exception):
@@ -204,12 +205,23 @@ def cmd_bench(args) -> int:
 # --- parser -----------------------------------------------------------------------------------
 
 
+def episode_words(facts: Path) -> dict[str, str]:
+    """What the help says of the episode, from the default fact base's meta section (read alone);
+    plain words where it can't be read, as `factbot check` must still run on a broken fact base."""
+    meta = read_meta(facts)
+    examples = meta.get("examples") if isinstance(meta.get("examples"), dict) else {}
+    try:
+        day = f"{examples['date']} or '{typed_day(examples['date'])}'"
+    except (KeyError, TypeError, ValueError):
+        day = "YYYY-MM-DD"
+    return {"topic": str(meta.get("topic") or "one news episode"), "articles": str(meta.get("articles") or "articles"), "day": day}
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="factbot",
-        description="Sourced answers about the cancelled Pence / North Korea meeting at the 2018 Olympics.",
-    )
-    parser.add_argument("--facts", type=Path, default=default_facts_path(), help="fact base to use (default: facts.yaml)")
+    facts = default_facts_path()
+    episode = episode_words(facts)
+    parser = argparse.ArgumentParser(prog="factbot", description=f"Sourced answers about {episode['topic']}.")
+    parser.add_argument("--facts", type=Path, default=facts, help="fact base to use (default: facts.yaml)")
     parser.set_defaults(func=cmd_default, json=False, sync=False)
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
 
@@ -227,13 +239,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("quote", cmd_quote, "exact quotes, by speaker or by words")
     p.add_argument("query", nargs="*")
     p = command("timeline", cmd_timeline, "the episode's timeline")
-    p.add_argument("--from", dest="date_from", help="first date, e.g. 2018-02-09 or 'Feb 9'")
+    p.add_argument("--from", dest="date_from", help=f"first date, e.g. {episode['day']}")
     p.add_argument("--to", dest="date_to", help="last date")
     p.add_argument("--person", help="only events involving this person")
     p.add_argument("--png", metavar="FILE", help="write the timeline as a PNG picture")
     p = command("who", cmd_who, "who someone is, and what they said")
     p.add_argument("name", nargs="+")
-    command("sources", cmd_sources, "the three articles the fact base is drawn from")
+    command("sources", cmd_sources, f"the {episode['articles']} the fact base is drawn from")
     p = command("compare", cmd_compare, "what each outlet reported on a topic, side by side")
     p.add_argument("topic", nargs="+")
     command("chat", cmd_chat, "interactive console: answers as a direct message to the bot would")

@@ -29,8 +29,8 @@ NOTHING_SPECIFIC = re.compile(r"^My sources don't (?:cover that(?: \([^)]*\))?|s
 
 def decide(ix: Index, q: Query, scored: list[Scored], decision: Decision) -> Result:
     if not q.tokens and not q.dates:
-        return NotCovered(q.raw, "That doesn't look like a question I can work with — ask me about the "
-                                 "cancelled Pence–North Korea meeting at the 2018 Olympics.", tuple(ix.known_questions[:3]))
+        return NotCovered(q.raw, f"That doesn't look like a question I can work with — ask me about {ix.fb.meta.topic}.",
+                          tuple(ix.known_questions[:3]))
     stated_wrong = next((s for s in scored if s.cand.contradicts and s.cand.route >= STATED_WRONG_COVER), None)
     if stated_wrong is None and (q.strangers or (any(zipf < COMMON_WORD for _, zipf in q.unknown) and q.known_tokens
                                                  and set(q.known_tokens) <= ix.setting_tokens)):

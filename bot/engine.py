@@ -28,7 +28,7 @@ from bot.index import Index, Journey
 from bot.roles import WrongRole, shown_as
 from bot.results import Answer, Citation, Comparison, NotCovered, PersonMatch, Result
 from bot.scorer import Scored, Weights, decision_features, decision_score, score_all
-from bot.text import PERSONAL_PRONOUN, PRONOUN_GENDER, SPEECH_VERB, clip, date_span, listed, normalize, parse_dates, plain_tokens, without_question_words
+from bot.text import PERSONAL_PRONOUN, PRONOUN_GENDER, SPEECH_VERB, clip, date_span, listed, normalize, parse_dates, plain_tokens, typed_day, without_question_words
 
 __all__ = ["Answer", "Citation", "Comparison", "Engine", "NotCovered", "PersonMatch", "Result", "normalize"]
 
@@ -391,7 +391,8 @@ class Engine:
     def _date_bound(self, text: str, which: str) -> str:
         dates = parse_dates(normalize(text), self.fb.meta.default_year)
         if not dates:
-            raise ValueError(f"can't read {text!r} as a date; use e.g. 2018-02-10 or 'Feb 10'")
+            day = self.fb.meta.examples.date
+            raise ValueError(f"can't read {text!r} as a date; use e.g. {day} or '{typed_day(day)}'")
         start, end = date_span(dates[0])
         return start if which == "from" else end
 

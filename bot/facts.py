@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 import yaml
 
-from bot.text import date_span
+from bot.text import MONTH_NAMES, SEASONS, date_span
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 # The fact base and its seeds ship inside the package (bot/data/facts.yaml and bot/data/seeds/;
@@ -245,12 +245,36 @@ class Discrepancy:
 
 
 @_frozen
+class Examples:
+    """What the bot offers as examples of what to type, each checked against the fact base (a day
+    the timeline has, a person's name, a disagreement's topic)."""
+
+    __pydantic_config__ = _STRICT
+    questions: list[str]  # in the help ("Try: …"); the first also in /ask's description of its question
+    date: str  # a day the timeline has events on, ISO: how a date is written ("2018-02-09 or 'Feb 9'")
+    names: list[str] = field(default_factory=list)  # people to look up with /who, each a person's name or alias
+    compare: str | None = None  # the topic of a disagreement between the outlets, for /compare
+
+
+@_frozen
 class Meta:
-    """What the code says about the episode, kept with the facts it describes."""
+    """What the code says about the episode, kept with the facts it describes: the code names
+    nothing of the episode itself, so another fact base makes another bot."""
 
     __pydantic_config__ = _STRICT
     scope: str  # one sentence: what the bot knows ("what three articles reported about …")
     default_year: int  # the year a date without one means
+    # The episode as a phrase after "about": "ask me about …", "Sourced answers about …", /ask's description.
+    topic: str
+    short_topic: str  # the same where the setting goes without saying: the timeline's title, "anything else about …"
+    about: str  # what the bot is, in a few sentences: the about card, and the help before its examples
+    # The sources counted, as replies name them together: a plural, read after "these" and "none of the"
+    # ("drawn from these three articles", "none of the three articles prints anything Abe said").
+    articles: str
+    timeline_span: str  # what the timeline spans, after "The episode's timeline, " (/timeline's description)
+    picture_title: str  # the timeline picture's heading
+    picture_subtitle: str  # the line under it
+    examples: Examples
     places: list[str] = field(default_factory=list)  # places the articles name, as they write them (lowercase)
     # The episode's setting as a whole, as a question names it ("at the 2018 Olympics"): where
     # everything happened, so it tells no fact from another in "who was Pence to meet at the Olympics".
@@ -258,6 +282,8 @@ class Meta:
     setting_fact: str | None = None  # the fact that says where and when the setting was ("at the 2018 Winter Olympics in …")
     # The episode's own name: {people: [...], nouns: [...]} ("the Pence–North Korea meeting")
     episode: dict[str, list[str]] = field(default_factory=dict)
+    # A season the articles never name, as the month they do (lowercase): "last fall" is "in november".
+    season_months: dict[str, str] = field(default_factory=dict)
 
 
 @_frozen
@@ -276,8 +302,10 @@ class FactBaseModel:
 SECTIONS = ("sources", "people", "facts", "quotes", "events", "discrepancies")
 # Lexicon keys the engine looks words up by: "happen" (did it take place), "differ" (do the
 # outlets disagree), "outlet" (a question about the reporting), "timeline" (give me the timeline),
-# "role" (what someone's job is: every person's card answers it).
-LEXICON_KEYS = ("happen", "differ", "outlet", "timeline", "role")
+# "role" (what someone's job is: every person's card answers it), "summary" (what a message that
+# names nothing, "what happened?" or "tldr", is read as asking for: the fact base's words for it
+# find the whole story).
+LEXICON_KEYS = ("happen", "differ", "outlet", "timeline", "role", "summary")
 
 
 @dataclass(frozen=True)
@@ -551,13 +579,8 @@ def verify(model: FactBaseModel, root: Path, lines: dict[tuple, int], display: s
         ref(("quotes", i, "speaker"), q.speaker, "people", "speaker")
     for i, p in enumerate(model.people):
         ref(("people", i, "publishes"), p.publishes, "sources", "source")
-    for key in model.meta.episode:
-        if key not in ("people", "nouns"):
-            add(("meta", "episode"), f"meta.episode: unknown key {key!r} (the engine reads people and nouns)")
-    for j, pid in enumerate(model.meta.episode.get("people", ())):  # the first is whose meeting it was
-        ref(("meta", "episode", "people", j), pid, "people", "person")
-    if model.meta.setting_fact is not None:
-        ref(("meta", "setting_fact"), model.meta.setting_fact, "facts", "fact")
+    for loc, message in meta_problems(model):
+        add(loc, message)
     for i, d in enumerate(model.discrepancies):
         for j, fid in enumerate(d.facts):
             ref(("discrepancies", i, "facts", j), fid, "facts", "fact")
@@ -576,6 +599,65 @@ def verify(model: FactBaseModel, root: Path, lines: dict[tuple, int], display: s
             add(loc, f"quote not found verbatim in {model_source(model, source_id).file}: {wanted[:80]!r}; "
                      f"closest text is {closest[:80]!r} ({_first_difference(wanted, closest)})")
     return problems, texts
+
+
+_TEXTS = ("scope", "topic", "short_topic", "about", "articles", "timeline_span", "picture_title", "picture_subtitle")
+_COUNTS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
+
+
+def meta_problems(model: FactBaseModel) -> list[tuple[tuple, str]]:
+    """(location, message) for each thing in the meta section the code could not use as written:
+    a text left empty, a reference to nothing, an example of something the fact base does not have,
+    a slash command description over Discord's limit."""
+    meta = model.meta
+    found: list[tuple[tuple, str]] = []
+    for name in _TEXTS:
+        if not getattr(meta, name).strip():
+            found.append((("meta", name), f"meta.{name}: must not be empty (replies show it)"))
+    count = meta.articles.split()[0].lower() if meta.articles.strip() else ""
+    if _COUNTS.get(count, int(count) if count.isdigit() else None) not in (None, len(model.sources)):
+        found.append((("meta", "articles"), f"meta.articles: {meta.articles!r}, but the fact base has {len(model.sources)} source(s)"))
+    if not 1 <= meta.default_year <= 9999:
+        found.append((("meta", "default_year"), f"meta.default_year: not a year: {meta.default_year}"))
+
+    people = {p.id for p in model.people}
+    for key in meta.episode:
+        if key not in ("people", "nouns"):
+            found.append((("meta", "episode"), f"meta.episode: unknown key {key!r} (the engine reads people and nouns)"))
+    for j, pid in enumerate(meta.episode.get("people", ())):  # the first is whose meeting it was
+        if pid not in people:
+            found.append((("meta", "episode", "people", j), f"unknown person {pid!r}"))
+    if meta.setting_fact is not None and meta.setting_fact not in {f.id for f in model.facts}:
+        found.append((("meta", "setting_fact"), f"unknown fact {meta.setting_fact!r}"))
+    for season, month in meta.season_months.items():
+        if season not in SEASONS or month not in MONTH_NAMES:
+            found.append((("meta", "season_months", season), f"meta.season_months: {season!r}: {month!r} is not a season "
+                                                               f"({', '.join(SEASONS)}) and a month (lowercase, in full)"))
+
+    examples = meta.examples
+    described = bool(examples.questions)  # the descriptions quote the first question and the day
+    if not examples.questions or not all(q.strip() for q in examples.questions):
+        found.append((("meta", "examples", "questions"), "meta.examples.questions: give at least one, none empty"))
+    try:
+        check_iso(examples.date)
+        day = dt.date.fromisoformat(examples.date).isoformat()  # a whole day: a month or a year is no example of one
+    except ValueError:
+        described = False
+        found.append((("meta", "examples", "date"), f"meta.examples.date: not a day (YYYY-MM-DD): {examples.date!r}"))
+    else:  # (without events there is no timeline to show, and any day shows how a date is written)
+        if model.events and not any(e.span()[0] <= day <= e.span()[1] for e in model.events):
+            found.append((("meta", "examples", "date"), f"meta.examples.date: the timeline has no event on {day}"))
+    names = {n.lower() for p in model.people for n in (p.name, *p.aliases)}
+    for j, name in enumerate(examples.names):
+        if name.lower() not in names:
+            found.append((("meta", "examples", "names", j), f"meta.examples.names.{j}: no person is named {name!r}"))
+    if examples.compare is not None and examples.compare not in {d.topic for d in model.discrepancies if d.is_disagreement}:
+        found.append((("meta", "examples", "compare"), f"meta.examples.compare: {examples.compare!r} is no disagreement's topic"))
+    if described:
+        from bot.discord_bot.descriptions import too_long  # the words only: no discord.py
+
+        found += [(("meta",), f"meta: {problem}") for problem in too_long(meta)]
+    return found
 
 
 def precision_problem(date: str | None, precision: str, date_to: str | None) -> str | None:
@@ -642,6 +724,21 @@ def _parse(path: Path, display: str) -> tuple[FactBaseModel, dict[tuple, int], l
         problems += [Problem(display, _line_for(lines, err["loc"]), _pydantic_message(err)) for err in exc.errors()]
         raise FactBaseError(sorted(problems, key=lambda p: p.line)) from None
     return model, lines, problems
+
+
+_META_SECTION = re.compile(r"^meta:.*?(?=^\S|\Z)", re.M | re.S)  # up to the next top-level key or comment
+
+
+def read_meta(path: Path | str) -> dict[str, Any]:
+    """The meta section of a fact base as written, read alone and unchecked: for words wanted
+    before any fact base is loaded (the command line's help), where loading the whole one would
+    slow every command. {} when it can't be read."""
+    try:
+        found = _META_SECTION.search(Path(path).read_text(encoding="utf-8"))
+        meta = yaml.load(found.group(0), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))["meta"] if found else {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError, TypeError):
+        return {}
+    return meta if isinstance(meta, dict) else {}
 
 
 def load_factbase(path: Path | str = DEFAULT_FACTS, root: Path | None = None) -> FactBase:

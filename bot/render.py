@@ -415,9 +415,6 @@ def timeline_text(fb: FactBase, events: list[Event]) -> str:
     return "\n".join(out)
 
 
-TIMELINE_TITLE = "Timeline: the cancelled Pence–North Korea meeting"
-
-
 def timeline_pages(fb: FactBase, events: Sequence[Event], per_page: int = 7) -> list[Card]:
     """One line per event (date — title · outlets); an approximate date is marked, and how it was
     worked out is one button away (`derivations_card`)."""
@@ -427,7 +424,7 @@ def timeline_pages(fb: FactBase, events: Sequence[Event], per_page: int = 7) -> 
         lines = [f"**{short_date(e)}**{'' if e.is_exact else '*'} — {e.title} · *{event_outlets(fb, e)}*" for e in page]
         approximate = any(not e.is_exact for e in page)
         footer = f"Page {n} of {len(pages)}" + (" · * date worked out from the articles" if approximate else "")
-        cards.append(Card(TIMELINE_TITLE, "\n".join(lines) if page else "No events in that range.", footer=footer))
+        cards.append(Card(f"Timeline: {fb.meta.short_topic}", "\n".join(lines) if page else "No events in that range.", footer=footer))
     return cards
 
 
@@ -498,7 +495,7 @@ def sources_card(fb: FactBase) -> Card:
     for s in fb.sources:
         name = f"[{s.name}]({s.url})" if s.url else f"**{s.name}**"
         lines.append(f"{name} — {s.title or '(no headline)'}; {_source_summary(s)}")
-    return Card("Sources", "Everything I say is drawn from these three articles, and every quote I show is "
+    return Card("Sources", f"Everything I say is drawn from these {fb.meta.articles}, and every quote I show is "
                            "verbatim from the one I name.\n\n" + "\n\n".join(lines),
                 links=[(s.name, s.url) for s in fb.sources if s.url])
 
@@ -546,7 +543,7 @@ def check_verdict(result: Result) -> str:
 def factcheck_card(fb: FactBase, checks: Sequence[tuple[str, Result]]) -> Card:
     if not checks:
         return Card("Nothing to check", "I found no claim to check in that message — I check statements "
-                                        "of fact about the cancelled Pence–North Korea meeting.", color=COLOR_NOT_COVERED)
+                                        f"of fact about {fb.meta.short_topic}.", color=COLOR_NOT_COVERED)
     fields = []
     verdicts = []
     for claim, result in checks:
@@ -560,5 +557,5 @@ def factcheck_card(fb: FactBase, checks: Sequence[tuple[str, Result]]) -> Card:
     counts = {v: verdicts.count(v) for v in CHECK_VERDICTS if v in verdicts}
     summary = " · ".join(f"{n} {v}" for v, n in counts.items())
     color = COLOR_NO if "contradicted" in counts else COLOR_YES if "supported" in counts else COLOR_NOT_COVERED
-    return Card("Fact-check", f"{len(checks)} claim{'s' if len(checks) > 1 else ''} checked against three articles: {summary}.",
+    return Card("Fact-check", f"{len(checks)} claim{'s' if len(checks) > 1 else ''} checked against {fb.meta.articles}: {summary}.",
                 fields, color=color)

@@ -57,8 +57,9 @@ YES_NO_STARTERS = frozenset("did does do was were is are has have had will would
 WHO_STARTERS = ("who is", "who was", "who s", "whos", "who are", "who were")
 PERSON_STARTERS = WHO_STARTERS + ("tell me about", "what is", "what was", "whats")
 
-MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"], 1)}
+MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december")
+SEASONS = ("spring", "summer", "autumn", "fall", "winter")
+MONTHS = {m: i for i, m in enumerate(MONTH_NAMES, 1)}
 MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
 MONTHS["sept"] = 9
 _ORD = r"(\d{1,2})(?:st|nd|rd|th)?"
@@ -211,6 +212,12 @@ def date_span(iso: str) -> tuple[str, str]:
     if len(parts) == 2:
         return f"{iso}-01", f"{iso}-31"
     return f"{iso}-01-01", f"{iso}-12-31"
+
+
+def typed_day(iso: str) -> str:
+    """A day as a person types it, for an example beside its ISO form: "2018-02-09" → "Feb 9"."""
+    day = dt.date.fromisoformat(iso)
+    return f"{day:%b} {day.day}"
 
 
 def ordinal(iso: str) -> int:

@@ -20,9 +20,8 @@ MARGIN = 32
 AXIS_X = 196
 TEXT_X = AXIS_X + 26
 SCALE = 2  # draw at twice the size and scale down: smooth edges without an antialiasing library
+SUBTITLE_LINE = 26  # the subtitle (facts.yaml's meta.picture_subtitle) wraps like the title, at this height
 
-TITLE = "Pence and North Korea: the meeting that never was"
-SUBTITLE = "PyeongChang Winter Olympics, 2018 — as reported in three articles"
 BACKGROUND = (30, 33, 40)
 CARD_TEXT = (236, 238, 242)
 MUTED = (160, 167, 180)
@@ -99,9 +98,11 @@ def render_timeline_png(fb: FactBase, events: list[Event]) -> bytes:
     text_width = WIDTH - TEXT_X - MARGIN
 
     # Measure first, then draw on a canvas of the right height.
-    heading_lines = _wrap(scratch, TITLE, f_title, WIDTH - 2 * MARGIN)
+    heading_lines = _wrap(scratch, fb.meta.picture_title, f_title, WIDTH - 2 * MARGIN)
+    subtitle_lines = _wrap(scratch, fb.meta.picture_subtitle, f_sub, WIDTH - 2 * MARGIN)
+    below_subtitle = SUBTITLE_LINE * (len(subtitle_lines) - 1)  # its lines after the first
     blocks = []
-    y = MARGIN + 44 * len(heading_lines) + 90  # below the subtitle and the legend
+    y = MARGIN + 44 * len(heading_lines) + below_subtitle + 90  # below the subtitle and the legend
     last_month = None
     for row in rows:
         if row["month"] != last_month:
@@ -123,8 +124,9 @@ def render_timeline_png(fb: FactBase, events: list[Event]) -> bytes:
     for line in heading_lines:
         d.text((MARGIN * s, ty * s), line, font=f_title, fill=CARD_TEXT)
         ty += 44
-    d.text((MARGIN * s, (ty + 4) * s), SUBTITLE, font=f_sub, fill=MUTED)
-    _legend(d, MARGIN, ty + 36, f_foot)
+    for i, line in enumerate(subtitle_lines):
+        d.text((MARGIN * s, (ty + 4 + SUBTITLE_LINE * i) * s), line, font=f_sub, fill=MUTED)
+    _legend(d, MARGIN, ty + 36 + below_subtitle, f_foot)
 
     top = blocks[0][0] - 30 if blocks else MARGIN + 120
     bottom = blocks[-1][0] + 20 if blocks else top

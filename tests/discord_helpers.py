@@ -1,8 +1,10 @@
 """Starting the bot against the local Discord, and reading what it sent."""
 
 import asyncio
+from pathlib import Path
 
 from bot.config import Settings
+from bot.facts import DEFAULT_FACTS
 from bot.discord_bot.client import create_bot
 from bench.fake_discord import TOKEN
 
@@ -14,8 +16,8 @@ def settings_for(fake, tmp_path, **overrides) -> Settings:
     return Settings(**values)
 
 
-async def start_bot(fake, settings):
-    bot = create_bot(settings, guild_ready_timeout=0.05)
+async def start_bot(fake, settings, facts_path: Path = DEFAULT_FACTS):
+    bot = create_bot(settings, facts_path, guild_ready_timeout=0.05)
     task = asyncio.create_task(bot.start(settings.token))
     await asyncio.wait_for(bot.wait_until_ready(), 15)
     return bot, task

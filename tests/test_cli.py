@@ -100,3 +100,19 @@ def test_ask_explain_shows_every_stage(capsys):
     assert shown["analyse"]["entities"] == ["pence"] and shown["analyse"]["answer_type"] == "reason"
     assert shown["candidates"] and all("score" in c and "why" in c for c in shown["candidates"])
     assert shown["decision"]["answered"] is True
+
+
+def test_the_help_names_the_episode_of_the_fact_base_in_use(tmp_path):
+    from tests.tiny_factbase import write_tiny_factbase
+
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "PYTHONPATH": str(ROOT)}
+    tiny = subprocess.run([sys.executable, "-m", "bot", "--help"], capture_output=True, text=True, cwd=tmp_path, timeout=60,
+                          env={**env, "FACTBOT_FACTS": str(write_tiny_factbase(tmp_path))})
+    assert "Sourced answers about the cancelled Alice–Bob talks in Paris." in tiny.stdout and "Pence" not in tiny.stdout
+    timeline = run("timeline", "--help").stdout
+    assert "first date, e.g. 2018-02-09 or 'Feb 9'" in " ".join(timeline.split())
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("meta: [\n", encoding="utf-8")
+    plain = subprocess.run([sys.executable, "-m", "bot", "check"], capture_output=True, text=True, cwd=tmp_path, timeout=60,
+                           env={**env, "FACTBOT_FACTS": str(broken)})
+    assert plain.returncode == 1 and "malformed YAML" in plain.stdout and "Traceback" not in plain.stderr

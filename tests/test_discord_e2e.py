@@ -11,6 +11,7 @@ import pytest
 from bot.discord_bot.client import create_bot
 from tests.discord_helpers import components, custom_id, embed_text, followup, settings_for, start_bot, stop_bot
 from bench.fake_discord import OWNER, USER_A, USER_B, FakeDiscord
+from tests.tiny_factbase import write_tiny_factbase
 
 
 async def test_login_and_sync(fake, bot):
@@ -22,6 +23,25 @@ async def test_login_and_sync(fake, bot):
     menu = next(c for c in fake.commands["global"] if c["name"] == "Fact-check with factbot")
     assert menu["type"] == 3  # a message command: right-click a message → Apps
     assert any(o["name"] == "private" for c in fake.commands["global"] if c["name"] == "ask" for o in c["options"])
+
+
+async def test_a_bot_serving_another_fact_base_describes_that_one(fake, tmp_path, monkeypatch):
+    monkeypatch.setenv("FACTBOT_CACHE_DIR", str(tmp_path / "cache"))  # (the real fact base's cached engine stays)
+    (tmp_path / "tiny").mkdir()
+    bot, task = await start_bot(fake, settings_for(fake, tmp_path), write_tiny_factbase(tmp_path / "tiny"))
+    try:
+        described = {c["name"]: c for c in fake.commands["global"]}
+        assert described["ask"]["description"] == "Ask a question about the cancelled Alice–Bob talks in Paris"
+        assert described["ask"]["options"][0]["description"] == "Your question, e.g. “Who cancelled the talks?”"
+        assert described["sources"]["description"] == "The articles everything here is drawn from"
+        assert not any(word in json.dumps(fake.commands["global"], ensure_ascii=False) for word in ("Pence", "Korea", "2018"))
+        shown = embed_text((await fake.response(await fake.slash("help", {})))["data"])
+        assert "one short article on the talks between Alice Smith and Bob Jones" in shown and "Pence" not in shown
+        thanked = await fake.response(await fake.slash("ask", {"question": "thanks"}))
+        assert thanked["data"]["content"] == "You're welcome! Ask me anything else about the cancelled Alice–Bob talks."
+    finally:
+        await stop_bot(bot, task)
+    assert fake.errors == []
 
 
 async def test_reload_exists_only_in_the_owners_server(fake, tmp_path):

@@ -862,3 +862,13 @@ def test_an_accusation_and_making_headlines_find_the_facts_that_tell_them(engine
     assert "abusing the sacred Olympics" in engine.ask("what was pence accused of").text
     made = engine.ask("what did pence make headlines for at the games")
     assert made.answered and "cold shoulder" in made.text
+
+
+def test_the_examples_the_bot_offers_are_answered(engine):
+    """What the help and the slash command descriptions suggest (facts.yaml's meta.examples) works."""
+    examples = engine.fb.meta.examples
+    for question in examples.questions:
+        assert engine.ask(question).answered, question
+    assert engine.timeline(date_from=examples.date, date_to=examples.date)
+    assert all(engine.find_person(name).person is not None for name in examples.names)
+    assert engine.compare(examples.compare) is not None

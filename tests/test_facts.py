@@ -1,6 +1,7 @@
 """The fact base loads, and every class of broken input gets a PATH:LINE message, never a traceback."""
 
 import hashlib
+import re
 import subprocess
 import sys
 import textwrap
@@ -8,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.facts import FactBaseError, load_factbase, normalize_span, iter_citations
+from bot.facts import LEXICON_KEYS, FactBaseError, load_factbase, normalize_span, iter_citations
 from bot.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,6 +24,13 @@ sources:
 """
 
 
+# Every field of meta a fact base must give (what the bot says of its episode), for the small bases here.
+META = ('scope: "I only know one article.", default_year: 2018, topic: the story, short_topic: the story, '
+        'about: "I answer questions about one story.", articles: one article, timeline_span: from its start to its end, '
+        'picture_title: The story, picture_subtitle: As reported in one article, '
+        'examples: {questions: [What happened?], date: "2018-02-17"}')
+
+
 def write(tmp_path: Path, text: str) -> Path:
     (tmp_path / "seeds").mkdir(exist_ok=True)
     seed = ROOT / "seeds" / "002_7ce7736b6c27d862.txt"
@@ -30,8 +38,7 @@ def write(tmp_path: Path, text: str) -> Path:
     path = tmp_path / "facts.yaml"
     text = textwrap.dedent(text)
     if "meta:" not in text:  # appended, so the line numbers the tests expect stay where they are
-        text += ('\nmeta: {scope: "I only know one article.", default_year: 2018}\n'
-                 "lexicon: {happen: [], differ: [], outlet: [], timeline: [], role: []}\n")
+        text += f"\nmeta: {{{META}}}\nlexicon: {{happen: [], differ: [], outlet: [], timeline: [], role: [], summary: []}}\n"
     path.write_text(text, encoding="utf-8")
     return path
 
@@ -240,10 +247,11 @@ def test_check_as_a_process_never_tracebacks(tmp_path):
     assert "malformed YAML" in proc.stdout and "Traceback" not in proc.stdout + proc.stderr
 
 
-def test_missing_lexicon_key_the_engine_needs(tmp_path):
-    path = write(tmp_path, GOOD_SOURCE + 'meta: {scope: "x", default_year: 2018}\nlexicon: {happen: [], differ: [], outlet: [], role: []}\n')
-    [problem] = problems_of(path)
-    assert "lexicon" in problem and "'timeline'" in problem
+@pytest.mark.parametrize("key", LEXICON_KEYS)
+def test_missing_lexicon_key_the_engine_needs(tmp_path, key):
+    lexicon = ", ".join(f"{k}: []" for k in LEXICON_KEYS if k != key)
+    [problem] = problems_of(write(tmp_path, GOOD_SOURCE + f"meta: {{{META}}}\nlexicon: {{{lexicon}}}\n"))
+    assert "lexicon" in problem and repr(key) in problem
 
 
 def test_every_source_has_one_display_name_and_no_path_or_id_in_it(factbase):
@@ -291,9 +299,9 @@ events:
 
 
 def test_the_episode_s_people_must_be_people_of_the_fact_base(tmp_path):
-    path = write(tmp_path, GOOD_SOURCE + """\
-meta: {scope: "I only know one article.", default_year: 2018, episode: {people: [nobody], nouns: [meeting], hosts: []}}
-lexicon: {happen: [], differ: [], outlet: [], timeline: [], role: []}
+    path = write(tmp_path, GOOD_SOURCE + f"""\
+meta: {{{META}, episode: {{people: [nobody], nouns: [meeting], hosts: []}}}}
+lexicon: {{happen: [], differ: [], outlet: [], timeline: [], role: [], summary: []}}
 """)
     found = problems_of(path)
     assert any("unknown person 'nobody'" in p for p in found)
@@ -301,8 +309,53 @@ lexicon: {happen: [], differ: [], outlet: [], timeline: [], role: []}
 
 
 def test_the_setting_fact_must_be_a_fact_of_the_fact_base(tmp_path):
-    path = write(tmp_path, GOOD_SOURCE + """\
-meta: {scope: "I only know one article.", default_year: 2018, setting: [olympics], setting_fact: no-such-fact}
-lexicon: {happen: [], differ: [], outlet: [], timeline: [], role: []}
+    path = write(tmp_path, GOOD_SOURCE + f"""\
+meta: {{{META}, setting: [olympics], setting_fact: no-such-fact}}
+lexicon: {{happen: [], differ: [], outlet: [], timeline: [], role: [], summary: []}}
 """)
     assert any("unknown fact 'no-such-fact'" in p for p in problems_of(path))
+
+
+def _with_meta(tmp_path: Path, meta: str, extra: str = "") -> Path:
+    return write(tmp_path, GOOD_SOURCE + extra + f"meta: {{{meta}}}\nlexicon: {{happen: [], differ: [], outlet: [], timeline: [], role: [], summary: []}}\n")
+
+
+def test_the_meta_texts_the_code_shows_are_required(tmp_path):
+    without_topic = re.sub(r"(?<!_)topic: the story, ", "", META)
+    found = problems_of(_with_meta(tmp_path, without_topic))
+    assert any("meta.topic: required field is missing" in p for p in found)
+    found = problems_of(_with_meta(tmp_path, META.replace("short_topic: the story", 'short_topic: " "')))
+    assert any("meta.short_topic: must not be empty" in p for p in found)
+
+
+def test_a_topic_too_long_for_discord_is_refused_before_the_bot_syncs(tmp_path):
+    long_topic = "the " + "very " * 15 + "long story"  # "Ask a question about " and 89 characters
+    found = problems_of(_with_meta(tmp_path, META.replace("topic: the story, short_topic", f"topic: {long_topic}, short_topic")))
+    assert len(found) == 1 and "/ask's description would be 110 characters; Discord allows 100" in found[0]
+    first_question = "What " + "happened " * 12 + "?"  # quoted in /ask's description of its question
+    found = problems_of(_with_meta(tmp_path, META.replace("[What happened?]", f"[{first_question}]")))
+    assert len(found) == 1 and "the description of /ask's question would be" in found[0]
+
+
+def test_examples_must_be_of_what_the_fact_base_has(tmp_path):
+    people = """\
+people:
+  - {id: ann, name: Ann Lee, aliases: [Ann], role: Aide, description: An aide.}
+"""
+    examples = ('examples: {questions: [What happened?], date: "2018-02", names: [Ann, Bob], compare: Who said it}')
+    meta = META.replace('examples: {questions: [What happened?], date: "2018-02-17"}', examples)
+    found = problems_of(_with_meta(tmp_path, meta, people))
+    assert any("meta.examples.date: not a day (YYYY-MM-DD): '2018-02'" in p for p in found)
+    assert any("meta.examples.names.1: no person is named 'Bob'" in p for p in found)
+    assert not any("names.0" in p for p in found)  # an alias will do
+    assert any("meta.examples.compare: 'Who said it' is no disagreement's topic" in p for p in found)
+
+
+def test_the_articles_counted_must_be_the_sources_counted(tmp_path):
+    found = problems_of(_with_meta(tmp_path, META.replace("articles: one article", "articles: three articles")))
+    assert len(found) == 1 and found[0].endswith("meta.articles: 'three articles', but the fact base has 1 source(s)")
+
+
+def test_a_season_s_month_must_be_a_season_and_a_month(tmp_path):
+    found = problems_of(_with_meta(tmp_path, META + ", season_months: {fall: november, monsoon: june, winter: dec}"))
+    assert len(found) == 2 and "'monsoon': 'june' is not a season" in found[0] and "'winter': 'dec'" in found[1]

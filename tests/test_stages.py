@@ -1,8 +1,9 @@
 """Each stage of the engine alone (analyse, candidates, scorer, decide), on a tiny fact base built
 here, with hand-set weights: these tests are about the mechanisms, not about fitted numbers."""
 
+import io
+import json
 import pickle
-import textwrap
 
 import pytest
 
@@ -13,64 +14,7 @@ from bot.engine import Engine
 from bot.facts import load_factbase
 from bot.results import Answer, NotCovered
 from bot.scorer import DECISION_FEATURES, FEATURES, Decision, QueryContext, Scored, Weights, decision_features, features, score_all
-
-SEED = (
-    "Alice Smith was to meet Bob Jones in Paris on March 3, 2020. Bob cancelled the talks two hours before they were "
-    "due to start. Alice said: \"We remain ready to talk.\" Bob called Alice \"unreliable\" in an interview. "
-    "Twenty diplomats attended the dinner. The dinner was on a Friday. The Daily Bugle first reported the story."
-)
-
-FACTS = """\
-meta:
-  scope: "I only know one short article about Alice and Bob."
-  default_year: 2020
-  places: [paris]
-sources:
-  - {id: src, file: seeds/000_tiny.txt, outlet: Tiny News}
-people:
-  - {id: alice, name: Alice Smith, aliases: [Alice, Alice Smith], role: Envoy of the North, description: She was to meet Bob.,
-     evidence: [{source: src, quote: "Alice Smith was to meet Bob Jones"}]}
-  - {id: bob, name: Bob Jones, aliases: [Bob, Bob Jones], role: Envoy of the South, description: He cancelled the talks.,
-     evidence: [{source: src, quote: "Bob cancelled the talks"}]}
-  - {id: bugle, name: The Daily Bugle, kind: organisation, aliases: [Daily Bugle, Bugle], role: Newspaper,
-     description: The newspaper that first reported the story., evidence: [{source: src, quote: "The Daily Bugle first reported"}]}
-facts:
-  - id: meeting
-    statement: Alice Smith was to meet Bob Jones in Paris on 3 March 2020.
-    evidence: [{source: src, quote: "Alice Smith was to meet Bob Jones in Paris on March 3, 2020."}]
-    people: [alice, bob]
-    date: "2020-03-03"
-    questions: [Where was the meeting?, When was the meeting?]
-  - id: cancelled
-    statement: Bob cancelled the talks two hours before they were due to start.
-    evidence: [{source: src, quote: "Bob cancelled the talks two hours before they were due to start."}]
-    people: [bob]
-    date: "2020-03-03"
-    questions: [Who cancelled the talks?]
-    claims:
-      - {text: "Bob cancelled the talks", holds: true}
-      - {text: "Alice cancelled the talks", holds: false}
-  - id: scoop
-    statement: The Daily Bugle first reported the story.
-    evidence: [{source: src, quote: "The Daily Bugle first reported the story."}]
-    people: [bugle]
-  - id: dinner
-    statement: Twenty diplomats attended the dinner.
-    evidence: [{source: src, quote: "Twenty diplomats attended the dinner."}, {source: src, quote: "The dinner was on a Friday."}]
-    questions: [How many diplomats attended the dinner?]
-    unsaid: [name the twenty diplomats]
-quotes:
-  - {id: alice-ready, speaker: alice, text: "We remain ready to talk.", source: src, medium: statement, context: Alice after the cancellation.}
-  - {id: bob-unreliable, speaker: bob, text: "unreliable", source: src, medium: interview, context: Bob on Alice.}
-lexicon:
-  cancel: [cancelled, called off, scrapped, ghosted]
-  meeting: [meet, talks]
-  happen: [took place]
-  differ: [disagree]
-  outlet: [newspaper]
-  timeline: [chronology]
-  role: [job]
-"""
+from tests.tiny_factbase import write_tiny_factbase
 
 # Hand-set weights: cover and fit decide the ranking, and the decision answers when the best
 # candidate covers the question and leaves no unknown word.
@@ -84,11 +28,7 @@ DECISION = {"bias": -3.0, "best_cover": 4.0, "best_route": 1.0, "best_unk_common
 
 @pytest.fixture(scope="module")
 def tiny(tmp_path_factory):
-    root = tmp_path_factory.mktemp("tiny")
-    (root / "seeds").mkdir()
-    (root / "seeds" / "000_tiny.txt").write_text(SEED, encoding="utf-8")
-    (root / "facts.yaml").write_text(textwrap.dedent(FACTS), encoding="utf-8")
-    return Engine(load_factbase(root / "facts.yaml"), Weights(RANK, DECISION, {}))
+    return Engine(load_factbase(write_tiny_factbase(tmp_path_factory.mktemp("tiny"))), Weights(RANK, DECISION, {}))
 
 
 # --- analyse ------------------------------------------------------------------------------------
@@ -702,3 +642,62 @@ def test_a_date_asked_of_a_fact_dated_only_by_weekday_is_an_open_detail(engine):
     found = precision(engine.ix, analyse(engine.ix, "what date was the saturday kcna attacked pence"))
     assert any("only “on Saturday”" in c.build().text for c in found)
     assert not precision(engine.ix, analyse(engine.ix, "On what day did KCNA go after Pence?"))  # "on Saturday" answers a day
+
+
+# --- what the bot says of its episode: the fact base's meta section, nothing in the code -------------
+
+
+def test_the_decline_help_and_thanks_name_the_fact_base_s_episode(tiny):
+    from bot.chat import run_console
+
+    assert tiny.ask("???").text == ("That doesn't look like a question I can work with — ask me about "
+                                    "the cancelled Alice–Bob talks in Paris.")
+    out = io.StringIO()
+    run_console(tiny, json_mode=True, stdin=io.StringIO("hi\nthanks\n"), stdout=out)
+    greeted, thanked = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert greeted["help"] == ("I answer questions about one short article on the talks between Alice Smith and Bob Jones. "
+                               "Try: “Who cancelled the talks?”, “Where was the meeting?”.")
+    assert thanked["reply"] == "You're welcome! Ask me anything else about the cancelled Alice–Bob talks."
+
+
+def test_the_cards_name_the_fact_base_s_episode_and_count_its_articles(tiny):
+    from bot import render
+
+    fb = tiny.fb
+    assert render.timeline_pages(fb, [])[0].title == "Timeline: the cancelled Alice–Bob talks"
+    assert render.factcheck_card(fb, []).description.endswith("I check statements of fact about the cancelled Alice–Bob talks.")
+    checked = render.factcheck_card(fb, [("Bob cancelled the talks", tiny.ask("Is it true that Bob cancelled the talks?"))])
+    assert checked.description.startswith("1 claim checked against articles: ")
+    assert render.sources_card(fb).description.startswith("Everything I say is drawn from these articles")
+
+
+def test_the_slash_commands_describe_the_fact_base_s_episode(tiny):
+    from bot.discord_bot.descriptions import command_descriptions
+
+    said = command_descriptions(tiny.fb.meta)
+    assert said["ask"] == ("Ask a question about the cancelled Alice–Bob talks in Paris",
+                           {"question": "Your question, e.g. “Who cancelled the talks?”", "private": "Only you can see the reply"})
+    assert said["timeline"][0] == "The episode's timeline, from the talks to the dinner"
+    assert said["timeline"][1]["date_from"] == "First date, e.g. 2020-03-03 or “Mar 3”"
+    assert said["who"][1]["person"] == "A name, e.g. Alice or Bob Jones (misspellings are fine)"
+    assert said["compare"][1]["topic"] == "A topic where outlets differ"  # (no disagreement to give as an example)
+    assert said["sources"][0] == "The articles everything here is drawn from"
+
+
+def test_a_season_the_articles_never_name_is_the_month_the_fact_base_gives(tiny):
+    assert analyse(tiny.ix, "who cancelled the talks last spring").norm == "who cancelled the talks in march"  # spring: march
+    assert analyse(tiny.ix, "who cancelled the talks last fall").norm == "who cancelled the talks last fall"  # (none given)
+
+
+def test_a_date_that_cannot_be_read_is_explained_with_the_example_day(tiny):
+    with pytest.raises(ValueError, match=r"can't read 'someday' as a date; use e.g. 2020-03-03 or 'Mar 3'"):
+        tiny.timeline(date_from="someday")
+
+
+def test_no_word_of_the_real_episode_reaches_a_tiny_fact_base_s_user(tiny):
+    from bot.chat import help_text, you_are_welcome
+    from bot.discord_bot.descriptions import command_descriptions
+
+    shown = [help_text(tiny.fb.meta), you_are_welcome(tiny.fb.meta), tiny.ask("").text, str(command_descriptions(tiny.fb.meta))]
+    for word in ("Pence", "Korea", "Olympic", "PyeongChang", "three articles", "2018"):
+        assert not any(word in text for text in shown), word

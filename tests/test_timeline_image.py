@@ -85,3 +85,13 @@ async def _timeline_checks(fake, calls):
     turned = await fake.response(await fake.press(first.message, custom_id(first.message, "Next")))
     assert turned["type"] == 7 and "Page 2 of" in embed_text(turned["data"])
     assert fake.messages[picture["id"]]["attachments"]  # still there after paging
+
+
+def test_a_subtitle_too_long_for_one_line_wraps_onto_more(factbase):
+    from dataclasses import replace
+
+    def height(subtitle: str) -> int:
+        fb = replace(factbase, model=replace(factbase.model, meta=replace(factbase.meta, picture_subtitle=subtitle)))
+        return Image.open(io.BytesIO(timeline_image.render_timeline_png(fb, fb.events))).height
+
+    assert height("As reported in " + "many articles and more " * 8) == height("As reported") + 2 * timeline_image.SUBTITLE_LINE

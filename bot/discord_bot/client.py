@@ -20,7 +20,7 @@ from discord import app_commands
 from discord.ext.commands import CooldownMapping
 
 from bot import render
-from bot.chat import HELP_TEXT, YOU_ARE_WELCOME, is_thanks, respond_in
+from bot.chat import help_text, is_thanks, respond_in, you_are_welcome
 from bot.conversation import ConversationStore
 from bot.config import Settings
 from bot.engine import Engine
@@ -115,7 +115,7 @@ class FactBot(discord.AutoShardedClient):
         self._engine, self._timeline_png = await asyncio.get_running_loop().run_in_executor(None, self._prepare)
         log.info("fact base loaded: %s", ", ".join(f"{n} {k}" for k, n in self.engine.fb.counts().items()))
         self.add_dynamic_items(*views.DYNAMIC_ITEMS)  # buttons answer after a restart
-        for command in commands.GLOBAL_COMMANDS:
+        for command in commands.global_commands(self.engine.fb.meta):
             self.tree.add_command(command)
         owner_guild = discord.Object(self.settings.guild_id) if self.settings.guild_id else None
         if owner_guild is not None:
@@ -175,7 +175,7 @@ class FactBot(discord.AutoShardedClient):
 
     def help_card(self) -> render.Card:
         m = self.mention
-        return render.Card("How to use factbot", HELP_TEXT, [
+        return render.Card("How to use factbot", help_text(self.engine.fb.meta), [
             ("Commands", f"{m('ask')} a question · {m('quote')} exact words · {m('timeline')} the dates · "
                          f"{m('who')} the people · {m('compare')} where outlets differ · {m('sources')} the articles · "
                          f"{m('about')} this bot"),
@@ -186,7 +186,7 @@ class FactBot(discord.AutoShardedClient):
 
     def about_card(self) -> render.Card:
         fb = self.engine.fb
-        return render.Card("About factbot", HELP_TEXT.split(" Try:")[0], [
+        return render.Card("About factbot", fb.meta.about, [
             ("Sources", "\n".join(f"**{s.name}** — {s.title or '(no headline)'}" for s in fb.sources)),
             ("Honesty", "If the articles don't say, I say so. Every quote I show is verbatim from the article I name."),
             ("Start", f"{self.mention('help')} lists everything; or just {self.mention('ask')}."),
@@ -228,7 +228,7 @@ class FactBot(discord.AutoShardedClient):
         try:
             # Help, greetings and thanks: never counted, never "not in my sources".
             if is_thanks(text):
-                await message.reply(YOU_ARE_WELCOME, mention_author=False)
+                await message.reply(you_are_welcome(self.engine.fb.meta), mention_author=False)
                 return
             turn, conversation = respond_in(self.engine, text, self.conversations.get(key) if continues else None)
             if turn is None:

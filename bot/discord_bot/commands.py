@@ -16,20 +16,20 @@ from discord import app_commands
 from rapidfuzz import fuzz, process
 
 from bot import render
-from bot.chat import YOU_ARE_WELCOME, is_help, is_thanks
+from bot.chat import is_help, is_thanks, you_are_welcome
 from bot.claims import as_question, split_claims
 from bot.conversation import ask_alone_first
 from bot.discord_bot import client as app
+from bot.discord_bot.descriptions import command_descriptions
 from bot.discord_bot.embeds import CONTENT_MAX, escape_user_text, truncate
 from bot.discord_bot import views
 from bot.text import date_span, normalize, parse_dates
-from bot.facts import Event
+from bot.facts import Event, Meta
 
 log = logging.getLogger(__name__)
 
 Interaction = discord.Interaction["app.FactBot"]
 T = TypeVar("T")
-PRIVATE = "Only you can see the reply"
 CHOICES_MAX = 25
 FUZZY_CUTOFF = 70
 QUOTES_BY_WORDS = 4
@@ -98,10 +98,10 @@ async def date_autocomplete(interaction: Interaction, current: str) -> list[app_
 
 
 # --- the commands -------------------------------------------------------------------------------
+# What Discord lists beside them names the episode (an example question, day, names): each is made
+# a command by `global_commands`, for the fact base the bot serves, not at import.
 
 
-@app_commands.command(name="ask", description="Ask a question about the cancelled Pence–North Korea meeting (2018 Olympics)")
-@app_commands.describe(question="Your question, e.g. “Who was Pence supposed to meet?”", private=PRIVATE)
 @app_commands.autocomplete(question=question_autocomplete)
 @everywhere
 async def ask(interaction: Interaction, question: app_commands.Range[str, 1, 500], private: bool = False) -> None:
@@ -110,7 +110,7 @@ async def ask(interaction: Interaction, question: app_commands.Range[str, 1, 500
         await interaction.response.send_message(**views.reference_reply(bot.help_card()))
         return
     if is_thanks(question):
-        await interaction.response.send_message(YOU_ARE_WELCOME, ephemeral=True)
+        await interaction.response.send_message(you_are_welcome(bot.engine.fb.meta), ephemeral=True)
         return
     await app.spend_answer(interaction)
     key = (interaction.channel_id or 0, interaction.user.id)
@@ -120,8 +120,6 @@ async def ask(interaction: Interaction, question: app_commands.Range[str, 1, 500
     await interaction.response.send_message(content=turn.note, **reply)
 
 
-@app_commands.command(name="quote", description="Exact quotes from the articles, by speaker")
-@app_commands.describe(speaker="Who said it (leave empty for everyone)", private=PRIVATE)
 @app_commands.autocomplete(speaker=speaker_autocomplete)
 @everywhere
 async def quote(interaction: Interaction, speaker: app_commands.Range[str, 1, 100] | None = None, private: bool = False) -> None:
@@ -161,10 +159,7 @@ def within_range(events: list[Event], date_from: str | None, date_to: str | None
     return kept
 
 
-@app_commands.command(name="timeline", description="The episode's timeline, from the 2017 missile launch to the 2018 reports")
 @app_commands.rename(date_from="from", date_to="to")
-@app_commands.describe(date_from="First date, e.g. 2018-02-09 or “Feb 9”", date_to="Last date",
-                       picture="Also post the timeline as a picture (default: yes)", private=PRIVATE)
 @app_commands.autocomplete(date_from=date_autocomplete, date_to=date_autocomplete)
 @everywhere
 async def timeline(interaction: Interaction, date_from: app_commands.Range[str, 1, 40] | None = None,
@@ -183,8 +178,6 @@ async def timeline(interaction: Interaction, date_from: app_commands.Range[str, 
         await interaction.followup.send(file=discord.File(bot.timeline_png(), filename="timeline.png"), ephemeral=private)
 
 
-@app_commands.command(name="who", description="Who someone in the story is, with the articles' own words")
-@app_commands.describe(person="A name, e.g. Kim Yo Jong or Nick Ayers (misspellings are fine)", private=PRIVATE)
 @app_commands.autocomplete(person=person_autocomplete)
 @everywhere
 async def who(interaction: Interaction, person: app_commands.Range[str, 1, 100], private: bool = False) -> None:
@@ -200,8 +193,6 @@ async def who(interaction: Interaction, person: app_commands.Range[str, 1, 100],
     await interaction.response.send_message(**views.reference_reply(card, private))
 
 
-@app_commands.command(name="compare", description="What each outlet reported on a topic, side by side")
-@app_commands.describe(topic="A topic where outlets differ, e.g. “Why North Korea pulled out”", private=PRIVATE)
 @app_commands.autocomplete(topic=topic_autocomplete)
 @everywhere
 async def compare(interaction: Interaction, topic: app_commands.Range[str, 1, 200], private: bool = False) -> None:
@@ -217,19 +208,16 @@ async def compare(interaction: Interaction, topic: app_commands.Range[str, 1, 20
     await interaction.response.send_message(**views.reference_reply(card, private))
 
 
-@app_commands.command(name="sources", description="The three articles everything here is drawn from")
 @everywhere
 async def sources(interaction: Interaction) -> None:
     await interaction.response.send_message(**views.reference_reply(render.sources_card(interaction.client.engine.fb)))
 
 
-@app_commands.command(name="about", description="What this bot knows, where it comes from, and how to use it")
 @everywhere
 async def about(interaction: Interaction) -> None:
     await interaction.response.send_message(**views.reference_reply(interaction.client.about_card()))
 
 
-@app_commands.command(name="help", description="How to use factbot: commands, messages and the fact-check menu")
 @everywhere
 async def help_command(interaction: Interaction) -> None:
     await interaction.response.send_message(**views.reference_reply(interaction.client.help_card()))
@@ -258,5 +246,17 @@ async def reload(interaction: Interaction) -> None:
     await interaction.followup.send(truncate(report, CONTENT_MAX), ephemeral=True)
 
 
-GLOBAL_COMMANDS: list[Any] = [ask, quote, timeline, who, compare, sources, about, help_command, fact_check]
+def global_commands(meta: Meta) -> list[Any]:
+    """The commands everyone sees, described in the words of the fact base the bot serves, so that a
+    bot serving another episode describes that one."""
+    said = command_descriptions(meta)
+
+    def slash(name: str, callback: Any) -> app_commands.Command:
+        description, options = said[name]
+        return app_commands.command(name=name, description=description)(app_commands.describe(**options)(callback))
+
+    return [slash("ask", ask), slash("quote", quote), slash("timeline", timeline), slash("who", who), slash("compare", compare),
+            slash("sources", sources), slash("about", about), slash("help", help_command), fact_check]
+
+
 OWNER_COMMANDS: list[Any] = [reload]  # registered only in the owner's development server
