@@ -506,14 +506,25 @@ def never_happened(ix: Index, q: Query) -> list[Candidate]:
     """"What did Pence and Kim Yo Jong agree on during their meeting?": a question that takes the
     episode's meeting as having taken place, when a fact's claim says it never did."""
     claim = ix.unhappened
-    # ("when they met" is the episode's meeting only between its people: Pence and Moon Jae-in did meet)
-    they_met = ix.they_met is not None and ix.they_met.search(q.norm) and set(q.entities) <= set(ix.fb.meta.episode.get("people", ()))
-    if (claim is None or q.yes_no or ix.unhappened_undone & set(q.tokens)  # "after the meeting fell through" takes none for granted
-            or HYPOTHETICAL.search(q.norm) or ix.took_place is None or not (ix.took_place.search(q.norm) or they_met)):
+    if claim is None or q.yes_no or ix.took_place is None:
         return []
-    doc = ix.doc_by_fact[claim.fact.id]
-    return [Candidate("premise", 1.0, _fact_builder(ix, q, [claim.fact], 1.0, "premise", "That meeting never took place: "),
-                      (claim.fact.id,), doc.all_tokens | frozenset(q.tokens), doc.entities, ix.shows[claim.fact.id] | _ANY_TYPE)]
+    # Someone named who was never to be at it ("what did Pence and Kim Jong Un talk about when they
+    # met"): a claim that they met that does not hold — corrected too, by its fact
+    parties = set(ix.fb.meta.episode.get("people", ()))
+    strangers = {e for e in q.entities if e not in parties and ix.fb.person_by_id[e].kind == "person"}
+    never_met = next((c for c in ix.claims_sharing([f"@{e}" for e in strangers]) if not c.holds and c.entities <= set(q.entities)
+                      and ix._canon_token("meet") in c.tokens), None) if strangers else None
+    # ("when they met" is the episode's meeting only between its people, or people it says never met:
+    # Pence and Moon Jae-in did meet)
+    they_met = ix.they_met is not None and ix.they_met.search(q.norm) and (set(q.entities) <= parties or never_met is not None)
+    if (ix.unhappened_undone & set(q.tokens)  # "after the meeting fell through" takes none for granted
+            or HYPOTHETICAL.search(q.norm) or not (ix.took_place.search(q.norm) or they_met)):
+        return []
+    facts = [claim.fact] + ([never_met.fact] if never_met is not None and never_met.fact.id != claim.fact.id else [])
+    docs = [ix.doc_by_fact[f.id] for f in facts]
+    return [Candidate("premise", 1.0, _fact_builder(ix, q, facts, 1.0, "premise", "That meeting never took place: "),
+                      tuple(f.id for f in facts), frozenset().union(*(d.all_tokens for d in docs)) | frozenset(q.tokens),
+                      frozenset().union(*(d.entities for d in docs)), frozenset().union(*(ix.shows[f.id] for f in facts)) | _ANY_TYPE)]
 
 
 def opposite_said(ix: Index, q: Query) -> list[Candidate]:

@@ -872,3 +872,13 @@ def test_the_examples_the_bot_offers_are_answered(engine):
     assert engine.timeline(date_from=examples.date, date_to=examples.date)
     assert all(engine.find_person(name).person is not None for name in examples.names)
     assert engine.compare(examples.compare) is not None
+
+
+@pytest.mark.parametrize("question", ["What did Pence and Kim Jong Un talk about when they met at the Olympics?",
+                                      "What did Pence and Kim Jong Un discuss at their Olympic meeting?"])
+def test_a_meeting_that_never_happened_with_someone_never_to_be_there_corrects_both(engine, question):
+    text = engine.ask(question).text
+    assert text.startswith("That meeting never took place") and "cancelled the meeting" in text
+    assert "Kim Jong Un's sister Kim Yo Jong" in text
+    # two who did meet are not told they never met
+    assert not engine.ask("what did pence and moon jae-in talk about when they met").text.startswith("That meeting never")
