@@ -85,7 +85,7 @@ def text_shows(ix: Index, text: str) -> frozenset[str]:
 
 
 def generate(ix: Index, q: Query) -> list[Candidate]:
-    unreported = unreported_mind(ix, q) or another_time(ix, q)
+    unreported = unreported_mind(ix, q) or another_time(ix, q) or initial_only(ix, q)
     if unreported is not None:
         # "how did Kim Yo Jong feel about it?", "what was Ayers's job before?": nothing the articles report
         return [unreported]
@@ -720,6 +720,23 @@ def another_time(ix: Index, q: Query) -> Candidate | None:
         return None
     person = people[0]
     text = f"My sources only say what {person.name} was at the time of the story: {person.role}."
+    return Candidate("gap", 1.0, lambda: NotCovered(q.raw, text, (), citations=tuple(
+        ix._cite(ev.source, ev.quote) for ev in person.evidence[:1])), (), frozenset(q.tokens), frozenset({person.id}), frozenset())
+
+
+_INITIAL = re.compile(r"^[A-Z]\.\s")  # "A. Messinis": a name the articles give with an initial
+_NAME_IN_FULL = re.compile(r"\b(?:first|full|given|whole|real) name\b|\b(?:stand|stands|short) for\b")
+
+
+def initial_only(ix: Index, q: Query) -> Candidate | None:
+    """"What's the first name of A. Messinis?", "what does the P. in P. Semansky stand for?": a name
+    the articles give only with an initial, asked for in full."""
+    if not _NAME_IN_FULL.search(normalize(q.raw)):  # (as written: "what does X stand for" is read as "what is X")
+        return None
+    person = next((p for p in (ix.fb.person_by_id[e] for e in q.entities) if _INITIAL.match(p.name)), None)
+    if person is None:
+        return None
+    text = f"My sources give only an initial: “{person.name}”. {person.name} — {person.role}."
     return Candidate("gap", 1.0, lambda: NotCovered(q.raw, text, (), citations=tuple(
         ix._cite(ev.source, ev.quote) for ev in person.evidence[:1])), (), frozenset(q.tokens), frozenset({person.id}), frozenset())
 

@@ -882,3 +882,11 @@ def test_a_meeting_that_never_happened_with_someone_never_to_be_there_corrects_b
     assert "Kim Jong Un's sister Kim Yo Jong" in text
     # two who did meet are not told they never met
     assert not engine.ask("what did pence and moon jae-in talk about when they met").text.startswith("That meeting never")
+
+
+@pytest.mark.parametrize("question", ["What's the first name of the photographer A. Messinis?",
+                                      "What does the P. in P. Semansky stand for?", "what's messinis's full name"])
+def test_a_name_given_only_with_an_initial_asked_in_full_says_so(engine, question):
+    result = engine.ask(question)
+    assert not result.answered and result.text.startswith("My sources give only an initial: “")
+    assert engine.ask("who is a. messinis").answered  # the card, when the name is not asked in full
