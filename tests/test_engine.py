@@ -890,3 +890,8 @@ def test_a_name_given_only_with_an_initial_asked_in_full_says_so(engine, questio
     result = engine.ask(question)
     assert not result.answered and result.text.startswith("My sources give only an initial: “")
     assert engine.ask("who is a. messinis").answered  # the card, when the name is not asked in full
+
+
+def test_what_a_reporter_covers_is_answered_from_her_byline(engine):
+    result = engine.ask("What does Jen Kirby cover?")
+    assert result.answered and "global instability" in result.text
