@@ -895,3 +895,10 @@ def test_a_name_given_only_with_an_initial_asked_in_full_says_so(engine, questio
 def test_what_a_reporter_covers_is_answered_from_her_byline(engine):
     result = engine.ask("What does Jen Kirby cover?")
     assert result.answered and "global instability" in result.text
+
+
+def test_the_north_is_north_korea_and_a_misspelt_longer_name_still_wins(engine):
+    result = engine.ask("Which South Korean leader got an invite to visit the North?")
+    assert result.answered and "Moon Jae-in" in result.text
+    assert "10 February 2018" in engine.ask("when was pense supposed to meet the north koreens").text
+    assert "father" not in engine.ask("otto warmbier fate").text.split(".")[0].lower()
