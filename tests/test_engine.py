@@ -901,4 +901,4 @@ def test_the_north_is_north_korea_and_a_misspelt_longer_name_still_wins(engine):
     result = engine.ask("Which South Korean leader got an invite to visit the North?")
     assert result.answered and "Moon Jae-in" in result.text
     assert "10 February 2018" in engine.ask("when was pense supposed to meet the north koreens").text
-    assert "father" not in engine.ask("otto warmbier fate").text.split(".")[0].lower()
+    assert not engine.ask("otto warmbier fate").text.startswith("Otto Warmbier's father —")  # not his father's card
