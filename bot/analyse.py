@@ -69,6 +69,9 @@ _PHRASINGS = (
     # another meeting, and is left as it is)
     (re.compile(r"\b(?:end|ended|ends|wind|wound) up (?:actually |really )?(?:happening|taking place|going ahead|being held|occurring)\b"), "happen",
      ("end", "wind", "wound")),
+    # "which olympics are we talking about": the talk is this conversation, not anyone's talks
+    (re.compile(r"\b(?:are|were|r) (?:we|you|u) (?:even |actually )?(?:talking|speaking) (?:about|of)\b|\bwe re (?:talking|speaking) (?:about|of)\b"), "",
+     ("talking", "speaking")),
     # "for what reason did they …", "what was the reason for …": why
     (re.compile(r"^(?:for|with) (?:what|which) (?:reason|reasons|purpose|motive)\b|^what (?:is|was|s) the (?:reason|motive|rationale)(?: (?:for|behind|that|why))?\b"),
      "why", ("reason", "purpose", "motive", "rationale")),

@@ -66,6 +66,10 @@ def test_a_question_word_left_after_a_preposition_asks_and_tell_me_asks_for_no_o
     assert analyse(tiny.ix, "what did bob tell alice").answer_type == "quote"
 
 
+def test_what_we_are_talking_about_is_the_conversation_not_a_topic(tiny):
+    assert analyse(tiny.ix, "which talks are we talking about").tokens == analyse(tiny.ix, "which talks").tokens
+
+
 def test_an_age_asked_wants_a_number(tiny):
     assert analyse(tiny.ix, "bob jones age").answer_type == "number"
     assert analyse(tiny.ix, "what is alice's age").answer_type == "number"
