@@ -902,3 +902,9 @@ def test_the_north_is_north_korea_and_a_misspelt_longer_name_still_wins(engine):
     assert result.answered and "Moon Jae-in" in result.text
     assert "10 February 2018" in engine.ask("when was pense supposed to meet the north koreens").text
     assert not engine.ask("otto warmbier fate").text.startswith("Otto Warmbier's father —")  # not his father's card
+
+
+@pytest.mark.parametrize("question", ["wen was teh meeting suposed to be", "who did pence hav a meeting with"])
+def test_a_small_word_mistyped_does_not_veto_the_answer(engine, question):
+    result = engine.ask(question)
+    assert result.answered and "never mention" not in result.text
