@@ -324,7 +324,10 @@ def claims(ix: Index, q: Query) -> list[Candidate]:
         # "Why did Trump cancel the meeting?", "Did Trump cancel it?": the claim that holds has another
         # actor (a claim that names no action, "the meeting was to be in South Korea", has no actor to
         # be wrong about). A yes or no names the actor right before the action, not what they spoke of.
-        other_actor = (c.holds and c.action and c.entities and q.entities and not set(q.entities) & context
+        # ("why did Trump cancel the meeting with North Korea": the one who acts is named first; the
+        # claim's own actor may be named after it, as the other party — but no one else of the claim's)
+        other_actor = (c.holds and c.action and c.entities and q.entities and q.entities[0] not in context
+                       and (not set(q.entities) & context or (c.subject or "@")[1:] in q.entities[1:])
                        and c.tokens <= asked | acting_for
                        # "how did Kim Yo Jong travel to South Korea?" does not claim she travelled with
                        # Warmbier's father: the claim's other people must be named too

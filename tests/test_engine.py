@@ -732,6 +732,8 @@ def test_another_actor_is_corrected_only_when_the_question_states_the_whole_clai
     for question in ("How did Kim Yo Jong travel to South Korea?", "What did Karen Pence do during the Olympic trip?"):
         assert "It wasn't" not in engine.ask(question).text
     assert engine.ask("Why did Trump call off the meeting?").text.startswith("It wasn't")
+    # the claim's own actor named after, as the other party, does not hide the wrong one
+    assert engine.ask("why did trump cancel the meeting with north korea").text.startswith("It wasn't Donald Trump")
 
 
 def test_can_you_walk_me_through_is_a_request_for_the_timeline(engine):
