@@ -475,8 +475,14 @@ def dated(ix: Index, q: Query) -> list[Candidate]:
     asked = q.dates[0]
     if doc.fact.date == asked:
         return []  # the right day: whether it happened is for the claims to say, the rest for the fact
+    asked_tokens = set(q.known_tokens)
+    if q.yes_no and any(c.fact.id == doc.fact.id and not c.holds and c.tokens <= asked_tokens
+                        and {"@" + e for e in c.entities} <= asked_tokens for c in ix.claims_sharing(wanted)):
+        return []  # "did Pence meet Kim Yo Jong on Feb 9?": they never met, on any day — "No" is the claim's to say
     day = dt.date.fromisoformat(asked)
-    wrong, right = f"{day.day} {day.strftime('%B')}", date_label(doc.fact.date, "day")  # the fact may not say its day in words
+    # (the fact may not say its day in words; a year is said when it is the year that is wrong)
+    right = date_label(doc.fact.date, "day")
+    wrong = f"{day.day} {day.strftime('%B')}" + (f" {day.year}" if str(day.year) != doc.fact.date[:4] else "")
     kind, lead = ("no", f"No — on {right}, not {wrong}: ") if q.yes_no else ("premise", f"Not on {wrong} but on {right}: ")
     # it answers the day asked about: by correcting it
     return [_correction(ix, q, doc, cover, kind, lead, {"yesno", "date"}, dates=_dates(doc.fact.date) | {asked})]

@@ -910,3 +910,10 @@ def test_the_north_is_north_korea_and_a_misspelt_longer_name_still_wins(engine):
 def test_a_small_word_mistyped_does_not_veto_the_answer(engine, question):
     result = engine.ask(question)
     assert result.answered and "never mention" not in result.text
+
+
+def test_a_wrong_day_for_something_that_never_happened_is_no_without_another_day(engine):
+    met = engine.ask("did pence meet with kim yo jong on feb 9").text
+    assert met.startswith("No — ") and "not 9 February" not in met  # they never met, on any day
+    # a wrong year is said with its year
+    assert engine.ask("was the meeting on february 10 2017").text.startswith("No — on 10 February 2018, not 10 February 2017:")
