@@ -295,13 +295,26 @@ class Index:
                        and self.english.zipf(k[-1] + "s") < BARE_POSSESSIVE_ZIPF}, key=len, reverse=True)
         possessive = [(re.compile(rf"\b({'|'.join(map(re.escape, bare))})s\b"), r"\1", ())] if bare else []
         # "did it happen?", "so did that ever take place": asked alone, "it" is the episode's meeting
+        # "the VP's chief of staff", "the vice president's chief of staff": someone named as another's
+        # ("Pence's chief of staff", an alias) is so named by any of the other's names
+        owned_names = []
+        for p in fb.people:
+            for text in self._alias_texts.get(p.id, ()) if p.kind == "person" else ():  # ("Pence's office" has its own ways)
+                words = text.split()
+                for n in range(1, len(words)):
+                    owner = self._aliases.get(tuple(words[:n]))
+                    if owner and owner != p.id and fb.person_by_id[owner].kind == "person":
+                        rest = " ".join(words[n:])
+                        owned_names.append((re.compile(rf"\b(?:{self._names_of(owner)})\s+(?:s\s+)?{re.escape(rest)}\b"),
+                                            " ".join(plain_tokens(p.name)), (rest,)))
+                        break
         episode_noun = fb.meta.episode.get("nouns", [None])[0]
         unnamed = [(re.compile(r"^((?:so |and |but |ok )*(?:did|has|had) )(?:it|that|this)( (?:ever |actually |even |really |finally )?"
                                r"(?:happen|happened|take place|taken place|go ahead|gone ahead))$"), rf"\1the {episode_noun}\2", ("it", "that", "this"))] \
             if episode_noun else []
         self.rewrites = [(pattern, meant, cue_pattern(cues)) for pattern, meant, cues in
                          possessive + folk + [(re.compile(rf"\b(?:{self._names_of(owner)})\s+(?:{'|'.join(_CREW_WORDS)})\b"), body, _CREW_WORDS)
-                                              for owner, body in crews.items()] + kin_names + unnamed]
+                                              for owner, body in crews.items()] + kin_names + owned_names + unnamed]
         # "during their meeting", "the meeting went well": the episode's meeting taken as having happened
         nouns = "|".join(map(re.escape, fb.meta.episode.get("nouns", ())))
         before = "|".join(map(re.escape, self.english.took_place_before))

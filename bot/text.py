@@ -29,7 +29,7 @@ STOPWORDS = frozenset(
     re regarding concerning""".split()
 )
 # "us" is not a stopword: in these questions it is nearly always the country.
-QUOTE_WORDS = frozenset("quote quotes quoted say said says saying tweet tweeted tweets words remark remarks tell tells told statement".split())
+QUOTE_WORDS = frozenset("quote quotes quoted say said says saying tweet tweeted tweets words remark remarks tell tells told statement claim claimed claims".split())
 # The verb that puts someone's words in a question: who is named before it speaks ("what did Abe
 # say to Pence"), who is named after it is spoken to or about.
 SPEECH_VERB = re.compile(r"\b(?:say|said|says|tell|told|tweet|tweeted|add|added|quote)\b", re.IGNORECASE)

@@ -917,3 +917,9 @@ def test_a_wrong_day_for_something_that_never_happened_is_no_without_another_day
     assert met.startswith("No — ") and "not 9 February" not in met  # they never met, on any day
     # a wrong year is said with its year
     assert engine.ask("was the meeting on february 10 2017").text.startswith("No — on 10 February 2018, not 10 February 2017:")
+
+
+@pytest.mark.parametrize("question", ["what did the vp's chief of staff say", "what did the vice president's chief of staff say about the meeting",
+                                      "what did nick ayers claim"])
+def test_someone_named_as_another_s_aide_by_any_of_the_other_s_names_is_that_aide(engine, question):
+    assert engine.ask(question).text.startswith("Nick Ayers: “")
