@@ -808,6 +808,8 @@ def quotes(ix: Index, q: Query) -> list[Candidate]:
     asks_for_words = q.first in YES_NO_STARTERS and _ANY_WORDS.search(q.norm) is not None
     if not q.quote_intent or not q.entities or (q.first in YES_NO_STARTERS and not asks_for_words):
         return []  # "did Nauert tweet or give a statement?" asks about the quote, not for it
+    if q.wh in ("?when", "?where"):
+        return []  # "when did Nauert tweet?", "where was Pence when he told Rogin …": a day or a place, not the words again
     speaker = _speaker(ix, q)
     if speaker is None:
         return []  # no one quoted speaks: see unquoted_speaker

@@ -923,3 +923,8 @@ def test_a_wrong_day_for_something_that_never_happened_is_no_without_another_day
                                       "what did nick ayers claim"])
 def test_someone_named_as_another_s_aide_by_any_of_the_other_s_names_is_that_aide(engine, question):
     assert engine.ask(question).text.startswith("Nick Ayers: “")
+
+
+def test_when_or_where_someone_said_something_gets_the_day_or_place_not_the_words_again(engine):
+    assert "21 February 2018" in engine.ask("when did nauert tweet").text
+    assert engine.ask("Where was Pence when he told Rogin 'we'll talk'?").text.startswith("On his flight home from South Korea")
