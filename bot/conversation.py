@@ -462,6 +462,14 @@ def _resolve_pronouns(engine: Engine, text: str, before: Conversation, pronouns_
             asked_about = set(engine.entities_in(before.question))
             if not engine.ix.quoted(fitting[0].id) and fitting[0].id not in asked_about:
                 fitting.sort(key=lambda p: not (engine.ix.quoted(p.id) and p.id in asked_about))
+        if personal.group(1) in ("his", "her") and len(fitting) > 1:
+            # "what about his sister" after Pence and Kim Jong Un: whoever has a sister the articles name
+            after = lowered[personal.end():].split()[:1]
+            def has(p) -> bool:  # "Kim Jong Un's sister" is someone's name, or a tie the articles give
+                named = normalize(f"{p.name}'s {after[0]}")
+                return tuple(named.split()) in engine.ix._aliases or any(k.search(named) for k in engine.ix.kin_patterns)
+            related = [p for p in fitting if after and has(p)]
+            fitting = related + [p for p in fitting if p not in related]
         target = fitting[0] if fitting else None
         if target is not None:
             chosen.append((personal.group(1), target))

@@ -295,6 +295,7 @@ class Index:
                        and self.english.zipf(k[-1] + "s") < BARE_POSSESSIVE_ZIPF}, key=len, reverse=True)
         possessive = [(re.compile(rf"\b({'|'.join(map(re.escape, bare))})s\b"), r"\1", ())] if bare else []
         # "did it happen?", "so did that ever take place": asked alone, "it" is the episode's meeting
+        self.kin_patterns = tuple(pattern for pattern, _, _ in kin_names)  # "kim jong un s sister": someone's relative, named so
         # "the VP's chief of staff", "the vice president's chief of staff": someone named as another's
         # ("Pence's chief of staff", an alias) is so named by any of the other's names
         owned_names = []

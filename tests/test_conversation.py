@@ -580,3 +580,9 @@ def test_they_after_a_corrected_actor_is_the_one_who_did_it(engine):
     assert first.result.kind == "premise"
     turn = follow_up(engine, "oh ok so when did they pull out", first.conversation, now=1.0)
     assert "North Korea" in turn.read_as and "two hours" in turn.result.text
+
+
+def test_his_before_a_family_tie_is_whoever_has_that_relative(engine):
+    first = follow_up(engine, "did pence meet kim jong un", None, now=0.0)
+    turn = follow_up(engine, "what about his sister", first.conversation, now=1.0)
+    assert "Kim Jong Un's sister" in turn.read_as and turn.result.text.startswith("Kim Yo Jong")
