@@ -928,3 +928,8 @@ def test_someone_named_as_another_s_aide_by_any_of_the_other_s_names_is_that_aid
 def test_when_or_where_someone_said_something_gets_the_day_or_place_not_the_words_again(engine):
     assert "21 February 2018" in engine.ask("when did nauert tweet").text
     assert engine.ask("Where was Pence when he told Rogin 'we'll talk'?").text.startswith("On his flight home from South Korea")
+
+
+def test_who_and_why_in_one_message_gets_both(engine):
+    text = engine.ask("who canceled it and why").text
+    assert "the North Koreans cancelled the meeting" in text and "It is unclear exactly why" in text

@@ -66,6 +66,11 @@ def test_a_question_word_left_after_a_preposition_asks_and_tell_me_asks_for_no_o
     assert analyse(tiny.ix, "what did bob tell alice").answer_type == "quote"
 
 
+def test_a_question_word_alone_after_and_asks_it_of_the_part_before():
+    assert split_parts("who cancelled it and why") == ("who cancelled it", "why cancelled it")
+    assert split_parts("who was supposed to meet, and when?") == ("who was supposed to meet", "when was supposed to meet")
+
+
 def test_what_we_are_talking_about_is_the_conversation_not_a_topic(tiny):
     assert analyse(tiny.ix, "which talks are we talking about").tokens == analyse(tiny.ix, "which talks").tokens
 
