@@ -32,6 +32,8 @@ from bot.text import PERSONAL_PRONOUN, PRONOUN_GENDER, SPEECH_VERB, clip, date_s
 
 __all__ = ["Answer", "Citation", "Comparison", "Engine", "NotCovered", "PersonMatch", "Result", "normalize"]
 
+_TWO_SPEAKERS = re.compile(r"^(?P<pre>(?:\S+ ){1,3}?)(?P<a>\S+(?: \S+){0,2}) and (?P<b>\S+(?: \S+){0,2}) "
+                           r"(?P<verb>say|said|tell|told|tweet|tweeted|claim|claimed)\b(?P<rest>.*)$")
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9)])[.!]+\s+")
 _PRONOUN = re.compile(r"\b(he|she|they|him|her|them)\b")
 _POSSESSIVE = re.compile(r"\b(his|their)\b")
@@ -156,7 +158,7 @@ class Engine:
         chosen = self._choose(text, norm)
         if chosen is not None:
             return chosen
-        parts = split_parts(text)
+        parts = split_parts(text) or self._speakers_apart(norm)
         if parts:
             return self._ask_parts(text, parts)
         q = analyse(self.ix, text)
@@ -169,6 +171,16 @@ class Engine:
             if alone.answered:
                 return replace(alone, question=text)
         return result
+
+    def _speakers_apart(self, norm: str) -> tuple[str, ...]:
+        """"What did Nauert and Ayers say?": one question for each of two people the articles quote."""
+        both = _TWO_SPEAKERS.match(norm)
+        if both is None:
+            return ()
+        named = [self.ix._analyse(both[side], correct=True)[1] for side in ("a", "b")]
+        if not all(len(n) == 1 and self.ix.quoted(n[0]) for n in named):
+            return ()
+        return tuple(f"{both['pre']}{both[side]} {both['verb']}{both['rest']}" for side in ("a", "b"))
 
     def _correct_roles(self, question: str, words: list, wrong: tuple[WrongRole, ...]) -> Answer:
         """"What did Nick Ayers, Pence's press secretary, say?": the role corrected first, then the

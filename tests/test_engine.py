@@ -933,3 +933,10 @@ def test_when_or_where_someone_said_something_gets_the_day_or_place_not_the_word
 def test_who_and_why_in_one_message_gets_both(engine):
     text = engine.ask("who canceled it and why").text
     assert "the North Koreans cancelled the meeting" in text and "It is unclear exactly why" in text
+
+
+def test_what_two_people_said_gets_the_words_of_each(engine):
+    text = engine.ask("what did nauert and ayers say").text
+    assert "Heather Nauert: “" in text and "Nick Ayers: “" in text
+    # someone never quoted is not made a speaker
+    assert not engine.ask("what did pence and abe say").text.startswith("Shinzo Abe: “")
