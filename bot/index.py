@@ -313,6 +313,10 @@ class Index:
         unnamed = [(re.compile(r"^((?:so |and |but |ok )*(?:did|has|had) )(?:it|that|this)( (?:ever |actually |even |really |finally )?"
                                r"(?:happen|happened|take place|taken place|go ahead|gone ahead))$"), rf"\1the {episode_noun}\2", ("it", "that", "this"))] \
             if episode_noun else []
+        # "was Karen Pence there?", asked alone: there is where the whole episode was
+        if fb.meta.setting:
+            unnamed.append((re.compile(r"^((?:so |and |but |ok )*(?:was|were|is|are) \S+(?: \S+){0,3}?) (?:(?:also|even|actually|really) )?there(?: too| as well| at all)?$"),
+                            rf"\1 at the {fb.meta.setting[0]}", ("there",)))
         self.rewrites = [(pattern, meant, cue_pattern(cues)) for pattern, meant, cues in
                          possessive + folk + [(re.compile(rf"\b(?:{self._names_of(owner)})\s+(?:{'|'.join(_CREW_WORDS)})\b"), body, _CREW_WORDS)
                                               for owner, body in crews.items()] + kin_names + owned_names + unnamed]

@@ -940,3 +940,8 @@ def test_what_two_people_said_gets_the_words_of_each(engine):
     assert "Heather Nauert: “" in text and "Nick Ayers: “" in text
     # someone never quoted is not made a speaker
     assert not engine.ask("what did pence and abe say").text.startswith("Shinzo Abe: “")
+
+
+def test_was_someone_there_asked_alone_is_about_the_episode_s_setting(engine):
+    result = engine.ask("was karen pence there")
+    assert result.answered and "Karen Pence" in result.text
