@@ -58,6 +58,7 @@ EVAL_SETS = {
     "blind_al": EVAL_SET.with_name("blind_al.yaml"),
     "blind_am": EVAL_SET.with_name("blind_am.yaml"),
     "blind_an": EVAL_SET.with_name("blind_an.yaml"),
+    "blind_ao": EVAL_SET.with_name("blind_ao.yaml"),
     "dev": Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev_questions.yaml",
 }
 
