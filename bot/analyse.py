@@ -63,8 +63,8 @@ _PHRASINGS = (
      "summary", ("what", "wat", "wut", "tl", "gist")),
     # "what was Pence going to say to them": words planned for a meeting that never took place were
     # never said; they are what he meant to discuss
-    (re.compile(r"\b(going to|gonna|planning to|planned to|plan to|meant to|supposed to|intended to|intending to|wanted to|want to|hoping to|hoped to|was to|were to) (?:say|tell)\b"),
-     r"\1 discuss", ("say", "tell")),
+    (re.compile(r"\b(going to|gonna|planning to|planned to|plan to|meant to|supposed to|intended to|intending to|wanted to|want to|hoping to|hoped to|was to|were to) (?:say|tell|talk about|speak about|bring up|raise|push|press)\b"),
+     r"\1 discuss", ("say", "tell", "talk", "speak", "bring up", "raise", "push", "press")),
     # "did the meeting end up happening": whether it happened ("did they end up meeting later" asks of
     # another meeting, and is left as it is)
     (re.compile(r"\b(?:end|ended|ends|wind|wound) up (?:actually |really )?(?:happening|taking place|going ahead|being held|occurring)\b"), "happen",

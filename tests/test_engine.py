@@ -849,7 +849,8 @@ def test_a_message_that_names_nothing_asks_for_the_whole_story(engine, question)
     assert engine.ask("what happened on feb 10").text.startswith("10 February 2018: North Korea calls off the meeting")
 
 
-@pytest.mark.parametrize("question", ["what was pence going to say in the meeting", "what did pence want to tell the north koreans"])
+@pytest.mark.parametrize("question", ["what was pence going to say in the meeting", "what did pence want to tell the north koreans",
+                                      "what was pence planning to talk about with them", "what was he going to push them on"])
 def test_words_planned_for_the_meeting_are_what_was_to_be_discussed_not_a_quote(engine, question):
     assert engine.ask(question).text.startswith("According to Heather Nauert, Pence was ready to use the meeting")
 
