@@ -87,6 +87,8 @@ def cue_pattern(cues: tuple[str, ...]) -> re.Pattern | None:
     return re.compile("|".join(map(re.escape, cues))) if cues else None
 
 
+@lru_cache(maxsize=256)  # (a question and its parts are normalised several times over while it is answered; the
+# cache holds what one message and its parts read, not the questions of earlier messages)
 def normalize(text: str) -> str:
     if not text.isascii():  # fold accents and drop marks and control/format characters
         text = unicodedata.normalize("NFKD", text)
