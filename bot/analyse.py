@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Container
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from bot.index import Index, Journey
 from bot.text import (
@@ -81,6 +81,12 @@ _PHRASINGS = tuple((pattern, plain, cue_pattern(cues)) for pattern, plain, cues 
 _NAME_OF = re.compile(r"^what (?:is|was) (?:(?:the|their|his|her) (?:full )?name of (?P<of>.+)|(?P<owner>.+?) (?:full )?name|(?P<called>.+?) (?:called|named))$")
 _IN_THE_ARTICLES = re.compile(r"\s+(?:in|from|according to) (?:the|these|those|your) (?:articles?|stories|story|reports?|pieces?|sources?)$")
 _DATE_WORDS = frozenset("date day days time year month week weekday".split())
+
+
+@lru_cache(maxsize=8)
+def _date_tokens(ix: Index) -> frozenset[str]:
+    """_DATE_WORDS as `ix` reads them (the same for every question)."""
+    return frozenset(ix._canon_token(w) for w in _DATE_WORDS)
 _DAY_ASKED = re.compile(r"\b(?:what|which) (?:date|day)\b")
 _PERSON_WH = frozenset({"?who", "?whom", "?whose"})
 # Where a message asks a second question: "…, and when was it?", "…? Why?"
@@ -189,7 +195,7 @@ def read(ix: Index, question: str) -> Reading:
     if fixes:  # "what did ayers say about the meetng": the rest of the reading sees the words meant
         norm = " ".join(fixes.get(w, w) for w in norm.split(" "))
     wh = wh_token(norm)
-    if wh in ("?what", "?which") and {ix._canon_token(w) for w in _DATE_WORDS} & set(tokens):
+    if wh in ("?what", "?which") and not _date_tokens(ix).isdisjoint(tokens):
         wh = "?when"  # "what date", "which day"
     words = norm.split()
     outlet = None
@@ -273,7 +279,9 @@ def query_of(ix: Index, r: Reading) -> Query:
     )
 
 
-_CAPITALISED = re.compile(r"(?<=[a-z,;:]\s)[A-Z][a-z]+\b")
+# (the capital first and what stands before it looked back at from there: the search then skips
+# straight to capitals instead of looking back from every character)
+_CAPITALISED = re.compile(r"[A-Z](?<=[a-z,;:]\s[A-Z])[a-z]+\b")
 
 
 def capitalised(question: str) -> frozenset[str]:
