@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Container
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property
 
 from bot.index import Index, Journey
 from bot.text import (
@@ -81,12 +81,6 @@ _PHRASINGS = tuple((pattern, plain, cue_pattern(cues)) for pattern, plain, cues 
 _NAME_OF = re.compile(r"^what (?:is|was) (?:(?:the|their|his|her) (?:full )?name of (?P<of>.+)|(?P<owner>.+?) (?:full )?name|(?P<called>.+?) (?:called|named))$")
 _IN_THE_ARTICLES = re.compile(r"\s+(?:in|from|according to) (?:the|these|those|your) (?:articles?|stories|story|reports?|pieces?|sources?)$")
 _DATE_WORDS = frozenset("date day days time year month week weekday".split())
-
-
-@lru_cache(maxsize=8)
-def _date_tokens(ix: Index) -> frozenset[str]:
-    """_DATE_WORDS as `ix` reads them (the same for every question)."""
-    return frozenset(ix._canon_token(w) for w in _DATE_WORDS)
 _DAY_ASKED = re.compile(r"\b(?:what|which) (?:date|day)\b")
 _PERSON_WH = frozenset({"?who", "?whom", "?whose"})
 # Where a message asks a second question: "…, and when was it?", "…? Why?"
@@ -195,7 +189,7 @@ def read(ix: Index, question: str) -> Reading:
     if fixes:  # "what did ayers say about the meetng": the rest of the reading sees the words meant
         norm = " ".join(fixes.get(w, w) for w in norm.split(" "))
     wh = wh_token(norm)
-    if wh in ("?what", "?which") and not _date_tokens(ix).isdisjoint(tokens):
+    if wh in ("?what", "?which") and not ix._canon_tokens(_DATE_WORDS).isdisjoint(tokens):
         wh = "?when"  # "what date", "which day"
     words = norm.split()
     outlet = None
@@ -325,7 +319,9 @@ def meeting_owner(ix: Index, question: str) -> tuple[str, tuple[int, int]] | Non
     """"Why did Trump's meeting with Kim Yo Jong get called off?": the episode's meeting given to
     someone who was never one of its parties (facts.yaml meta.episode). Their name as written and
     where it stands in the question (up to its "'s"); None when the owner is a party or no name."""
-    found = ix.owned_meeting.search(question.lower()) if ix.owned_meeting else None
+    lowered = question.lower()
+    # (its possessive looked for first: most questions have none, and the search for an owner tries every word)
+    found = ix.owned_meeting.search(lowered) if ix.owned_meeting and ("'s" in lowered or "’s" in lowered) else None
     parties = set(ix.fb.meta.episode.get("people", ()))
     if found is None or not parties:
         return None

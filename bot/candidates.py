@@ -310,7 +310,10 @@ def claims(ix: Index, q: Query) -> list[Candidate]:
     happen = ix._canon_token("happen")
     # what the question speaks of after a verb of speech ("what did Nauert say about the cancelled
     # meeting") or of comment ("did Pence comment on the cancellation"): read once, for every claim
-    spoken, commented = _spoken_of(ix, q, SPEECH_VERB), _spoken_of(ix, q, _COMMENTED)
+    said, comment = SPEECH_VERB.search(q.norm), _COMMENTED.search(q.norm)
+    spoken = _spoken_of(ix, q.norm, said)
+    # (a verb of speech is most often the verb of comment too, "said": the same words after it, read once)
+    commented = spoken if said and comment and said.end() == comment.end() else _spoken_of(ix, q.norm, comment)
     best, best_score, wrong_actor, wrong_place = None, 0.0, None, None
     asked_places = ix.places_in(q.norm, IN_PLACE) if q.yes_no else []
     how = re.search(r"\bhow (\w+)", q.norm)
@@ -447,11 +450,10 @@ def _acts(q: Query, actors: set[str] | frozenset[str], action: str | None, spoke
 _COMMENTED = re.compile(rf"\b(?:{'|'.join(REPORTING_VERBS)}|comment|commented|comments|remark|remarked|mention|mentioned)\b")
 
 
-def _spoken_of(ix: Index, q: Query, verbs: re.Pattern) -> frozenset[str]:
-    """What the question speaks of: the tokens after its first verb of speech (`verbs`), phrases
-    included ("about the meeting that fell through" speaks of cancelling)."""
-    verb = verbs.search(q.norm)
-    return frozenset(ix._analyse(q.norm[verb.end():], correct=False)[0]) if verb else frozenset()
+def _spoken_of(ix: Index, norm: str, verb: re.Match | None) -> frozenset[str]:
+    """What the question speaks of: the tokens after its first verb of speech (`verb`, found in
+    `norm`), phrases included ("about the meeting that fell through" speaks of cancelling)."""
+    return frozenset(ix._analyse(norm[verb.end():], correct=False)[0]) if verb else frozenset()
 
 
 DATED_EVENT_COVER = 0.9  # a what-question claims a day only when it is all about the fact that has one

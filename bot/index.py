@@ -370,10 +370,13 @@ class Index:
         self._names_by_length: dict[int, tuple[dict[str, str], list[str]]] = {}
         self._weigh = lru_cache(maxsize=4096)(self._weigh_uncached)
         self._fact_counts = lru_cache(maxsize=8192)(self._fact_counts_uncached)  # (by noun and fact: asked of every candidate)
+        self._cite = lru_cache(maxsize=4096)(self._cite_uncached)  # (the same few passages cited for every answer)
+        self._canon_tokens = lru_cache(maxsize=64)(self._canon_tokens_uncached)
 
     def __getstate__(self) -> dict:  # the on-disk cache (bot/loader.py) pickles the engine
         state = self.__dict__.copy()
         del state["_correct"], state["_fuzzy_alias"], state["_like_a_name_word"], state["_names_by_length"], state["_weigh"], state["_fact_counts"]
+        del state["_cite"], state["_canon_tokens"]
         return state
 
     def __setstate__(self, state: dict) -> None:
@@ -528,6 +531,10 @@ class Index:
 
     def _canon_token(self, token: str) -> str:
         return self._canon.get(token) or self._canon_stems.get(stem(token)) or stem(token)
+
+    def _canon_tokens_uncached(self, words: frozenset[str]) -> frozenset[str]:
+        """The tokens of a fixed set of words (read once, for every question)."""
+        return frozenset(map(self._canon_token, words))
 
     @staticmethod
     def _build_aliases(people: list[Person]) -> dict[tuple[str, ...], str]:
@@ -792,7 +799,7 @@ class Index:
 
     # --- building results ---------------------------------------------------------------------
 
-    def _cite(self, source_id: str, quote: str) -> Citation:
+    def _cite_uncached(self, source_id: str, quote: str) -> Citation:
         src = self.fb.source_by_id[source_id]
         return Citation(src.file, src.id, src.outlet, quote, src.url)
 
