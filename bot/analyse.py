@@ -176,9 +176,12 @@ def read(ix: Index, question: str) -> Reading:
     for phrasing, plain, cues in _PHRASINGS:
         if cues is None or cues.search(norm):
             norm = phrasing.sub(plain, norm)
+    absent = None  # a cue just looked for in vain, in the text as it still reads (the crews' rewrites share theirs)
     for name, meant, cues in ix.rewrites:  # "north korea people", "pence s people", "kim yo jong s brother"
-        if cues is None or cues.search(norm):
-            norm = name.sub(meant, norm)
+        if cues is None or (cues is not absent and cues.search(norm)):
+            norm, absent = name.sub(meant, norm), None
+        else:
+            absent = cues
     norm = _who_by_name(ix, norm)
     found = find_dates(norm, ix.fb.meta.default_year)
     without_dates = norm

@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 
 from bot.analyse import Query
 from bot.facts import Fact, Quote, date_label
-from bot.index import Index, _Doc
+from bot.index import Index, _ClaimDoc, _Doc
 from bot.results import Answer, NotCovered, Result
 from bot.roles import shown_as
 from bot.text import (HYPOTHETICAL, PERSON_STARTERS, QUOTED, REPORTING_VERBS, SPEECH_VERB, WHO_STARTERS, YES_NO_STARTERS,
@@ -142,13 +142,16 @@ def facts(ix: Index, q: Query) -> list[Candidate]:
     ids = ix.doc_ids_sharing(wanted) or range(FACT_CANDIDATES)  # a fact sharing no word scores 0 on both
     covers = ix.covers(ix.weigh(wanted))
     bm25 = ix.bm25_scores(topic)
-    top = max((bm25[i] for i in ids), default=0.0) or 1.0
+    top = max([bm25[i] for i in ids], default=0.0) or 1.0
     # A fact is scored in full when it covers the question's words, matches it by BM25, or was
     # written to answer a question like it: "who was Pence to meet at the Olympics" is the
-    # participants' fact, though "Olympics" is not in it.
-    rough = sorted(ids, key=lambda i: -(covers[i] + bm25[i] / top))[:2 * FACT_CANDIDATES]
+    # participants' fact, though "Olympics" is not in it. (Each order's keys worked out in a list
+    # first: sorting by a lambda costs a call per fact.)
+    keys = {i: -(covers[i] + bm25[i] / top) for i in ids}
+    rough = sorted(ids, key=keys.__getitem__)[:2 * FACT_CANDIDATES]
     templates = ix.template_likeness(" ".join(q.known_tokens), rough)
-    rough = sorted(rough, key=lambda i: -(covers[i] + bm25[i] / top + templates[i]))[:FACT_CANDIDATES]
+    keys = {i: -(covers[i] + bm25[i] / top + templates[i]) for i in rough}
+    rough = sorted(rough, key=keys.__getitem__)[:FACT_CANDIDATES]
     out = []
     for i in rough:
         doc, cover = ix.docs[i], covers[i]
@@ -319,23 +322,24 @@ def claims(ix: Index, q: Query) -> list[Candidate]:
     how = re.search(r"\bhow (\w+)", q.norm)
     degree = ix._canon_token(how.group(1)) if how else None  # "how long", "how close": what is asked, not claimed
     asked_place_tokens = {t for name in asked_places for t in ix._analyse(name, correct=False)[0]}
+    # (the same for every claim: worked out once; a claim's own words only for a claim that gets this far)
+    named, asked_or_acting, hypothetical = set(q.entities), asked | acting_for, HYPOTHETICAL.search(q.norm)
     for c in ix.claims_sharing(wanted):
         context = c.context
-        have = set(c.tokens) | {"@" + e for e in c.entities}
         actor = place = None
         # "Why did Trump cancel the meeting?", "Did Trump cancel it?": the claim that holds has another
         # actor (a claim that names no action, "the meeting was to be in South Korea", has no actor to
         # be wrong about). A yes or no names the actor right before the action, not what they spoke of.
-        other_actor = (c.holds and c.action and c.entities and q.entities and not set(q.entities) & context
-                       and c.tokens <= asked | acting_for
+        other_actor = (c.holds and c.action and c.entities and q.entities and not named & context
+                       and c.tokens <= asked_or_acting
                        # "how did Kim Yo Jong travel to South Korea?" does not claim she travelled with
                        # Warmbier's father: the claim's other people must be named too
-                       and c.entities - {(c.subject or "@")[1:]} <= set(q.entities)
+                       and c.entities - {(c.subject or "@")[1:]} <= named
                        and (q.yes_no or (q.wh is not None and c.tokens and not (q.wh in ("?what", "?which", "?who") and happen in c.tokens)))
                        and _acts(q, set(q.entities[:1]), c.action, spoken | commented if q.yes_no else spoken, reach=1 if q.yes_no else 2))
         if other_actor:
             actor = ix.fb.person_by_id[q.entities[0]].name
-            score = ix._coverage([t for t in wanted if not t.startswith("@")], have)
+            score = ix._coverage([t for t in wanted if not t.startswith("@")], _claim_words(c))
         elif q.yes_no:
             if not {e for e in q.entities if ix.fb.person_by_id[e].kind != "country"} <= context:
                 continue  # a country named as the place ("in South Korea") need not be the claim's
@@ -347,7 +351,7 @@ def claims(ix: Index, q: Query) -> list[Candidate]:
                 # "did Pence comment on the cancellation" asks whether he spoke, not who cancelled; "did
                 # Pence say anything about talking to North Korea" asks what he said, not whether they talked
                 continue
-            if HYPOTHETICAL.search(q.norm) and not HYPOTHETICAL.search(c.text):
+            if hypothetical and not HYPOTHETICAL.search(c.text):
                 continue  # "was Pence supposed to meet them" asks what was planned, not whether it happened
             # "was the meeting going to be in Japan?" checks "the meeting was to be in South Korea"
             # in another place the articles do use: no, and where it was (the place asked is then
@@ -355,19 +359,20 @@ def claims(ix: Index, q: Query) -> list[Candidate]:
             there = ix.places_in(normalize(c.text), IN_PLACE) if c.holds and asked_places else []
             if there and not set(there) & set(asked_places):
                 place = f"in {ix.country_names.get(there[0], there[0].title())}, not {asked_places[0].title()}"
+            have = _claim_words(c)
             recall = ix._coverage([t for t in wanted if not place or t not in asked_place_tokens], have | c.context_tokens)
             precision = ix._coverage(list(have), asked)
             score = 2 * recall * precision / (recall + precision) if recall + precision else 0.0
-        elif q.wh is None or not c.tokens or not c.tokens <= asked | acting_for:
+        elif q.wh is None or not c.tokens or not c.tokens <= asked_or_acting:
             continue  # a wh-question is corrected only when it states the whole claim's action
         elif degree in c.tokens:
             continue  # "how long before the talks …" asks how long; it does not claim the talks were to be long
         elif q.wh in ("?what", "?which", "?who") and happen in c.tokens:
             continue  # "what happened to the meeting?" asks; it does not claim the meeting happened
-        elif not c.holds and c.entities <= set(q.entities) and _acts(q, _actors(ix, q, c.subject), c.action, spoken) \
+        elif not c.holds and c.entities <= named and _acts(q, _actors(ix, q, c.subject), c.action, spoken) \
                 and not _denies(ix, q.norm, c.action):
             # "why did Pence apologise?": it takes a false claim for granted
-            score = ix._coverage([t for t in wanted if not t.startswith("@")], have | acting_for)
+            score = ix._coverage([t for t in wanted if not t.startswith("@")], _claim_words(c) | acting_for)
         else:
             continue
         if score > best_score:
@@ -389,6 +394,11 @@ def claims(ix: Index, q: Query) -> list[Candidate]:
     named = frozenset(q.entities) if kind in ("premise", "no") else frozenset()
     return [Candidate(kind, best_score, _fact_builder(ix, q, [best.fact], best_score, kind, lead), (best.fact.id,),
                       doc.all_tokens | {"@" + e for e in named}, doc.entities | named, ix.shows[best.fact.id] | {"yesno"})]
+
+
+def _claim_words(c: _ClaimDoc) -> set[str]:
+    """A claim's tokens and its names as tokens."""
+    return set(c.tokens) | {"@" + e for e in c.entities}
 
 
 def unmentioned_actor(ix: Index, q: Query) -> list[Candidate]:
@@ -674,7 +684,7 @@ def people(ix: Index, q: Query) -> list[Candidate]:
         # "who was the South Korean president?": people whose role the question names
         asked = set(q.known_tokens)
         asked_weighed = ix.weigh(list(asked))  # (the same for every role)
-        fits = sorted(((min(ix._coverage(list(role), asked), asked_weighed.cover(role)), p)
+        fits = sorted(((min(ix.role_weighed(p.id, role).cover(asked), asked_weighed.cover(role)), p)
                        for p, role in ix._roles if role and p.id not in q.entities), key=lambda x: -x[0])
         for fit, person in fits[:2]:
             if fit >= 0.6:

@@ -294,7 +294,8 @@ class Index:
                        and k[-1] + "s" not in self._raw_vocab and k[-1] + "s" not in self._aliases_words
                        and self.english.zipf(k[-1] + "s") < BARE_POSSESSIVE_ZIPF}, key=len, reverse=True)
         possessive = [(re.compile(rf"\b({'|'.join(map(re.escape, bare))})s\b"), r"\1", ())] if bare else []
-        self.rewrites = [(pattern, meant, cue_pattern(cues)) for pattern, meant, cues in
+        # (a rewrite with no cue is its own: a search that finds nothing costs less than a substitution)
+        self.rewrites = [(pattern, meant, cue_pattern(cues) or pattern) for pattern, meant, cues in
                          possessive + folk + [(re.compile(rf"\b(?:{self._names_of(owner)})\s+(?:{'|'.join(_CREW_WORDS)})\b"), body, _CREW_WORDS)
                                               for owner, body in crews.items()] + kin_names]
         # "during their meeting", "the meeting went well": the episode's meeting taken as having happened
@@ -372,11 +373,12 @@ class Index:
         self._fact_counts = lru_cache(maxsize=8192)(self._fact_counts_uncached)  # (by noun and fact: asked of every candidate)
         self._cite = lru_cache(maxsize=4096)(self._cite_uncached)  # (the same few passages cited for every answer)
         self._canon_tokens = lru_cache(maxsize=64)(self._canon_tokens_uncached)
+        self._role_weighed: dict[str, Weighed] = {}  # see role_weighed
 
     def __getstate__(self) -> dict:  # the on-disk cache (bot/loader.py) pickles the engine
         state = self.__dict__.copy()
         del state["_correct"], state["_fuzzy_alias"], state["_like_a_name_word"], state["_names_by_length"], state["_weigh"], state["_fact_counts"]
-        del state["_cite"], state["_canon_tokens"]
+        del state["_cite"], state["_canon_tokens"], state["_role_weighed"]
         return state
 
     def __setstate__(self, state: dict) -> None:
@@ -792,6 +794,14 @@ class Index:
                 w *= WH_WEIGHT
             pairs.append((t, w))
         return Weighed(tuple(pairs), sum(w for _, w in pairs))
+
+    def role_weighed(self, pid: str, role: frozenset[str]) -> "Weighed":
+        """`weigh(list(role))` of a person's role tokens (`_roles`), kept: every "who" question
+        weighs every role. (Kept per process, as the order of a set's tokens is.)"""
+        weighed = self._role_weighed.get(pid)
+        if weighed is None:
+            weighed = self._role_weighed[pid] = self.weigh(list(role))
+        return weighed
 
     def _coverage(self, wanted: list[str], have: set[str]) -> float:
         """The weighted share of `wanted` that `have` contains (see `weigh`)."""
