@@ -75,6 +75,8 @@ _PHRASINGS = (
     # "who is the person that Pence travelled with", "who were the officials who …": who
     (re.compile(r"^who (?:is|was|are|were) (?:the|that|this) (?:person|people|guy|guys|man|woman|one|ones|individual|official|officials) (?:that|who|whom)\b"), "who", ()),
 )
+# (and every cue at once: most questions hold none, and one search for all costs less than one for each)
+_ANY_PHRASING_CUE = cue_pattern(tuple(cue for _, _, cues in _PHRASINGS for cue in cues))
 _PHRASINGS = tuple((pattern, plain, cue_pattern(cues)) for pattern, plain, cues in _PHRASINGS)
 # "what's the name of the south korean president", "what was Kim Jong Un's sister called": who someone named
 # by a description is (the rest is taken as such only when it names one person and nothing else)
@@ -173,8 +175,13 @@ class Reading:
 def read(ix: Index, question: str) -> Reading:
     norm = fix_question_words(ix.english.plain(normalize(question)))
     norm, checking = strip_checking(norm)
+    cued = _ANY_PHRASING_CUE.search(norm) is not None  # whether any cue may be in the text as it now reads
     for phrasing, plain, cues in _PHRASINGS:
-        if cues is None or cues.search(norm):
+        if cues is None:
+            read_as = phrasing.sub(plain, norm)
+            if read_as != norm:
+                norm, cued = read_as, cued or _ANY_PHRASING_CUE.search(read_as) is not None
+        elif cued and cues.search(norm):
             norm = phrasing.sub(plain, norm)
     absent = None  # a cue just looked for in vain, in the text as it still reads (the crews' rewrites share theirs)
     for name, meant, cues in ix.rewrites:  # "north korea people", "pence s people", "kim yo jong s brother"
@@ -453,7 +460,7 @@ def _reported_by(ix: Index, norm: str, pid: str) -> str | None:
 
 def answer_type(norm: str, yes_no: bool, wh: str | None, quote_intent: bool, entities) -> str:
     """The kind of answer a question wants, from how it asks (before what its focus names)."""
-    if _TIMING.search(norm):
+    if "how " in norm and _TIMING.search(norm):  # (a quicker test first: most questions ask no "how")
         return "date"  # "how long before …": a time, counted or named ("two hours", "the morning after")
     if _NUMBER.search(norm):
         return "number"

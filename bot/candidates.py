@@ -517,10 +517,12 @@ def never_happened(ix: Index, q: Query) -> list[Candidate]:
     """"What did Pence and Kim Yo Jong agree on during their meeting?": a question that takes the
     episode's meeting as having taken place, when a fact's claim says it never did."""
     claim = ix.unhappened
-    # ("when they met" is the episode's meeting only between its people: Pence and Moon Jae-in did meet)
-    they_met = ix.they_met is not None and ix.they_met.search(q.norm) and set(q.entities) <= set(ix.fb.meta.episode.get("people", ()))
     if (claim is None or q.yes_no or ix.unhappened_undone & set(q.tokens)  # "after the meeting fell through" takes none for granted
-            or HYPOTHETICAL.search(q.norm) or ix.took_place is None or not (ix.took_place.search(q.norm) or they_met)):
+            or HYPOTHETICAL.search(q.norm) or ix.took_place is None):
+        return []
+    # ("when they met" is the episode's meeting only between its people: Pence and Moon Jae-in did meet)
+    if not (ix.took_place.search(q.norm) or (ix.they_met is not None and ix.they_met.search(q.norm)
+                                             and set(q.entities) <= set(ix.fb.meta.episode.get("people", ())))):
         return []
     doc = ix.doc_by_fact[claim.fact.id]
     return [Candidate("premise", 1.0, _fact_builder(ix, q, [claim.fact], 1.0, "premise", "That meeting never took place: "),

@@ -562,6 +562,8 @@ class Index:
         not inside a name of several words."""
         out, i = [], 0
         stems = [stem(t) for t in tokens]
+        if self._phrases.keys().isdisjoint(stems) and not (names and not self._alias_starts.isdisjoint(tokens)):
+            return list(tokens)  # (no phrase and no name of several words can start anywhere: most short texts)
         while i < len(tokens):
             # ("Korean Central News Agency" is a name: its "news agency" is not the lexicon's)
             name = names and tokens[i] in self._alias_starts and next(
