@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Callable
 
 from rapidfuzz import fuzz
@@ -295,12 +296,16 @@ def _open_detail(ix: Index, q: Query, detail: str, fact: Fact, suggest: bool = T
     return lambda: NotCovered(q.raw, text, tuple(fact.questions[:1]) if suggest else (), citations=cites)
 
 
+_HOW = re.compile(r"\bhow (\w+)")
+
+
 def claims(ix: Index, q: Query) -> list[Candidate]:
     """The claim a yes/no question checks ("Did Pence meet Kim?" → No), or the false claim a
     wh-question takes for granted ("Why did Pence apologise?" → he did not)."""
     if ix._reporting_tokens & set(q.tokens):
         return []  # "do the outlets disagree about …" asks about the reporting, not the claim
-    if not q.yes_no and HYPOTHETICAL.search(q.norm):
+    hypothetical = HYPOTHETICAL.search(q.norm)
+    if not q.yes_no and hypothetical:
         return []  # "where was the meeting supposed to be held" does not claim it was held
     if q.unknown:
         return []  # "did South Korea know …": a word the articles never use; no yes or no from us
@@ -319,11 +324,11 @@ def claims(ix: Index, q: Query) -> list[Candidate]:
     commented = spoken if said and comment and said.end() == comment.end() else _spoken_of(ix, q.norm, comment)
     best, best_score, wrong_actor, wrong_place = None, 0.0, None, None
     asked_places = ix.places_in(q.norm, IN_PLACE) if q.yes_no else []
-    how = re.search(r"\bhow (\w+)", q.norm)
+    how = _HOW.search(q.norm) if "how " in q.norm else None
     degree = ix._canon_token(how.group(1)) if how else None  # "how long", "how close": what is asked, not claimed
     asked_place_tokens = {t for name in asked_places for t in ix._analyse(name, correct=False)[0]}
     # (the same for every claim: worked out once; a claim's own words only for a claim that gets this far)
-    named, asked_or_acting, hypothetical = set(q.entities), asked | acting_for, HYPOTHETICAL.search(q.norm)
+    named, asked_or_acting = set(q.entities), asked | acting_for
     for c in ix.claims_sharing(wanted):
         context = c.context
         actor = place = None
@@ -953,6 +958,7 @@ def by_date(ix: Index, q: Query) -> list[Candidate]:
 # --- helpers ----------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=1024)  # (the facts' few dates, for every fact candidate of every question)
 def _dates(iso: str | None) -> frozenset[str]:
     """A fact's date as the forms a question may name it in: the day and its month."""
     return frozenset({iso, iso[:7]}) if iso else frozenset()

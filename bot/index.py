@@ -597,8 +597,9 @@ class Index:
         # or one the sources never use, 1 any other word ("the meeting" names no one).
         name_part = [0 if w.startswith("=") else 2 if w in self._aliases_words or w not in self._raw_vocab else 1
                      for w in words] if correct else None
+        windows = self._name_windows(words, name_part) if correct else None
         while i < len(words):
-            match = self._entity_at(words, i, name_part)
+            match = self._entity_at(words, i, name_part, windows)
             if match and match[0] == 1 and i and words[i - 1] in capitalised and self._namesake(words[i - 1], words[i], match[1]):
                 # "Ivanka Trump": a first name the articles never give, before one of their surnames, is someone else
                 if unknown and unknown[-1] == words[i - 1]:
@@ -635,11 +636,12 @@ class Index:
             tokens.append(canon)
         return tokens, entities, unknown
 
-    def _entity_at(self, words: list[str], i: int, name_part: list[int] | None) -> tuple[int, str] | None:
+    def _entity_at(self, words: list[str], i: int, name_part: list[int] | None,
+                   windows: dict[int, list[int]] | None) -> tuple[int, str] | None:
         """The longest name starting at words[i]: exact names of several words first, then
-        misspelt ones ("kim yo jung", "kim yong") when `name_part` (see `_analyse`) allows
-        correcting, and only then a name of one word (so "Kim" alone does not win over a misspelt
-        "Kim Yong Nam")."""
+        misspelt ones ("kim yo jung", "kim yong") where `windows` (see `_name_windows`) allow,
+        and only then a name of one word (so "Kim" alone does not win over a misspelt "Kim Yong
+        Nam"). Without `name_part` (see `_analyse`), nothing misspelt."""
         if words[i] in self._alias_starts:
             for length in (4, 3, 2):
                 if i + length <= len(words) and (pid := self._aliases.get(tuple(words[i : i + length]))):
@@ -648,13 +650,10 @@ class Index:
                            for j in range(1, length) for m in range(length - j + 1, 5)):
                         return None
                     return length, pid
-        if name_part is not None:
-            for length in (3, 2):
-                window = name_part[i : i + length]
-                if (len(window) == length and min(window) and max(window) == 2
-                        and all(map(self._like_a_name_word, words[i : i + length]))):
-                    if pid := self._fuzzy_alias(" ".join(words[i : i + length]), length):
-                        return length, pid
+        if windows:
+            for length in windows.get(i, ()):
+                if pid := self._fuzzy_alias(" ".join(words[i : i + length]), length):
+                    return length, pid
         if pid := self._aliases.get((words[i],)):
             return 1, pid
         word = words[i]
@@ -671,6 +670,22 @@ class Index:
         if best and any(a[0][:2] == word[:2] for a in self._aliases if len(a) == 1 and self._aliases[a] == best):
             return 1, best
         return None
+
+    def _name_windows(self, words: list[str], name_part: list[int]) -> dict[int, list[int]]:
+        """Where a misspelt name of three or two words may start, with its lengths (three first):
+        each of its words may be part of a name (`name_part` not 0, and like some word of a name),
+        and one at least is a name's own word or one the sources never use. (Each word is looked
+        at once here, not again for every window it is in.)"""
+        like = self._like_a_name_word
+        nameish = [part and like(w) for w, part in zip(words, name_part)]
+        windows: dict[int, list[int]] = {}
+        for i in range(len(words) - 1):
+            if nameish[i] and nameish[i + 1]:
+                if i + 2 < len(words) and nameish[i + 2] and 2 in name_part[i : i + 3]:
+                    windows[i] = [3, 2] if 2 in name_part[i : i + 2] else [3]
+                elif 2 in name_part[i : i + 2]:
+                    windows[i] = [2]
+        return windows
 
     def _namesake(self, before: str, surname: str, pid: str) -> bool:
         """Whether `before surname` names another person than `pid`: a capitalised rare word the

@@ -200,7 +200,8 @@ def decision_features(ranked: list["Scored"], q: Query) -> Sparse:
     clearly it wins, and how many of the question's known words it leaves unanswered."""
     best = ranked[0]
     # rivals: other answers, not the same item found twice (a date premise and a claim premise)
-    rivals = [s for s in ranked[1:] if (s.cand.kind, s.cand.facts) != (best.cand.kind, best.cand.facts)]
+    kind, facts = best.cand.kind, best.cand.facts
+    rivals = [s for s in ranked[1:] if s.cand.kind != kind or s.cand.facts != facts]
     lead = best.score - rivals[0].score if rivals else 5.0
     close = sum(1 for s in rivals[:5] if best.score - s.score < 0.5)
     tokens, evidence = best.cand.tokens, best.cand.evidence  # (asked of each word: no union of them built)
