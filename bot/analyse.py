@@ -221,7 +221,8 @@ def read(ix: Index, question: str) -> Reading:
     # "the closing ceremony": a word the articles never use whose opposite they do names another
     # thing; it is not the word of theirs it stems like ("closing" is not "sat close to")
     # ("fell apart" is a lexicon phrase for cancelling: its "apart" is no word of its own)
-    contrasting = [w for w in words if w not in ix._raw_vocab and any(o in ix._raw_vocab for o in ix.english.opposites.get(w, ()))]
+    opposites = ix.english.opposites  # (most words have none: that is asked first)
+    contrasting = [w for w in words if w in opposites and w not in ix._raw_vocab and any(o in ix._raw_vocab for o in opposites[w])]
     if contrasting:
         in_phrases = set(words) - set(ix._phrase_variants(words, names=True))
         contrasting = [w for w in contrasting if w not in in_phrases]
