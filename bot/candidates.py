@@ -146,8 +146,8 @@ def facts(ix: Index, q: Query) -> list[Candidate]:
     top = max([bm25[i] for i in ids], default=0.0) or 1.0
     # A fact is scored in full when it covers the question's words, matches it by BM25, or was
     # written to answer a question like it: "who was Pence to meet at the Olympics" is the
-    # participants' fact, though "Olympics" is not in it. (Each order's keys worked out in a list
-    # first: sorting by a lambda costs a call per fact.)
+    # participants' fact, though "Olympics" is not in it. (Each order's keys are worked out first:
+    # sorting by a lambda costs a Python call per fact.)
     keys = {i: -(covers[i] + bm25[i] / top) for i in ids}
     rough = sorted(ids, key=keys.__getitem__)[:2 * FACT_CANDIDATES]
     templates = ix.template_likeness(" ".join(q.known_tokens), rough)
