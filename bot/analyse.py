@@ -105,6 +105,8 @@ _PHRASINGS = (
     # "who is the person that Pence travelled with", "who were the officials who …": who
     (re.compile(r"^who (?:is|was|are|were) (?:the|that|this) (?:person|people|guy|guys|man|woman|one|ones|individual|official|officials) (?:that|who|whom)\b"), "who", ()),
 )
+# (and every cue at once: most questions hold none, and one search for all costs less than one for each)
+_ANY_PHRASING_CUE = cue_pattern(tuple(cue for _, _, cues in _PHRASINGS for cue in cues))
 _PHRASINGS = tuple((pattern, plain, cue_pattern(cues)) for pattern, plain, cues in _PHRASINGS)
 # "what's the name of the south korean president", "what was Kim Jong Un's sister called": who someone named
 # by a description is (the rest is taken as such only when it names one person and nothing else)
@@ -210,12 +212,21 @@ def _in_its_month(ix: Index):
 def read(ix: Index, question: str) -> Reading:
     norm = fix_question_words(ix.english.plain(normalize(question)))
     norm, checking = strip_checking(norm)
+    cued = _ANY_PHRASING_CUE.search(norm) is not None  # whether any cue may be in the text as it now reads
     for phrasing, plain, cues in _PHRASINGS:
-        if cues is None or cues.search(norm):
-            norm = phrasing.sub(_in_its_month(ix) if plain is _IN_ITS_MONTH else plain, norm)
+        meant = _in_its_month(ix) if plain is _IN_ITS_MONTH else plain
+        if cues is None:
+            read_as = phrasing.sub(meant, norm)
+            if read_as != norm:
+                norm, cued = read_as, cued or _ANY_PHRASING_CUE.search(read_as) is not None
+        elif cued and cues.search(norm):
+            norm = phrasing.sub(meant, norm)
+    absent = None  # a cue just looked for in vain, in the text as it still reads (the crews' rewrites share theirs)
     for name, meant, cues in ix.rewrites:  # "north korea people", "pence s people", "kim yo jong s brother"
-        if cues is None or cues.search(norm):
-            norm = name.sub(meant, norm)
+        if cues is None or (cues is not absent and cues.search(norm)):
+            norm, absent = name.sub(meant, norm), None
+        else:
+            absent = cues
     norm = _who_by_name(ix, norm)
     found = find_dates(norm, ix.fb.meta.default_year)
     without_dates = norm
@@ -226,7 +237,7 @@ def read(ix: Index, question: str) -> Reading:
     if fixes:  # "what did ayers say about the meetng": the rest of the reading sees the words meant
         norm = " ".join(fixes.get(w, w) for w in norm.split(" "))
     wh = wh_token(norm)
-    if wh in ("?what", "?which") and {ix._canon_token(w) for w in _DATE_WORDS} & set(tokens):
+    if wh in ("?what", "?which") and not ix._canon_tokens(_DATE_WORDS).isdisjoint(tokens):
         wh = "?when"  # "what date", "which day"
     words = norm.split()
     outlet = None
@@ -248,7 +259,8 @@ def read(ix: Index, question: str) -> Reading:
     # "the closing ceremony": a word the articles never use whose opposite they do names another
     # thing; it is not the word of theirs it stems like ("closing" is not "sat close to")
     # ("fell apart" is a lexicon phrase for cancelling: its "apart" is no word of its own)
-    contrasting = [w for w in words if w not in ix._raw_vocab and any(o in ix._raw_vocab for o in ix.english.opposites.get(w, ()))]
+    opposites = ix.english.opposites  # (most words have none: that is asked first)
+    contrasting = [w for w in words if w in opposites and w not in ix._raw_vocab and any(o in ix._raw_vocab for o in opposites[w])]
     if contrasting:
         in_phrases = set(words) - set(ix._phrase_variants(words, names=True))
         contrasting = [w for w in contrasting if w not in in_phrases]
@@ -311,7 +323,9 @@ def query_of(ix: Index, r: Reading) -> Query:
     )
 
 
-_CAPITALISED = re.compile(r"(?<=[a-z,;:]\s)[A-Z][a-z]+\b")
+# (the capital first and what stands before it looked back at from there: the search then skips
+# straight to capitals instead of looking back from every character)
+_CAPITALISED = re.compile(r"[A-Z](?<=[a-z,;:]\s[A-Z])[a-z]+\b")
 
 
 def capitalised(question: str) -> frozenset[str]:
@@ -355,7 +369,9 @@ def meeting_owner(ix: Index, question: str) -> tuple[str, tuple[int, int]] | Non
     """"Why did Trump's meeting with Kim Yo Jong get called off?": the episode's meeting given to
     someone who was never one of its parties (facts.yaml meta.episode). Their name as written and
     where it stands in the question (up to its "'s"); None when the owner is a party or no name."""
-    found = ix.owned_meeting.search(question.lower()) if ix.owned_meeting else None
+    lowered = question.lower()
+    # (its possessive looked for first: most questions have none, and the search for an owner tries every word)
+    found = ix.owned_meeting.search(lowered) if ix.owned_meeting and ("'s" in lowered or "’s" in lowered) else None
     parties = set(ix.fb.meta.episode.get("people", ()))
     if found is None or not parties:
         return None
@@ -486,7 +502,7 @@ def _reported_by(ix: Index, norm: str, pid: str) -> str | None:
 
 def answer_type(norm: str, yes_no: bool, wh: str | None, quote_intent: bool, entities) -> str:
     """The kind of answer a question wants, from how it asks (before what its focus names)."""
-    if _TIMING.search(norm):
+    if "how " in norm and _TIMING.search(norm):  # (a quicker test first: most questions ask no "how")
         return "date"  # "how long before …": a time, counted or named ("two hours", "the morning after")
     if _NUMBER.search(norm):
         return "number"

@@ -12,13 +12,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Callable
 
 from rapidfuzz import fuzz
 
 from bot.analyse import Query
 from bot.facts import Fact, Quote, date_label
-from bot.index import Index, _Doc
+from bot.index import Index, _ClaimDoc, _Doc
 from bot.results import Answer, NotCovered, Result
 from bot.roles import shown_as
 from bot.text import (HYPOTHETICAL, PERSON_STARTERS, QUOTED, REPORTING_VERBS, SPEECH_VERB, WHO_STARTERS, YES_NO_STARTERS,
@@ -143,13 +144,16 @@ def facts(ix: Index, q: Query) -> list[Candidate]:
     ids = ix.doc_ids_sharing(wanted) or range(min(FACT_CANDIDATES, len(ix.docs)))
     covers = ix.covers(ix.weigh(wanted))
     bm25 = ix.bm25_scores(topic)
-    top = max((bm25[i] for i in ids), default=0.0) or 1.0
+    top = max([bm25[i] for i in ids], default=0.0) or 1.0
     # A fact is scored in full when it covers the question's words, matches it by BM25, or was
     # written to answer a question like it: "who was Pence to meet at the Olympics" is the
-    # participants' fact, though "Olympics" is not in it.
-    rough = sorted(ids, key=lambda i: -(covers[i] + bm25[i] / top))[:2 * FACT_CANDIDATES]
+    # participants' fact, though "Olympics" is not in it. (Each order's keys are worked out first:
+    # sorting by a lambda costs a Python call per fact.)
+    keys = {i: -(covers[i] + bm25[i] / top) for i in ids}
+    rough = sorted(ids, key=keys.__getitem__)[:2 * FACT_CANDIDATES]
     templates = ix.template_likeness(" ".join(q.known_tokens), rough)
-    rough = sorted(rough, key=lambda i: -(covers[i] + bm25[i] / top + templates[i]))[:FACT_CANDIDATES]
+    keys = {i: -(covers[i] + bm25[i] / top + templates[i]) for i in rough}
+    rough = sorted(rough, key=keys.__getitem__)[:FACT_CANDIDATES]
     out = []
     for i in rough:
         doc, cover = ix.docs[i], covers[i]
@@ -293,12 +297,16 @@ def _open_detail(ix: Index, q: Query, detail: str, fact: Fact, suggest: bool = T
     return lambda: NotCovered(q.raw, text, tuple(fact.questions[:1]) if suggest else (), citations=cites)
 
 
+_HOW = re.compile(r"\bhow (\w+)")
+
+
 def claims(ix: Index, q: Query) -> list[Candidate]:
     """The claim a yes/no question checks ("Did Pence meet Kim?" → No), or the false claim a
     wh-question takes for granted ("Why did Pence apologise?" → he did not)."""
     if ix._reporting_tokens & set(q.tokens):
         return []  # "do the outlets disagree about …" asks about the reporting, not the claim
-    if not q.yes_no and HYPOTHETICAL.search(q.norm):
+    hypothetical = HYPOTHETICAL.search(q.norm)
+    if not q.yes_no and hypothetical:
         return []  # "where was the meeting supposed to be held" does not claim it was held
     if q.unknown:
         return []  # "did South Korea know …": a word the articles never use; no yes or no from us
@@ -311,15 +319,19 @@ def claims(ix: Index, q: Query) -> list[Candidate]:
     happen = ix._canon_token("happen")
     # what the question speaks of after a verb of speech ("what did Nauert say about the cancelled
     # meeting") or of comment ("did Pence comment on the cancellation"): read once, for every claim
-    spoken, commented = _spoken_of(ix, q, SPEECH_VERB), _spoken_of(ix, q, _COMMENTED)
+    said, comment = SPEECH_VERB.search(q.norm), _COMMENTED.search(q.norm)
+    spoken = _spoken_of(ix, q.norm, said)
+    # (a verb of speech is most often the verb of comment too, "said": the same words after it, read once)
+    commented = spoken if said and comment and said.end() == comment.end() else _spoken_of(ix, q.norm, comment)
     best, best_score, wrong_actor, wrong_place = None, 0.0, None, None
     asked_places = ix.places_in(q.norm, IN_PLACE) if q.yes_no else []
-    how = re.search(r"\bhow (\w+)", q.norm)
+    how = _HOW.search(q.norm) if "how " in q.norm else None
     degree = ix._canon_token(how.group(1)) if how else None  # "how long", "how close": what is asked, not claimed
     asked_place_tokens = {t for name in asked_places for t in ix._analyse(name, correct=False)[0]}
+    # (the same for every claim: worked out once; a claim's own words only for a claim that gets this far)
+    named, asked_or_acting = set(q.entities), asked | acting_for
     for c in ix.claims_sharing(wanted):
         context = c.context
-        have = set(c.tokens) | {"@" + e for e in c.entities}
         actor = place = None
         # "Why did Trump cancel the meeting?", "Did Trump cancel it?": the claim that holds has another
         # actor (a claim that names no action, "the meeting was to be in South Korea", has no actor to
@@ -327,16 +339,16 @@ def claims(ix: Index, q: Query) -> list[Candidate]:
         # ("why did Trump cancel the meeting with North Korea": the one who acts is named first; the
         # claim's own actor may be named after it, as the other party — but no one else of the claim's)
         other_actor = (c.holds and c.action and c.entities and q.entities and q.entities[0] not in context
-                       and (not set(q.entities) & context or (c.subject or "@")[1:] in q.entities[1:])
-                       and c.tokens <= asked | acting_for
+                       and (not named & context or (c.subject or "@")[1:] in q.entities[1:])
+                       and c.tokens <= asked_or_acting
                        # "how did Kim Yo Jong travel to South Korea?" does not claim she travelled with
                        # Warmbier's father: the claim's other people must be named too
-                       and c.entities - {(c.subject or "@")[1:]} <= set(q.entities)
+                       and c.entities - {(c.subject or "@")[1:]} <= named
                        and (q.yes_no or (q.wh is not None and c.tokens and not (q.wh in ("?what", "?which", "?who") and happen in c.tokens)))
                        and _acts(q, set(q.entities[:1]), c.action, spoken | commented if q.yes_no else spoken, reach=1 if q.yes_no else 2))
         if other_actor:
             actor = ix.fb.person_by_id[q.entities[0]].name
-            score = ix._coverage([t for t in wanted if not t.startswith("@")], have)
+            score = ix._coverage([t for t in wanted if not t.startswith("@")], _claim_words(c))
         elif q.yes_no:
             if not {e for e in q.entities if ix.fb.person_by_id[e].kind != "country"} <= context:
                 continue  # a country named as the place ("in South Korea") need not be the claim's
@@ -348,7 +360,7 @@ def claims(ix: Index, q: Query) -> list[Candidate]:
                 # "did Pence comment on the cancellation" asks whether he spoke, not who cancelled; "did
                 # Pence say anything about talking to North Korea" asks what he said, not whether they talked
                 continue
-            if HYPOTHETICAL.search(q.norm) and not HYPOTHETICAL.search(c.text):
+            if hypothetical and not HYPOTHETICAL.search(c.text):
                 continue  # "was Pence supposed to meet them" asks what was planned, not whether it happened
             # "was the meeting going to be in Japan?" checks "the meeting was to be in South Korea"
             # in another place the articles do use: no, and where it was (the place asked is then
@@ -356,19 +368,20 @@ def claims(ix: Index, q: Query) -> list[Candidate]:
             there = ix.places_in(normalize(c.text), IN_PLACE) if c.holds and asked_places else []
             if there and not set(there) & set(asked_places):
                 place = f"in {ix.country_names.get(there[0], there[0].title())}, not {asked_places[0].title()}"
+            have = _claim_words(c)
             recall = ix._coverage([t for t in wanted if not place or t not in asked_place_tokens], have | c.context_tokens)
             precision = ix._coverage(list(have), asked)
             score = 2 * recall * precision / (recall + precision) if recall + precision else 0.0
-        elif q.wh is None or not c.tokens or not c.tokens <= asked | acting_for:
+        elif q.wh is None or not c.tokens or not c.tokens <= asked_or_acting:
             continue  # a wh-question is corrected only when it states the whole claim's action
         elif degree in c.tokens:
             continue  # "how long before the talks …" asks how long; it does not claim the talks were to be long
         elif q.wh in ("?what", "?which", "?who") and happen in c.tokens:
             continue  # "what happened to the meeting?" asks; it does not claim the meeting happened
-        elif not c.holds and c.entities <= set(q.entities) and _acts(q, _actors(ix, q, c.subject), c.action, spoken) \
+        elif not c.holds and c.entities <= named and _acts(q, _actors(ix, q, c.subject), c.action, spoken) \
                 and not _denies(ix, q.norm, c.action):
             # "why did Pence apologise?": it takes a false claim for granted
-            score = ix._coverage([t for t in wanted if not t.startswith("@")], have | acting_for)
+            score = ix._coverage([t for t in wanted if not t.startswith("@")], _claim_words(c) | acting_for)
         else:
             continue
         if score > best_score:
@@ -390,6 +403,11 @@ def claims(ix: Index, q: Query) -> list[Candidate]:
     named = frozenset(q.entities) if kind in ("premise", "no") else frozenset()
     return [Candidate(kind, best_score, _fact_builder(ix, q, [best.fact], best_score, kind, lead), (best.fact.id,),
                       doc.all_tokens | {"@" + e for e in named}, doc.entities | named, ix.shows[best.fact.id] | {"yesno"})]
+
+
+def _claim_words(c: _ClaimDoc) -> set[str]:
+    """A claim's tokens and its names as tokens."""
+    return set(c.tokens) | {"@" + e for e in c.entities}
 
 
 def unmentioned_actor(ix: Index, q: Query) -> list[Candidate]:
@@ -451,11 +469,10 @@ def _acts(q: Query, actors: set[str] | frozenset[str], action: str | None, spoke
 _COMMENTED = re.compile(rf"\b(?:{'|'.join(REPORTING_VERBS)}|comment|commented|comments|remark|remarked|mention|mentioned)\b")
 
 
-def _spoken_of(ix: Index, q: Query, verbs: re.Pattern) -> frozenset[str]:
-    """What the question speaks of: the tokens after its first verb of speech (`verbs`), phrases
-    included ("about the meeting that fell through" speaks of cancelling)."""
-    verb = verbs.search(q.norm)
-    return frozenset(ix._analyse(q.norm[verb.end():], correct=False)[0]) if verb else frozenset()
+def _spoken_of(ix: Index, norm: str, verb: re.Match | None) -> frozenset[str]:
+    """What the question speaks of: the tokens after its first verb of speech (`verb`, found in
+    `norm`), phrases included ("about the meeting that fell through" speaks of cancelling)."""
+    return frozenset(ix._analyse(norm[verb.end():], correct=False)[0]) if verb else frozenset()
 
 
 DATED_EVENT_COVER = 0.9  # a what-question claims a day only when it is all about the fact that has one
@@ -515,7 +532,8 @@ def never_happened(ix: Index, q: Query) -> list[Candidate]:
     """"What did Pence and Kim Yo Jong agree on during their meeting?": a question that takes the
     episode's meeting as having taken place, when a fact's claim says it never did."""
     claim = ix.unhappened
-    if claim is None or q.yes_no or ix.took_place is None:
+    if (claim is None or q.yes_no or ix.unhappened_undone & set(q.tokens)  # "after the meeting fell through" takes none for granted
+            or HYPOTHETICAL.search(q.norm) or ix.took_place is None):
         return []
     # Someone named who was never to be at it ("what did Pence and Kim Jong Un talk about when they
     # met"): a claim that they met that does not hold — corrected too, by its fact
@@ -525,9 +543,8 @@ def never_happened(ix: Index, q: Query) -> list[Candidate]:
                       and ix._canon_token("meet") in c.tokens), None) if strangers else None
     # ("when they met" is the episode's meeting only between its people, or people it says never met:
     # Pence and Moon Jae-in did meet)
-    they_met = ix.they_met is not None and ix.they_met.search(q.norm) and (set(q.entities) <= parties or never_met is not None)
-    if (ix.unhappened_undone & set(q.tokens)  # "after the meeting fell through" takes none for granted
-            or HYPOTHETICAL.search(q.norm) or not (ix.took_place.search(q.norm) or they_met)):
+    if not (ix.took_place.search(q.norm) or (ix.they_met is not None and ix.they_met.search(q.norm)
+                                             and (set(q.entities) <= parties or never_met is not None))):
         return []
     facts = [claim.fact] + ([never_met.fact] if never_met is not None and never_met.fact.id != claim.fact.id else [])
     docs = [ix.doc_by_fact[f.id] for f in facts]
@@ -693,7 +710,7 @@ def people(ix: Index, q: Query) -> list[Candidate]:
         # "who was the South Korean president?": people whose role the question names
         asked = set(q.known_tokens)
         asked_weighed = ix.weigh(list(asked))  # (the same for every role)
-        fits = sorted(((min(ix._coverage(list(role), asked), asked_weighed.cover(role)), p)
+        fits = sorted(((min(ix.role_weighed(p.id, role).cover(asked), asked_weighed.cover(role)), p)
                        for p, role in ix._roles if role and p.id not in q.entities), key=lambda x: -x[0])
         for fit, person in fits[:2]:
             if fit >= 0.6:
@@ -981,6 +998,7 @@ def by_date(ix: Index, q: Query) -> list[Candidate]:
 # --- helpers ----------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=1024)  # (the facts' few dates, for every fact candidate of every question)
 def _dates(iso: str | None) -> frozenset[str]:
     """A fact's date as the forms a question may name it in: the day and its month."""
     return frozenset({iso, iso[:7]}) if iso else frozenset()

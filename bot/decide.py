@@ -59,9 +59,8 @@ def decide(ix: Index, q: Query, scored: list[Scored], decision: Decision) -> Res
                 return specific
         return not_covered(ix, q, scored, verdict)
     best = scored[0]
-    result = best.cand.result()
     confidence = _confidence(verdict)
-    if best.cand.kind == "fact":
+    if best.cand.kind == "fact":  # (its answer is built here, with a second fact and a lead: not from the candidate)
         facts = [ix.fb.fact_by_id[f] for f in best.cand.facts]
         second = next((s for s in scored[1:] if s.cand.kind == "fact"), None)
         if second and math.exp(second.score - best.score) >= SECOND_FACT \
@@ -73,6 +72,7 @@ def decide(ix: Index, q: Query, scored: list[Scored], decision: Decision) -> Res
         if q.other_thing:  # (a fact on the thing of theirs, as the check above leaves only those)
             return fact_answer(ix, q, facts, confidence, "premise", f"Not the {q.other_thing[0]} but the {q.other_thing[1]}: ")
         return fact_answer(ix, q, facts, confidence, "fact", lead)
+    result = best.cand.result()
     if isinstance(result, Answer):
         return replace(result, confidence=confidence)
     return result

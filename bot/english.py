@@ -25,7 +25,7 @@ class English:
         data = yaml.safe_load(resources.files("bot").joinpath("data/chat.yaml").read_text(encoding="utf-8"))
         self.filler = frozenset(data["filler"])
         self.casual = {k: v for k, v in data["casual"].items()}
-        self._casual_pairs = [(re.compile(rf"\b{re.escape(k)}\b"), v) for k, v in self.casual.items() if " " in k]
+        self._casual_pairs = [(k, re.compile(rf"\b{re.escape(k)}\b"), v) for k, v in self.casual.items() if " " in k]
         self.focus_type = {word: kind for kind, words in data["focus_types"].items() for word in words}
         self.roles: list[list[str]] = data["roles"]
         self.news_outlets: list[str] = data["news_outlets"]
@@ -90,10 +90,14 @@ class English:
         """Casual spellings replaced by the plain words, in normalised text (words split on spaces);
         a letter typed over and over ("soooo", "whyyy", "pleeease") is typed once or twice."""
         casual = self.casual
-        words = " ".join(casual.get(w, w) for w in map(self._unstretched, norm.split(" ")))
-        for pair, plain in self._casual_pairs:  # "tl dr" (typed "tl;dr") is one word
-            words = pair.sub(plain, words)
-        return words
+        words = norm.split(" ")
+        if _STRETCHED.search(norm):  # (rare: one search of the whole text rather than one of each word)
+            words = list(map(self._unstretched, words))
+        text = " ".join([casual.get(w, w) for w in words])
+        for typed, pair, plain in self._casual_pairs:  # "tl dr" (typed "tl;dr") is one word
+            if typed in text:
+                text = pair.sub(plain, text)
+        return text
 
     def _unstretched(self, word: str) -> str:
         if not _STRETCHED.search(word) or word in self.filler or len(set(word)) < 2:

@@ -294,7 +294,6 @@ class Index:
                        and k[-1] + "s" not in self._raw_vocab and k[-1] + "s" not in self._aliases_words
                        and self.english.zipf(k[-1] + "s") < BARE_POSSESSIVE_ZIPF}, key=len, reverse=True)
         possessive = [(re.compile(rf"\b({'|'.join(map(re.escape, bare))})s\b"), r"\1", ())] if bare else []
-        # "did it happen?", "so did that ever take place": asked alone, "it" is the episode's meeting
         self.kin_patterns = tuple(pattern for pattern, _, _ in kin_names)  # "kim jong un s sister": someone's relative, named so
         # "the VP's chief of staff", "the vice president's chief of staff": someone named as another's
         # ("Pence's chief of staff", an alias) is so named by any of the other's names
@@ -309,6 +308,7 @@ class Index:
                         owned_names.append((re.compile(rf"\b(?:{self._names_of(owner)})\s+(?:s\s+)?{re.escape(rest)}\b"),
                                             " ".join(plain_tokens(p.name)), (rest,)))
                         break
+        # "did it happen?", "so did that ever take place": asked alone, "it" is the episode's meeting
         episode_noun = fb.meta.episode.get("nouns", [None])[0]
         unnamed = [(re.compile(r"^((?:so |and |but |ok )*(?:did|has|had) )(?:it|that|this)( (?:ever |actually |even |really |finally )?"
                                r"(?:happen|happened|take place|taken place|go ahead|gone ahead))$"), rf"\1the {episode_noun}\2", ("it", "that", "this"))] \
@@ -317,7 +317,8 @@ class Index:
         if fb.meta.setting:
             unnamed.append((re.compile(r"^((?:so |and |but |ok )*(?:was|were|is|are) \S+(?: \S+){0,3}?) (?:(?:also|even|actually|really) )?there(?: too| as well| at all)?$"),
                             rf"\1 at the {fb.meta.setting[0]}", ("there",)))
-        self.rewrites = [(pattern, meant, cue_pattern(cues)) for pattern, meant, cues in
+        # (a rewrite with no cue is its own: a search that finds nothing costs less than a substitution)
+        self.rewrites = [(pattern, meant, cue_pattern(cues) or pattern) for pattern, meant, cues in
                          possessive + folk + [(re.compile(rf"\b(?:{self._names_of(owner)})\s+(?:{'|'.join(_CREW_WORDS)})\b"), body, _CREW_WORDS)
                                               for owner, body in crews.items()] + kin_names + owned_names + unnamed]
         # "during their meeting", "the meeting went well": the episode's meeting taken as having happened
@@ -394,10 +395,14 @@ class Index:
         self._names_by_length: dict[int, tuple[dict[str, str], list[str]]] = {}
         self._weigh = lru_cache(maxsize=4096)(self._weigh_uncached)
         self._fact_counts = lru_cache(maxsize=8192)(self._fact_counts_uncached)  # (by noun and fact: asked of every candidate)
+        self._cite = lru_cache(maxsize=4096)(self._cite_uncached)  # (the same few passages cited for every answer)
+        self._canon_tokens = lru_cache(maxsize=64)(self._canon_tokens_uncached)
+        self._role_weighed: dict[str, Weighed] = {}  # see role_weighed
 
     def __getstate__(self) -> dict:  # the on-disk cache (bot/loader.py) pickles the engine
         state = self.__dict__.copy()
         del state["_correct"], state["_fuzzy_alias"], state["_like_a_name_word"], state["_names_by_length"], state["_weigh"], state["_fact_counts"]
+        del state["_cite"], state["_canon_tokens"], state["_role_weighed"]
         return state
 
     def __setstate__(self, state: dict) -> None:
@@ -553,6 +558,10 @@ class Index:
     def _canon_token(self, token: str) -> str:
         return self._canon.get(token) or self._canon_stems.get(stem(token)) or stem(token)
 
+    def _canon_tokens_uncached(self, words: frozenset[str]) -> frozenset[str]:
+        """The tokens of a fixed set of words (read once, for every question)."""
+        return frozenset(map(self._canon_token, words))
+
     @staticmethod
     def _build_aliases(people: list[Person]) -> dict[tuple[str, ...], str]:
         aliases: dict[tuple[str, ...], str] = {}
@@ -577,6 +586,8 @@ class Index:
         not inside a name of several words."""
         out, i = [], 0
         stems = [stem(t) for t in tokens]
+        if self._phrases.keys().isdisjoint(stems) and not (names and not self._alias_starts.isdisjoint(tokens)):
+            return list(tokens)  # (no phrase and no name of several words can start anywhere: most short texts)
         while i < len(tokens):
             # ("Korean Central News Agency" is a name: its "news agency" is not the lexicon's)
             name = names and tokens[i] in self._alias_starts and next(
@@ -610,8 +621,9 @@ class Index:
         # or one the sources never use, 1 any other word ("the meeting" names no one).
         name_part = [0 if w.startswith("=") else 2 if w in self._aliases_words or w not in self._raw_vocab else 1
                      for w in words] if correct else None
+        windows = self._name_windows(words, name_part) if correct else None
         while i < len(words):
-            match = self._entity_at(words, i, name_part)
+            match = self._entity_at(words, i, name_part, windows)
             if match and match[0] == 1 and i and words[i - 1] in capitalised and self._namesake(words[i - 1], words[i], match[1]):
                 # "Ivanka Trump": a first name the articles never give, before one of their surnames, is someone else
                 if unknown and unknown[-1] == words[i - 1]:
@@ -648,11 +660,12 @@ class Index:
             tokens.append(canon)
         return tokens, entities, unknown
 
-    def _entity_at(self, words: list[str], i: int, name_part: list[int] | None) -> tuple[int, str] | None:
+    def _entity_at(self, words: list[str], i: int, name_part: list[int] | None,
+                   windows: dict[int, list[int]] | None) -> tuple[int, str] | None:
         """The longest name starting at words[i]: exact names of several words first, then
-        misspelt ones ("kim yo jung", "kim yong") when `name_part` (see `_analyse`) allows
-        correcting, and only then a name of one word (so "Kim" alone does not win over a misspelt
-        "Kim Yong Nam")."""
+        misspelt ones ("kim yo jung", "kim yong") where `windows` (see `_name_windows`) allow,
+        and only then a name of one word (so "Kim" alone does not win over a misspelt "Kim Yong
+        Nam"). Without `name_part` (see `_analyse`), nothing misspelt."""
         if words[i] in self._alias_starts:
             for length in (4, 3, 2):
                 if i + length <= len(words) and (pid := self._aliases.get(tuple(words[i : i + length]))):
@@ -668,13 +681,10 @@ class Index:
                             and (other := self._fuzzy_alias(" ".join(words[i : i + longer]), longer))):
                         return longer, other
                     return length, pid
-        if name_part is not None:
-            for length in (3, 2):
-                window = name_part[i : i + length]
-                if (len(window) == length and min(window) and max(window) == 2
-                        and all(map(self._like_a_name_word, words[i : i + length]))):
-                    if pid := self._fuzzy_alias(" ".join(words[i : i + length]), length):
-                        return length, pid
+        if windows:
+            for length in windows.get(i, ()):
+                if pid := self._fuzzy_alias(" ".join(words[i : i + length]), length):
+                    return length, pid
         if pid := self._aliases.get((words[i],)):
             return 1, pid
         word = words[i]
@@ -691,6 +701,22 @@ class Index:
         if best and any(a[0][:2] == word[:2] for a in self._aliases if len(a) == 1 and self._aliases[a] == best):
             return 1, best
         return None
+
+    def _name_windows(self, words: list[str], name_part: list[int]) -> dict[int, list[int]]:
+        """Where a misspelt name of three or two words may start, with its lengths (three first):
+        each of its words may be part of a name (`name_part` not 0, and like some word of a name),
+        and one at least is a name's own word or one the sources never use. (Each word is looked
+        at once here, not again for every window it is in.)"""
+        like = self._like_a_name_word
+        nameish = [part and like(w) for w, part in zip(words, name_part)]
+        windows: dict[int, list[int]] = {}
+        for i in range(len(words) - 1):
+            if nameish[i] and nameish[i + 1]:
+                if i + 2 < len(words) and nameish[i + 2] and 2 in name_part[i : i + 3]:
+                    windows[i] = [3, 2] if 2 in name_part[i : i + 2] else [3]
+                elif 2 in name_part[i : i + 2]:
+                    windows[i] = [2]
+        return windows
 
     def _namesake(self, before: str, surname: str, pid: str) -> bool:
         """Whether `before surname` names another person than `pid`: a capitalised rare word the
@@ -817,13 +843,21 @@ class Index:
             pairs.append((t, w))
         return Weighed(tuple(pairs), sum(w for _, w in pairs))
 
+    def role_weighed(self, pid: str, role: frozenset[str]) -> "Weighed":
+        """`weigh(list(role))` of a person's role tokens (`_roles`), kept: every "who" question
+        weighs every role. (Kept per process, as the order of a set's tokens is.)"""
+        weighed = self._role_weighed.get(pid)
+        if weighed is None:
+            weighed = self._role_weighed[pid] = self.weigh(list(role))
+        return weighed
+
     def _coverage(self, wanted: list[str], have: set[str]) -> float:
         """The weighted share of `wanted` that `have` contains (see `weigh`)."""
         return self.weigh(wanted).cover(have)
 
     # --- building results ---------------------------------------------------------------------
 
-    def _cite(self, source_id: str, quote: str) -> Citation:
+    def _cite_uncached(self, source_id: str, quote: str) -> Citation:
         src = self.fb.source_by_id[source_id]
         return Citation(src.file, src.id, src.outlet, quote, src.url)
 

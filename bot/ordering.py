@@ -34,6 +34,8 @@ def asks_order(norm: str) -> tuple[str, str, str | None] | None:
     """The two sides of an ordering question, in normalised words, and the order a yes-or-no
     question proposes ("before"/"after"; None: it asks which), or None."""
     for pattern in (_BEFORE_OR_AFTER, _WHICH_FIRST, _FIRST_OF_TWO):
+        if pattern is _BEFORE_OR_AFTER and "before or after" not in norm:
+            continue  # (its words first: the pattern tries every word of a question without them)
         found = pattern.match(norm)
         if found and not _ASKS_ELSE.search(found.group("a")):
             return found.group("a"), found.group("b"), None

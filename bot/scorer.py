@@ -71,7 +71,7 @@ class QueryContext:
         self.dates = set(q.dates)
         base: Sparse = {"bias": 1.0, "n_known": min(len(q.known_tokens), 6) / 6}
         zipfs = [z for _, z in q.unknown]
-        for name, lo, hi in (("unk_rare", 0, 3.0), ("unk_mid", 3.0, 4.5), ("unk_common", 4.5, 5.3), ("unk_vcommon", 5.3, 99)):
+        for name, lo, hi in (("unk_rare", 0, 3.0), ("unk_mid", 3.0, 4.5), ("unk_common", 4.5, 5.3), ("unk_vcommon", 5.3, 99)) if zipfs else ():
             n = sum(lo <= z < hi for z in zipfs)
             if n:
                 base[name] = min(n, 3)
@@ -84,6 +84,10 @@ class QueryContext:
         self.base = base
         self.card_asked = (len(q.entities) == 1 and set(q.known_tokens) == {"@" + q.entities[0]} and not q.yes_no
                            and q.answer_type in ("what", "person"))
+        self.unplaced = [e for e in q.entities if e not in self.setting]  # the names a candidate may leave out
+        self.want = q.answer_type
+        self.want_miss = f"want_{self.want}_miss" if self.want in ANSWER_TYPES else None
+        self.counted = q.focus if self.want == "number" else None  # "how many countries": what is counted
 
     def cover(self, cand: Candidate) -> float:
         """How much of the question's weighed words a candidate's tokens cover."""
@@ -92,79 +96,96 @@ class QueryContext:
 
 
 def features(ctx: QueryContext, cand: Candidate) -> Sparse:
+    # (asked of every candidate of every question: what only some kinds of question need is worked
+    # out only for them; the order in which features are set is the linear score's order of sums)
     ix, q = ctx.ix, ctx.q
     x = dict(ctx.base)
-    if ctx.weighed is not None:
+    kind = cand.kind
+    is_fact = kind == "fact"
+    weighed = ctx.weighed
+    if weighed is not None:
         cover = ctx.cover(cand)
         x["cover"] = cover
         x["gap"] = cover - ctx.best_cover
         if cand.evidence:
-            x["ev_cover"] = ctx.weighed.cover(cand.with_evidence if cand.with_evidence is not None else cand.tokens | cand.evidence)
+            x["ev_cover"] = weighed.cover(cand.with_evidence if cand.with_evidence is not None else cand.tokens | cand.evidence)
         else:
             x["ev_cover"] = cover
         if ctx.focus in cand.tokens:
             x["focus_hit"] = 1.0
-    if cand.kind == "fact":
+    if is_fact:
         topics = ix.doc_by_fact[cand.facts[0]].topics
         if topics:
             x["topic_hit"] = len(topics & ctx.asked) / len(topics)  # "the meeting's date" is about the meeting, not the articles
-    x["route"] = cand.route
+    route = cand.route
+    x["route"] = route
     if cand.template:
         x["template"] = cand.template
     if cand.bm25:
         x["bm25"] = cand.bm25
         if cand.bm25 >= 0.999:
             x["bm25_top"] = 1.0
-    missing = sum(e not in cand.entities and e not in ctx.setting for e in q.entities)
-    if missing:
-        x["ent_missing"] = min(missing, 3)
-    elif q.entities:
-        x["ent_all"] = 1.0
+    if q.entities:
+        missing = 0
+        for e in ctx.unplaced:
+            if e not in cand.entities:
+                missing += 1
+        if missing:
+            x["ent_missing"] = min(missing, 3)
+        else:
+            x["ent_all"] = 1.0
     if cand.focus_open:
         x["gap_focus"] = 1.0  # "which 20 countries": the very thing asked for is what the sources leave open
     counted = None
-    if q.answer_type == "number" and q.focus:
-        counted = ix.counts_of(q.focus, cand)
+    if ctx.counted:
+        counted = ix.counts_of(ctx.counted, cand)
         x["count_hit" if counted else "count_miss"] = 1.0
     if q.dates:
         x["date_match" if ctx.dates & cand.dates else "date_miss"] = 1.0
-    kind_name, yesno_name, route_name, quoting_name = _KIND_NAMES[cand.kind]
+    kind_name, yesno_name, route_name, quoting_name = _KIND_NAMES[kind]
     if q.quote_intent:
         x[quoting_name] = 1.0
-        if cand.kind == "fact" and q.entities and any(q.entities[0] in ix.fb.fact_by_id[f].said_by for f in cand.facts):
+        if is_fact and q.entities and any(q.entities[0] in ix.fb.fact_by_id[f].said_by for f in cand.facts):
             x["said_by"] = 1.0  # "what did the vice president's office say?": a fact reporting its words
-    want = q.answer_type
-    shows = cand.shows
-    if counted is False and cand.kind == "fact":
-        shows = shows - {"number"}  # "how many athletes": "the two Koreas" counts something else
-    brought = cand.entities - ctx.entities
-    if cand.kind == "fact":
-        brought = brought & ix.named_in[cand.facts[0]]
-    if want == "person" and brought:
-        shows = shows | {"person"}
-    if want == "date" and "while" in shows and q.when_asked:
-        shows = shows | {"date"}  # "when did he announce them?" — "at the start of his trip"
-    if want == "date" and q.day_asked and "day" not in shows:
-        shows = shows - {"date"}  # "on what date in November …": "November 2017" gives no day
-    if want == "outlet" and brought & ix.roles.known_outlets:
-        shows = shows | {"outlet"}  # "which paper": an answer that brings in a news outlet
-    if want == "person" and any(ix.fb.person_by_id[e].kind == "person" for e in brought if e in ix.fb.person_by_id):
-        x["new_person"] = 1.0  # "who was Pence to meet?": a fact that brings in people, not only a place or a country
-    elif want == "person" and brought and all(ix.fb.person_by_id[e].kind == "country" for e in brought if e in ix.fb.person_by_id):
-        x["only_places"] = 1.0  # all it adds is a country: a "who" answer only as "North Korea" is
-    if want in ("what", "yesno") or want in shows:
+    want = ctx.want
+    if want == "what" or want == "yesno":
         x["type_ok"] = 1.0
-    elif want in ANSWER_TYPES:
-        x[f"want_{want}_miss"] = 1.0
-    if q.outlet and cand.kind == "fact" and not any(ev.source == q.outlet for f in cand.facts for ev in ix.fb.fact_by_id[f].evidence):
+    else:
+        shows = cand.shows
+        if counted is False and is_fact:
+            shows = shows - {"number"}  # "how many athletes": "the two Koreas" counts something else
+        if want == "person" or want == "outlet":
+            brought = cand.entities - ctx.entities
+            if is_fact:
+                brought = brought & ix.named_in[cand.facts[0]]
+            if want == "outlet":
+                if brought & ix.roles.known_outlets:
+                    shows = shows | {"outlet"}  # "which paper": an answer that brings in a news outlet
+            elif brought:
+                shows = shows | {"person"}
+                people = ix.fb.person_by_id
+                if any(people[e].kind == "person" for e in brought if e in people):
+                    x["new_person"] = 1.0  # "who was Pence to meet?": a fact that brings in people, not only a place or a country
+                elif all(people[e].kind == "country" for e in brought if e in people):
+                    x["only_places"] = 1.0  # all it adds is a country: a "who" answer only as "North Korea" is
+        elif want == "date":
+            if "while" in shows and q.when_asked:
+                shows = shows | {"date"}  # "when did he announce them?" — "at the start of his trip"
+            if q.day_asked and "day" not in shows:
+                shows = shows - {"date"}  # "on what date in November …": "November 2017" gives no day
+        if want in shows:
+            x["type_ok"] = 1.0
+        elif ctx.want_miss:
+            x[ctx.want_miss] = 1.0
+    if q.outlet and is_fact and not any(ev.source == q.outlet for f in cand.facts for ev in ix.fb.fact_by_id[f].evidence):
         x["outlet_miss"] = 1.0
     x[kind_name] = 1.0
-    if cand.kind == "person" and ctx.card_asked:
+    if kind == "person" and ctx.card_asked:
         x["card_asked"] = 1.0  # "what's the DPRK?", "who is Nauert": the question is the name alone
-    if cand.kind in ("premise", "no") and cand.route >= 0.999:
+    if (kind == "premise" or kind == "no") and route >= 0.999:
         x["premise_full"] = 1.0  # every word of a false claim is in the question: it takes it for granted
-    if cand.route:
-        x[route_name] = cand.route
+    if route:
+        x[route_name] = route
     if q.yes_no:
         x[yesno_name] = 1.0
     return x
@@ -179,7 +200,8 @@ def decision_features(ranked: list["Scored"], q: Query) -> Sparse:
     clearly it wins, and how many of the question's known words it leaves unanswered."""
     best = ranked[0]
     # rivals: other answers, not the same item found twice (a date premise and a claim premise)
-    rivals = [s for s in ranked[1:] if (s.cand.kind, s.cand.facts) != (best.cand.kind, best.cand.facts)]
+    kind, facts = best.cand.kind, best.cand.facts
+    rivals = [s for s in ranked[1:] if s.cand.kind != kind or s.cand.facts != facts]
     lead = best.score - rivals[0].score if rivals else 5.0
     close = sum(1 for s in rivals[:5] if best.score - s.score < 0.5)
     tokens, evidence = best.cand.tokens, best.cand.evidence  # (asked of each word: no union of them built)
@@ -333,9 +355,10 @@ def score_all(ix: Index, q: Query, cands: list[Candidate], weights: dict[str, fl
               rerank: "Decision | None" = None) -> list[Scored]:
     ctx = QueryContext(ix, q, cands)
     out = []
+    weight = weights.get
     for c in cands:
         x = features(ctx, c)
-        out.append(Scored(c, sum([weights.get(name, 0.0) * v for name, v in x.items()]), x))  # (a list sums faster than a generator)
+        out.append(Scored(c, sum([weight(name, 0.0) * v for name, v in x.items()]), x))  # (a list sums faster than a generator)
     out.sort(key=lambda s: rank_key(s.score, s.x))
     return reranked(out, rerank) if rerank is not None else out
 
@@ -343,7 +366,8 @@ def score_all(ix: Index, q: Query, cands: list[Candidate], weights: dict[str, fl
 def rerank_x(ranked: list[Scored], i: int) -> Sparse:
     """A candidate's features for the reranker: its own, with its linear score, how far that is
     below the first one's, and its place in the linear order."""
-    x = {name: v for name, v in ranked[i].x.items() if name != "bias"}  # (the trees' own base is the bias)
+    x = dict(ranked[i].x)
+    x.pop("bias", None)  # (the trees' own base is the bias)
     x["rank_score"], x["rank_gap"], x["rank_pos"] = ranked[i].score, ranked[0].score - ranked[i].score, float(i)
     return x
 

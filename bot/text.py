@@ -88,6 +88,8 @@ def cue_pattern(cues: tuple[str, ...]) -> re.Pattern | None:
     return re.compile("|".join(map(re.escape, cues))) if cues else None
 
 
+@lru_cache(maxsize=256)  # (a question and its parts are normalised several times over while it is answered; the
+# cache holds what one message and its parts read, not the questions of earlier messages)
 def normalize(text: str) -> str:
     if not text.isascii():  # fold accents and drop marks and control/format characters
         text = unicodedata.normalize("NFKD", text)
@@ -154,10 +156,16 @@ def fix_question_words(norm: str) -> str:
     words = norm.split(" ")
     for i, word in enumerate(words[:2]):
         if 3 <= len(word) <= 5 and word not in STOPWORDS:
-            hit = process.extractOne(word, QUESTION_WORDS, scorer=fuzz.ratio, score_cutoff=75)
-            if hit and (sorted(hit[0]) == sorted(word) or len(word) < len(hit[0])):  # swapped or dropped letters
-                words[i] = hit[0]
+            words[i] = _question_word(word)
     return " ".join(words)
+
+
+@lru_cache(maxsize=4096)  # (a question's first words are few: "pence", "kcna", "waht")
+def _question_word(word: str) -> str:
+    hit = process.extractOne(word, QUESTION_WORDS, scorer=fuzz.ratio, score_cutoff=75)
+    if hit and (sorted(hit[0]) == sorted(word) or len(word) < len(hit[0])):  # swapped or dropped letters
+        return hit[0]
+    return word
 
 
 HYPOTHETICAL = re.compile(r"\b(?:supposed|meant|going|planned|scheduled|slated|set|due|would|was to|were to|intend|intended|intending|plan|planning|aim|aimed|hoped|hoping|wanted to|want to|wants to)\b")
@@ -168,12 +176,15 @@ _POLITE_PREFIX = re.compile(r"^(?:(?:can|could|would|will) you (?:please )?(?:te
                             r"please (?:tell me|explain)|i (?:want|would like|d like) to know|tell me|"
                             r"(?:do|does|did) (?:we|anyone|anybody|they) (?:actually |really )?know|is it (?:actually |really )?known)\s+")
 _CHECK_SUFFIX = re.compile(r"\s*(?:is that (?:true|right|correct)|right|true|correct)$")
+_CHECK_SUFFIX_ENDS = ("true", "right", "correct")
 
 
 def strip_checking(norm: str) -> tuple[str, bool]:
     """"Is it true that X?" / "I heard X, is that right?" -> ("X", True): a claim to check."""
     norm = _POLITE_PREFIX.sub("", norm, count=1) or norm  # "can you tell me why …" is not a yes/no question
-    stripped = _CHECK_SUFFIX.sub("", _CHECK_PREFIX.sub("", norm))
+    stripped = _CHECK_PREFIX.sub("", norm)
+    if stripped.rstrip("\n").endswith(_CHECK_SUFFIX_ENDS):  # (most questions end otherwise: no search from every word)
+        stripped = _CHECK_SUFFIX.sub("", stripped)
     return (stripped, True) if stripped != norm and stripped else (norm, False)
 
 
