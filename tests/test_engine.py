@@ -895,8 +895,9 @@ def test_a_name_given_only_with_an_initial_asked_in_full_says_so(engine, questio
     assert engine.ask("who is a. messinis").answered  # the card, when the name is not asked in full
 
 
-def test_what_a_reporter_covers_is_answered_from_her_byline(engine):
-    result = engine.ask("What does Jen Kirby cover?")
+@pytest.mark.parametrize("question", ["What does Jen Kirby cover?", "what's jen kirby's beat"])
+def test_what_a_reporter_covers_is_answered_from_her_byline(engine, question):
+    result = engine.ask(question)
     assert result.answered and "global instability" in result.text
 
 
