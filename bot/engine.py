@@ -32,7 +32,7 @@ from bot.text import PERSONAL_PRONOUN, PRONOUN_GENDER, SPEECH_VERB, clip, date_s
 
 __all__ = ["Answer", "Citation", "Comparison", "Engine", "NotCovered", "PersonMatch", "Result", "normalize"]
 
-_TWO_SPEAKERS = re.compile(r"^(?P<pre>(?:\S+ ){1,3}?)(?P<a>\S+(?: \S+){0,2}) and (?P<b>\S+(?: \S+){0,2}) "
+_TWO_SPEAKERS = re.compile(r"^(?P<pre>(?:\S+ ){0,2}?(?:did|does|do|has|have|had|would|will) )(?P<a>\S+(?: \S+){0,2}) and (?P<b>\S+(?: \S+){0,2}) "
                            r"(?P<verb>say|said|tell|told|tweet|tweeted|claim|claimed)\b(?P<rest>.*)$")
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9)])[.!]+\s+")
 _PRONOUN = re.compile(r"\b(he|she|they|him|her|them)\b")
