@@ -21,6 +21,7 @@ from bot.text import (
     QUOTE_WORDS,
     REPORTING_VERBS,
     SEASONS,
+    WH_WORDS,
     YES_NO_STARTERS,
     cue_pattern,
     find_dates,
@@ -546,15 +547,14 @@ def split_parts(question: str) -> tuple[str, ...]:
     # "who cancelled it and why": a question word alone asks it of the part before ("why cancelled it")
     for i in range(1, len(merged)):
         word = normalize(merged[i][0]).strip()
-        if word in _BARE_WH:
+        if word in WH_WORDS:
             before = normalize(merged[i - 1][0]).split()
-            rest = before[1:] if before and before[0] in _BARE_WH else before
+            rest = before[1:] if before and before[0] in WH_WORDS else before
             merged[i] = (" ".join([word, *rest]), True)
     parts = tuple(p for p, _ in merged if len(p.split()) >= 2)
     return parts if len(parts) >= 2 else ()
 
 
-_BARE_WH = frozenset("who when where why how what which".split())
 _ASKS = re.compile(r"\b(?:who|whom|whose|what|when|where|why|how|which)\b|^(?:did|does|do|was|were|is|are|has|have|had|will|would|could|can)\b")
 
 

@@ -18,7 +18,7 @@ from typing import Callable
 from rapidfuzz import fuzz
 
 from bot.analyse import Query
-from bot.facts import Fact, Quote, date_label
+from bot.facts import Fact, Person, Quote, date_label
 from bot.index import Index, _ClaimDoc, _Doc
 from bot.results import Answer, NotCovered, Result
 from bot.roles import shown_as
@@ -493,8 +493,7 @@ def dated(ix: Index, q: Query) -> list[Candidate]:
     if doc.fact.date == asked:
         return []  # the right day: whether it happened is for the claims to say, the rest for the fact
     asked_tokens = set(q.known_tokens)
-    if q.yes_no and any(c.fact.id == doc.fact.id and not c.holds and c.tokens <= asked_tokens
-                        and {"@" + e for e in c.entities} <= asked_tokens for c in ix.claims_sharing(wanted)):
+    if q.yes_no and any(c.fact.id == doc.fact.id and not c.holds and _claim_words(c) <= asked_tokens for c in ix.claims_sharing(wanted)):
         return []  # "did Pence meet Kim Yo Jong on Feb 9?": they never met, on any day — "No" is the claim's to say
     day = dt.date.fromisoformat(asked)
     # (the fact may not say its day in words; a year is said when it is the year that is wrong)
@@ -745,7 +744,11 @@ def another_time(ix: Index, q: Query) -> Candidate | None:
     if not people or not (words & _JOB_WORDS or words & ix.roles.role_words):
         return None
     person = people[0]
-    text = f"My sources only say what {person.name} was at the time of the story: {person.role}."
+    return _card_gap(ix, q, person, f"My sources only say what {person.name} was at the time of the story: {person.role}.")
+
+
+def _card_gap(ix: Index, q: Query, person: Person, text: str) -> Candidate:
+    """A detail about someone the articles do not give (`text` says so), cited by their card's evidence."""
     return Candidate("gap", 1.0, lambda: NotCovered(q.raw, text, (), citations=tuple(
         ix._cite(ev.source, ev.quote) for ev in person.evidence[:1])), (), frozenset(q.tokens), frozenset({person.id}), frozenset())
 
@@ -762,9 +765,7 @@ def initial_only(ix: Index, q: Query) -> Candidate | None:
     person = next((p for p in (ix.fb.person_by_id[e] for e in q.entities) if _INITIAL.match(p.name)), None)
     if person is None:
         return None
-    text = f"My sources give only an initial: “{person.name}”. {person.name} — {person.role}."
-    return Candidate("gap", 1.0, lambda: NotCovered(q.raw, text, (), citations=tuple(
-        ix._cite(ev.source, ev.quote) for ev in person.evidence[:1])), (), frozenset(q.tokens), frozenset({person.id}), frozenset())
+    return _card_gap(ix, q, person, f"My sources give only an initial: “{person.name}”. {person.name} — {person.role}.")
 
 
 _ASKER = frozenset("i we you u".split())

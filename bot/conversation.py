@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 
 from bot.candidates import IN_PLACE, fact_answer, quote_when, related_docs, said_to_lines
 from bot.engine import Answer, Engine, NotCovered, Result
-from bot.analyse import analyse
+from bot.analyse import analyse, read
 from bot.decide import NOTHING_SPECIFIC
 from bot.ordering import asks_order
 from bot.text import (PERSONAL_PRONOUN, PRONOUN_GENDER, REPORTING_VERBS, SPEECH_VERB, STOPWORDS, clip, listed, normalize, stem,
@@ -434,7 +434,7 @@ def _topic_of(engine: Engine, question: str, beside: str = "") -> str:
     there = set(normalize(beside).split())  # the follow-up's own words are not added again
     # ("who was Pence supposed to meet?" → "did it happen?": whether the meeting happened, not whether
     # it was planned — a plan in the last question is not the topic of asking whether it came about)
-    planned = _PLANNED if engine.ix._canon_token("happen") in analyse(engine.ix, beside).tokens else frozenset()
+    planned = _PLANNED if engine.ix._canon_token("happen") in read(engine.ix, beside).tokens else frozenset()
     kept = dict.fromkeys(w for w in words if w not in unknown and w not in _POINTERS and w not in there and w not in planned)
     topic = list(kept)[:TOPIC_WORDS]
     while topic and topic[-1] in STOPWORDS:  # cut short, it ends on a word, not on "between the"

@@ -177,7 +177,7 @@ class Engine:
         both = _TWO_SPEAKERS.match(norm)
         if both is None:
             return ()
-        named = [self.ix._analyse(both[side], correct=True)[1] for side in ("a", "b")]
+        named = [self.entities_in(both[side]) for side in ("a", "b")]
         if not all(len(n) == 1 and self.ix.quoted(n[0]) for n in named):
             return ()
         return tuple(f"{both['pre']}{both[side]} {both['verb']}{both['rest']}" for side in ("a", "b"))

@@ -674,10 +674,9 @@ class Index:
                            for j in range(1, length) for m in range(length - j + 1, 5)):
                         return None
                     # "the north koreens": a longer name misspelt in the word after wins over "the North"
+                    # ("otto warmbier fate" is no misspelt "father": the word after is no English word)
                     longer = length + 1
-                    if (name_part is not None and longer <= 3 and i + longer <= len(words) and name_part[i + length] == 2
-                            and not self.english.zipf(words[i + length])  # ("otto warmbier fate" is no misspelt "father")
-                            and all(map(self._like_a_name_word, words[i : i + longer]))
+                    if (windows and longer in windows.get(i, ()) and name_part[i + length] == 2 and not self.english.zipf(words[i + length])
                             and (other := self._fuzzy_alias(" ".join(words[i : i + longer]), longer))):
                         return longer, other
                     return length, pid

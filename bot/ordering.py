@@ -56,9 +56,11 @@ def order_answer(ix: Index, question: str, norm: str) -> Answer | None:
     if pair is None:
         return None
     first, second = pair
-    forward, backward = _order(ix, first, second), _order(ix, second, first)
-    steps = forward if forward is not None else backward
-    verdict = "Before" if forward is not None else "After" if backward is not None else None
+    steps = _order(ix, first, second)
+    verdict = "Before" if steps is not None else None
+    if steps is None:
+        steps = _order(ix, second, first)
+        verdict = "After" if steps is not None else None
     dated = f"{first.title}: {first.date_label()}. {second.title}: {second.date_label()}."
     proposed = sides[2]
     if verdict and proposed:  # "was X before Y?": yes or no, with the dates
@@ -124,9 +126,9 @@ def _order(ix: Index, a: Event, b: Event) -> list[tuple[Event, Event, bool]] | N
         for y in ix.fb.events:
             if y.id in came_from or y.id == a.id:
                 continue
-            by_words = x.id in y.follows
-            if by_words or _dated_before(x, y):
-                came_from[y.id] = (x, by_words and not _dated_before(x, y))
+            dated = _dated_before(x, y)
+            if dated or x.id in y.follows:
+                came_from[y.id] = (x, not dated)
                 if y.id == b.id:
                     steps, at = [], y
                     while at.id != a.id:
