@@ -579,6 +579,10 @@ def verify(model: FactBaseModel, root: Path, lines: dict[tuple, int], display: s
         ref(("quotes", i, "speaker"), q.speaker, "people", "speaker")
     for i, p in enumerate(model.people):
         ref(("people", i, "publishes"), p.publishes, "sources", "source")
+    for j, pid in enumerate(model.meta.episode.get("people", ())):  # the first is whose meeting it was
+        ref(("meta", "episode", "people", j), pid, "people", "person")
+    if model.meta.setting_fact is not None:
+        ref(("meta", "setting_fact"), model.meta.setting_fact, "facts", "fact")
     for loc, message in meta_problems(model):
         add(loc, message)
     for i, d in enumerate(model.discrepancies):
@@ -620,15 +624,9 @@ def meta_problems(model: FactBaseModel) -> list[tuple[tuple, str]]:
     if not 1 <= meta.default_year <= 9999:
         found.append((("meta", "default_year"), f"meta.default_year: not a year: {meta.default_year}"))
 
-    people = {p.id for p in model.people}
-    for key in meta.episode:
+    for key in meta.episode:  # (its people and setting_fact are checked with the other references, in verify)
         if key not in ("people", "nouns"):
             found.append((("meta", "episode"), f"meta.episode: unknown key {key!r} (the engine reads people and nouns)"))
-    for j, pid in enumerate(meta.episode.get("people", ())):  # the first is whose meeting it was
-        if pid not in people:
-            found.append((("meta", "episode", "people", j), f"unknown person {pid!r}"))
-    if meta.setting_fact is not None and meta.setting_fact not in {f.id for f in model.facts}:
-        found.append((("meta", "setting_fact"), f"unknown fact {meta.setting_fact!r}"))
     for season, month in meta.season_months.items():
         if season not in SEASONS or month not in MONTH_NAMES:
             found.append((("meta", "season_months", season), f"meta.season_months: {season!r}: {month!r} is not a season "
