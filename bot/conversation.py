@@ -189,7 +189,7 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
             question, note = spoke or _resolve_pronouns(engine, text, before)
             if question == text and len(norm.split()) <= 4:
                 # "by who?", "which reporter", "until when": a short question names no topic of its own
-                question = f"{text} {_topic_of(engine, before.question, text)}"
+                question = f"{text.rstrip(' ?!.')} {_topic_of(engine, before.question, text)}"
                 note = f"(Reading that as: “{normalize(question)}”.)"
     result = engine.ask(question)
     # ("what did it tell pence?" after KCNA: an "it" that speaks is someone, whom the message alone cannot name)
@@ -199,12 +199,19 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
         alone = engine.ask(text)
         # ("where was it held?" after the summit: "my sources don't say where the summit was held"
         # answers it; the Olympics' venue, read alone, does not)
-        said_open = not result.answered and not NOTHING_SPECIFIC.match(result.text)
+        # — but "what do analysts think the point of all that was" after "did Moon accept?" is not
+        # answered by "my sources don't say whether Moon accepted": that gap is of the added words
+        own = _own_tokens(engine, text)
+        said_open = _gap_of(engine, result, own)
         # ("what sanctions?" after why they backed out: read with the last question's words it only
         # gives the last answer again; alone, it gives something new)
-        repeats = (bool(result.facts) and set(result.facts) <= set(before.facts) and not set(alone.facts) <= set(before.facts)
-                   and _asks_a_thing(engine, norm))
+        again = bool(result.facts) and set(result.facts) <= set(before.facts)
+        repeats = again and not set(alone.facts) <= set(before.facts) and _asks_a_thing(engine, norm)
         if alone.answered and not said_open and (not result.answered or alone.confidence > result.confidence or repeats):
+            result, question, note = alone, text, None
+        elif result.answered and again and _gap_of(engine, alone, own):
+            # "what's that missile called" after the missile launch: the last answer again is a near
+            # miss; alone, it is "my sources don't name the missile"
             result, question, note = alone, text, None
     if asked_again is not None:
         about = set(engine.entities_in(message))
@@ -369,6 +376,20 @@ def _place_of(engine: Engine, asked: str, result) -> str:
     return f"at the {found[0]}"  # "at the opening ceremony", "at the stadium"
 
 
+def _own_tokens(engine: Engine, text: str) -> set[str]:
+    """The content words of the message itself, not of anyone it names."""
+    return {t for t in read(engine.ix, text).tokens if not t.startswith("@")}
+
+
+def _gap_of(engine: Engine, result, own: set[str]) -> bool:
+    """Whether `result` says the sources lack something the message itself asks about
+    ("My sources don't name the missile" for "what's that missile called")."""
+    if result.answered or NOTHING_SPECIFIC.match(result.text):
+        return False
+    gap = result.text.split(" What they do say")[0]
+    return not own.isdisjoint(_own_tokens(engine, gap))
+
+
 def _asks_a_thing(engine: Engine, norm: str) -> bool:
     """"What sanctions?" asks about a thing; "which day?", "what city?", "which one?" ask something about it."""
     thing = _WHICH_THING.match(norm)
@@ -508,7 +529,7 @@ def _resolve_pronouns(engine: Engine, text: str, before: Conversation, pronouns_
             if len([p for p in people if (p.kind == "person") == (target.kind == "person")]) > 1:
                 notes.append(f"“{pronoun}” as {target.name}")
         if len(normalize(text).split()) <= 3 and not _asks_something_of_its_own(engine, resolved):
-            resolved = f"{resolved} {_topic_of(engine, before.question, resolved)}"  # "where was he?": still about the last topic
+            resolved = f"{resolved.rstrip(' ?!.')} {_topic_of(engine, before.question, resolved)}"  # "where was he?": still about the last topic
         if thing is not None:
             notes.append(f"“{plural.group(1)}” as the {thing}")
         return resolved, f"(Taking {' and '.join(notes)}.)" if notes else None
@@ -517,7 +538,7 @@ def _resolve_pronouns(engine: Engine, text: str, before: Conversation, pronouns_
         pointer = _THING.search(lowered)
         return f"{text[:pointer.start()]}{_topic_of(engine, before.question, text)}{text[pointer.end():]}", None
     if _THING.search(lowered) and before.question and not pronouns_only:
-        return f"{text} {_topic_of(engine, before.question, text)}", None
+        return f"{text.rstrip(' ?!.')} {_topic_of(engine, before.question, text)}", None
     return text, None
 
 

@@ -59,6 +59,7 @@ EVAL_SETS = {
     "blind_am": EVAL_SET.with_name("blind_am.yaml"),
     "blind_an": EVAL_SET.with_name("blind_an.yaml"),
     "blind_ao": EVAL_SET.with_name("blind_ao.yaml"),
+    "blind_ap": EVAL_SET.with_name("blind_ap.yaml"),
     "dev": Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev_questions.yaml",
 }
 

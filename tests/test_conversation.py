@@ -586,3 +586,22 @@ def test_his_before_a_family_tie_is_whoever_has_that_relative(engine):
     first = follow_up(engine, "did pence meet kim jong un", None, now=0.0)
     turn = follow_up(engine, "what about his sister", first.conversation, now=1.0)
     assert "Kim Jong Un's sister" in turn.read_as and turn.result.text.startswith("Kim Yo Jong")
+
+
+def test_a_gap_of_the_carried_words_does_not_answer_a_message_that_asks_its_own_thing(engine):
+    # the last question's words ("moon accept") are added for "this"; the sources' silence on
+    # whether Moon accepted says nothing about what analysts think — the message alone does
+    *_, turn = _talk(engine, "who did kim jong un invite to north korea?", "did moon accept?",
+                     "so what do analysts think the point of all this was")
+    assert turn.result.answered and "Analysts believe" in turn.result.text and "Moon" not in turn.result.text
+
+
+def test_a_demonstrative_asking_what_the_sources_lack_is_not_answered_with_the_last_answer(engine):
+    *_, turn = _talk(engine, "why has the region been on high alert", "what was that missile called")
+    assert not turn.result.answered and turn.result.text.startswith("My sources don't give the missile's name")
+
+
+def test_a_short_follow_up_with_a_question_mark_is_read_as_one_question(engine):
+    *_, turn = _talk(engine, "why has the region been on high alert?", "since when?")
+    assert turn.result.answered and "November 2017" in turn.result.text
+    assert "doesn't look like a question" not in turn.result.text and "yes or no" not in turn.result.text
