@@ -156,6 +156,7 @@ class Query:
     day_asked: bool = False  # "what date", "which day": a day, not only a month or "at the start of his trip"
     when_asked: bool = False  # "when …": a time told by what was happening answers it too
     strangers: tuple[str, ...] = ()  # people the articles never mention, named beside one of theirs ("Ivanka Trump")
+    aside: tuple[str, ...] = ()  # words the question sets aside ("besides the regret part"): what is not asked for
 
     @cached_property  # (only `explain` shows them: not read for every query)
     def parts(self) -> tuple[str, ...]:
@@ -202,6 +203,11 @@ class Reading:
     outlet: str | None
     contrasted: str | None
     other_thing: tuple[str, str] | None
+    aside: tuple[str, ...] = ()
+
+
+# "besides the regret part", "other than the tweet": words set aside at the end of a question
+_SET_ASIDE = re.compile(r"\s\b(?:besides|other than|apart from|aside from|except(?: for)?|not counting)\s+(.+)$")
 
 
 def _in_its_month(ix: Index):
@@ -229,6 +235,13 @@ def read(ix: Index, question: str) -> Reading:
         else:
             absent = cues
     norm = _who_by_name(ix, norm)
+    aside = _SET_ASIDE.search(norm)
+    if aside and not QUOTE_WORDS.isdisjoint(norm[: aside.start()].split()):
+        # "what else did Nauert tweet besides the regret part": the words set aside are not asked
+        # for ("which officials besides Pence …" still names who the question is about)
+        norm, aside = norm[: aside.start()], tuple(aside.group(1).split())
+    else:
+        aside = ()
     found = find_dates(norm, ix.fb.meta.default_year)
     without_dates = norm
     for _, start, end in reversed(found):
@@ -275,7 +288,7 @@ def read(ix: Index, question: str) -> Reading:
         theirs = ix.opposite_thing(words, at)
         other_thing = (f"{contrasted} {words[at + 1]}", theirs) if theirs else None
     known_tokens = tuple(t for t in tokens if t.startswith("@") or t in ix._vocab or t in ix._idf)
-    return Reading(question, norm, checking, found, tokens, entities, unknown, known_tokens, wh, words, outlet, contrasted, other_thing)
+    return Reading(question, norm, checking, found, tokens, entities, unknown, known_tokens, wh, words, outlet, contrasted, other_thing, aside)
 
 
 def query_of(ix: Index, r: Reading) -> Query:
@@ -313,6 +326,7 @@ def query_of(ix: Index, r: Reading) -> Query:
         outlet=r.outlet,
         contrasted=r.contrasted,
         other_thing=r.other_thing,
+        aside=r.aside,
         known_tokens=r.known_tokens,
         focus=focus,
         focus_known=focus_known,

@@ -860,8 +860,16 @@ def quotes(ix: Index, q: Query) -> list[Candidate]:
         # "what did Pence tweet", "did Pence tweet anything": the articles print no tweet of his, only what he said
         return [Candidate("gap", 1.0, lambda: _not_quoted_on(ix, q, speaker, "tweeting anything", chosen), (), frozenset(q.tokens) | _SAYS,
                           frozenset({speaker}), frozenset({"quote"}))]
+    if _TWEETED.search(q.norm):  # "what else did Nauert tweet": her tweets, not her statement
+        chosen = [x for x in chosen if any("tweet" in v.medium for v in (x, *x.versions))] or chosen
     if listeners:  # "what did Pence tell Rogin": keep the quotes said to that person, if any
         chosen = [x for x in chosen if x.said_to in listeners] or chosen
+    if q.aside:
+        # "what else did Nauert tweet besides the regret part": the quotes the words set aside come
+        # from are not the answer while others are left
+        skipped = set(ix._analyse(" ".join(q.aside), correct=False)[0]) - {"@" + speaker}
+        chosen = [x for x in chosen if skipped.isdisjoint(ix._quote_tokens[x.id])] or chosen
+        rest -= skipped
     fit = 1.0
     if rest:  # "what did Ayers say about photo ops": rank by the other words
         chosen = sorted(chosen, key=lambda x: -ix._coverage(list(rest), ix._quote_tokens[x.id]))

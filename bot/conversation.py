@@ -116,7 +116,7 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
     that_one = spoke = None
     asked_again = None
     if before is not None and before.question:
-        asked_again = _what_about(engine, norm, before)
+        asked_again = _outlet_again(engine, norm, before) or _what_about(engine, norm, before)
         if asked_again is not None:
             # "what about the state dept?" after "did trump say anything about it?": the same question of them
             message, text = text, asked_again
@@ -216,7 +216,7 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
     if asked_again is not None:
         about = set(engine.entities_in(message))
         involved = _involved(engine, result)
-        if not result.answered or (about and involved and not about & involved):
+        if not _ACCORDING.match(asked_again) and (not result.answered or (about and involved and not about & involved)):
             # "what did nauert announce in japan" is not covered, or answered of someone else
             # (Pence announced it): "what about nauert" is her
             result, question, note = engine.ask(message), message, None
@@ -439,6 +439,29 @@ def _what_about(engine: Engine, norm: str, before: Conversation) -> str | None:
         return None  # ("what about kim yong nam" after the answer named him: a question about him)
     mention = engine.ix.mention(before.question, named_before[0])
     return None if mention is None else before.question[: mention[0]] + other + before.question[mention[1]:]
+
+
+# The words around an outlet's name that ask nothing more than the last question of it: "what about
+# DW", "and the Vox piece?", "what does DW say", "did Vox say the same too"
+_OUTLET_FRAME = frozenset("what whats about and how does did do so ok okay but say says said report reports reported "
+                          "write writes wrote have has put it that this the in on article piece version one story report "
+                          "account coverage same too then also to from by".split())
+_ACCORDING = re.compile(r"^according to \S+ ")
+
+
+def _outlet_again(engine: Engine, norm: str, before: Conversation) -> str | None:
+    """The last question asked of one outlet's article: "what about dw" after "why did NK cancel"
+    is "according to dw why did nk cancel" — not a question about DW, nor one where DW cancelled."""
+    named = engine.entities_in(norm)
+    if len(named) != 1 or not engine.fb.person_by_id[named[0]].publishes:
+        return None
+    span = engine.ix.mention(norm, named[0])
+    if span is None or not set((norm[: span[0]] + " " + norm[span[1]:]).split()) <= _OUTLET_FRAME:
+        return None
+    last = _ACCORDING.sub("", before.question)
+    if engine.entities_in(last) == named:
+        return None  # ("who wrote the vox piece" — "what about vox?": nothing to ask of Vox again)
+    return f"according to {norm[span[0]:span[1]]} {last}"
 
 
 _PLANNED = frozenset("supposed meant planned planning intended intending scheduled slated".split())

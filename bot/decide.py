@@ -39,6 +39,13 @@ def decide(ix: Index, q: Query, scored: list[Scored], decision: Decision) -> Res
         # something ("cauldron", not "year" or "summer") is not theirs. (But "did CNN break the
         # story?" states something wrong about what they do say: that is corrected.)
         return not_covered(ix, q, [])
+    if q.outlet and scored and not _reports(ix, scored[0], q.outlet):
+        # "according to DW, why did North Korea cancel?": what DW reports answers it, if anything it
+        # reports does; only then is it told that DW does not report what the others do
+        own = [s for s in scored if _reports(ix, s, q.outlet) and (s.cand.kind != "fact" or q.answer_type not in _FOCUS
+                                                                  or q.answer_type in ix.shows[s.cand.facts[0]])]
+        if own and decision_score(own, q, decision) > 0:
+            scored = own
     verdict = decision_score(scored, q, decision) if scored else -10.0
     if stated_wrong is not None:
         # "why did they cancel three hours before?": a wrong premise is corrected before anything else
@@ -76,6 +83,12 @@ def decide(ix: Index, q: Query, scored: list[Scored], decision: Decision) -> Res
     if isinstance(result, Answer):
         return replace(result, confidence=confidence)
     return result
+
+
+def _reports(ix: Index, s: Scored, outlet: str) -> bool:
+    """Whether the outlet reports the candidate's facts (any candidate that is not a fact counts:
+    quotes are chosen by outlet where they are made)."""
+    return s.cand.kind != "fact" or any(ev.source == outlet for f in s.cand.facts for ev in ix.fb.fact_by_id[f].evidence)
 
 
 def _confidence(verdict: float) -> float:

@@ -28,7 +28,8 @@ from bot.index import Index, Journey
 from bot.roles import WrongRole, shown_as
 from bot.results import Answer, Citation, Comparison, NotCovered, PersonMatch, Result
 from bot.scorer import Scored, Weights, decision_features, decision_score, score_all
-from bot.text import PERSONAL_PRONOUN, PRONOUN_GENDER, SPEECH_VERB, clip, date_span, listed, normalize, parse_dates, plain_tokens, typed_day, without_question_words
+from bot.text import (PERSONAL_PRONOUN, PRONOUN_GENDER, SPEECH_VERB, clip, date_span, listed, normalize, parse_dates, plain_tokens, typed_day,
+                      WH_WORDS, wh_token, without_question_words)
 
 __all__ = ["Answer", "Citation", "Comparison", "Engine", "NotCovered", "PersonMatch", "Result", "normalize"]
 
@@ -82,7 +83,39 @@ class Engine:
         relative = wrong_relative(self.ix, text)
         if relative is not None:
             return self._correct_relative(text, *relative)
+        if _COMPARING.search(text):
+            differ = self._disagreement(text)
+            if differ is not None:
+                return differ
         return self._ask(text)
+
+    def _disagreement(self, question: str) -> Answer | None:
+        """"Do Vox and DW disagree on why North Korea pulled out?", "which outlets differ on who
+        broke the story": the listed disagreement on that topic, each side in its own words. None
+        when no listed disagreement is about what the question names."""
+        q = analyse(self.ix, _COMPARING.sub(" ", question))
+        asked = {t for t in q.tokens if t not in self._outlet_tokens}
+        if len(asked) == len(q.tokens):
+            return None  # the outlets or articles are not what is compared ("when was it compared to that")
+        # the disagreements whose topic names all that is asked ("why North Korea pulled out" for
+        # "why did NK cancel"), the narrowest first, and one whose topic asks as the question does
+        whs = {"?" + w for w in q.norm.split() if w in WH_WORDS}
+        named = [(wh_token(normalize(d.topic)) not in (None, *whs), len(template.split()), i, d)
+                 for i, (d, _, template) in enumerate(self.ix._disc_docs) if d.is_disagreement and asked <= set(template.split())]
+        if not asked or not named or min(named)[0]:
+            return None  # (nor when each asks otherwise: "when did NK pull out" is not why, nor how late)
+        found = min(named)[3]
+        named_first = any(self.ix.mention_at(normalize(found.topic), p) == 0 for p in self.entities_in(found.topic))
+        topic = found.topic if named_first else found.topic[0].lower() + found.topic[1:]  # ("Kim Yong Nam's title" keeps its capital)
+        lead = "Yes — the" if q.yes_no else "The"
+        return Answer(question, f"{lead} outlets differ on {topic}: {found.summary}", "fact",
+                      tuple(self.ix._cite(ev.source, ev.quote) for ev in found.sides), tuple(found.facts), disagreements=(found,))
+
+    @property
+    def _outlet_tokens(self) -> frozenset[str]:
+        """The tokens that only say "the articles" or name an outlet: what a comparison compares, not its topic."""
+        words = {w for p in self.fb.people if p.publishes for w in (p.name, *p.aliases)} | set(_SOURCE_WORDS)
+        return frozenset(self.ix._analyse(" ".join(words), correct=False)[0])
 
     def _correct_relative(self, question: str, asked: str, owner: str, relative: str, right: str) -> Result:
         """"Why did Pence bring Otto Warmbier's mother?": the relative the articles do speak of first
@@ -438,6 +471,12 @@ class Engine:
                       self.fb.source_by_id[s].file, tuple(qs)) for s, qs in per.items() if qs)
         silent = tuple(self.fb.source_by_id[s].outlet for s, qs in per.items() if not qs)
         return Comparison(topic, summary, rows, silent, disc)
+
+
+# "do the outlets disagree", "how do Vox and DW differ", "compare the articles on …"
+_COMPARING = re.compile(r"\b(?:disagree\w*|differ\w*|difference\w*|contradict\w*|compare[sd]?|comparing|comparison|discrepanc\w*|conflict\w*)\b",
+                        re.IGNORECASE)
+_SOURCE_WORDS = ("outlet", "outlets", "article", "articles", "source", "sources", "report", "reports", "paper", "papers", "coverage")
 
 
 def _joined(words: list) -> str:

@@ -605,3 +605,10 @@ def test_a_short_follow_up_with_a_question_mark_is_read_as_one_question(engine):
     *_, turn = _talk(engine, "why has the region been on high alert?", "since when?")
     assert turn.result.answered and "November 2017" in turn.result.text
     assert "doesn't look like a question" not in turn.result.text and "yes or no" not in turn.result.text
+
+
+def test_what_about_an_outlet_asks_the_last_question_of_that_outlet(engine):
+    first, dw, vox = _talk(engine, "why did north korea call it off", "ok what about dw?", "and vox")
+    assert dw.read_as.startswith("according to dw ") and "whitewash" in dw.result.text
+    assert vox.read_as.startswith("according to vox ") and "unclear" in vox.result.text
+    assert "News outlet" not in dw.result.text + vox.result.text  # not the outlet's card

@@ -947,3 +947,33 @@ def test_what_two_people_said_gets_the_words_of_each(engine):
 def test_was_someone_there_asked_alone_is_about_the_episode_s_setting(engine):
     result = engine.ask("was karen pence there")
     assert result.answered and "Karen Pence" in result.text
+
+
+def test_according_to_an_outlet_answers_with_what_that_outlet_reports(engine):
+    # the best fact overall (Vox: "it is unclear why") is not DW's; what DW does report answers it
+    result = engine.ask("according to DW, why did the north koreans back out?")
+    assert result.answered and "whitewash" in result.text and "does not report" not in result.text
+    assert all(c.source_id == "dw" for c in result.citations[:1])
+
+
+def test_a_question_whether_the_outlets_disagree_gets_the_listed_disagreement(engine):
+    result = engine.ask("do vox and dw disagree about how late north korea withdrew?")
+    assert result.text.startswith("Yes — the outlets differ on how late North Korea withdrew:")
+    assert {c.source_id for c in result.citations} >= {"dw"}
+    told = engine.ask("which articles differ on who disclosed the story")
+    assert told.text.startswith("The outlets differ on who disclosed the story:")
+
+
+def test_a_comparison_of_other_things_than_the_outlets_is_no_disagreement(engine):
+    result = engine.ask("when was the meeting meant to be, compared to the opening ceremony?")
+    assert "outlets differ" not in result.text
+
+
+def test_quotes_set_aside_in_the_question_are_not_the_answer(engine):
+    result = engine.ask("what else did nauert tweet apart from the bit about regret?")
+    assert result.answered and "conceal the true nature" in result.text and "We regret" not in result.text
+
+
+def test_a_question_about_tweets_gets_tweets_before_statements(engine):
+    result = engine.ask("what did heather nauert tweet?")
+    assert result.quotes and all("tweet" in x.medium for x in result.quotes)
