@@ -388,6 +388,8 @@ def claims(ix: Index, q: Query) -> list[Candidate]:
             best, best_score, wrong_actor, wrong_place = c, score, actor, place
     if best is None:
         return []
+    if q.yes_no and q.outlet and best.holds and not wrong_actor and not wrong_place and not _outlet_says(ix, best, q.outlet):
+        return []  # "did Vox say Nauert tweeted?": it holds, by another article's words; Vox's say otherwise
     if q.yes_no and wrong_place:
         kind, lead = "no", f"No — {wrong_place}: "
     elif q.yes_no and wrong_actor:
@@ -403,6 +405,15 @@ def claims(ix: Index, q: Query) -> list[Candidate]:
     named = frozenset(q.entities) if kind in ("premise", "no") else frozenset()
     return [Candidate(kind, best_score, _fact_builder(ix, q, [best.fact], best_score, kind, lead), (best.fact.id,),
                       doc.all_tokens | {"@" + e for e in named}, doc.entities | named, ix.shows[best.fact.id] | {"yesno"})]
+
+
+def _outlet_says(ix: Index, c: _ClaimDoc, outlet: str) -> bool:
+    """Whether the outlet's own words for the claim's fact (its evidence, its side of a
+    disagreement) have what the claim says happened."""
+    said = [ev.quote for ev in c.fact.evidence if ev.source == outlet]
+    said += [ev.quote for d in ix._disc_by_fact.get(c.fact.id, []) for ev in d.sides if ev.source == outlet]
+    have = set(ix._analyse(" ".join(said), correct=False)[0]) if said else set()
+    return set(c.tokens) <= have
 
 
 def _claim_words(c: _ClaimDoc) -> set[str]:

@@ -155,7 +155,9 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
         elliptic = _ELLIPTIC.match(norm)
         that_one = None if elliptic or engine.entities_in(text) else _that_one(engine, norm, before)
         if elliptic:
-            question = f"{elliptic.group(1)} {_topic_of(engine, before.question, elliptic.group(1))}"
+            # ("why not?" after "did Pence stand up?" — No: why he did not)
+            asked = "why not" if elliptic.group(1) == "why" and norm.split()[-1] == "not" else elliptic.group(1)
+            question = f"{asked} {_topic_of(engine, before.question, elliptic.group(1))}"
             answered_who = _answered_who(engine, before) if elliptic.group(1) == "why" else None
             if answered_who is not None:
                 # "why?" after "who did he bring along?": why that one — the one the answer named

@@ -168,7 +168,7 @@ def _question_word(word: str) -> str:
     return word
 
 
-HYPOTHETICAL = re.compile(r"\b(?:supposed|meant|going|planned|scheduled|slated|set|due|would|was to|were to|intend|intended|intending|plan|planning|aim|aimed|hoped|hoping|wanted to|want to|wants to)\b")
+HYPOTHETICAL = re.compile(r"\b(?:supposed|meant|going|planned|scheduled|slated|set|due|would|was to|were to|intend|intended|intending|plan|planning|aim|aimed|hoped|hoping|wanted|want|wants|wanting)\b")
 _CHECK_PREFIX = re.compile(r"^(?:is it (?:true|right|correct) that|i (?:heard|read|think) (?:that )?|apparently)\s*")
 # ("can you walk me through the trip?" asks for the walk-through: only "can you" goes)
 _POLITE_PREFIX = re.compile(r"^(?:(?:can|could|would|will) you (?:please )?(?:tell me|explain|say|let me know)|do you know|"

@@ -612,3 +612,9 @@ def test_what_about_an_outlet_asks_the_last_question_of_that_outlet(engine):
     assert dw.read_as.startswith("according to dw ") and "whitewash" in dw.result.text
     assert vox.read_as.startswith("according to vox ") and "unclear" in vox.result.text
     assert "News outlet" not in dw.result.text + vox.result.text  # not the outlet's card
+
+
+def test_why_not_after_a_no_asks_why_it_did_not_happen(engine):
+    *_, turn = _talk(engine, "so did pence stand up for the joint korean march?", "why not?")
+    assert turn.read_as.startswith("why not ")
+    assert turn.result.text.startswith("My sources don't say why Pence did not stand")

@@ -977,3 +977,15 @@ def test_quotes_set_aside_in_the_question_are_not_the_answer(engine):
 def test_a_question_about_tweets_gets_tweets_before_statements(engine):
     result = engine.ask("what did heather nauert tweet?")
     assert result.quotes and all("tweet" in x.medium for x in result.quotes)
+
+
+def test_whether_someone_wanted_something_is_not_answered_by_whether_it_happened(engine):
+    # the meeting never took place; that says nothing against Pence having wanted it
+    result = engine.ask("did pence want talks with them?")
+    assert not result.text.startswith("No")
+
+
+def test_a_yes_no_about_what_one_outlet_said_is_not_yes_on_another_outlet_s_words(engine):
+    # only the first article says Nauert tweeted; Vox calls it a statement
+    result = engine.ask("did vox report that nauert tweeted?")
+    assert not result.text.startswith("Yes") and "Vox calls it a statement" in result.text
