@@ -398,6 +398,9 @@ def claims(ix: Index, q: Query) -> list[Candidate]:
         kind, lead = ("yes", "Yes — ") if best.holds else ("no", "No — ")
     elif wrong_actor:
         kind, lead = "premise", f"It wasn't {wrong_actor}: "
+    elif (doer := _someone_else_did(ix, q, best)) is not None:
+        # "why did Pence cancel the meeting?": someone did — not the one asked about
+        kind, lead = "premise", f"It wasn't {doer}: "
     else:
         kind, lead = "premise", f"That premise isn't right — my sources don't say {best.text}. "
     doc = ix.doc_by_fact[best.fact.id]
@@ -405,6 +408,24 @@ def claims(ix: Index, q: Query) -> list[Candidate]:
     named = frozenset(q.entities) if kind in ("premise", "no") else frozenset()
     return [Candidate(kind, best_score, _fact_builder(ix, q, [best.fact], best_score, kind, lead), (best.fact.id,),
                       doc.all_tokens | {"@" + e for e in named}, doc.entities | named, ix.shows[best.fact.id] | {"yesno"})]
+
+
+def _someone_else_did(ix: Index, q: Query, c: _ClaimDoc) -> str | None:
+    """The one a false claim makes the doer of what another did ("Pence canceled the meeting"
+    beside "North Korea canceled the meeting", which holds): the person the question names first,
+    when it names them as that doer; else None."""
+    if c.holds or not c.action or not c.subject:
+        return None
+    done = any(o.holds and o.fact is c.fact and o.action == c.action and o.subject != c.subject for o in ix.claims_sharing([c.action]))
+    if not done:
+        return None
+    if q.entities and ("@" + q.entities[0] == c.subject or c.subject in ix._role_of.get(q.entities[0], ())):
+        return ix.fb.person_by_id[q.entities[0]].name
+    # ("why did the US cancel it": its doer named by no name of ours, in the claim's own words, "the US")
+    words = c.text.split()
+    at = next((i for i, w in enumerate(words) if ix._canon_token(w.lower()) == c.action), 0)
+    asked_doer = not c.subject.startswith("@") and c.subject in q.norm.split()
+    return " ".join(words[:at]) if at and asked_doer and c.subject in normalize(" ".join(words[:at])).split() else None
 
 
 def _outlet_says(ix: Index, c: _ClaimDoc, outlet: str) -> bool:

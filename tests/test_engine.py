@@ -989,3 +989,8 @@ def test_a_yes_no_about_what_one_outlet_said_is_not_yes_on_another_outlet_s_word
     # only the first article says Nauert tweeted; Vox calls it a statement
     result = engine.ask("did vox report that nauert tweeted?")
     assert not result.text.startswith("Yes") and "Vox calls it a statement" in result.text
+
+
+def test_a_why_question_with_the_wrong_doer_names_the_doer_asked_about(engine):
+    assert engine.ask("so why did vice president pence cancel the talks?").text.startswith("It wasn't Mike Pence: ")
+    assert engine.ask("why did the US pull out of the meeting?").text.startswith("It wasn't the US: ")
