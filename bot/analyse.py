@@ -63,9 +63,11 @@ _PHRASINGS = (
                 r"|(?:is|s|was) (?:the|this|that) (?:story|deal|news)(?: about)?|(?:is|was) (?:this|that|it|this all|it all) about)|tl ?dr|gist)(?: here| exactly)?$"),
      "summary", ("what", "wat", "wut", "tl", "gist")),
     # "what was Pence going to say to them": words planned for a meeting that never took place were
-    # never said; they are what he meant to discuss
-    (re.compile(r"\b(going to|gonna|planning to|planned to|plan to|meant to|supposed to|intended to|intending to|wanted to|want to|hoping to|hoped to|was to|were to) (?:say|tell|talk about|speak about|bring up|raise|push|press)\b"),
-     r"\1 discuss", ("say", "tell", "talk", "speak", "bring up", "raise", "push", "press")),
+    # never said; they are what he meant to discuss (and what he hoped or wanted to say is what he
+    # planned to: not the hopes the articles speak of, North Korea's)
+    (re.compile(r"\b(?:(going to|gonna|planning to|planned to|plan to|meant to|supposed to|intended to|intending to|was to|were to)|"
+                r"wanted to|want to|wants to|hoping to|hoped to|hopes to|hope to) (?:say|tell|talk about|speak about|bring up|raise|push|press|discuss)\b"),
+     lambda m: f"{m.group(1) or 'planned to'} discuss", ("say", "tell", "talk", "speak", "bring up", "raise", "push", "press", "discuss")),
     # "did the meeting end up happening": whether it happened ("did they end up meeting later" asks of
     # another meeting, and is left as it is)
     (re.compile(r"\b(?:end|ended|ends|wind|wound) up (?:actually |really )?(?:happening|taking place|going ahead|being held|occurring)\b"), "happen",

@@ -994,3 +994,9 @@ def test_a_yes_no_about_what_one_outlet_said_is_not_yes_on_another_outlet_s_word
 def test_a_why_question_with_the_wrong_doer_names_the_doer_asked_about(engine):
     assert engine.ask("so why did vice president pence cancel the talks?").text.startswith("It wasn't Mike Pence: ")
     assert engine.ask("why did the US pull out of the meeting?").text.startswith("It wasn't the US: ")
+
+
+def test_what_someone_hoped_to_say_at_the_meeting_is_what_they_meant_to_discuss(engine):
+    # not the hopes the articles speak of (North Korea's, in Ayers's words)
+    result = engine.ask("what did pence hope to bring up with the north koreans?")
+    assert result.answered and "nuclear" in result.text and "dangled" not in result.text
