@@ -1000,3 +1000,8 @@ def test_what_someone_hoped_to_say_at_the_meeting_is_what_they_meant_to_discuss(
     # not the hopes the articles speak of (North Korea's, in Ayers's words)
     result = engine.ask("what did pence hope to bring up with the north koreans?")
     assert result.answered and "nuclear" in result.text and "dangled" not in result.text
+
+
+def test_the_trip_back_is_the_flight_home_and_its_words_include_the_offer_to_talk(engine):
+    result = engine.ask("what did pence tell the washington post on the journey home?")
+    assert result.answered and "we’ll talk" in result.text and "toughest" not in result.text
