@@ -189,7 +189,7 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
         else:
             spoke = _it_spoke(engine, text, before)
             question, note = spoke or _resolve_pronouns(engine, text, before)
-            if question == text and len(norm.split()) <= 4:
+            if question == text and (len(norm.split()) <= 4 or _asks_only_a_kind(engine, norm)):
                 # "by who?", "which reporter", "until when": a short question names no topic of its own
                 question = f"{text.rstrip(' ?!.')} {_topic_of(engine, before.question, text)}"
                 note = f"(Reading that as: “{normalize(question)}”.)"
@@ -376,6 +376,14 @@ def _place_of(engine: Engine, asked: str, result) -> str:
     if found[0] in engine.ix.country_names or found[0] in engine.ix.english.places:
         return f"in {engine.ix.country_names.get(found[0], found[0].title())}"
     return f"at the {found[0]}"  # "at the opening ceremony", "at the stadium"
+
+
+def _asks_only_a_kind(engine: Engine, norm: str) -> bool:
+    """"what day of the week", "in which city was that": a question that asks for a time or a place
+    and names nothing it is about — the last topic is what it asks of."""
+    kinds = [w for w, kind in engine.ix.english.focus_type.items() if kind in ("date", "place")]  # (not "what's the headline")
+    tokens = read(engine.ix, norm).tokens
+    return bool(tokens) and all(t in kinds or any(engine.ix._canon_token(w) == t for w in kinds) for t in tokens)
 
 
 def _own_tokens(engine: Engine, text: str) -> set[str]:

@@ -618,3 +618,8 @@ def test_why_not_after_a_no_asks_why_it_did_not_happen(engine):
     *_, turn = _talk(engine, "so did pence stand up for the joint korean march?", "why not?")
     assert turn.read_as.startswith("why not ")
     assert turn.result.text.startswith("My sources don't say why Pence did not stand")
+
+
+def test_a_follow_up_asking_only_for_a_time_asks_it_of_the_last_topic(engine):
+    *_, turn = _talk(engine, "when did us officials reveal the cancelled meeting", "ok what day of the week")
+    assert turn.result.answered and "Tuesday" in turn.result.text
