@@ -272,6 +272,11 @@ def read(ix: Index, question: str) -> Reading:
             if reporting in REPORTING_VERBS and concept != stem(reporting) and concept in tokens and len(tokens) > 1:
                 tokens.remove(concept)
             break
+    if outlet is None and (article := _NAMELESS_ARTICLE.search(norm)) is not None and len(tokens) > 2:
+        # "according to the first article, …", "what does the unnamed article say about …": an
+        # article with no outlet's name is named by its place or its namelessness
+        reporting = _REPORTED.search(norm[: article.start()]) or _REPORTS.match(norm[article.end():])
+        outlet = nameless_source(ix, article.group(1) or article.group(2)) if reporting else None
     # "the closing ceremony": a word the articles never use whose opposite they do names another
     # thing; it is not the word of theirs it stems like ("closing" is not "sat close to")
     # ("fell apart" is a lexicon phrase for cancelling: its "apart" is no word of its own)
@@ -499,6 +504,19 @@ def find_focus(norm: str, aliases: dict[tuple[str, ...], str] | None = None, kin
 
 _REPORTED = re.compile(r"\b(?:according to|per|in|from|by)\s+(?:the\s+)?$")
 _REPORTS = re.compile(rf"^\s*(?:s\s+)?({'|'.join(REPORTING_VERBS)}|version|account|article|piece|story|coverage)\b")
+
+
+# "the first article", "the unnamed piece", "the anonymous one": an article named by no outlet's name
+_NAMELESS_ARTICLE = re.compile(r"\b(?:the\s+)?(first|unnamed|unsigned|untitled|anonymous|nameless)\s+(?:article|piece|story|source)\b"
+                               r"|\b(?:the\s+)?(unnamed|unsigned|untitled|anonymous|nameless)\s+one\b")
+
+
+def nameless_source(ix: Index, word: str | None) -> str | None:
+    """The source "the first article" (the first listed) or "the unnamed article" (the one whose
+    outlet is unknown) means."""
+    if word == "first":
+        return ix.fb.sources[0].id
+    return next((src.id for src in ix.fb.sources if src.outlet == "unknown"), None)
 
 
 def _reported_by(ix: Index, norm: str, pid: str) -> str | None:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 
 from bot.candidates import IN_PLACE, fact_answer, quote_when, related_docs, said_to_lines
 from bot.engine import Answer, Engine, NotCovered, Result
-from bot.analyse import analyse, read
+from bot.analyse import _NAMELESS_ARTICLE, analyse, read
 from bot.decide import NOTHING_SPECIFIC
 from bot.ordering import asks_order
 from bot.text import (PERSONAL_PRONOUN, PRONOUN_GENDER, REPORTING_VERBS, SPEECH_VERB, STOPWORDS, clip, listed, normalize, stem,
@@ -456,22 +456,30 @@ def _what_about(engine: Engine, norm: str, before: Conversation) -> str | None:
 _OUTLET_FRAME = frozenset("what whats about and how does did do so ok okay but say says said report reports reported "
                           "write writes wrote have has put it that this the in on article piece version one story report "
                           "account coverage same too then also to from by".split())
-_ACCORDING = re.compile(r"^according to \S+ ")
+_ACCORDING = re.compile(r"^according to (?:the (?:first|unnamed) article|\S+) ")
+_FIRST_ONE = re.compile(r"\b(?:the\s+)?(first)\s+one\b()")
 
 
 def _outlet_again(engine: Engine, norm: str, before: Conversation) -> str | None:
     """The last question asked of one outlet's article: "what about dw" after "why did NK cancel"
     is "according to dw why did nk cancel" — not a question about DW, nor one where DW cancelled."""
-    named = engine.entities_in(norm)
-    if len(named) != 1 or not engine.fb.person_by_id[named[0]].publishes:
-        return None
-    span = engine.ix.mention(norm, named[0])
-    if span is None or not set((norm[: span[0]] + " " + norm[span[1]:]).split()) <= _OUTLET_FRAME:
-        return None
     last = _ACCORDING.sub("", before.question)
-    if engine.entities_in(last) == named:
-        return None  # ("who wrote the vox piece" — "what about vox?": nothing to ask of Vox again)
-    return f"according to {norm[span[0]:span[1]]} {last}"
+    nameless = _NAMELESS_ARTICLE.search(norm)
+    if nameless is None and _ACCORDING.match(before.question):
+        nameless = _FIRST_ONE.search(norm)  # ("what does vox say about it" — "and the first one?")
+    if nameless is not None:
+        span, outlet = nameless.span(), f"the {nameless.group(1) or nameless.group(2)} article"
+    else:
+        named = engine.entities_in(norm)
+        if len(named) != 1 or not engine.fb.person_by_id[named[0]].publishes:
+            return None
+        span = engine.ix.mention(norm, named[0])
+        if span is None or engine.entities_in(last) == named:
+            return None  # ("who wrote the vox piece" — "what about vox?": nothing to ask of Vox again)
+        outlet = norm[span[0]:span[1]]
+    if not set((norm[: span[0]] + " " + norm[span[1]:]).split()) <= _OUTLET_FRAME:
+        return None
+    return f"according to {outlet} {last}"
 
 
 _PLANNED = frozenset("supposed meant planned planning intended intending scheduled slated".split())

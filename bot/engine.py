@@ -19,7 +19,7 @@ from dataclasses import replace
 
 from rapidfuzz import fuzz, process
 
-from bot.analyse import Query, asks, analyse, meeting_owner, points_back, query_of, read, split_parts, wrong_journey, wrong_relative, wrong_setting
+from bot.analyse import _NAMELESS_ARTICLE, Query, asks, analyse, meeting_owner, nameless_source, points_back, query_of, read, split_parts, wrong_journey, wrong_relative, wrong_setting
 from bot.ordering import order_answer
 from bot.candidates import _quotes_answer, generate, related_docs, unmentioned_actor
 from bot.decide import HEDGED, NOTHING_SPECIFIC, STATED_WRONG_COVER, decide
@@ -87,7 +87,59 @@ class Engine:
             differ = self._disagreement(text)
             if differ is not None:
                 return differ
+        told = self._outlet_summary(text)
+        if told is not None:
+            return told
         return self._ask(text)
+
+    def _outlet_summary(self, question: str) -> Answer | None:
+        """"What's the DW article about?", "what does Vox say?", "and the first article?": what one
+        article reports, in its own words — its first passages in the order of the facts they back.
+        None unless the question names one article and asks nothing of it but what it says."""
+        norm = normalize(question)
+        nameless = _NAMELESS_ARTICLE.search(norm)
+        outlets = [e for e in self.entities_in(question) if self.fb.person_by_id[e].publishes]
+        if nameless is not None:
+            source = nameless_source(self.ix, nameless.group(1) or nameless.group(2))
+        elif len(outlets) == 1:
+            source = self.fb.person_by_id[outlets[0]].publishes
+        else:
+            return None
+        q = analyse(self.ix, question)
+        if source is None or q.yes_no or set(norm.split()) & _OTHER_WH or not _TELLS.search(norm):
+            return None  # ("what is Vox?" asks what Vox is)
+        telling = self._outlet_names | self._telling_tokens | (frozenset(self.ix._analyse(nameless.group(0), correct=False)[0]) if nameless else frozenset())
+        if any(t not in telling for t in q.tokens):
+            return None  # ("what does DW say about Warmbier": a question of its own)
+        src = self.fb.source_by_id[source]
+        passages, said, facts = [], set(), []
+        for fact in self.fb.facts:  # one passage of each fact, each saying something the ones before did not
+            ev = next((ev for ev in fact.evidence if ev.source == source and len(ev.quote.split()) >= _PASSAGE_WORDS
+                       and ev.quote != src.title), None)
+            words = set(plain_tokens(ev.quote)) if ev else set()
+            if ev is None or len(words & said) * 2 > len(words):
+                continue
+            passages.append(ev)
+            facts.append(fact.id)
+            said |= words
+            if len(passages) == _SUMMARY_PASSAGES:
+                break
+        if not passages:
+            return None
+        title = f" (“{src.title}”)" if src.title else ""
+        return Answer(question, f"In its own words, {src.name}{title} reports:", "fact",
+                      tuple(self.ix._cite(ev.source, ev.quote) for ev in passages), tuple(facts))
+
+    @property
+    def _outlet_names(self) -> frozenset[str]:
+        """The tokens of the outlets' names."""
+        return frozenset(self.ix._analyse(" ".join(w for p in self.fb.people if p.publishes for w in (p.name, *p.aliases)), correct=False)[0])
+
+    @property
+    def _telling_tokens(self) -> frozenset[str]:
+        """The tokens of asking what an article says of the story as a whole: the episode's own
+        topic and the words for saying, reporting and summing up."""
+        return frozenset(self.ix._analyse(f"{self.fb.meta.topic} {' '.join(_TELLING_WORDS)}", correct=False)[0])
 
     def _disagreement(self, question: str) -> Answer | None:
         """"Do Vox and DW disagree on why North Korea pulled out?", "which outlets differ on who
@@ -476,6 +528,14 @@ class Engine:
 # "do the outlets disagree", "how do Vox and DW differ", "compare the articles on …"
 _COMPARING = re.compile(r"\b(?:disagree\w*|differ\w*|difference\w*|contradict\w*|compare[sd]?|comparing|comparison|discrepanc\w*|conflict\w*)\b",
                         re.IGNORECASE)
+_TELLING_WORDS = ("say", "says", "said", "report", "reports", "reported", "article", "piece", "cover", "covers", "covered", "about",
+                  "happen", "happened", "story", "summary", "summarize", "summarise", "sum", "tldr", "gist", "overview", "main",
+                  "point", "points", "version", "account", "tell", "describe", "mention", "content", "contents")
+_TELLS = re.compile(r"\b(?:say|says|said|report\w*|article|piece|story|about|cover\w*|summar\w*|sum up|tl ?dr|gist|overview|"
+                    r"happen\w*|account|version|contents?|mention\w*|describe\w*)\b")
+_OTHER_WH = frozenset(WH_WORDS) - {"what"}  # ("according to the first article, why …" asks why)
+_PASSAGE_WORDS = 6  # a passage this long says something; a shorter one ("Politics", a caption credit) does not
+_SUMMARY_PASSAGES = 4  # how many of an article's passages tell what it reports
 _SOURCE_WORDS = ("outlet", "outlets", "article", "articles", "source", "sources", "report", "reports", "paper", "papers", "coverage")
 
 

@@ -623,3 +623,9 @@ def test_why_not_after_a_no_asks_why_it_did_not_happen(engine):
 def test_a_follow_up_asking_only_for_a_time_asks_it_of_the_last_topic(engine):
     *_, turn = _talk(engine, "when did us officials reveal the cancelled meeting", "ok what day of the week")
     assert turn.result.answered and "Tuesday" in turn.result.text
+
+
+def test_and_the_first_one_after_an_outlet_asks_the_first_article(engine):
+    *_, vox, first = _talk(engine, "why did north korea pull out", "what about vox", "and the first one?")
+    assert first.read_as.startswith("according to the first article ")
+    assert "world stage" in first.result.text

@@ -1005,3 +1005,13 @@ def test_what_someone_hoped_to_say_at_the_meeting_is_what_they_meant_to_discuss(
 def test_the_trip_back_is_the_flight_home_and_its_words_include_the_offer_to_talk(engine):
     result = engine.ask("what did pence tell the washington post on the journey home?")
     assert result.answered and "we’ll talk" in result.text and "toughest" not in result.text
+
+
+def test_what_one_article_is_about_is_told_in_its_own_words(engine):
+    result = engine.ask("so what's the vox piece about?")
+    assert result.answered and result.text.startswith("In its own words, Vox")
+    assert len(result.citations) >= 3 and {c.source_id for c in result.citations} == {"vox"}
+    first = engine.ask("what does the first article say")
+    assert {c.source_id for c in first.citations} == {engine.fb.sources[0].id}
+    assert "In its own words" not in engine.ask("what is vox?").text  # what Vox is, not what it says
+    assert "In its own words" not in engine.ask("what does dw say about warmbier").text  # a question of its own
