@@ -68,6 +68,8 @@ _SAID_WHEN = re.compile(r"^(?:and\s+|so\s+)?(?:(?:when|where|how|(?:on |at )?(?:
 _EXACT = re.compile(r"^(?:and\s+|so\s+|ok\s+)?(?:(?:what(?:s| is| was| were| are)?\s+)?(?:the\s+|his\s+|her\s+|their\s+)?"
                     r"(?:exact|actual|full|original|precise)\s+(?:quote|quotes|words|wording|text|phrasing)|quote (?:it|that|them)|"
                     r"word for word|verbatim|in (?:his|her|their) (?:own )?words)(?:\s+(?:pls|please))?$")
+# "quote?", "quote pls", "any quotes?", "got a quote": the words themselves, of whoever the last answer reports
+_QUOTE_ASKED = re.compile(r"^(?:and\s+|so\s+|ok\s+)?(?:(?:got|have|any|a|the|with)\s+)?(?:a\s+)?(?:quotes?|direct quotes?)(?:\s+(?:pls|please|plz))?$")
 _ANYTHING_ELSE = re.compile(r"^(?:and\s+)?(?:what|anything) else\b")
 _MORE = re.compile(r"^(?:and\s+)?(?:more|tell me more|go on|anything else|what else|and|continue|details?|more details?)$")
 
@@ -140,7 +142,13 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
             said_to = _said_to(engine, text, said_then, now)
             if said_to is not None:
                 return said_to
-        if _EXACT.match(norm) and before.citations:
+        if _QUOTE_ASKED.match(norm) and said_then.quotes:
+            # "quote pls" after "did Ayers call it a win?": the words the last answer reports, as said
+            said = _quotes(engine, said_then.quotes)
+            speaker = said[0].speaker
+            result = engine.quotes_answer(text, speaker, [x for x in said if x.speaker == speaker])
+            return Turn(result, None, replace(before, quotes=tuple(x.id for x in result.quotes), updated=now))
+        if (_EXACT.match(norm) or _QUOTE_ASKED.match(norm)) and before.citations:
             return _exact_words(engine, text, before, now)
         if _SAID_NEXT.search(norm) and len(norm.split()) <= 10:
             said = _said_next(engine, text, before, now)
@@ -772,7 +780,11 @@ def _said_next(engine: Engine, text: str, before: Conversation, now: float, spea
 def _more(engine: Engine, text: str, before: Conversation, now: float) -> Turn:
     """After someone's words, more of what they said; otherwise the next facts on the last
     question that were not in the last answer."""
-    speakers = [x.speaker for x in _quotes(engine, before.quotes or before.reported) if x.speaker]
+    # (after a fact that reports someone's words, "more" is more of them only when the question was
+    # about that someone: after "tell me about the sanctions" it is more on the sanctions)
+    asked_of = set(engine.entities_in(before.question))
+    speakers = [x.speaker for x in _quotes(engine, before.quotes) if x.speaker] or \
+               [x.speaker for x in _quotes(engine, before.reported) if x.speaker in asked_of]
     if speakers and any(x.id not in before.quotes for x in engine.quotes_by_speaker.get(speakers[-1], ())):
         said = _said_next(engine, text, replace(before, people=(speakers[-1], *before.people)), now, speaker=speakers[-1], more=True)
         if said is not None:

@@ -629,3 +629,18 @@ def test_and_the_first_one_after_an_outlet_asks_the_first_article(engine):
     *_, vox, first = _talk(engine, "why did north korea pull out", "what about vox", "and the first one?")
     assert first.read_as.startswith("according to the first article ")
     assert "world stage" in first.result.text
+
+
+def test_their_media_after_north_korea_is_its_state_media(engine):
+    *_, turn = _talk(engine, "did north korea ever explain why they bailed", "so what did their media say")
+    assert "Korean Central News Agency" in turn.result.text and "hermit kingdom" not in turn.result.text
+
+
+def test_more_after_a_topic_is_more_on_the_topic_not_the_words_the_answer_reported(engine):
+    *_, turn = _talk(engine, "tell me about the sanctions", "more")
+    assert turn.result.answered and turn.result.text.startswith("Also: ") and "“toughest and most aggressive”" not in turn.result.text
+
+
+def test_quote_pls_gives_the_words_behind_the_last_answer(engine):
+    *_, turn = _talk(engine, "how did the vp's office spin the cancellation", "quote pls")
+    assert turn.result.answered and "word for word" in turn.result.text and "a win" in turn.result.text
