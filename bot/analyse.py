@@ -68,6 +68,8 @@ _PHRASINGS = (
     (re.compile(r"\b(?:(going to|gonna|planning to|planned to|plan to|meant to|supposed to|intended to|intending to|was to|were to)|"
                 r"wanted to|want to|wants to|hoping to|hoped to|hopes to|hope to) (?:say|tell|talk about|speak about|bring up|raise|push|press|discuss)\b"),
      lambda m: f"{m.group(1) or 'planned to'} discuss", ("say", "tell", "talk", "speak", "bring up", "raise", "push", "press", "discuss")),
+    # "where does Nauert work": for whom (an employer is no place of its own in the articles)
+    (re.compile(r"\bwhere (does|did|do) (.+?) work\b"), r"who \1 \2 work for", ("work",)),
     # "did the meeting end up happening": whether it happened ("did they end up meeting later" asks of
     # another meeting, and is left as it is)
     (re.compile(r"\b(?:end|ended|ends|wind|wound) up (?:actually |really )?(?:happening|taking place|going ahead|being held|occurring)\b"), "happen",

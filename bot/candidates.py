@@ -98,7 +98,7 @@ def generate(ix: Index, q: Query) -> list[Candidate]:
         return [unquoted]  # "what did Abe say to Pence?": the articles give no words of Abe's, quoted or reported
     found: list[Candidate] = [unquoted] if unquoted else []
     found.extend(said)
-    for generator in (timeline, by_date, people, quotes, told_whom, claims, unmentioned_actor, dated, placed, timed, counted, durations, facts,
+    for generator in (timeline, by_date, people, quotes, speakers_of, told_whom, claims, unmentioned_actor, dated, placed, timed, counted, durations, facts,
                       gaps, precision, coarser_place, opposite_said, never_happened):
         found.extend(generator(ix, q))
     return found
@@ -911,6 +911,29 @@ def quotes(ix: Index, q: Query) -> list[Candidate]:
     lead = "Yes — " if asks_for_words else ""  # "did Nauert say anything about it?": yes, these words
     return [Candidate("quotes", fit, lambda: _quotes_answer(ix, q, speaker, chosen, lead), (), frozenset(tokens) | ix._quote_word_tokens | _SAYS,
                       frozenset({speaker, *(x.said_to for x in chosen if x.said_to)}), frozenset({"quote"}) | _quote_shows(ix, chosen))]
+
+
+def speakers_of(ix: Index, q: Query) -> list[Candidate]:
+    """"Who tweeted about the cancellation?", "who said the US would not apologize?": whose words
+    (tweets, when tweets are asked) are about what the question names — them, with those words."""
+    if q.wh != "?who" or q.entities or q.yes_no or not (SPEECH_VERB.search(q.norm) or _TWEETED.search(q.norm)):
+        return []
+    rest = [t for t in q.known_tokens if t not in ix._quote_word_tokens and t not in _SAYS]
+    if not rest:
+        return []
+    tweets = _TWEETED.search(q.norm) is not None
+    best, fit, chosen = None, 0.0, []
+    for speaker, said in ix.quotes_by_speaker.items():
+        if tweets:
+            said = [x for x in said if any("tweet" in v.medium for v in (x, *x.versions))]
+        scored = sorted(((ix._coverage(rest, ix._quote_tokens[x.id]), x) for x in said), key=lambda c: -c[0])
+        if scored and scored[0][0] > fit:
+            best, fit, chosen = speaker, scored[0][0], [x for c, x in scored if c == scored[0][0]][:2]
+    if best is None or fit < 0.5:
+        return []
+    tokens = frozenset().union(*(ix._quote_tokens[x.id] for x in chosen)) | {"@" + best}
+    return [Candidate("quotes", fit, lambda: _quotes_answer(ix, q, best, chosen), (), tokens | ix._quote_word_tokens | _SAYS,
+                      frozenset({best}), frozenset({"quote", "person"}) | _quote_shows(ix, chosen))]
 
 
 # "which paper did Ayers give his comments to?", "who was Pence talking to": whom someone's words were for

@@ -62,8 +62,9 @@ _NEW_TOPIC = re.compile(r"^(?:(?:ok|okay|so|alright|anyway|and)[,.]?\s+)?(?:(?:a
 # "when did they say it?", "where was he when he said that", "when was that said"
 _SAID_WHEN = re.compile(r"^(?:and\s+|so\s+)?(?:(?:when|where|how|(?:on |at )?(?:what|which) (?:day|date|time)) did (?:he|she|they|it|that) "
                         r"(?:say|said|tell|tweet|post|write|announce)"
-                        r"(?: (?:it|that|this|so))?|(?:when|where) (?:was|were) (?:he|she|they) when (?:he|she|they) (?:said|told|tweeted) "
-                        r"(?:it|that|this)|(?:when|where) was (?:that|it|this) said)$")
+                        r"(?: (?:it|that|this|so))?|(?:when|where) (?:was|were) (?:he|she|they) when (?:he|she|they) (?:said|told|tweeted|gave|made|did|posted|wrote) "
+                        r"(?:it|that|this|them|(?:those|these|the|that|this|his|her) (?:comments?|remarks?|words|quotes?|interview|statement|tweets?))"
+                        r"|(?:when|where) was (?:that|it|this) said)$")
 # "what's the exact quote?", "word for word?", "what were his exact words"
 _EXACT = re.compile(r"^(?:and\s+|so\s+|ok\s+)?(?:(?:what(?:s| is| was| were| are)?\s+)?(?:the\s+|his\s+|her\s+|their\s+)?"
                     r"(?:exact|actual|full|original|precise)\s+(?:quote|quotes|words|wording|text|phrasing)|quote (?:it|that|them)|"

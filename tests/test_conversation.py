@@ -644,3 +644,13 @@ def test_more_after_a_topic_is_more_on_the_topic_not_the_words_the_answer_report
 def test_quote_pls_gives_the_words_behind_the_last_answer(engine):
     *_, turn = _talk(engine, "how did the vp's office spin the cancellation", "quote pls")
     assert turn.result.answered and "word for word" in turn.result.text and "a win" in turn.result.text
+
+
+def test_where_someone_works_is_who_they_work_for(engine):
+    *_, turn = _talk(engine, "who tweeted about the meeting being called off", "where does she work")
+    assert turn.result.answered and "State Department" in turn.result.text
+
+
+def test_where_was_he_when_he_gave_it_is_where_the_words_were_said(engine):
+    *_, turn = _talk(engine, "what did pence say about the pressure campaign", "where was he when he gave those comments")
+    assert "flight home" in turn.result.text and "Japan" not in turn.result.text

@@ -1015,3 +1015,9 @@ def test_what_one_article_is_about_is_told_in_its_own_words(engine):
     assert {c.source_id for c in first.citations} == {engine.fb.sources[0].id}
     assert "In its own words" not in engine.ask("what is vox?").text  # what Vox is, not what it says
     assert "In its own words" not in engine.ask("what does dw say about warmbier").text  # a question of its own
+
+
+def test_who_tweeted_about_something_is_whose_tweets_are_about_it(engine):
+    result = engine.ask("who tweeted about the meeting being called off?")
+    assert result.answered and result.text.startswith("Heather Nauert") and result.quotes
+    assert all("tweet" in x.medium for x in result.quotes)
