@@ -57,6 +57,8 @@ SCENARIOS: list[tuple[str, str, dict]] = [
     ("ask-not-covered", "ask", {"question": "Who won the hockey gold medal?"}),
     ("ask-open-detail", "ask", {"question": "which 20 countries agreed to consider new sanctions?"}),
     ("ask-unquoted", "ask", {"question": "What did Shinzo Abe say to Pence at the opening ceremony?"}),
+    ("ask-outlet-summary", "ask", {"question": "what's the dw article about?"}),
+    ("ask-disagree", "ask", {"question": "do vox and dw disagree on how late north korea pulled out?"}),
     ("ask-help", "ask", {"question": "help"}),
     ("quote-all", "quote", {}),
     ("quote-ayers", "quote", {"speaker": "Nick Ayers"}),

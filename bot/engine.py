@@ -106,8 +106,9 @@ class Engine:
         else:
             return None
         q = analyse(self.ix, question)
-        if source is None or q.yes_no or set(norm.split()) & _OTHER_WH or not _TELLS.search(norm):
-            return None  # ("what is Vox?" asks what Vox is)
+        if source is None or q.yes_no or set(norm.split()) & _OTHER_WH or not _TELLS.search(norm) \
+                or (q.focus is not None and not _TELLS.search(q.focus)):
+            return None  # ("what is Vox?" asks what Vox is; "… what kind of talks?" asks for a kind)
         telling = self._outlet_names | self._telling_tokens | (frozenset(self.ix._analyse(nameless.group(0), correct=False)[0]) if nameless else frozenset())
         if any(t not in telling for t in q.tokens):
             return None  # ("what does DW say about Warmbier": a question of its own)
@@ -354,7 +355,7 @@ class Engine:
             return self._decide(q)
         if len(answered) == 1 and len(results) == 1:
             return answered[0]
-        text = "\n".join(r.text for r in results)
+        text = "\n".join(dict.fromkeys(r.text for r in results))  # (two parts one fact answers get it once)
         cites = tuple(dict.fromkeys(c for r in answered for c in r.citations))
         facts = tuple(dict.fromkeys(f for r in answered for f in r.facts))
         first = answered[0]
@@ -535,7 +536,7 @@ _TELLS = re.compile(r"\b(?:say|says|said|report\w*|article|piece|story|about|cov
                     r"happen\w*|account|version|contents?|mention\w*|describe\w*)\b")
 _OTHER_WH = frozenset(WH_WORDS) - {"what"}  # ("according to the first article, why …" asks why)
 _PASSAGE_WORDS = 6  # a passage this long says something; a shorter one ("Politics", a caption credit) does not
-_SUMMARY_PASSAGES = 4  # how many of an article's passages tell what it reports
+_SUMMARY_PASSAGES = 3  # how many of an article's passages tell what it reports (as many as a reply on a phone shows)
 _SOURCE_WORDS = ("outlet", "outlets", "article", "articles", "source", "sources", "report", "reports", "paper", "papers", "coverage")
 
 

@@ -1021,3 +1021,12 @@ def test_who_tweeted_about_something_is_whose_tweets_are_about_it(engine):
     result = engine.ask("who tweeted about the meeting being called off?")
     assert result.answered and result.text.startswith("Heather Nauert") and result.quotes
     assert all("tweet" in x.medium for x in result.quotes)
+
+
+def test_parts_one_fact_answers_are_told_once(engine):
+    result = engine.ask("what twitter account did nauert use, and on what date did she tweet?")
+    assert result.answered and len(result.text.splitlines()) == len(set(result.text.splitlines()))
+
+
+def test_a_question_of_one_article_that_asks_for_a_kind_of_thing_is_no_summary(engine):
+    assert "In its own words" not in engine.ask("the vox piece calls the talks what kind of talks?").text
