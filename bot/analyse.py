@@ -59,7 +59,10 @@ _PHRASINGS = (
     (re.compile(r"^(?=(?:\S+ ){0,3}?(?:why|how come|when|who)\b)(.*?)\b(?:wasnt|was not|werent|were not) there (?:a |any |the )?|\b(?:was|were) there no "),
      lambda m: f"{m[1] or ''}was it cancelled, the ", ("not", "nt ", "no ")),
     # "what happened?", "what's the story", "tldr": a message that names nothing asks for the whole story
-    (re.compile(r"^(?:so |ok |okay |hey |yo |um |hmm |wait |and )*(?:(?:what|wat|wut) (?:(?:exactly |actually |even )?(?:happened|happen|went down|is going on|s going on|was going on)"
+    (re.compile(r"^(?:so |ok |okay |hey |yo |um |hmm |wait |and )*"
+                r"(?:(?:(?:can you |could you |pls |please )?(?:explain|tell me|summari[sz]e|describe|recap) )?(?:(?:in|with) (?:\d+|one|two|three|a few) (?:lines?|sentences?|words) )?"
+                r"(?:(?:briefly|quickly|real quick|simply) )?)?"
+                r"(?:(?:what|wat|wut) (?:(?:exactly |actually |even )?(?:happened|happen|went down|is going on|s going on|was going on)"
                 r"|(?:is|s|was) (?:the|this|that) (?:story|deal|news)(?: about)?|(?:is|was) (?:this|that|it|this all|it all) about)|tl ?dr|gist)(?: here| exactly)?$"),
      "summary", ("what", "wat", "wut", "tl", "gist")),
     # "what was Pence going to say to them": words planned for a meeting that never took place were
@@ -476,8 +479,13 @@ def wrong_setting(ix: Index, question: str) -> tuple[str, tuple[int, int]] | Non
                 start, wrong = word.start(), True
             else:
                 break
+        end = head.end()
+        # ("the winter olympics in 2016": a year named after the setting is its year too)
+        year = re.match(r"\s+(?:in|of|back in)\s+(\d{4})\b", lowered[end:])
+        if year and year.group(1) not in ix.setting_words:
+            start, wrong, end = head.start() if start is None else start, True, end + year.end()
         if wrong:
-            return question[start : head.end()], (start, head.end())
+            return question[start:end], (start, end)
     return None
 
 

@@ -388,8 +388,21 @@ def claims(ix: Index, q: Query) -> list[Candidate]:
             best, best_score, wrong_actor, wrong_place = c, score, actor, place
     if best is None:
         return []
+    if q.yes_no and best.holds and q.dates and len(q.dates[0]) == 10 and best.fact.date and len(best.fact.date) == 10 \
+            and best.fact.date != q.dates[0]:
+        return []  # "was Pence to meet Kim Yo Jong on Feb 14?": it holds, on another day — "No", and which, is the date's to say
     if q.yes_no and q.outlet and best.holds and not wrong_actor and not wrong_place and not _outlet_says(ix, best, q.outlet):
-        return []  # "did Vox say Nauert tweeted?": it holds, by another article's words; Vox's say otherwise
+        # "did Vox say Nauert tweeted?", "DW said two hours, correct?": it holds, by another article's
+        # words; where the outlets are listed as differing on it, "No" and how; else no verdict
+        differs = next((d for d in ix._disc_by_fact.get(best.fact.id, []) if d.is_disagreement
+                        and any(ev.source == q.outlet for ev in d.sides)), None)
+        if differs is None:
+            return []
+        def told() -> Answer:
+            return Answer(q.raw, f"No — {differs.summary}", "no", tuple(ix._cite(ev.source, ev.quote) for ev in differs.sides),
+                          tuple(differs.facts), best_score, disagreements=(differs,))
+        return [Candidate("no", best_score, told, tuple(differs.facts), ix.doc_by_fact[best.fact.id].all_tokens,
+                          ix.doc_by_fact[best.fact.id].entities, ix.shows[best.fact.id] | {"yesno"})]
     if q.yes_no and wrong_place:
         kind, lead = "no", f"No — {wrong_place}: "
     elif q.yes_no and wrong_actor:
@@ -525,7 +538,8 @@ def dated(ix: Index, q: Query) -> list[Candidate]:
     if doc.fact.date == asked:
         return []  # the right day: whether it happened is for the claims to say, the rest for the fact
     asked_tokens = set(q.known_tokens)
-    if q.yes_no and any(c.fact.id == doc.fact.id and not c.holds and _claim_words(c) <= asked_tokens for c in ix.claims_sharing(wanted)):
+    if q.yes_no and not HYPOTHETICAL.search(q.norm) and any(c.fact.id == doc.fact.id and not c.holds and _claim_words(c) <= asked_tokens
+                                                            for c in ix.claims_sharing(wanted)):
         return []  # "did Pence meet Kim Yo Jong on Feb 9?": they never met, on any day — "No" is the claim's to say
     day = dt.date.fromisoformat(asked)
     # (the fact may not say its day in words; a year is said when it is the year that is wrong)

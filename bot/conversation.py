@@ -117,9 +117,10 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
         there_note = f"(Taking “there” as {before.place.split(' ', 1)[1]}.)"  # "in Japan": Japan
     question = text
     that_one = spoke = None
-    asked_again = None
+    asked_again = of_outlet = None
     if before is not None and before.question:
-        asked_again = _outlet_again(engine, norm, before) or _what_about(engine, norm, before)
+        of_outlet = _outlet_again(engine, norm, before)
+        asked_again = of_outlet or _what_about(engine, norm, before)
         if asked_again is not None:
             # "what about the state dept?" after "did trump say anything about it?": the same question of them
             message, text = text, asked_again
@@ -227,7 +228,7 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
     if asked_again is not None:
         about = set(engine.entities_in(message))
         involved = _involved(engine, result)
-        if not _ACCORDING.match(asked_again) and (not result.answered or (about and involved and not about & involved)):
+        if not of_outlet and (not result.answered or (about and involved and not about & involved)):
             # "what did nauert announce in japan" is not covered, or answered of someone else
             # (Pence announced it): "what about nauert" is her
             result, question, note = engine.ask(message), message, None
@@ -488,6 +489,10 @@ def _outlet_again(engine: Engine, norm: str, before: Conversation) -> str | None
         outlet = norm[span[0]:span[1]]
     if not set((norm[: span[0]] + " " + norm[span[1]:]).split()) <= _OUTLET_FRAME:
         return None
+    asked_of = [e for e in engine.entities_in(last) if engine.fb.person_by_id[e].publishes]
+    if asked_of and (at := engine.ix.mention(last, asked_of[0])) is not None:
+        # "what does DW say?" — "and vox?": the same question of the other outlet
+        return last[: at[0]] + outlet + last[at[1]:]
     return f"according to {outlet} {last}"
 
 

@@ -654,3 +654,8 @@ def test_where_someone_works_is_who_they_work_for(engine):
 def test_where_was_he_when_he_gave_it_is_where_the_words_were_said(engine):
     *_, turn = _talk(engine, "what did pence say about the pressure campaign", "where was he when he gave those comments")
     assert "flight home" in turn.result.text and "Japan" not in turn.result.text
+
+
+def test_and_another_outlet_after_an_outlet_s_summary_is_that_outlet_s_summary(engine):
+    *_, dw, vox = _talk(engine, "what does DW say", "and vox?")
+    assert dw.result.text.startswith("In its own words, DW") and vox.result.text.startswith("In its own words, Vox")
