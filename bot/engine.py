@@ -127,8 +127,7 @@ class Engine:
                 break
         if not passages:
             return None
-        title = f" (“{src.title}”)" if src.title else ""
-        return Answer(question, f"In its own words, {src.name}{title} reports:", "fact",
+        return Answer(question, f"{src.name} — what it reports, in its own words:", "fact",
                       tuple(self.ix._cite(ev.source, ev.quote) for ev in passages), tuple(facts))
 
     @property

@@ -97,7 +97,8 @@ def test_he_who_speaks_is_not_someone_the_articles_never_quote_when_the_one_aske
 
 def test_they_after_a_question_about_an_outlet_is_that_outlet(engine):
     story = follow_up(engine, "what did deutsche welle report about the pence meeting", None)
-    assert story.result.answered and "cancel" in story.result.text  # the story, not a list of the outlets
+    told = story.result.text + " ".join(c.quote for c in story.result.citations)
+    assert story.result.answered and "cancel" in told  # the story, not a list of the outlets
     agencies = follow_up(engine, "which wire services did they use", story.conversation)
     assert "AFP" in agencies.result.text and "Reuters" in agencies.result.text
 
@@ -658,4 +659,4 @@ def test_where_was_he_when_he_gave_it_is_where_the_words_were_said(engine):
 
 def test_and_another_outlet_after_an_outlet_s_summary_is_that_outlet_s_summary(engine):
     *_, dw, vox = _talk(engine, "what does DW say", "and vox?")
-    assert dw.result.text.startswith("In its own words, DW") and vox.result.text.startswith("In its own words, Vox")
+    assert dw.result.text.startswith("DW — what it reports, in its own words:") and vox.result.text.startswith("Vox — what it reports, in its own words:")

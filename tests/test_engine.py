@@ -1009,12 +1009,12 @@ def test_the_trip_back_is_the_flight_home_and_its_words_include_the_offer_to_tal
 
 def test_what_one_article_is_about_is_told_in_its_own_words(engine):
     result = engine.ask("so what's the vox piece about?")
-    assert result.answered and result.text.startswith("In its own words, Vox")
+    assert result.answered and result.text.startswith("Vox — what it reports, in its own words:")
     assert len(result.citations) >= 3 and {c.source_id for c in result.citations} == {"vox"}
     first = engine.ask("what does the first article say")
     assert {c.source_id for c in first.citations} == {engine.fb.sources[0].id}
-    assert "In its own words" not in engine.ask("what is vox?").text  # what Vox is, not what it says
-    assert "In its own words" not in engine.ask("what does dw say about warmbier").text  # a question of its own
+    assert "in its own words" not in engine.ask("what is vox?").text  # what Vox is, not what it says
+    assert "in its own words" not in engine.ask("what does dw say about warmbier").text  # a question of its own
 
 
 def test_who_tweeted_about_something_is_whose_tweets_are_about_it(engine):
@@ -1029,7 +1029,7 @@ def test_parts_one_fact_answers_are_told_once(engine):
 
 
 def test_a_question_of_one_article_that_asks_for_a_kind_of_thing_is_no_summary(engine):
-    assert "In its own words" not in engine.ask("the vox piece calls the talks what kind of talks?").text
+    assert "in its own words" not in engine.ask("the vox piece calls the talks what kind of talks?").text
 
 
 def test_a_planned_meeting_on_the_wrong_day_is_corrected_not_confirmed(engine):
