@@ -35,8 +35,11 @@ _THING = re.compile(r"\b(that meeting|that|it|this)\b")  # "the meeting" is the 
 _ELLIPTIC = re.compile(r"^(?:and|but|so|ok|okay|also)?\s*(who|when|where|why|how|what)"
                        r"(?:\s+(?:else|exactly|then|about it|so|not|that|this|it|said so|said that|did that|did it))?$")
 _SOURCES = re.compile(r"^(?:and\s+)?(?:sources?|source pls|citations?|proof|evidence|links?|where does it say that|"
-                      r"how do you know|is that true|really|are you sure|"
+                      r"how do you know|"
                       r"(?:who|what)(?: s| is| was|s)? (?:the |your )?sources? (?:for|of|on) (?:that|this|it))$")
+# "is that true?", "really?", "u sure": whether the last answer holds — it again, with where it comes from
+_CHECKED = re.compile(r"^(?:and\s+|but\s+|so\s+|wait\s+)?(?:(?:is|was) (?:that|this|it) (?:really )?(?:true|right|correct|accurate)"
+                      r"|really|are you sure|u sure|you sure|for real|(?:that s |thats )?(?:true|right|correct))(?: (?:tho|though|really|lol))?$")
 # "who reported that?", "which outlet said it?", "which of the articles says that", "where did you read that"
 _REPORTED = re.compile(r"^(?:and\s+|but\s+|so\s+)?(?:(?:which|what) (?:(?:one )?of (?:the |these |those |your )?)?(?:outlets?|sites?|papers?|newspapers?|articles?|sources?|news)"
                        r"\s+(?:reported|reports|report|said|says|say|wrote|writes|published|covered|mentions|mentioned|has|had|is)|"
@@ -125,6 +128,8 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
             # "what about the state dept?" after "did trump say anything about it?": the same question of them
             message, text = text, asked_again
             norm = engine.ix.english.plain(normalize(text)).strip(" ?!.")
+        if _CHECKED.match(norm) and before.citations and before.question:
+            return _checked(engine, text, before, now)
         if _SOURCES.match(norm) and before.citations:
             return _reported_by(engine, text, before, now, lead="Here is where that comes from: ")
         said_then = replace(before, quotes=before.quotes or before.reported)  # the words the last answer was about
@@ -672,6 +677,19 @@ def _reported_by(engine: Engine, text: str, before: Conversation, now: float, le
                        for src in sources)
     result = Answer(text, f"{lead}{said} {'report' if plural else 'reports'} it.{who}", "fact", before.citations, before.facts)
     return Turn(result, None, replace(before, updated=now))
+
+
+def _checked(engine: Engine, text: str, before: Conversation, now: float) -> Turn:
+    """"Is that true?": the last question answered again — a verdict ("No — …") as it was given,
+    anything else as what the sources report — with the outlets that report it."""
+    again = engine.ask(before.question)
+    if not again.answered:
+        return _reported_by(engine, text, before, now, lead="Here is where that comes from: ")
+    said = _outlets(engine, again.citations)
+    plural = len({c.source_id for c in again.citations}) > 1
+    verdict = again.text.startswith(("Yes — ", "No — ", "It wasn't ", "That premise isn't right", "Not "))
+    lead = "" if verdict else f"That's what {said} {'report' if plural else 'reports'}: "
+    return Turn(replace(again, question=text, text=lead + again.text), None, replace(before, updated=now))
 
 
 def _exact_words(engine: Engine, text: str, before: Conversation, now: float) -> Turn:

@@ -660,3 +660,10 @@ def test_where_was_he_when_he_gave_it_is_where_the_words_were_said(engine):
 def test_and_another_outlet_after_an_outlet_s_summary_is_that_outlet_s_summary(engine):
     *_, dw, vox = _talk(engine, "what does DW say", "and vox?")
     assert dw.result.text.startswith("DW — what it reports, in its own words:") and vox.result.text.startswith("Vox — what it reports, in its own words:")
+
+
+def test_is_that_right_answers_again_with_who_reports_it(engine):
+    *_, turn = _talk(engine, "how late did nk pull the plug", "is that right?")
+    assert turn.result.answered and turn.result.text.startswith("That's what ") and "two hours" in turn.result.text
+    *_, denied = _talk(engine, "i heard pence met kim yo jong in secret at the games", "really?")
+    assert denied.result.text.startswith("No — ")
