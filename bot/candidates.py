@@ -916,6 +916,9 @@ def quotes(ix: Index, q: Query) -> list[Candidate]:
         skipped = set(ix._analyse(" ".join(q.aside), correct=False)[0]) - {"@" + speaker}
         chosen = [x for x in chosen if skipped.isdisjoint(ix._quote_tokens[x.id])] or chosen
         rest -= skipped
+    # "what did Nauert say": her words, not a fragment of them an article quotes again ("the last
+    # minute." of "At the last minute, …")
+    chosen = [x for x in chosen if not any(x is not y and normalize(x.text) in normalize(y.text) for y in chosen)] or chosen
     fit = 1.0
     if rest:  # "what did Ayers say about photo ops": rank by the other words
         chosen = sorted(chosen, key=lambda x: -ix._coverage(list(rest), ix._quote_tokens[x.id]))

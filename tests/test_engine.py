@@ -1050,3 +1050,8 @@ def test_asking_to_explain_what_happened_gets_the_whole_story(engine):
 def test_a_yes_no_on_one_outlet_s_words_where_the_outlets_differ_is_no_and_how(engine):
     result = engine.ask("did vox say that nauert tweeted?")
     assert result.text.startswith("No — ") and "statement" in result.text
+
+
+def test_a_fragment_of_someone_s_words_quoted_again_is_not_listed_as_another_quote(engine):
+    result = engine.ask("what has heather nauert said?")
+    assert result.quotes and not any(x.text.strip().lower() == "the last minute." for x in result.quotes)
