@@ -61,6 +61,7 @@ EVAL_SETS = {
     "blind_ao": EVAL_SET.with_name("blind_ao.yaml"),
     "blind_ap": EVAL_SET.with_name("blind_ap.yaml"),
     "blind_aq": EVAL_SET.with_name("blind_aq.yaml"),
+    "blind_ar": EVAL_SET.with_name("blind_ar.yaml"),
     "dev": Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev_questions.yaml",
 }
 
