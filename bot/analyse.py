@@ -71,6 +71,10 @@ _PHRASINGS = (
     (re.compile(r"\b(?:(going to|gonna|planning to|planned to|plan to|meant to|supposed to|intended to|intending to|was to|were to)|"
                 r"wanted to|want to|wants to|hoping to|hoped to|hopes to|hope to) (?:say|tell|talk about|speak about|bring up|raise|push|press|discuss)\b"),
      lambda m: f"{m.group(1) or 'planned to'} discuss", ("say", "tell", "talk", "speak", "bring up", "raise", "push", "press", "discuss")),
+    # "did North Korea say why they cancelled?", "did they ever explain why they …": whether they gave a
+    # reason ("did the VP's office say why North Korea pulled out" asks for someone else's)
+    (re.compile(r"^((?:so |and |but |ok )*(?:did|has|have|had|do|does) .+? )(?:ever |even |actually )?(?:say|said|explain|explained|tell (?:us|anyone)|told (?:us|anyone)) why(?= (?:they|he|she|it) )"),
+     r"\1give a reason why", ("why",)),
     # "where does Nauert work": for whom (an employer is no place of its own in the articles)
     (re.compile(r"\bwhere (does|did|do) (.+?) work\b"), r"who \1 \2 work for", ("work",)),
     # "did the meeting end up happening": whether it happened ("did they end up meeting later" asks of

@@ -1055,3 +1055,9 @@ def test_a_yes_no_on_one_outlet_s_words_where_the_outlets_differ_is_no_and_how(e
 def test_a_fragment_of_someone_s_words_quoted_again_is_not_listed_as_another_quote(engine):
     result = engine.ask("what has heather nauert said?")
     assert result.quotes and not any(x.text.strip().lower() == "the last minute." for x in result.quotes)
+
+
+def test_whether_they_said_why_is_whether_they_gave_a_reason(engine):
+    assert engine.ask("did pyongyang ever explain why they pulled out?").text.startswith("No — ")
+    # someone else's account of their reasons is not theirs: no "No" for the VP's office
+    assert not engine.ask("did the vp's office say why north korea pulled out").text.startswith("No")
