@@ -74,7 +74,7 @@ _PHRASINGS = (
     # "did North Korea say why they cancelled?", "did they ever explain why they …": whether they gave a
     # reason ("did the VP's office say why North Korea pulled out" asks for someone else's)
     (re.compile(r"^((?:so |and |but |ok )*(?:did|has|have|had|do|does) .+? )(?:ever |even |actually )?(?:say|said|explain|explained|tell (?:us|anyone)|told (?:us|anyone)) why(?= (?:they|he|she|it) )"),
-     r"\1give a reason why", ("why",)),
+     r"\1give a reason why", ("say why", "said why", "explain why", "explained why", "us why", "anyone why")),
     # "where does Nauert work": for whom (an employer is no place of its own in the articles)
     (re.compile(r"\bwhere (does|did|do) (.+?) work\b"), r"who \1 \2 work for", ("work",)),
     # "did the meeting end up happening": whether it happened ("did they end up meeting later" asks of

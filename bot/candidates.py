@@ -918,7 +918,7 @@ def quotes(ix: Index, q: Query) -> list[Candidate]:
         rest -= skipped
     # "what did Nauert say": her words, not a fragment of them an article quotes again ("the last
     # minute." of "At the last minute, …")
-    chosen = [x for x in chosen if not any(x is not y and normalize(x.text) in normalize(y.text) for y in chosen)] or chosen
+    chosen = [x for x in chosen if x.id not in ix.quote_fragments] or chosen
     fit = 1.0
     if rest:  # "what did Ayers say about photo ops": rank by the other words
         chosen = sorted(chosen, key=lambda x: -ix._coverage(list(rest), ix._quote_tokens[x.id]))

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cached_property
 
 from rapidfuzz import fuzz, process
 
@@ -96,6 +97,9 @@ class Engine:
         """"What's the DW article about?", "what does Vox say?", "and the first article?": what one
         article reports, in its own words — its first passages in the order of the facts they back.
         None unless the question names one article and asks nothing of it but what it says."""
+        lowered = question.lower()
+        if not _TELLS.search(lowered) or not (self._outlet_named.search(lowered) or _NAMELESS_ARTICLE.search(lowered)):
+            return None  # (most questions name no article: two searches before reading names)
         norm = normalize(question)
         nameless = _NAMELESS_ARTICLE.search(norm)
         outlets = [e for e in self.entities_in(question) if self.fb.person_by_id[e].publishes]
@@ -106,7 +110,7 @@ class Engine:
         else:
             return None
         q = analyse(self.ix, question)
-        if source is None or q.yes_no or set(norm.split()) & _OTHER_WH or not _TELLS.search(norm) \
+        if source is None or q.yes_no or set(norm.split()) & _OTHER_WH \
                 or (q.focus is not None and not _TELLS.search(q.focus)):
             return None  # ("what is Vox?" asks what Vox is; "… what kind of talks?" asks for a kind)
         telling = self._outlet_names | self._telling_tokens | (frozenset(self.ix._analyse(nameless.group(0), correct=False)[0]) if nameless else frozenset())
@@ -130,12 +134,18 @@ class Engine:
         return Answer(question, f"{src.name} — what it reports, in its own words:", "fact",
                       tuple(self.ix._cite(ev.source, ev.quote) for ev in passages), tuple(facts))
 
-    @property
+    @cached_property
+    def _outlet_named(self) -> re.Pattern:
+        """A quick test for an outlet's name in a lowered question."""
+        names = sorted({w.lower() for p in self.fb.people if p.publishes for w in (p.name, *p.aliases)}, key=len, reverse=True)
+        return re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b")
+
+    @cached_property
     def _outlet_names(self) -> frozenset[str]:
         """The tokens of the outlets' names."""
         return frozenset(self.ix._analyse(" ".join(w for p in self.fb.people if p.publishes for w in (p.name, *p.aliases)), correct=False)[0])
 
-    @property
+    @cached_property
     def _telling_tokens(self) -> frozenset[str]:
         """The tokens of asking what an article says of the story as a whole: the episode's own
         topic and the words for saying, reporting and summing up."""
@@ -163,7 +173,7 @@ class Engine:
         return Answer(question, f"{lead} outlets differ on {topic}: {found.summary}", "fact",
                       tuple(self.ix._cite(ev.source, ev.quote) for ev in found.sides), tuple(found.facts), disagreements=(found,))
 
-    @property
+    @cached_property
     def _outlet_tokens(self) -> frozenset[str]:
         """The tokens that only say "the articles" or name an outlet: what a comparison compares, not its topic."""
         words = {w for p in self.fb.people if p.publishes for w in (p.name, *p.aliases)} | set(_SOURCE_WORDS)

@@ -163,6 +163,10 @@ class Index:
         for q in fb.quotes:
             if q.speaker:
                 self.quotes_by_speaker.setdefault(q.speaker, []).append(q)
+        # A quote that is a fragment of another of its speaker's ("the last minute." of "At the last
+        # minute, …"): not another thing they said
+        self.quote_fragments = frozenset(x.id for said in self.quotes_by_speaker.values() for x in said
+                                         if any(x is not y and normalize(x.text) in normalize(y.text) for y in said))
         # Normalised once: every outlet's wording of each quote, and quote + speaker + context for search.
         self._quote_wordings = [(q, [normalize(t) for t in [q.text, *(v.text for v in q.versions)]]) for q in fb.quotes]
         self._quote_search = [(q, normalize(f"{q.text} {fb.name_of(q.speaker) or ''} {q.context}")) for q in fb.quotes]
