@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Container
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from bot.index import Index, Journey
 from bot.text import (
@@ -191,6 +191,7 @@ def asks_yes_no(norm: str, first: str, checking: bool) -> bool:
     return (first in YES_NO_STARTERS or checking) and " or " not in choice
 
 
+@lru_cache(maxsize=16)  # (a message is read by several stages in a row: the article and parts checks, then the answer)
 def analyse(ix: Index, question: str) -> Query:
     return query_of(ix, read(ix, question))
 
