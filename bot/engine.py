@@ -84,7 +84,10 @@ class Engine:
         relative = wrong_relative(self.ix, text)
         if relative is not None:
             return self._correct_relative(text, *relative)
-        if _COMPARING.search(text):
+        compared = _COMPARING.search(text)
+        if compared and (compared.group(0).lower() not in _AGREEING or self._outlet_named.search(text[: compared.start()].lower())
+                         or _ARTICLES_NAMED.search(text[: compared.start()])):
+            # ("20 countries agreed to consider sanctions" is no question whether the articles agree)
             differ = self._disagreement(text)
             if differ is not None:
                 return differ
@@ -161,11 +164,26 @@ class Engine:
             return None  # the outlets or articles are not what is compared ("when was it compared to that")
         # the disagreements whose topic names all that is asked ("why North Korea pulled out" for
         # "why did NK cancel"), the narrowest first, and one whose topic asks as the question does
-        whs = {"?" + w for w in q.norm.split() if w in WH_WORDS}
-        named = [(wh_token(normalize(d.topic)) not in (None, *whs), len(template.split()), i, d)
+        cue = _COMPARING.search(question)
+        # (the question words of what is compared: "which outlets differ on who broke it" compares who)
+        whs = {"?" + w for w in normalize(question[cue.end():]).split() if w in WH_WORDS} if cue else set()
+        named = [(bool(whs) and wh_token(normalize(d.topic)) not in whs, len(template.split()), i, d)
                  for i, (d, _, template) in enumerate(self.ix._disc_docs) if d.is_disagreement and asked <= set(template.split())]
-        if not asked or not named or min(named)[0]:
-            return None  # (nor when each asks otherwise: "when did NK pull out" is not why, nor how late)
+        if not asked:
+            return None
+        if not named or min(named)[0]:
+            # "do the outlets agree on what date the meeting was?": none is listed as differing on it —
+            # what they report, if it answers what follows "on" ("when did NK pull out" is not why)
+            rest = _ON_TOPIC.sub("", question[cue.end():]) if cue else ""
+            told = self._ask(rest) if len(rest.split()) >= 2 else None
+            if told is None or not told.answered or getattr(told, "kind", "") in ("premise", "no", "yes") \
+                    or any(d.is_disagreement and asked & set(template.split()) for d, _, template in self.ix._disc_docs
+                           if d in getattr(told, "disagreements", ())):
+                return None  # (an answer the outlets are listed as differing on, on what is asked, says so itself)
+            agreeing = cue.group(0).lower() in _AGREEING
+            lead = "No — my sources list no disagreement on that: " if q.yes_no and not agreeing else \
+                "My sources list no disagreement on that: "
+            return replace(told, question=question, text=lead + told.text)
         found = min(named)[3]
         named_first = any(self.ix.mention_at(normalize(found.topic), p) == 0 for p in self.entities_in(found.topic))
         topic = found.topic if named_first else found.topic[0].lower() + found.topic[1:]  # ("Kim Yong Nam's title" keeps its capital)
@@ -536,8 +554,12 @@ class Engine:
 
 
 # "do the outlets disagree", "how do Vox and DW differ", "compare the articles on …"
-_COMPARING = re.compile(r"\b(?:disagree\w*|differ\w*|difference\w*|contradict\w*|compare[sd]?|comparing|comparison|discrepanc\w*|conflict\w*)\b",
-                        re.IGNORECASE)
+_COMPARING = re.compile(r"\b(?:disagree\w*|differ\w*|difference\w*|contradict\w*|compare[sd]?|comparing|comparison|discrepanc\w*|conflict\w*"
+                        r"|agree|agreed|agreement|consistent)\b", re.IGNORECASE)
+_AGREEING = ("agree", "agreed", "agreement", "consistent")
+_ARTICLES_NAMED = re.compile(r"\b(?:outlets?|articles?|sources?|reports?|papers?|pieces?|stories)\b", re.IGNORECASE)
+_ON_TOPIC = re.compile(r"^\W*(?:with each other |each other |with one another )?(?:on|about|over|in|regarding|as to|as for|when it comes to)\s+",
+                       re.IGNORECASE)
 _TELLING_WORDS = ("say", "says", "said", "report", "reports", "reported", "article", "piece", "cover", "covers", "covered", "about",
                   "happen", "happened", "story", "summary", "summarize", "summarise", "sum", "tldr", "gist", "overview", "main",
                   "point", "points", "version", "account", "tell", "describe", "mention", "content", "contents")

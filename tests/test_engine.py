@@ -1061,3 +1061,12 @@ def test_whether_they_said_why_is_whether_they_gave_a_reason(engine):
     assert engine.ask("did pyongyang ever explain why they pulled out?").text.startswith("No — ")
     # someone else's account of their reasons is not theirs: no "No" for the VP's office
     assert not engine.ask("did the vp's office say why north korea pulled out").text.startswith("No")
+
+
+def test_whether_the_outlets_agree_on_something_none_is_listed_as_differing_on(engine):
+    result = engine.ask("do the articles agree on what date the meeting was?")
+    assert result.text.startswith("My sources list no disagreement on that: ") and "10 February 2018" in result.text
+    denied = engine.ask("do vox and dw disagree about when the meeting was?")
+    assert denied.text.startswith("No — my sources list no disagreement on that: ")
+    # countries that agreed to something are no comparison of the articles
+    assert "disagreement" not in engine.ask("did 20 countries agree to consider new sanctions?").text
