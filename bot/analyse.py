@@ -282,11 +282,11 @@ def read(ix: Index, question: str) -> Reading:
             if reporting in REPORTING_VERBS and concept != stem(reporting) and concept in tokens and len(tokens) > 1:
                 tokens.remove(concept)
             break
-    if outlet is None and (article := _NAMELESS_ARTICLE.search(norm)) is not None and len(tokens) > 2:
+    if outlet is None and len(tokens) > 2 and (article := nameless_article(ix, norm)) is not None:
         # "according to the first article, …", "what does the unnamed article say about …": an
         # article with no outlet's name is named by its place or its namelessness
-        reporting = _REPORTED.search(norm[: article.start()]) or _REPORTS.match(norm[article.end():])
-        outlet = nameless_source(ix, article.group(1) or article.group(2)) if reporting else None
+        reporting = _REPORTED.search(norm[: article.span[0]]) or _REPORTS.match(norm[article.span[1]:])
+        outlet = article.source if reporting else None
     # "the closing ceremony": a word the articles never use whose opposite they do names another
     # thing; it is not the word of theirs it stems like ("closing" is not "sat close to")
     # ("fell apart" is a lexicon phrase for cancelling: its "apart" is no word of its own)
@@ -522,16 +522,29 @@ _REPORTS = re.compile(rf"^\s*(?:s\s+)?({'|'.join(REPORTING_VERBS)}|version|accou
 
 
 # "the first article", "the unnamed piece", "the anonymous one": an article named by no outlet's name
-_NAMELESS_ARTICLE = re.compile(r"\b(?:the\s+)?(first|unnamed|unsigned|untitled|anonymous|nameless)\s+(?:article|piece|story|source)\b"
-                               r"|\b(?:the\s+)?(unnamed|unsigned|untitled|anonymous|nameless)\s+one\b")
+# ("the first one" only where the talk is of articles: `nameless_article(…, first_one=True)`)
+_NAMELESS = "first|unnamed|unsigned|untitled|anonymous|nameless"
+_NAMELESS_ARTICLE = re.compile(rf"\b(?:the\s+)?(?P<word>{_NAMELESS})\s+(?:article|piece|story|source)\b"
+                               r"|\b(?:the\s+)?(?P<one>unnamed|unsigned|untitled|anonymous|nameless)\s+one\b")
+_FIRST_ONE = re.compile(r"\b(?:the\s+)?(?P<word>first)\s+one\b")
 
 
-def nameless_source(ix: Index, word: str | None) -> str | None:
-    """The source "the first article" (the first listed) or "the unnamed article" (the one whose
-    outlet is unknown) means."""
-    if word == "first":
-        return ix.fb.sources[0].id
-    return next((src.id for src in ix.fb.sources if src.outlet == "unknown"), None)
+@dataclass(frozen=True)
+class NamelessArticle:
+    source: str | None  # the source it means: "first", the first listed; otherwise the one whose outlet is unknown
+    word: str  # "first", "unnamed", …
+    words: str  # as the text names it ("the first article")
+    span: tuple[int, int]
+
+
+def nameless_article(ix: Index, text: str, first_one: bool = False) -> NamelessArticle | None:
+    """The article a text names by its place or its namelessness, if it does."""
+    found = _NAMELESS_ARTICLE.search(text) or (_FIRST_ONE.search(text) if first_one else None)
+    if found is None:
+        return None
+    word = found.group("word") or found.group("one")
+    source = ix.fb.sources[0].id if word == "first" else next((src.id for src in ix.fb.sources if src.outlet == "unknown"), None)
+    return NamelessArticle(source, word, found.group(0), found.span())
 
 
 def _reported_by(ix: Index, norm: str, pid: str) -> str | None:

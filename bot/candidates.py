@@ -902,12 +902,12 @@ def quotes(ix: Index, q: Query) -> list[Candidate]:
         detail = f"saying anything to {ix.fb.person_by_id[told[0]].name}"
         return [Candidate("gap", 0.5, lambda: _not_quoted_on(ix, q, speaker, detail, chosen), (), frozenset(q.tokens) | _SAYS,
                           frozenset({speaker, told[0]}), frozenset({"quote"}))]
-    if (q.wh == "?what" or asks_for_words) and _TWEETED.search(q.norm) and not any("tweet" in v.medium for x in chosen for v in (x, *x.versions)):
+    if (q.wh == "?what" or asks_for_words) and _TWEETED.search(q.norm) and not any(_tweeted(x) for x in chosen):
         # "what did Pence tweet", "did Pence tweet anything": the articles print no tweet of his, only what he said
         return [Candidate("gap", 1.0, lambda: _not_quoted_on(ix, q, speaker, "tweeting anything", chosen), (), frozenset(q.tokens) | _SAYS,
                           frozenset({speaker}), frozenset({"quote"}))]
     if _TWEETED.search(q.norm):  # "what else did Nauert tweet": her tweets, not her statement
-        chosen = [x for x in chosen if any("tweet" in v.medium for v in (x, *x.versions))] or chosen
+        chosen = [x for x in chosen if _tweeted(x)] or chosen
     if listeners:  # "what did Pence tell Rogin": keep the quotes said to that person, if any
         chosen = [x for x in chosen if x.said_to in listeners] or chosen
     if q.aside:
@@ -930,19 +930,24 @@ def quotes(ix: Index, q: Query) -> list[Candidate]:
                       frozenset({speaker, *(x.said_to for x in chosen if x.said_to)}), frozenset({"quote"}) | _quote_shows(ix, chosen))]
 
 
+def _tweeted(quote: Quote) -> bool:
+    """Whether the quote was a tweet, as any outlet prints it."""
+    return any("tweet" in v.medium for v in (quote, *quote.versions))
+
+
 def speakers_of(ix: Index, q: Query) -> list[Candidate]:
     """"Who tweeted about the cancellation?", "who said the US would not apologize?": whose words
     (tweets, when tweets are asked) are about what the question names — them, with those words."""
     if q.wh != "?who" or q.entities or q.yes_no or not (SPEECH_VERB.search(q.norm) or _TWEETED.search(q.norm)):
         return []
-    rest = [t for t in q.known_tokens if t not in ix._quote_word_tokens and t not in _SAYS]
+    rest = [t for t in q.known_tokens if t not in ix._quote_word_tokens]
     if not rest:
         return []
     tweets = _TWEETED.search(q.norm) is not None
     best, fit, chosen = None, 0.0, []
     for speaker, said in ix.quotes_by_speaker.items():
         if tweets:
-            said = [x for x in said if any("tweet" in v.medium for v in (x, *x.versions))]
+            said = [x for x in said if _tweeted(x)]
         scored = sorted(((ix._coverage(rest, ix._quote_tokens[x.id]), x) for x in said), key=lambda c: -c[0])
         if scored and scored[0][0] > fit:
             best, fit, chosen = speaker, scored[0][0], [x for c, x in scored if c == scored[0][0]][:2]

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 
 from bot.candidates import IN_PLACE, fact_answer, quote_when, related_docs, said_to_lines
 from bot.engine import Answer, Engine, NotCovered, Result
-from bot.analyse import _NAMELESS_ARTICLE, analyse, read
+from bot.analyse import analyse, nameless_article, read
 from bot.decide import NOTHING_SPECIFIC
 from bot.ordering import asks_order
 from bot.text import (PERSONAL_PRONOUN, PRONOUN_GENDER, REPORTING_VERBS, SPEECH_VERB, STOPWORDS, clip, listed, normalize, stem,
@@ -396,9 +396,10 @@ def _place_of(engine: Engine, asked: str, result) -> str:
 def _asks_only_a_kind(engine: Engine, norm: str) -> bool:
     """"what day of the week", "in which city was that": a question that asks for a time or a place
     and names nothing it is about — the last topic is what it asks of."""
-    kinds = [w for w, kind in engine.ix.english.focus_type.items() if kind in ("date", "place")]  # (not "what's the headline")
+    kinds = {w for w, kind in engine.ix.english.focus_type.items() if kind in ("date", "place")}  # (not "what's the headline")
+    kinds |= {engine.ix._canon_token(w) for w in kinds}
     tokens = read(engine.ix, norm).tokens
-    return bool(tokens) and all(t in kinds or any(engine.ix._canon_token(w) == t for w in kinds) for t in tokens)
+    return bool(tokens) and all(t in kinds for t in tokens)
 
 
 def _own_tokens(engine: Engine, text: str) -> set[str]:
@@ -472,29 +473,28 @@ _OUTLET_FRAME = frozenset("what whats about and how does did do so ok okay but s
                           "write writes wrote have has put it that this the in on article piece version one story report "
                           "account coverage same too then also to from by".split())
 _ACCORDING = re.compile(r"^according to (?:the (?:first|unnamed) article|\S+) ")
-_FIRST_ONE = re.compile(r"\b(?:the\s+)?(first)\s+one\b()")
 
 
 def _outlet_again(engine: Engine, norm: str, before: Conversation) -> str | None:
     """The last question asked of one outlet's article: "what about dw" after "why did NK cancel"
     is "according to dw why did nk cancel" — not a question about DW, nor one where DW cancelled."""
     last = _ACCORDING.sub("", before.question)
-    nameless = _NAMELESS_ARTICLE.search(norm)
-    if nameless is None and _ACCORDING.match(before.question):
-        nameless = _FIRST_ONE.search(norm)  # ("what does vox say about it" — "and the first one?")
+    named_before = engine.entities_in(last)
+    # ("the first one" is the first article when the last question was asked of an article)
+    nameless = nameless_article(engine.ix, norm, first_one=bool(_ACCORDING.match(before.question)))
     if nameless is not None:
-        span, outlet = nameless.span(), f"the {nameless.group(1) or nameless.group(2)} article"
+        span, outlet = nameless.span, f"the {nameless.word} article"
     else:
         named = engine.entities_in(norm)
         if len(named) != 1 or not engine.fb.person_by_id[named[0]].publishes:
             return None
         span = engine.ix.mention(norm, named[0])
-        if span is None or engine.entities_in(last) == named:
+        if span is None or named_before == named:
             return None  # ("who wrote the vox piece" — "what about vox?": nothing to ask of Vox again)
         outlet = norm[span[0]:span[1]]
     if not set((norm[: span[0]] + " " + norm[span[1]:]).split()) <= _OUTLET_FRAME:
         return None
-    asked_of = [e for e in engine.entities_in(last) if engine.fb.person_by_id[e].publishes]
+    asked_of = [e for e in named_before if engine.fb.person_by_id[e].publishes]
     if asked_of and (at := engine.ix.mention(last, asked_of[0])) is not None:
         # "what does DW say?" — "and vox?": the same question of the other outlet
         return last[: at[0]] + outlet + last[at[1]:]
@@ -662,21 +662,27 @@ def _outlets(engine: Engine, citations) -> str:
     return listed(list(dict.fromkeys(engine.fb.source_by_id[c.source_id].name for c in citations)))
 
 
+def _report(engine: Engine, citations) -> str:
+    """"Vox and DW report", "DW reports": the outlets behind citations, as the subject of a sentence."""
+    return f"{_outlets(engine, citations)} {'report' if len({c.source_id for c in citations}) > 1 else 'reports'}"
+
+
 _WROTE = re.compile(r"\bwho (?:wrote|writes|authored|penned)\b")
 
 
 def _reported_by(engine: Engine, text: str, before: Conversation, now: float, lead: str = "") -> Turn:
     """The outlets behind the last answer, each with its own words for it."""
-    said = _outlets(engine, before.citations)
-    plural = len({c.source_id for c in before.citations}) > 1
     speakers = [engine.fb.person_by_id[x.speaker].name for x in _quotes(engine, before.quotes) if x.speaker in engine.fb.person_by_id]
     who = f" The words are {speakers[0]}'s." if speakers and len(set(speakers)) == 1 else ""
     if _WROTE.search(normalize(text)):  # "who wrote that?": the article's byline too, where it has one
         sources = [engine.fb.source_by_id[c] for c in dict.fromkeys(c.source_id for c in before.citations)]
         who += "".join(f" {src.name}'s article is by {src.author}." if src.author else f" {src.name} names no author."
                        for src in sources)
-    result = Answer(text, f"{lead}{said} {'report' if plural else 'reports'} it.{who}", "fact", before.citations, before.facts)
+    result = Answer(text, f"{lead}{_report(engine, before.citations)} it.{who}", "fact", before.citations, before.facts)
     return Turn(result, None, replace(before, updated=now))
+
+
+_VERDICTS = frozenset({"yes", "no", "premise"})  # answers that give their verdict first ("No — …", "It wasn't …")
 
 
 def _checked(engine: Engine, text: str, before: Conversation, now: float) -> Turn:
@@ -685,10 +691,7 @@ def _checked(engine: Engine, text: str, before: Conversation, now: float) -> Tur
     again = engine.ask(before.question)
     if not again.answered:
         return _reported_by(engine, text, before, now, lead="Here is where that comes from: ")
-    said = _outlets(engine, again.citations)
-    plural = len({c.source_id for c in again.citations}) > 1
-    verdict = again.text.startswith(("Yes — ", "No — ", "It wasn't ", "That premise isn't right", "Not "))
-    lead = "" if verdict else f"That's what {said} {'report' if plural else 'reports'}: "
+    lead = "" if getattr(again, "kind", "") in _VERDICTS else f"That's what {_report(engine, again.citations)}: "
     return Turn(replace(again, question=text, text=lead + again.text), None, replace(before, updated=now))
 
 

@@ -20,7 +20,7 @@ from functools import cached_property
 
 from rapidfuzz import fuzz, process
 
-from bot.analyse import _NAMELESS_ARTICLE, Query, asks, analyse, meeting_owner, nameless_source, points_back, query_of, read, split_parts, wrong_journey, wrong_relative, wrong_setting
+from bot.analyse import Query, asks, analyse, meeting_owner, nameless_article, points_back, query_of, read, split_parts, wrong_journey, wrong_relative, wrong_setting
 from bot.ordering import order_answer
 from bot.candidates import _quotes_answer, generate, related_docs, unmentioned_actor
 from bot.decide import HEDGED, NOTHING_SPECIFIC, STATED_WRONG_COVER, decide
@@ -85,8 +85,8 @@ class Engine:
         if relative is not None:
             return self._correct_relative(text, *relative)
         compared = _COMPARING.search(text)
-        if compared and (compared.group(0).lower() not in _AGREEING or self._outlet_named.search(text[: compared.start()].lower())
-                         or _ARTICLES_NAMED.search(text[: compared.start()])):
+        if compared and (compared.group(0).lower() not in _AGREEING or self.ix.source_outlet_pattern.search(text, 0, compared.start())
+                         or _ARTICLES_NAMED.search(text, 0, compared.start())):
             # ("20 countries agreed to consider sanctions" is no question whether the articles agree)
             differ = self._disagreement(text)
             if differ is not None:
@@ -101,13 +101,13 @@ class Engine:
         article reports, in its own words — its first passages in the order of the facts they back.
         None unless the question names one article and asks nothing of it but what it says."""
         lowered = question.lower()
-        if not _TELLS.search(lowered) or not (self._outlet_named.search(lowered) or _NAMELESS_ARTICLE.search(lowered)):
+        if not _TELLS.search(lowered) or not (self.ix.source_outlet_pattern.search(lowered) or nameless_article(self.ix, lowered)):
             return None  # (most questions name no article: two searches before reading names)
         norm = normalize(question)
-        nameless = _NAMELESS_ARTICLE.search(norm)
+        nameless = nameless_article(self.ix, norm)
         outlets = [e for e in self.entities_in(question) if self.fb.person_by_id[e].publishes]
         if nameless is not None:
-            source = nameless_source(self.ix, nameless.group(1) or nameless.group(2))
+            source = nameless.source
         elif len(outlets) == 1:
             source = self.fb.person_by_id[outlets[0]].publishes
         else:
@@ -116,7 +116,7 @@ class Engine:
         if source is None or q.yes_no or set(norm.split()) & _OTHER_WH \
                 or (q.focus is not None and not _TELLS.search(q.focus)):
             return None  # ("what is Vox?" asks what Vox is; "… what kind of talks?" asks for a kind)
-        telling = self._outlet_names | self._telling_tokens | (frozenset(self.ix._analyse(nameless.group(0), correct=False)[0]) if nameless else frozenset())
+        telling = self._outlet_names | self._telling_tokens | (frozenset(self.ix._analyse(nameless.words, correct=False)[0]) if nameless else frozenset())
         if any(t not in telling for t in q.tokens):
             return None  # ("what does DW say about Warmbier": a question of its own)
         src = self.fb.source_by_id[source]
@@ -138,15 +138,9 @@ class Engine:
                       tuple(self.ix._cite(ev.source, ev.quote) for ev in passages), tuple(facts))
 
     @cached_property
-    def _outlet_named(self) -> re.Pattern:
-        """A quick test for an outlet's name in a lowered question."""
-        names = sorted({w.lower() for p in self.fb.people if p.publishes for w in (p.name, *p.aliases)}, key=len, reverse=True)
-        return re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b")
-
-    @cached_property
     def _outlet_names(self) -> frozenset[str]:
-        """The tokens of the outlets' names."""
-        return frozenset(self.ix._analyse(" ".join(w for p in self.fb.people if p.publishes for w in (p.name, *p.aliases)), correct=False)[0])
+        """The tokens of the articles' outlets' names."""
+        return frozenset(self.ix._analyse(" ".join(self.ix.source_outlet_names), correct=False)[0])
 
     @cached_property
     def _telling_tokens(self) -> frozenset[str]:
@@ -160,7 +154,7 @@ class Engine:
         when no listed disagreement is about what the question names."""
         q = analyse(self.ix, _COMPARING.sub(" ", question))
         asked = {t for t in q.tokens if t not in self._outlet_tokens}
-        if len(asked) == len(q.tokens):
+        if not asked or len(asked) == len(q.tokens):
             return None  # the outlets or articles are not what is compared ("when was it compared to that")
         # the disagreements whose topic names all that is asked ("why North Korea pulled out" for
         # "why did NK cancel"), the narrowest first, and one whose topic asks as the question does
@@ -169,8 +163,6 @@ class Engine:
         whs = {"?" + w for w in normalize(question[cue.end():]).split() if w in WH_WORDS} if cue else set()
         named = [(bool(whs) and wh_token(normalize(d.topic)) not in whs, len(template.split()), i, d)
                  for i, (d, _, template) in enumerate(self.ix._disc_docs) if d.is_disagreement and asked <= set(template.split())]
-        if not asked:
-            return None
         if not named or min(named)[0]:
             # "do the outlets agree on what date the meeting was?": none is listed as differing on it —
             # what they report, if it answers what follows "on" ("when did NK pull out" is not why)
@@ -194,8 +186,7 @@ class Engine:
     @cached_property
     def _outlet_tokens(self) -> frozenset[str]:
         """The tokens that only say "the articles" or name an outlet: what a comparison compares, not its topic."""
-        words = {w for p in self.fb.people if p.publishes for w in (p.name, *p.aliases)} | set(_SOURCE_WORDS)
-        return frozenset(self.ix._analyse(" ".join(words), correct=False)[0])
+        return self._outlet_names | frozenset(self.ix._analyse(" ".join(_SOURCE_WORDS), correct=False)[0])
 
     def _correct_relative(self, question: str, asked: str, owner: str, relative: str, right: str) -> Result:
         """"Why did Pence bring Otto Warmbier's mother?": the relative the articles do speak of first

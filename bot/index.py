@@ -165,8 +165,9 @@ class Index:
                 self.quotes_by_speaker.setdefault(q.speaker, []).append(q)
         # A quote that is a fragment of another of its speaker's ("the last minute." of "At the last
         # minute, …"): not another thing they said
+        plain = {q.id: normalize(q.text) for q in fb.quotes}
         self.quote_fragments = frozenset(x.id for said in self.quotes_by_speaker.values() for x in said
-                                         if any(x is not y and normalize(x.text) in normalize(y.text) for y in said))
+                                         if any(x is not y and plain[x.id] in plain[y.id] for y in said))
         # Normalised once: every outlet's wording of each quote, and quote + speaker + context for search.
         self._quote_wordings = [(q, [normalize(t) for t in [q.text, *(v.text for v in q.versions)]]) for q in fb.quotes]
         self._quote_search = [(q, normalize(f"{q.text} {fb.name_of(q.speaker) or ''} {q.context}")) for q in fb.quotes]
@@ -273,6 +274,11 @@ class Index:
         outlet_names = {n for p in fb.people if p.id in self.roles.known_outlets for n in (p.name, *p.aliases)}
         self.outlet_pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(outlet_names, key=len, reverse=True))) + r")\b"
                                          if outlet_names else r"(?!)")
+        # The outlets of the articles themselves, by every name ("Vox", "Deutsche Welle"): a question
+        # that names one may ask what that article says
+        self.source_outlet_names = tuple(sorted({n for p in fb.people if p.publishes for n in (p.name, *p.aliases)}, key=len, reverse=True))
+        self.source_outlet_pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, self.source_outlet_names)) + r")\b", re.I) \
+            if self.source_outlet_names else re.compile(r"(?!)")
         # Names a question gives by their relation to someone, rewritten (in this order) before it is
         # read: "north korea people" are the North Koreans, not the people of the story; "pence s
         # people" (or camp, team) are the body the articles call his office; "kim yo jong s brother"
