@@ -62,6 +62,7 @@ EVAL_SETS = {
     "blind_ap": EVAL_SET.with_name("blind_ap.yaml"),
     "blind_aq": EVAL_SET.with_name("blind_aq.yaml"),
     "blind_ar": EVAL_SET.with_name("blind_ar.yaml"),
+    "blind_as": EVAL_SET.with_name("blind_as.yaml"),
     "dev": Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev_questions.yaml",
 }
 
