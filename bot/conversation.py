@@ -30,6 +30,7 @@ MAX_CONVERSATIONS = 5000
 _POINTERS = frozenset("it its that this these those".split())  # they point back; they name no topic
 TOPIC_WORDS = 12  # at most this many words of the last question carried into a follow-up
 _PLURAL = re.compile(r"\b(they|them|their|theirs)\b")
+_PLURAL_SUBJECT = re.compile(r"\bthey\b")
 _BARE_THING = re.compile(r"\b(?:it|that|this)$")  # "… take it", not "that interview"
 _THING = re.compile(r"\b(that meeting|that|it|this)\b")  # "the meeting" is the episode's own: no reference back
 _ELLIPTIC = re.compile(r"^(?:and|but|so|ok|okay|also)?\s*(who|when|where|why|how|what)"
@@ -230,6 +231,14 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
             # "what's that missile called" after the missile launch: the last answer again is a near
             # miss; alone, it is "my sources don't name the missile"
             result, question, note = alone, text, None
+    elif question != text and _PLURAL_SUBJECT.search(text.lower()) and not PERSONAL_PRONOUN.search(text.lower()) and result.answered:
+        # "why'd they cancel" after "who was he meeting?": read as the two people, it finds a fact
+        # about them that says nothing of cancelling; alone, it finds who did cancel. When the answer
+        # read with the people holds none of the message's own words, the message stands alone.
+        alone = engine.ask(text)
+        own = _own_tokens(engine, text)
+        if alone.answered and not _covered(engine, result, own) and _covered(engine, alone, own):
+            result, question, note = alone, text, None
     if asked_again is not None:
         about = set(engine.entities_in(message))
         involved = _involved(engine, result)
@@ -243,7 +252,9 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
     # Whom a "he" or "she" may mean next: after "who …?", the people the answer brought in; after
     # any other question, the one it was about ("was Abe there? — did he meet them?"), then the rest.
     known = [engine.fb.fact_by_id[f] for f in result.facts if f in engine.fb.fact_by_id]  # ids from before a /reload may be gone
-    brought = tuple(p for fact in known for p in fact.people if p not in named)
+    # each fact's people led by the one its statement names first: "it is unclear why the North
+    # Koreans backed out; the vice president's office said …" brings North Korea first, for "they" next
+    brought = tuple(p for fact in known for p in _by_mention(engine, fact) if p not in named)
     # ("pence did an interview on the way home, with who?" asks who as much as "who …?" does)
     if _ASKS_WHO.match(normalize(question)) or analyse(engine.ix, text).answer_type == "person":
         first = (*_doer_first(engine, question, result.text, brought), *named)
@@ -280,6 +291,14 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
 
 
 _WHO_DID = re.compile(r"^(?:\S+\s+){0,2}?who\s+(?:(?:first|actually|originally|really|officially|publicly|was|were|is|are|did|does|had|has|have)\s+)*([a-z]{3,})\b")
+
+
+def _by_mention(engine: Engine, fact) -> list[str]:
+    """A fact's people, the one its statement names first leading (the others, some of whom it may
+    describe without a name, "the father of the late Otto Warmbier", in their order)."""
+    said = normalize(fact.statement)
+    first = min(fact.people, key=lambda p: engine.ix.mention_at(said, p), default=None)
+    return [first, *(p for p in fact.people if p != first)] if first is not None else []
 
 
 def _answered_who(engine: Engine, before: Conversation):
@@ -405,6 +424,13 @@ def _asks_only_a_kind(engine: Engine, norm: str) -> bool:
 def _own_tokens(engine: Engine, text: str) -> set[str]:
     """The content words of the message itself, not of anyone it names."""
     return {t for t in read(engine.ix, text).tokens if not t.startswith("@")}
+
+
+def _covered(engine: Engine, result, own: set[str]) -> int:
+    """How many of the message's own words the fact an answer leads with holds (its statement,
+    questions and evidence)."""
+    doc = engine.ix.doc_by_fact.get(result.facts[0]) if result.facts else None
+    return len(own & doc.with_evidence) if doc is not None else 0
 
 
 def _gap_of(engine: Engine, result, own: set[str]) -> bool:
@@ -708,6 +734,15 @@ def _said_by(engine: Engine, text: str, before: Conversation, now: float) -> Tur
     speakers = [x.speaker for x in _quotes(engine, before.quotes) if x.speaker]
     facts = [engine.fb.fact_by_id[f] for f in before.facts if f in engine.fb.fact_by_id]
     ids = list(dict.fromkeys(speakers or [p for f in facts for p in f.said_by]))
+    disclosure = engine.fb.meta.disclosure
+    if not ids and disclosure is not None and any(set(f.topics) & set(disclosure.topics) for f in facts):
+        # "who said so?" after "they pulled out two hours before": no one is named for the detail,
+        # but the articles say where the story as a whole came from
+        story = engine.fb.fact_by_id[disclosure.fact]
+        cites = tuple(engine.ix._cite(ev.source, ev.quote) for ev in story.evidence)
+        result = Answer(text, f"My sources name no one for that detail itself; {_report(engine, before.citations)} it. "
+                              f"As for the story as a whole: {story.statement}", "fact", tuple(dict.fromkeys(before.citations + cites)), (story.id,))
+        return Turn(result, None, replace(before, people=_recent(tuple(story.said_by or story.people), before), updated=now))
     if not ids:
         return _reported_by(engine, text, before, now, lead="My sources name no one who said it; ")
     people = [engine.fb.person_by_id[p] for p in ids if p in engine.fb.person_by_id]

@@ -245,6 +245,13 @@ class Discrepancy:
 
 
 @_frozen
+class Disclosure:
+    __pydantic_config__ = _STRICT
+    fact: str  # the fact that says who disclosed the story
+    topics: list[str]  # the topics of the facts that story is made of
+
+
+@_frozen
 class Examples:
     """What the bot offers as examples of what to type, each checked against the fact base (a day
     the timeline has, a person's name, a disagreement's topic)."""
@@ -284,6 +291,9 @@ class Meta:
     episode: dict[str, list[str]] = field(default_factory=dict)
     # A season the articles never name, as the month they do (lowercase): "last fall" is "in november".
     season_months: dict[str, str] = field(default_factory=dict)
+    # Where the story as a whole came from: "who said so?" about a fact on one of these topics that no
+    # one is named for ("they pulled out two hours before") is answered with this fact.
+    disclosure: Disclosure | None = None
 
 
 @_frozen
@@ -583,6 +593,8 @@ def verify(model: FactBaseModel, root: Path, lines: dict[tuple, int], display: s
         ref(("meta", "episode", "people", j), pid, "people", "person")
     if model.meta.setting_fact is not None:
         ref(("meta", "setting_fact"), model.meta.setting_fact, "facts", "fact")
+    if model.meta.disclosure is not None:
+        ref(("meta", "disclosure", "fact"), model.meta.disclosure.fact, "facts", "fact")
     for loc, message in meta_problems(model):
         add(loc, message)
     for i, d in enumerate(model.discrepancies):

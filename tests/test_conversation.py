@@ -173,7 +173,25 @@ def test_where_was_he_when_he_said_that_tells_the_occasion_of_the_last_quote(eng
 def test_who_said_that_when_the_articles_name_no_one(engine):
     asked = follow_up(engine, "when was the meeting supposed to happen", None)
     said = follow_up(engine, "who said that", asked.conversation)
-    assert said.result.text.startswith("My sources name no one who said it") and "report it" in said.result.text
+    assert said.result.text.startswith("My sources name no one") and "report it" in said.result.text
+    # a detail of the story no one is named for: where the story as a whole came from
+    assert "Ashley Parker" in said.result.text and "officials from the vice president's office" in said.result.text
+    assert all(c.quote in engine.fb.seed_texts[c.source_id] for c in said.result.citations)
+    late = follow_up(engine, "how long before did they pull out", follow_up(engine, "why did north korea cancel on pence", None).conversation)
+    said = follow_up(engine, "who said that", late.conversation)
+    assert "two hours" in late.result.text and "Ashley Parker" in said.result.text
+    landmark = follow_up(engine, "would this meeting have been a big deal", None)  # not the story's disclosure
+    assert "Ashley Parker" not in follow_up(engine, "who said that", landmark.conversation).result.text
+
+
+def test_they_is_whoever_did_what_is_asked_not_the_two_people_last_named(engine):
+    talk = _talk(engine, "ok so pence n the north koreans, what happened", "who was he meeting", "why'd they cancel",
+                 "when did they cancel")
+    assert "unclear exactly why the North Koreans backed out" in talk[2].result.text
+    assert "two hours" in talk[3].result.text
+    # a fact about the two of them that holds what is asked stays theirs
+    met = _talk(engine, "did pence and kim yo jong talk at the opening ceremony", "did they ever actually sit down for talks")
+    assert met[1].read_as.startswith("did Mike Pence and Kim Yo Jong")
 
 
 def test_a_follow_up_after_fifteen_minutes_starts_afresh(engine):
