@@ -304,12 +304,14 @@ class Engine:
                 meant = self.fb.person_by_id[holder]
                 lines[-1] += f" The one they describe as “{meant.role}” is {meant.name}."
                 cites += [self.ix._cite(ev.source, ev.quote) for ev in meant.evidence[:1]]
-        if analyse(self.ix, question).yes_no:
+        yes_no = analyse(self.ix, question).yes_no
+        if yes_no:
             lines[0] = "No — m" + lines[0][1:]
         answer = self._ask(rest) if rest else None
         facts: tuple[str, ...] = ()
         if answer is not None and answer.answered:
-            lines.append(answer.text)
+            # (after "No —", the rest's own "yes", "no" or "no plain yes or no" would contradict it)
+            lines.append(_VERDICT.sub("", answer.text) if yes_no else answer.text)
             cites += answer.citations
             facts = answer.facts
         return Answer(question, "\n".join(lines), "premise", tuple(dict.fromkeys(cites)), facts, 1.0,

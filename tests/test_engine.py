@@ -828,6 +828,14 @@ def test_a_wrong_role_is_quoted_as_the_user_wrote_it(engine, question, said):
     assert engine.ask(question).text.startswith(f"My sources don't call Nick Ayers {said}. They describe Nick Ayers as")
 
 
+@pytest.mark.parametrize("question", ["heather nauert is pence's spokeswoman right?",
+                                      "heather nauert is the white house press secretary right"])
+def test_a_wrong_role_answered_no_is_not_followed_by_a_contradicting_verdict(engine, question):
+    text = engine.ask(question).text
+    assert text.startswith("No — my sources don't call Heather Nauert") and "plain yes or no" not in text
+    assert "Yes —" not in text and text.count("No —") == 1
+
+
 @pytest.mark.parametrize("question", [
     "why didn't the meeting happen", "why didnt the meeting take place", "how come the talks never happened",
     "why wasn't there a meeting", "why didn't north korea show up to the meeting", "why did the north koreans not attend",
