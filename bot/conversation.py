@@ -92,6 +92,9 @@ class Conversation:
     citations: tuple = ()
     things: tuple[str, ...] = ()  # plural things the talk is about ("sanctions", "defectors"): what "them" may mean
     place: str = ""  # where the last answer put things ("in Japan"), or its question did: what "there" means
+    # the last question read as a whole (not "why" or "by who?" with the topic's words added): what a
+    # short follow-up is shown to follow up on
+    anchor: str = ""
     updated: float = field(default=0.0, compare=False)
 
 
@@ -178,7 +181,7 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
             if answered_who is not None:
                 # "why?" after "who did he bring along?": why that one — the one the answer named
                 question = f"{question} {answered_who.name}"
-            note = f"(Reading that as: “{question}”.)"
+            note = _following(before)
         elif that_one is not None:
             question, note = that_one
         elif engine.entities_in(text):
@@ -208,7 +211,7 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
             if question == text and (len(norm.split()) <= 4 or _asks_only_a_kind(engine, norm)):
                 # "by who?", "which reporter", "until when": a short question names no topic of its own
                 question = f"{text.rstrip(' ?!.')} {_topic_of(engine, before.question, text)}"
-                note = f"(Reading that as: “{normalize(question)}”.)"
+                note = _following(before)
     result = engine.ask(question)
     # ("what did it tell pence?" after KCNA: an "it" that speaks is someone, whom the message alone cannot name)
     if question != text and not that_one and not spoke and not PERSONAL_PRONOUN.search(text.lower()) and not _PLURAL.search(text.lower()):
@@ -273,7 +276,10 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
     asked = normalize(question)
     citations = tuple(result.citations)
     things = _plural_things(engine, asked) or (before.things if before is not None and not named else ())
+    # (a question read with the last one's words added is shown as following up what that one was about)
+    appended = note is not None and before is not None and note == _following(before)
     after = Conversation(people=_recent(people, before), facts=facts or (before.facts if before else ()),
+                         anchor=(before.anchor or before.question) if appended else asked,
                          question=asked, citations=citations or (before.citations if before else ()), things=things,
                          place=_place_of(engine, asked, result) or (before.place if before is not None and not named else ""), updated=now)
     shown = tuple(x.id for x in getattr(result, "quotes", ()))
@@ -291,6 +297,12 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
 
 
 _WHO_DID = re.compile(r"^(?:\S+\s+){0,2}?who\s+(?:(?:first|actually|originally|really|officially|publicly|was|were|is|are|did|does|had|has|have)\s+)*([a-z]{3,})\b")
+
+
+def _following(before: Conversation) -> str:
+    """The note on a short follow-up read with the last question's words: which question it follows
+    up, as that was asked (the words added to it would read as a garble)."""
+    return f"(Following up on “{before.anchor or before.question}”.)"
 
 
 def _by_mention(engine: Engine, fact) -> list[str]:

@@ -184,6 +184,15 @@ def test_who_said_that_when_the_articles_name_no_one(engine):
     assert "Ashley Parker" not in follow_up(engine, "who said that", landmark.conversation).result.text
 
 
+def test_a_short_follow_up_says_which_question_it_follows_up_not_the_words_glued_to_it(engine):
+    talk = _talk(engine, "did pence bring otto warmbiers mom", "who then", "why")
+    assert talk[1].note == "(Following up on “did pence bring otto warmbiers mom”.)"
+    assert talk[2].note == talk[1].note  # a follow-up of a follow-up: still the question they follow up
+    assert "father" in talk[1].result.text and "remind the world" in talk[2].result.text
+    fresh = _talk(engine, "who is nick ayers", "what did he say", "when")
+    assert fresh[2].note == "(Following up on “what did nick ayers say”.)"  # as the engine read "what did he say"
+
+
 def test_they_is_whoever_did_what_is_asked_not_the_two_people_last_named(engine):
     talk = _talk(engine, "ok so pence n the north koreans, what happened", "who was he meeting", "why'd they cancel",
                  "when did they cancel")
