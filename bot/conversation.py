@@ -534,11 +534,16 @@ def _outlet_again(engine: Engine, norm: str, before: Conversation) -> str | None
         return None
     asked_of = [e for e in named_before if engine.fb.person_by_id[e].publishes]
     if asked_of and (at := engine.ix.mention(last, asked_of[0])) is not None:
-        # "what does DW say?" — "and vox?": the same question of the other outlet
+        # "what does DW say?" — "and vox?": the same question of the other outlet; "who wrote the
+        # DW piece?" — "and the first article?": "who wrote the first article", not "the the first article piece"
+        named_as = _NAMED_ARTICLE.match(last, at[1])
+        if nameless is not None and last[: at[0]].endswith("the ") and named_as:
+            return last[: at[0] - 4] + outlet + last[named_as.end():]
         return last[: at[0]] + outlet + last[at[1]:]
     return f"according to {outlet} {last}"
 
 
+_NAMED_ARTICLE = re.compile(r"\s+(?:article|piece|story|report|one)\b")
 _PLANNED = frozenset("supposed meant planned planning intended intending scheduled slated".split())
 
 

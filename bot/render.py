@@ -312,7 +312,8 @@ def result_text(result: Result, fb: FactBase | None = None) -> str:
             out.append("\nYou could ask:")
             out += [f"  • {s}" for s in result.suggestions]
         return "\n".join(out)
-    out.append("\nSources:")
+    if result.citations:  # ("the first article names no author": an absence has no passage to show)
+        out.append("\nSources:")
     for c in result.citations:
         name = fb.source_name(c.source_id) if fb else outlet_name(c.outlet)
         out.append(_wrap(f"[{name}] “{bare_quote(c.quote)}”", "  "))

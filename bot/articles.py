@@ -1,0 +1,146 @@
+"""Questions about one article itself: who wrote it, which outlet published it, when, under what
+headline, where to read it ("who wrote the Vox piece?", "and the first article, who published
+that?"). They are answered from the source's own record in facts.yaml, whose author, title and
+date are checked to stand in the article's text, and cited from it — not from the list of all
+three sources, which buries the one asked about."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from bot.analyse import nameless_article
+from bot.facts import date_label
+from bot.index import Index
+from bot.results import Answer, NotCovered
+
+# What is asked of the article, in the order a reply gives it
+_ASKED = (
+    ("author", re.compile(r"\b(?:who\s+(?:wrote|authored|penned|is\s+behind)|author|authors|byline|writer\s+of|written\s+by|"
+                          r"signed|by\s+who|by\s+whom)\b")),
+    ("outlet", re.compile(r"\b(?:(?:which|what)\s+(?:outlet|publication|site|website|paper|newspaper|news\s+outlet|media|"
+                          r"organi[sz]ation)|who\s+(?:published|publishes|put\s+out|ran)|published\s+by|from\s+which|source\s+is\s+it)\b")),
+    ("date", re.compile(r"\b(?:when\s+(?:was|is|did)\b.*\b(?:published|written|out|posted|dated|run|released|come|came|appear)\w*|"
+                        r"(?:publication|publish|published)\s+date|dated?|what\s+day\s+was\s+it\s+published)\b")),
+    ("title", re.compile(r"\b(?:headline|title|headlined|titled|called)\b")),
+    # ("the dw link", "link to the vox piece" — not "the 'read more' links" or "does DW link to")
+    ("link", re.compile(r"\b(?:url|web\s*address|where\s+can\s+i\s+(?:read|find|see)|^link\s+(?:to|for)|"
+                        r"(?:the|a|its)\s+(?:\w+\s+)?link$|(?:the|a|its)\s+link\s+(?:to|for)\s+(?:the|that|it))\b")),
+)
+
+
+def asked_of_article(norm: str) -> tuple[str, ...]:
+    """What a question asks of an article's record, in reply order (empty: nothing of it)."""
+    return tuple(name for name, pattern in _ASKED if pattern.search(norm))
+
+
+def article_details(ix: Index, question: str, norm: str) -> Answer | None:
+    """The answer to a question that names one article and asks who wrote it, who published it,
+    when, its headline or its link; None for any other question."""
+    asked = tuple(dict.fromkeys(asked_of_article(norm)))
+    if not asked:
+        return None
+    nameless = nameless_article(ix, norm)
+    outlets = {p.publishes for p in (ix.fb.person_by_id[e] for e in ix._analyse(norm, correct=True)[1]) if p.publishes}
+    if nameless is not None and nameless.source is not None:
+        source, called = nameless.source, f"the {nameless.word} article"
+    elif nameless is None and len(outlets) == 1:
+        source = outlets.pop()
+        called = f"the {ix.fb.source_by_id[source].name} article"
+    else:
+        return None
+    if _NAMES.search(norm) or _OTHER_PARTS.search(norm) or not set(ix._analyse(norm, correct=True)[0]) <= _record_tokens(ix):
+        # ("which news agencies does it credit … the headline of the dw article", "which Vox writer
+        # pointed out …", "and the subhead": a question of its own; "the full names behind DW's
+        # initials" it never gives)
+        return None
+    src = ix.fb.source_by_id[source]
+    lines, cites, found = [], [], False
+    for what in asked:
+        the = "It" if lines else called[0].upper() + called[1:]  # the article named once
+        if what == "author":
+            lines.append(f"{the} is by {src.author}." if src.author else f"{the} names no author.")
+            cites += [src.author] if src.author else []
+            found |= bool(src.author)
+        elif what == "outlet":
+            known = src.outlet and src.outlet != "unknown"
+            lines.append(f"{the} was published by {src.name}." if known else f"{the} names no outlet.")
+            found |= bool(known)
+        elif what == "date":
+            lines.append(f"{the} is dated {date_label(src.published, 'day')}." if src.published else f"{the} gives no date.")
+            cites += [src.published_evidence] if src.published and src.published_evidence else []
+            found |= bool(src.published)
+        elif what == "title":
+            lines.append(f"{the} is headlined “{src.title}”." if src.title else f"{the} has no headline.")
+            cites += [src.title] if src.title else []
+            found |= bool(src.title)
+        elif what == "link":
+            lines.append(f"{the} is at {src.url}" if src.url else f"{the} has no link in my sources.")
+            cites += [src.url] if src.url else []
+            found |= bool(src.url)
+    if not found:  # ("when was the Vox article published?": it gives no date) — the sources don't say
+        return NotCovered(question, f"My sources don't say: {lines[0][0].lower()}{lines[0][1:]}", (), facts=_backing(ix, source))
+    cited = tuple(dict.fromkeys(cites))
+    return Answer(question, " ".join(lines), "fact", tuple(ix._cite(source, c) for c in cited), _backing(ix, source))
+
+
+def _backing(ix: Index, source: str) -> tuple[str, ...]:
+    """The fact whose evidence from the article holds the most of its record (author, headline,
+    date, link): the fact that lists the sources, for "sources?" and "which agencies?" next."""
+    src = ix.fb.source_by_id[source]
+    record = [v for v in (src.author, src.title, src.published_evidence, src.url) if v]
+    def held(fact) -> int:
+        return sum(any(v in ev.quote for ev in fact.evidence if ev.source == source) for v in record)
+    best = max(ix.fb.facts, key=held, default=None)
+    return (best.id,) if best is not None and held(best) else ()
+
+
+# Parts of an article that are not its record: its subheadline, photos and captions
+_OTHER_PARTS = re.compile(r"\b(?:sub\s*head\w*|subtitle|dek|standfirst|photos?|pictures?|pics?|images?|captions?|lede)\b")
+_NAMES = re.compile(r"\b(?:name|names|full|initials|stand\s+for|stands\s+for)\b")
+
+
+# The words of asking about an article's record, besides what `_ASKED` finds and the outlets' names
+_RECORD_WORDS = ("wrote write written writes author authors byline writer signed published publish publication outlet site "
+                 "website paper newspaper news media organisation organization date dated day headline title titled called "
+                 "link url web address read find see article articles piece story source put out released appear came come "
+                 "posted run ran behind penned authored give gives date")
+
+
+@lru_cache(maxsize=4)
+def _record_tokens(ix: Index) -> frozenset[str]:
+    """The tokens a question about one article's record may have: nothing else of the story."""
+    names = " ".join(ix.source_outlet_names)
+    nameless = "first unnamed unsigned untitled anonymous nameless one"
+    tokens = set(ix._analyse(f"{names} {nameless} {_RECORD_WORDS}", correct=False)[0])
+    return frozenset(tokens | {f"@{p.id}" for p in ix.fb.people if p.publishes})
+
+
+def _backing(ix: Index, source: str) -> tuple[str, ...]:
+    """The fact whose evidence from the article holds the most of its record (author, headline,
+    date, link): the fact that lists the sources, for "sources?" and "which agencies?" next."""
+    src = ix.fb.source_by_id[source]
+    record = [v for v in (src.author, src.title, src.published_evidence, src.url) if v]
+    def held(fact) -> int:
+        return sum(any(v in ev.quote for ev in fact.evidence if ev.source == source) for v in record)
+    best = max(ix.fb.facts, key=held, default=None)
+    return (best.id,) if best is not None and held(best) else ()
+
+
+_NAMES = re.compile(r"\b(?:name|names|full|initials|stand\s+for|stands\s+for)\b")
+
+
+# What a question asks of what an article says, not of the article: "who did the Vox article say
+# wrote the statement", "when did DW say the meeting was"
+_OF_CONTENT = re.compile(r"\b(?:say|says|said|report|reports|reported|quote|quotes|quoted|claim|claims|mention|mentions|"
+                         r"mentioned|cite|cites|cited|describe|describes|described)\b")
+
+
+def _asks_of_its_content(ix: Index, norm: str, asked: tuple[str, ...]) -> bool:
+    """Whether the question asks something the article reports rather than something of the
+    article itself ("when does the DW article say the meeting was?")."""
+    if _OF_CONTENT.search(norm):
+        return True
+    # a person or thing of the story named besides the article: "who wrote about Nauert in Vox"
+    others = [e for e in ix._analyse(norm, correct=True)[1] if not ix.fb.person_by_id[e].publishes]
+    return bool(others)
