@@ -21,7 +21,7 @@ from bot.engine import Answer, Engine, NotCovered, Result
 from bot.analyse import analyse, nameless_article, read
 from bot.decide import NOTHING_SPECIFIC
 from bot.ordering import asks_order
-from bot.text import (PERSONAL_PRONOUN, PRONOUN_GENDER, REPORTING_VERBS, SPEECH_VERB, STOPWORDS, clip, listed, normalize, stem,
+from bot.text import (wh_token, PERSONAL_PRONOUN, PRONOUN_GENDER, REPORTING_VERBS, SPEECH_VERB, STOPWORDS, clip, listed, normalize, stem,
                       without_question_words)
 
 EXPIRES_AFTER = 15 * 60  # seconds of silence after which a conversation is forgotten
@@ -205,6 +205,10 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
             question, note = spoke or _resolve_pronouns(
                 engine, text, before, pronouns_only=not bare_thing, personal_ok=True not in kinds or other,
                 plural_ok=False not in kinds, named={p.id for p in named})
+            if question == text and len(norm.split()) <= 2 and wh_token(norm) is None:
+                # "pences reaction?" after the joint march: a name and a word, about the last topic
+                question = f"{text.rstrip(' ?!.')} {_topic_of(engine, before.question, text)}"
+                note = _following(before)
         else:
             spoke = _it_spoke(engine, text, before)
             question, note = spoke or _resolve_pronouns(engine, text, before)
@@ -251,7 +255,7 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
             result, question, note = engine.ask(message), message, None
         else:
             note = note or f"(Reading that as: “{asked_again}”.)"
-    named = tuple(engine.entities_in(question))
+    named = _named_in(engine, question)
     # Whom a "he" or "she" may mean next: after "who …?", the people the answer brought in; after
     # any other question, the one it was about ("was Abe there? — did he meet them?"), then the rest.
     known = [engine.fb.fact_by_id[f] for f in result.facts if f in engine.fb.fact_by_id]  # ids from before a /reload may be gone
@@ -274,6 +278,8 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
     people = tuple(dict.fromkeys(first)) or (before.people if before else ())
     facts = tuple(result.facts)
     asked = normalize(question)
+    if engine.ix.bare_possessive is not None:  # "who is pences chief of staff" is kept as "pence chief of staff"
+        asked = engine.ix.bare_possessive.sub(r"\1", asked)
     citations = tuple(result.citations)
     things = _plural_things(engine, asked) or (before.things if before is not None and not named else ())
     # (a question read with the last one's words added is shown as following up what that one was about)
@@ -297,6 +303,13 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
 
 
 _WHO_DID = re.compile(r"^(?:\S+\s+){0,2}?who\s+(?:(?:first|actually|originally|really|officially|publicly|was|were|is|are|did|does|had|has|have)\s+)*([a-z]{3,})\b")
+
+
+def _named_in(engine: Engine, question: str) -> tuple[str, ...]:
+    """Whom a question names, as the engine reads it: "what did pence's chief of staff say" names
+    Nick Ayers, not Pence as well (a person's name read as part of another's is not theirs)."""
+    read_as = set(read(engine.ix, question).entities)
+    return tuple(e for e in engine.entities_in(question) if e in read_as or engine.fb.person_by_id[e].kind != "person")
 
 
 def _following(before: Conversation) -> str:
@@ -530,6 +543,8 @@ def _outlet_again(engine: Engine, norm: str, before: Conversation) -> str | None
         if span is None or named_before == named:
             return None  # ("who wrote the vox piece" — "what about vox?": nothing to ask of Vox again)
         outlet = norm[span[0]:span[1]]
+        if norm[span[1]: span[1] + 2] in ("s", "s "):
+            span = (span[0], span[1] + 1)  # "and voxs?": the possessive, without its apostrophe
     if not set((norm[: span[0]] + " " + norm[span[1]:]).split()) <= _OUTLET_FRAME:
         return None
     asked_of = [e for e in named_before if engine.fb.person_by_id[e].publishes]

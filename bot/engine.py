@@ -451,7 +451,10 @@ class Engine:
 
     def entities_in(self, text: str) -> list[str]:
         """Ids of the people and organisations a text names (misspellings included), in order."""
-        return self.ix._analyse(clip(text), correct=True)[1]
+        text = normalize(clip(text))
+        if self.ix.bare_possessive is not None:
+            text = self.ix.bare_possessive.sub(r"\1", text)  # "and voxs?": Vox's, its apostrophe dropped
+        return self.ix._analyse(text, correct=True)[1]
 
     def suggestions(self, text: str, limit: int = 25) -> list[str]:
         """Known questions that match what the user has typed so far (for autocomplete)."""
@@ -562,9 +565,11 @@ _ON_TOPIC = re.compile(r"^\W*(?:with each other |each other |with one another )?
                        re.IGNORECASE)
 _TELLING_WORDS = ("say", "says", "said", "report", "reports", "reported", "article", "piece", "cover", "covers", "covered", "about",
                   "happen", "happened", "story", "summary", "summarize", "summarise", "sum", "tldr", "gist", "overview", "main",
-                  "point", "points", "version", "account", "tell", "describe", "mention", "content", "contents")
+                  "point", "points", "version", "account", "tell", "describe", "mention", "content", "contents",
+                  # "what's Vox's take on the whole thing", "DW's angle"
+                  "take", "angle", "spin", "framing", "frame", "perspective", "view", "whole", "thing", "overall")
 _TELLS = re.compile(r"\b(?:say|says|said|report\w*|article|piece|story|about|cover\w*|summar\w*|sum up|tl ?dr|gist|overview|"
-                    r"happen\w*|account|version|contents?|mention\w*|describe\w*)\b")
+                    r"happen\w*|account|version|contents?|mention\w*|describe\w*|take|angle|spin|fram\w+|perspective|view)\b")
 _OTHER_WH = frozenset(WH_WORDS) - {"what"}  # ("according to the first article, why …" asks why)
 _PASSAGE_WORDS = 6  # a passage this long says something; a shorter one ("Politics", a caption credit) does not
 _SUMMARY_PASSAGES = 3  # how many of an article's passages tell what it reports (as many as a reply on a phone shows)

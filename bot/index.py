@@ -114,6 +114,7 @@ class _ClaimDoc:
 
 
 
+_GLUED_POSSESSIVE = re.compile(r"(?<=\w)['’]s(?=[^\w\s])")
 _LOCATIVE = re.compile(r"\b(?:in|at|aboard|from)\s+(?:the\s+|his\s+|her\s+)?")  # "pressure on North Korea" puts nothing there
 
 
@@ -277,7 +278,8 @@ class Index:
         # The outlets of the articles themselves, by every name ("Vox", "Deutsche Welle"): a question
         # that names one may ask what that article says
         self.source_outlet_names = tuple(sorted({n for p in fb.people if p.publishes for n in (p.name, *p.aliases)}, key=len, reverse=True))
-        self.source_outlet_pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, self.source_outlet_names)) + r")\b", re.I) \
+        # ("dws angle": a possessive typed without its apostrophe)
+        self.source_outlet_pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, self.source_outlet_names)) + r")s?\b", re.I) \
             if self.source_outlet_names else re.compile(r"(?!)")
         # Names a question gives by their relation to someone, rewritten (in this order) before it is
         # read: "north korea people" are the North Koreans, not the people of the story; "pence s
@@ -298,12 +300,14 @@ class Index:
             country = self._aliases.get(tuple(plain_tokens(led.group(1)))) if led else None
             if country in countries:
                 crews.setdefault(p.id, " ".join(plain_tokens(fb.person_by_id[country].name)))
-        # "kim jong uns sister", "pences chief of staff": a person's name with the possessive's s
-        # and no apostrophe is their name, as normalize reads "un's" ("koreas", a word of the articles, stays)
-        bare = sorted({k[-1] for k, pid in self._aliases.items() if fb.person_by_id[pid].kind == "person" and len(k[-1]) >= 2
+        # "kim jong uns sister", "pences chief of staff", "dws angle": a name (not a country's) with the
+        # possessive's s and no apostrophe is the name, as normalize reads "un's" ("koreas", a word of
+        # the articles, stays)
+        bare = sorted({k[-1] for k, pid in self._aliases.items() if fb.person_by_id[pid].kind != "country" and len(k[-1]) >= 2
                        and k[-1] + "s" not in self._raw_vocab and k[-1] + "s" not in self._aliases_words
                        and self.english.zipf(k[-1] + "s") < BARE_POSSESSIVE_ZIPF}, key=len, reverse=True)
         possessive = [(re.compile(rf"\b({'|'.join(map(re.escape, bare))})s\b"), r"\1", ())] if bare else []
+        self.bare_possessive = possessive[0][0] if possessive else None  # (for reading names alone: Engine.entities_in)
         self.kin_patterns = tuple(pattern for pattern, _, _ in kin_names)  # "kim jong un s sister": someone's relative, named so
         # "the VP's chief of staff", "the vice president's chief of staff": someone named as another's
         # ("Pence's chief of staff", an alias) is so named by any of the other's names
@@ -447,7 +451,8 @@ class Index:
         texts += [f"{e.title} {e.description}" for e in fb.events]
         texts += [f"{d.topic} {d.summary}" for d in fb.discrepancies]
         for text in texts:
-            for t in plain_tokens(text):
+            # ("DW's," is DW's: a possessive before punctuation, which normalize leaves glued, is no word of its own)
+            for t in plain_tokens(_GLUED_POSSESSIVE.sub("", text)):
                 self._raw_vocab.add(t)
                 self._vocab.add(self._canon_token(t))
         self._spell_list = sorted(w for w in self._raw_vocab if len(w) >= 3 and not w.isdigit())
@@ -690,6 +695,10 @@ class Index:
                             and (other := self._fuzzy_alias(" ".join(words[i : i + longer]), longer))):
                         return longer, other
                     return length, pid
+            # "pence s chief of staf": a name of four words misspelt in its last (windows hold three)
+            if name_part is not None and i + 4 <= len(words) and 2 in name_part[i + 1 : i + 4] \
+                    and (pid := self._fuzzy_alias(" ".join(words[i : i + 4]), 4)):
+                return 4, pid
         if windows:
             for length in windows.get(i, ()):
                 if pid := self._fuzzy_alias(" ".join(words[i : i + length]), length):

@@ -186,7 +186,7 @@ def test_who_said_that_when_the_articles_name_no_one(engine):
 
 def test_a_short_follow_up_says_which_question_it_follows_up_not_the_words_glued_to_it(engine):
     talk = _talk(engine, "did pence bring otto warmbiers mom", "who then", "why")
-    assert talk[1].note == "(Following up on “did pence bring otto warmbiers mom”.)"
+    assert talk[1].note == "(Following up on “did pence bring otto warmbier mom”.)"  # (the possessive as the engine reads it)
     assert talk[2].note == talk[1].note  # a follow-up of a follow-up: still the question they follow up
     assert "father" in talk[1].result.text and "remind the world" in talk[2].result.text
     fresh = _talk(engine, "who is nick ayers", "what did he say", "when")
@@ -694,3 +694,20 @@ def test_is_that_right_answers_again_with_who_reports_it(engine):
     assert turn.result.answered and turn.result.text.startswith("That's what ") and "two hours" in turn.result.text
     *_, denied = _talk(engine, "i heard pence met kim yo jong in secret at the games", "really?")
     assert denied.result.text.startswith("No — ")
+
+
+def test_a_possessive_typed_without_its_apostrophe_is_the_name(engine):
+    assert engine.entities_in("what was pences reaction") == ["pence"]
+    assert engine.entities_in("and voxs?") == ["vox-outlet"]
+    staff = _talk(engine, "wat did pences chief of staf say abt north korea dangling a meeting", "whats his name again")
+    assert "Nick Ayers" in staff[1].read_as and "Ayers" in staff[1].result.text  # "his" is the chief of staff, not Pence
+    heads = _talk(engine, "whats dw's headline", "and vox's?")
+    assert heads[1].read_as == "whats vox headline" and "abruptly canceled" in heads[1].result.text
+    march = _talk(engine, "what were the athletes from both koreas doing at the ceremony", "pences reaction?")
+    assert "declined to stand" in march[1].result.text  # a name and a word: about the last topic
+
+
+def test_an_outlets_take_or_angle_is_what_it_reports(engine):
+    for question, outlet in (("whats vox's take on the whole thing", "Vox"), ("and whats dws angle", "DW")):
+        result = engine.ask(question)
+        assert result.text == f"{outlet} — what it reports, in its own words:" and len(result.citations) == 3
