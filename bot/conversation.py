@@ -46,6 +46,10 @@ _REPORTED = re.compile(r"^(?:and\s+|but\s+|so\s+)?(?:(?:which|what) (?:(?:one )?
                        r"\s+(?:reported|reports|report|said|says|say|wrote|writes|published|covered|mentions|mentioned|has|had|is)|"
                        r"who\s+(?:reported|reports|wrote|published|covered|broke))\s+(?:that|this|it|so)$|"
                        r"^where did you (?:read|get|see) (?:that|this|it)$")
+# "does DW agree?", "did vox say that too", "is that in the vox article or the others too", "was that in the first one"
+_OUTLET_CHECK = re.compile(r"^(?:and\s+|but\s+|so\s+|ok\s+)?(?:(?:does|did|do)\s+(?P<o1>.+?)\s+(?:agree|say\s+(?:that|so|the\s+same|it|this)|"
+                           r"report\s+(?:that|it|this|the\s+same)|mention\s+(?:that|it|this)|have\s+(?:that|it|this)|confirm\s+(?:that|it|this))|"
+                           r"(?:is|was)\s+(?:that|this|it)\s+(?:also\s+)?in\s+(?P<o2>.+?))(?:\s+(?:too|as\s+well|also))?$")
 # "who did he tell that to?", "to whom", "who was she talking to"
 _SAID_TO = re.compile(r"^(?:and\s+|so\s+)?(?:who did (?:he|she|they) (?:tell|say|said|give) (?:that|this|it)(?: to)?|to whom|who to|"
                       r"who (?:was|were) (?:he|she|they) (?:talking|speaking) to|who was (?:that|it) (?:said|told) to)$")
@@ -141,6 +145,12 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
             return _said_by(engine, text, said_then, now)
         if _REPORTED.match(norm) and before.citations:
             return _reported_by(engine, text, before, now)
+        checked = _OUTLET_CHECK.match(norm) if before.facts else None
+        if checked:
+            # "does DW agree?", "is that in the Vox article too?": whether that article reports the last answer
+            turn = _in_article(engine, text, checked.group("o1") or checked.group("o2"), before, now)
+            if turn is not None:
+                return turn
         if _SAID_WHEN.match(norm) and said_then.quotes:
             said = _said_when(engine, text, said_then, now)
             if said is not None:
@@ -738,6 +748,38 @@ def _reported_by(engine: Engine, text: str, before: Conversation, now: float, le
                        for src in sources)
     result = Answer(text, f"{lead}{_report(engine, before.citations)} it.{who}", "fact", before.citations, before.facts)
     return Turn(result, None, replace(before, updated=now))
+
+
+def _in_article(engine: Engine, text: str, named: str, before: Conversation, now: float) -> Turn | None:
+    """Whether the article `named` ("dw", "the vox article or the others") reports what the last
+    answer said: "Yes —" with its own words, or "No —" and which articles do. None when it names
+    no article of the sources."""
+    nameless = nameless_article(engine.ix, named, first_one=True)
+    outlets = [p.publishes for p in (engine.fb.person_by_id[e] for e in engine.entities_in(named)) if p.publishes]
+    source = nameless.source if nameless is not None else outlets[0] if len(outlets) == 1 else None
+    facts = [engine.fb.fact_by_id[f] for f in before.facts if f in engine.fb.fact_by_id]
+    if source is None or not facts:
+        return None
+    backing = [ev for f in facts[:1] for ev in f.evidence]
+    own = [ev for ev in backing if ev.source == source]
+    others = list(dict.fromkeys(ev.source for ev in backing if ev.source != source))
+    name = engine.fb.source_by_id[source].name
+    differs = next((d for d in engine.ix._disc_by_fact.get(facts[0].id, []) if d.is_disagreement
+                    and any(ev.source == source for ev in d.sides)), None)
+    if differs is not None:
+        # "does DW agree?" after why North Korea pulled out: the outlets are listed as differing on it
+        result = Answer(text, f"Not quite — the outlets differ ({differs.topic}): {differs.summary}", "fact",
+                        tuple(engine.ix._cite(ev.source, ev.quote) for ev in differs.sides), tuple(differs.facts), disagreements=(differs,))
+    elif own:
+        also = f", as {listed([engine.fb.source_by_id[o].name for o in others])} {'do' if len(others) > 1 else 'does'}" if others else ""
+        result = Answer(text, f"Yes — {name} reports it too{also}:" if others else f"Yes — only {name} reports it:", "yes",
+                        tuple(engine.ix._cite(ev.source, ev.quote) for ev in own[:2]), tuple(f.id for f in facts[:1]))
+    else:
+        theirs = [ev for ev in backing if ev.source in others]
+        result = Answer(text, f"No — {name} doesn't report that; {listed([engine.fb.source_by_id[o].name for o in others])} "
+                              f"{'do' if len(others) > 1 else 'does'}:", "no",
+                        tuple(engine.ix._cite(ev.source, ev.quote) for ev in theirs[:2]), tuple(f.id for f in facts[:1]))
+    return Turn(result, None, replace(before, citations=result.citations, updated=now))
 
 
 _VERDICTS = frozenset({"yes", "no", "premise"})  # answers that give their verdict first ("No — …", "It wasn't …")
