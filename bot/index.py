@@ -114,6 +114,17 @@ class _ClaimDoc:
 
 
 
+_SLIP_ZIPF = 3.0  # how common an English word must be to be what a typo meant (about "medals")
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _one_slip(word: str) -> set[str]:
+    """Every string one letter dropped, doubled-up, swapped, changed or added away from `word`."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    return ({a + b[1:] for a, b in splits if b} | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+            | {a + c + b[1:] for a, b in splits if b for c in _LETTERS} | {a + c + b for a, b in splits for c in _LETTERS})
+
+
 _GLUED_POSSESSIVE = re.compile(r"(?<=\w)['’]s(?=[^\w\s])")
 _LOCATIVE = re.compile(r"\b(?:in|at|aboard|from)\s+(?:the\s+|his\s+|her\s+)?")  # "pressure on North Korea" puts nothing there
 
@@ -138,6 +149,7 @@ class Index:
         self.roles = RoleChecker(fb.people, self._aliases, self.english.roles, self.english.news_outlets, self.english.institutions)
         self._vocab: set[str] = set()
         self._raw_vocab: set[str] = set()
+        self._raw_stems: frozenset[str] | None = None  # their stems, for reading a typo (worked out when one is first met)
         disputed = {fid for d in fb.discrepancies for fid in d.facts}
         self.docs = [self._fact_doc(f, f.id in disputed) for f in fb.facts]
         self.claims = [self._claim_doc(f, c.text, c.holds) for f in fb.facts for c in f.claims]
@@ -627,6 +639,10 @@ class Index:
         writer capitalised inside a sentence (lowercased), which may be names; `fixes` receives
         each misspelt word with the word it was read as."""
         raw = plain_tokens(text)
+        if correct:
+            for k, t in enumerate(raw):
+                if t not in self._raw_vocab and t not in STOPWORDS and not self.english.zipf(t) and stem(fixed := self._slipped(t)) in self._phrases:
+                    raw[k] = fixed  # "pul out": a typo that begins a phrase is read before the phrases are ("pull out" is cancelling)
         entities: list[str] = []
         tokens: list[str] = []
         unknown: list[str] = []
@@ -779,16 +795,31 @@ class Index:
 
     def _correct_uncached(self, word: str) -> str:
         if len(word) < 4 or word in self.english.kin_gender:
-            return word  # ("mother" is a word of its own, not a misspelt "other")
+            # ("mother" is a word of its own, not a misspelt "other"; "pul" may be "pull", one slip away)
+            return self._slipped(word) if len(word) == 3 else word
         cutoff = 85 if len(word) == 4 else 80  # short words are often another real word: "tall" is not "talk"
-        for candidate, _, _ in process.extract(word, self._spell_list, scorer=fuzz.ratio, score_cutoff=cutoff, limit=5):
+        found = process.extract(word, self._spell_list, scorer=fuzz.ratio, score_cutoff=cutoff, limit=5)
+        if not self.english.zipf(word):
+            # of words equally close to a typo, one that begins as it does: "tweat" is "tweet", not "treat"
+            found.sort(key=lambda hit: (-hit[1], hit[0][:2] != word[:2]))
+        for candidate, _, _ in found:
             if candidate in word and len(word) - len(candidate) >= 2:
                 continue  # "rescheduled" is another word than "scheduled", not a typo of it
             if (candidate in self._aliases_words or candidate in STOPWORDS) and self.english.zipf(word) >= NAMESAKE_ZIPF:
                 continue  # a common word is not a misspelt name or grammar word: "weather" is not "heather" or "whether"
             if len(word) > 7 or abs(len(candidate) - len(word)) <= 1:  # "notice" is not a misspelt "nice"
                 return candidate
-        return word
+        return self._slipped(word)
+
+    def _slipped(self, word: str) -> str:
+        """The English word one slip away from a word that is none, whose stem the articles use
+        ("supose" is "suppose", as in "supposed"; "pul" is "pull"), the commonest; else the word."""
+        if self.english.zipf(word):
+            return word
+        if self._raw_stems is None:
+            self._raw_stems = frozenset(stem(w) for w in self._raw_vocab)
+        near = [w for w in _one_slip(word) if self.english.zipf(w) >= _SLIP_ZIPF and stem(w) in self._raw_stems]
+        return max(near, key=self.english.zipf) if near else word
 
     def _fact_doc(self, fact: Fact, disputed: bool) -> _Doc:
         parts = [fact.statement, *fact.questions, *fact.topics, *(c.text for c in fact.claims)]

@@ -493,6 +493,20 @@ def test_a_misspelling_that_shares_a_stem_with_a_word_of_theirs_is_still_correct
     assert answer.answered and "two hours" in answer.text
 
 
+@pytest.mark.parametrize("question, wanted", [
+    ("when was pense supose to meet the north koreans", "10 February 2018"),  # one slip from an English word of theirs
+    ("wat did heather nauret tweat", "At the last minute"),  # "tweet", not the equally close "treat"
+    ("how meny hours befor did they pul out", "two hours"),  # a typo that begins a phrase ("pull out"; a guard)
+])
+def test_a_typo_one_slip_from_an_english_word_the_articles_use_is_that_word(engine, question, wanted):
+    answer = engine.ask(question)
+    assert answer.answered and wanted in answer.text
+
+
+def test_a_common_english_word_is_not_corrected_to_a_closer_one_by_its_first_letters(engine):
+    assert engine.ix._correct("heard") != "head"
+
+
 def test_who_is_the_person_that_asks_who(engine):
     answer = engine.ask("Who is the person that Pence was travel together with to Olympics?")
     assert answer.answered and "Otto Warmbier" in answer.text
