@@ -20,7 +20,7 @@ from functools import cached_property
 
 from rapidfuzz import fuzz, process
 
-from bot.analyse import Query, asks, analyse, meeting_owner, nameless_article, points_back, query_of, read, split_parts, wrong_journey, wrong_relative, wrong_setting
+from bot.analyse import Query, asks, analyse, capitalised, meeting_owner, nameless_article, points_back, query_of, read, split_parts, wrong_journey, wrong_relative, wrong_setting
 from bot.ordering import order_answer
 from bot.candidates import _quotes_answer, generate, related_docs, unmentioned_actor
 from bot.articles import article_details
@@ -73,6 +73,9 @@ class Engine:
         outlets = self.ix.roles.unknown_outlets(words) if words else ()
         if outlets:
             return self._correct_outlets(text, words, outlets)
+        renamed = self.ix.roles.other_names(words, self._name_word(text)) if words else ()
+        if renamed:
+            return self._correct_names(text, words, renamed)
         owner = meeting_owner(self.ix, text)
         if owner is not None:
             return self._correct_owner(text, *owner)
@@ -324,6 +327,32 @@ class Engine:
         return Answer(question, "\n".join(lines), "premise", tuple(dict.fromkeys(cites)), facts, 1.0,
                       person=self.fb.person_by_id[wrong[0].person])
 
+    def _name_word(self, question: str):
+        """Whether a word of the question may be part of a name the fact base never uses: no word
+        of its own, and written with a capital or no very common English word ("john kelly" may
+        be a name, "came along" is not)."""
+        written = capitalised(question)
+        return lambda w: not self.ix._is_known(w) and (w in written or self.ix.english.zipf(w) < _NAME_ZIPF)
+
+    def _correct_names(self, question: str, words: list, renamed: tuple) -> Result:
+        """"What did Pence's chief of staff John Kelly say?": the articles give that role to someone
+        else by another name — said first, then the question answered without the name."""
+        pid, (start, end) = renamed[0]
+        person = self.fb.person_by_id[pid]
+        name = shown_as(question, " ".join(w.text for w in words[start:end]))
+        dropped = set(range(start, end)) | ({start - 1} if start and words[start - 1].boundary else set())
+        rest = _joined([w for i, w in enumerate(words) if i not in dropped])
+        lead = f"My sources don't name {name}; the one they describe as “{person.role}” is {person.name}."
+        if analyse(self.ix, question).yes_no:
+            lead = "No — m" + lead[1:]
+        cites = [self.ix._cite(ev.source, ev.quote) for ev in person.evidence[:1]]
+        answer = self._ask(rest) if rest else None
+        if answer is None or not answer.answered:
+            return Answer(question, lead, "premise", tuple(cites), (), 1.0, person=person)
+        said = _VERDICT.sub("", answer.text)
+        return replace(answer, question=question, text=f"{lead}\n{said}", kind="premise",
+                       citations=tuple(dict.fromkeys([*cites, *answer.citations])))
+
     def _correct_outlets(self, question: str, words: list, outlets: tuple) -> Result:
         """"Which New York Times reporter broke the story?": an outlet the articles never mention
         is said to be none of theirs first, then the question is answered without it."""
@@ -573,6 +602,7 @@ _TELLS = re.compile(r"\b(?:say|says|said|report\w*|article|piece|story|about|cov
 _OTHER_WH = frozenset(WH_WORDS) - {"what"}  # ("according to the first article, why …" asks why)
 _PASSAGE_WORDS = 6  # a passage this long says something; a shorter one ("Politics", a caption credit) does not
 _SUMMARY_PASSAGES = 3  # how many of an article's passages tell what it reports (as many as a reply on a phone shows)
+_NAME_ZIPF = 5.45  # a word commoner than this ("came", "told", "says") is no one's name unless written with a capital ("john": 5.38)
 _SOURCE_WORDS = ("outlet", "outlets", "article", "articles", "source", "sources", "report", "reports", "paper", "papers", "coverage")
 
 

@@ -247,6 +247,34 @@ class RoleChecker:
                 out.append((org[1:], (start, e)))
         return tuple(out)
 
+    def other_names(self, ws: list[Word], name_word) -> tuple[tuple[str, tuple[int, int]], ...]:
+        """Names the articles never give, put to someone they name by a role: "Pence's chief of
+        staff John Kelly", "John Kelly, Pence's chief of staff" — (the person's id, the span of the
+        unknown name). `name_word(word)`: whether a word may be part of a name the fact base does
+        not use. A name here is two such words, none of the question's grammar."""
+        def name_from(at: int, step: int) -> tuple[int, int] | None:
+            span = []
+            for j in (at, at + step):
+                if 0 <= j < len(ws) and not ws[j].boundary and ws[j].text.isalpha() and len(ws[j].text) > 1 \
+                        and ws[j].text not in STOPWORDS and name_word(ws[j].text):
+                    span.append(j)
+                else:
+                    break
+            # one word alone may be any stray word ("... chief of staff reportedly"): a name is two
+            return (min(span), max(span) + 1) if len(span) == 2 else None
+        out = []
+        for s, e, pid in self.mentions(ws):
+            person = self.people.get(pid)
+            if person is None or person.kind != "person" or not any(w.text in self.group for w in ws[s:e]):
+                continue  # only a role stands for someone here: "chief of staff", "the spokeswoman"
+            after = name_from(e, 1)
+            before = name_from(s - 2, -1) if s >= 2 and ws[s - 1].text == "," else None
+            if after is not None and not ws[e - 1].possessive:
+                out.append((pid, after))
+            elif before is not None:
+                out.append((pid, before))
+        return tuple(out)
+
     def holder_of(self, wrong: WrongRole) -> str | None:
         """Who the articles do give the role a question gave someone else ("Nick Ayers, the State
         Department spokesman": Heather Nauert): the one other person with a word of that role,

@@ -507,6 +507,23 @@ def test_a_common_english_word_is_not_corrected_to_a_closer_one_by_its_first_let
     assert engine.ix._correct("heard") != "head"
 
 
+@pytest.mark.parametrize("question, name, holder", [
+    ("What did Pence's chief of staff John Kelly say about the cancellation?", "John Kelly", "Nick Ayers"),
+    ("is it true that pence's chief of staff john kelly said NK wanted to whitewash their regime", "john kelly", "Nick Ayers"),
+    ("John Kelly, Pence's chief of staff, what did he say?", "John Kelly", "Nick Ayers"),
+    ("did state department spokeswoman sarah sanders tweet about it", "sarah sanders", "Heather Nauert"),
+])
+def test_a_name_the_articles_never_give_to_someone_they_name_by_role_is_corrected_first(engine, question, name, holder):
+    answer = engine.ask(question)
+    assert answer.kind == "premise" and f"don't name {name}; the one they describe as" in answer.text.split("\n")[0]
+    assert holder in answer.text.split("\n")[0] and len(answer.text.split("\n")) > 1  # and the rest answered
+    assert all(c.quote in engine.fb.seed_texts[c.source_id] for c in answer.citations)
+
+
+def test_words_after_a_role_that_are_no_name_are_not_corrected(engine):
+    assert "don't name" not in engine.ask("What phrase did the DW piece quote about why Warmbier's father came along?").text
+
+
 def test_who_is_the_person_that_asks_who(engine):
     answer = engine.ask("Who is the person that Pence was travel together with to Olympics?")
     assert answer.answered and "Otto Warmbier" in answer.text
