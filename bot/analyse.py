@@ -455,7 +455,7 @@ def wrong_relative(ix: Index, question: str) -> tuple[str, str, str, str] | None
     for the relative ("father"); None when no such tie is asked about."""
     if ix.wrong_relative_cue is None or not ix.wrong_relative_cue.search(question):
         return None  # (most questions name no relative at all: one search instead of normalising)
-    norm = normalize(question)
+    norm = ix.unglued(normalize(question))  # ("otto warmbiers mom")
     for pattern, owner, relative, right in ix.wrong_relatives:
         if found := pattern.search(norm):
             return found.group(1), owner, relative, right

@@ -40,8 +40,7 @@ def article_details(ix: Index, question: str, norm: str) -> Answer | None:
     asked = tuple(dict.fromkeys(asked_of_article(norm)))
     if not asked:
         return None
-    if ix.bare_possessive is not None:
-        norm = ix.bare_possessive.sub(r"\1", norm)  # "whats voxs headline": Vox's, its apostrophe dropped
+    norm = ix.unglued(norm)  # "whats voxs headline": Vox's, its apostrophe dropped
     nameless = nameless_article(ix, norm)
     outlets = {p.publishes for p in (ix.fb.person_by_id[e] for e in ix._analyse(norm, correct=True)[1]) if p.publishes}
     if nameless is not None and nameless.source is not None:

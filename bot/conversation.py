@@ -287,9 +287,7 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
         first = (*doers[:1], *first)
     people = tuple(dict.fromkeys(first)) or (before.people if before else ())
     facts = tuple(result.facts)
-    asked = normalize(question)
-    if engine.ix.bare_possessive is not None:  # "who is pences chief of staff" is kept as "pence chief of staff"
-        asked = engine.ix.bare_possessive.sub(r"\1", asked)
+    asked = engine.ix.unglued(normalize(question))  # "who is pences chief of staff" is kept as "pence chief of staff"
     citations = tuple(result.citations)
     things = _plural_things(engine, asked) or (before.things if before is not None and not named else ())
     # (a question read with the last one's words added is shown as following up what that one was about)

@@ -480,10 +480,7 @@ class Engine:
 
     def entities_in(self, text: str) -> list[str]:
         """Ids of the people and organisations a text names (misspellings included), in order."""
-        text = normalize(clip(text))
-        if self.ix.bare_possessive is not None:
-            text = self.ix.bare_possessive.sub(r"\1", text)  # "and voxs?": Vox's, its apostrophe dropped
-        return self.ix._analyse(text, correct=True)[1]
+        return self.ix._analyse(self.ix.unglued(normalize(clip(text))), correct=True)[1]  # ("and voxs?": Vox's)
 
     def suggestions(self, text: str, limit: int = 25) -> list[str]:
         """Known questions that match what the user has typed so far (for autocomplete)."""

@@ -319,7 +319,7 @@ class Index:
                        and k[-1] + "s" not in self._raw_vocab and k[-1] + "s" not in self._aliases_words
                        and self.english.zipf(k[-1] + "s") < BARE_POSSESSIVE_ZIPF}, key=len, reverse=True)
         possessive = [(re.compile(rf"\b({'|'.join(map(re.escape, bare))})s\b"), r"\1", ())] if bare else []
-        self.bare_possessive = possessive[0][0] if possessive else None  # (for reading names alone: Engine.entities_in)
+        self._bare_possessive = possessive[0][0] if possessive else None
         self.kin_patterns = tuple(pattern for pattern, _, _ in kin_names)  # "kim jong un s sister": someone's relative, named so
         # "the VP's chief of staff", "the vice president's chief of staff": someone named as another's
         # ("Pence's chief of staff", an alias) is so named by any of the other's names
@@ -468,6 +468,12 @@ class Index:
                 self._raw_vocab.add(t)
                 self._vocab.add(self._canon_token(t))
         self._spell_list = sorted(w for w in self._raw_vocab if len(w) >= 3 and not w.isdigit())
+
+    def unglued(self, norm: str) -> str:
+        """Normalised text with a name's possessive "s" typed without its apostrophe taken off
+        ("pences reaction", "and voxs"), as `read` does first: for whatever reads names in a
+        question before or without it."""
+        return self._bare_possessive.sub(r"\1", norm) if self._bare_possessive is not None else norm
 
     def quoted(self, pid: str) -> bool:
         """Whether the articles give any words of theirs (or of a body that speaks through them)."""

@@ -520,6 +520,14 @@ def test_a_name_the_articles_never_give_to_someone_they_name_by_role_is_correcte
     assert all(c.quote in engine.fb.seed_texts[c.source_id] for c in answer.citations)
 
 
+@pytest.mark.parametrize("question, lead", [
+    ("did pence bring otto warmbiers mom", "No — not Otto Warmbier's mom: my sources speak of Otto Warmbier's father."),
+    ("did pence meet w kim jong uns brother", "No — not Kim Jong Un's brother: my sources speak of his sister, Kim Yo Jong."),
+])
+def test_a_wrong_relative_is_corrected_when_the_possessive_lacks_its_apostrophe(engine, question, lead):
+    assert engine.ask(question).text.startswith(lead)
+
+
 def test_words_after_a_role_that_are_no_name_are_not_corrected(engine):
     assert "don't name" not in engine.ask("What phrase did the DW piece quote about why Warmbier's father came along?").text
 
