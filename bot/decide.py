@@ -14,10 +14,12 @@ from bot.index import Index
 from bot.results import Answer, NotCovered, Result
 from bot.roles import shown_as
 from bot.scorer import Decision, Scored, decision_score
-from bot.text import listed
+from bot.text import SPEECH_VERB, listed, normalize
 
 SECOND_FACT = 0.8  # a second fact joins the answer when it is at least this likely, relative to the first
 STATED_WRONG_COVER = 0.5  # how much of the rest of the question a fact must cover for its value to correct the one stated
+_REMARKED = re.compile(r"\b(?:comment|commented|comments|remark|remarked|remarks|react|reacted|respond|responded)\b")
+SOMEONE_ELSE_COVER = 0.6  # how much of what a question asks a fact about someone else must hold to be said of them instead
 NEAR_MISS = -1.5  # below the abstain line, but close enough that what the sources do say helps
 
 _FOCUS = {"date": "when", "person": "who", "place": "where", "number": "how many", "reason": "why"}
@@ -64,6 +66,9 @@ def decide(ix: Index, q: Query, scored: list[Scored], decision: Decision) -> Res
             specific = scored[0].cand.result()  # "My sources don't quote X", "Did you mean …", "nothing on 14 Feb"
             if isinstance(specific, NotCovered):
                 return specific
+            instead = _said_of_someone_else(ix, q, scored[0])
+            if instead is not None:
+                return instead
         return not_covered(ix, q, scored, verdict)
     best = scored[0]
     confidence = _confidence(verdict)
@@ -76,6 +81,9 @@ def decide(ix: Index, q: Query, scored: list[Scored], decision: Decision) -> Res
             # The answer first: the fact that gives what was asked (a reason, a date …) leads.
             facts.sort(key=lambda f: q.answer_type not in ix.shows[f.id])
         lead = HEDGED if q.yes_no else ""
+        instead = _said_of_someone_else(ix, q, best) if q.yes_no else None
+        if instead is not None:
+            return replace(instead, confidence=confidence)
         if q.other_thing:  # (a fact on the thing of theirs, as the check above leaves only those)
             return fact_answer(ix, q, facts, confidence, "premise", f"Not the {q.other_thing[0]} but the {q.other_thing[1]}: ")
         return fact_answer(ix, q, facts, confidence, "fact", lead)
@@ -83,6 +91,32 @@ def decide(ix: Index, q: Query, scored: list[Scored], decision: Decision) -> Res
     if isinstance(result, Answer):
         return replace(result, confidence=confidence)
     return result
+
+
+def _said_of_someone_else(ix: Index, q: Query, best: Scored) -> Answer | None:
+    """"Did Trump meet Kim Yo Jong at the opening ceremony?", "did Pence sit next to Kim Jong Un at
+    the ceremony?": a yes/no question the best fact answers in all it asks but one person, where the
+    fact has another — said first: "My sources say that of Mike Pence, not Donald Trump: …". None
+    unless the fact holds at least two of the question's own words, and most of them."""
+    if not q.yes_no or best.cand.kind != "fact":
+        return None
+    fact = ix.fb.fact_by_id[best.cand.facts[0]]
+    said = normalize(fact.statement)
+    persons = [e for e in q.entities if ix.fb.person_by_id[e].kind == "person"]
+    missing = [e for e in persons if e not in fact.people and ix.mention_at(said, e) >= len(said)]
+    own = {t for t in q.known_tokens if not t.startswith("@")}
+    held = own & ix.doc_by_fact[fact.id].with_evidence
+    if len(missing) != 1 or missing[0] != q.entities[0] or len(held) < 2 or len(held) < SOMEONE_ELSE_COVER * len(own) \
+            or q.unknown or SPEECH_VERB.search(q.norm) or _REMARKED.search(q.norm):
+        # (only the one who does it, named first: "did Pence shake hands with Kim Yong Nam?" is not told
+        # of his sister; and speaking of it is no deed another did: "did Kim Jong Un comment on it?")
+        return None
+    theirs = sorted((p for p in fact.people if p not in q.entities and ix.fb.person_by_id[p].kind == "person"
+                     and ix.mention_at(said, p) < len(said)), key=lambda p: ix.mention_at(said, p))
+    if not theirs:
+        return None
+    lead = f"My sources say that of {ix.fb.person_by_id[theirs[0]].name}, not {ix.fb.person_by_id[missing[0]].name}: "
+    return fact_answer(ix, q, [fact], _confidence(0.0), "premise", lead)
 
 
 def _reports(ix: Index, s: Scored, outlet: str) -> bool:

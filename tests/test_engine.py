@@ -528,6 +528,23 @@ def test_a_wrong_relative_is_corrected_when_the_possessive_lacks_its_apostrophe(
     assert engine.ask(question).text.startswith(lead)
 
 
+@pytest.mark.parametrize("question, lead", [
+    ("did trump meet kim yo jong at the opening ceremony", "My sources say that of Mike Pence, not Donald Trump: "),
+    ("Alex Ward wrote the Vox article about the canceled meeting, right?", "My sources say that of Jen Kirby, not Alex Ward: "),
+])
+def test_a_yes_no_question_about_what_someone_else_did_says_whom_the_sources_say_it_of(engine, question, lead):
+    answer = engine.ask(question)
+    assert answer.text.startswith(lead) and answer.kind == "premise"
+
+
+@pytest.mark.parametrize("question", [
+    "Did Pence shake hands with Kim Yong Nam?",  # the one named second: not told of his sister
+    "Did Kim Jong Un personally comment on the cancelled meeting?",  # speaking of it is no deed someone else did
+])
+def test_someone_else_is_said_of_only_for_the_one_who_does_it(engine, question):
+    assert "My sources say that of" not in engine.ask(question).text
+
+
 def test_words_after_a_role_that_are_no_name_are_not_corrected(engine):
     assert "don't name" not in engine.ask("What phrase did the DW piece quote about why Warmbier's father came along?").text
 
