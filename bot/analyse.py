@@ -51,6 +51,8 @@ _PHRASINGS = (
                 r"(?:happen|happening|happened|start|starting|started|begin|beginning|take place|taking place|go ahead|going ahead)\b)"),
      "how long before", ("how close",)),
     (re.compile(r"^how come\b|^what (?:triggered|caused|prompted|sparked|led to|motivated)\b"), "why", ()),  # "how come …", "what triggered it"
+    # "what is the number of the hours before …", "what was the number of countries": how many
+    (re.compile(r"^(?:what|wat) (?:is|was|s) the (?:total |exact )?(?:number|count|amount) of (?:the )?"), "how many ", ("number", "count", "amount")),
     # "why didn't the meeting happen", "why did NK not show up", "why was there no meeting": a thing that
     # did not happen was called off (asked with a question word; "didn't it happen?" is left as it is)
     (re.compile(r"^(?=(?:\S+ ){0,3}?(?:why|how come|when|who|what)\b)(.*?)\b(?:(?:didnt|did not|wasnt|was not|werent|were not|never|couldnt|could not|wouldnt|would not|doesnt|does not) ((?:\S+ ){0,4}?)"

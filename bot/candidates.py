@@ -17,7 +17,7 @@ from typing import Callable
 
 from rapidfuzz import fuzz
 
-from bot.analyse import Query
+from bot.analyse import Query, episode_named
 from bot.facts import Fact, Person, Quote, date_label
 from bot.index import Index, _ClaimDoc, _Doc
 from bot.results import Answer, NotCovered, Result
@@ -573,6 +573,18 @@ _TIME_WORDS = {**{d: "weekday" for d in "monday tuesday wednesday thursday frida
                **{s: "season" for s in "spring summer autumn winter".split()}}  # ("fall" is also falling through)
 
 
+def _took_place_named(ix: Index, norm: str) -> bool:
+    """"What was agreed at the Pence and Kim Yo Jong meeting?": the meeting taken as having
+    happened, named by its people — read as it would be without their names ("at the … meeting")."""
+    named = episode_named(ix, norm)
+    if not named:
+        return False
+    for pid in named:
+        while (span := ix.mention(norm, pid)) is not None:
+            norm = norm[: span[0]] + norm[span[1]:]
+    return ix.took_place.search(" ".join(norm.split())) is not None
+
+
 def never_happened(ix: Index, q: Query) -> list[Candidate]:
     """"What did Pence and Kim Yo Jong agree on during their meeting?": a question that takes the
     episode's meeting as having taken place, when a fact's claim says it never did."""
@@ -589,7 +601,8 @@ def never_happened(ix: Index, q: Query) -> list[Candidate]:
     # ("when they met" is the episode's meeting only between its people, or people it says never met:
     # Pence and Moon Jae-in did meet)
     if not (ix.took_place.search(q.norm) or (ix.they_met is not None and ix.they_met.search(q.norm)
-                                             and (set(q.entities) <= parties or never_met is not None))):
+                                             and (set(q.entities) <= parties or never_met is not None))
+            or _took_place_named(ix, q.norm)):
         return []
     facts = [claim.fact] + ([never_met.fact] if never_met is not None and never_met.fact.id != claim.fact.id else [])
     docs = [ix.doc_by_fact[f.id] for f in facts]

@@ -160,14 +160,17 @@ class RoleChecker:
                 if begin is not None and (at_name < s or (any(w.text in self.group for w in ws[begin:s]) and ws[s - 1].text in self.group)):
                     found.append(WrongRole(pid, _phrase(ws, begin, s), (begin, s)))
         for s, e, pid in spans:  # "Nick Ayers, Trump's chief of staff": the role is his, the one it is to is not
-            owner = next((p for s2, e2, p in spans if e2 == s and ws[s - 1].possessive), None) if s else None
+            # (a few words may stand between: "Pence's personal spokeswoman Heather Nauert")
+            owned_by = next(((s2, p) for s2, e2, p in spans if e2 <= s and ws[e2 - 1].possessive and s - e2 <= MAX_MODIFIERS
+                             and all(not w.boundary and w.text not in _LINKS and w.text not in _ARTICLES and w.text not in STOPWORDS
+                                     for w in ws[e2:s])), None) if s else None
+            owner = owned_by[1] if owned_by else None
             role_words = any(w.text in self.group for w in ws[s:e])  # an alias made of a role: "chief of staff"
             if (owner and role_words and owner != pid and owner in self.people and self.people[owner].kind == "person"
                     and self.has_role.get(pid) and pid not in {f.person for f in found}
                     and any(p == pid and s2 != s for s2, _, p in spans)  # named too: "Trump's chief of staff" alone is no one of theirs
                     and not (set(plain_tokens(self.people[owner].name)) & self.words[pid])):
-                begin = next(s2 for s2, e2, p in spans if e2 == s and p == owner)
-                found.append(WrongRole(pid, _phrase(ws, begin, e), (begin, e)))
+                found.append(WrongRole(pid, _phrase(ws, owned_by[0], e), (owned_by[0], e)))
         for s, e, pid in spans:  # "Heather Nauert works for the White House", "Kirby wrote this for CNN": an employer the articles never give
             if not (pid in self.people and self.people[pid].kind == "person" and self.has_role.get(pid)) or pid in {f.person for f in found}:
                 continue

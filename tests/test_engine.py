@@ -545,6 +545,21 @@ def test_someone_else_is_said_of_only_for_the_one_who_does_it(engine, question):
     assert "My sources say that of" not in engine.ask(question).text
 
 
+def test_a_meeting_named_by_its_people_is_still_taken_as_having_happened(engine):
+    for question in ("What was agreed at the Pence and Kim Yo Jong meeting?", "what came out of the pence kim yo jong meeting"):
+        assert engine.ask(question).text.startswith("That meeting never took place: ")
+    assert not engine.ask("what happened at the opening ceremony the day before the meeting").text.startswith("That meeting never")
+
+
+def test_a_wrong_role_with_a_word_between_owner_and_role_is_corrected(engine):
+    text = engine.ask("What did Pence's personal spokeswoman Heather Nauert tweet?").text
+    assert text.startswith("My sources don't call Heather Nauert Pence's personal spokeswoman.") and "At the last minute" in text
+
+
+def test_the_number_of_something_asks_how_many(engine):
+    assert "two hours" in engine.ask("What is the number of the hours before meeting they are cancelling?").text
+
+
 def test_words_after_a_role_that_are_no_name_are_not_corrected(engine):
     assert "don't name" not in engine.ask("What phrase did the DW piece quote about why Warmbier's father came along?").text
 
