@@ -16,8 +16,9 @@ from bot.results import Answer, NotCovered
 
 # What is asked of the article, in the order a reply gives it
 _ASKED = (
+    # (the byline of a wire story names its agencies: "which news agencies does the DW piece cite")
     ("author", re.compile(r"\b(?:who\s+(?:wrote|authored|penned|is\s+behind)|author|authors|byline|writer\s+of|written\s+by|"
-                          r"signed|by\s+who|by\s+whom)\b")),
+                          r"signed|by\s+who|by\s+whom|credits?|credited|initials|(?:news\s+)?agenc(?:y|ies)|wire\s+services?|wires)\b")),
     ("outlet", re.compile(r"\b(?:(?:which|what)\s+(?:outlet|publication|site|website|paper|newspaper|news\s+outlet|media|"
                           r"organi[sz]ation)|who\s+(?:published|publishes|put\s+out|ran)|published\s+by|from\s+which|source\s+is\s+it)\b")),
     ("date", re.compile(r"\b(?:when\s+(?:was|is|did)\b.*\b(?:published|written|out|posted|dated|run|released|come|came|appear)\w*|"
@@ -85,27 +86,17 @@ def article_details(ix: Index, question: str, norm: str) -> Answer | None:
     return Answer(question, " ".join(lines), "fact", tuple(ix._cite(source, c) for c in cited), _backing(ix, source))
 
 
-def _backing(ix: Index, source: str) -> tuple[str, ...]:
-    """The fact whose evidence from the article holds the most of its record (author, headline,
-    date, link): the fact that lists the sources, for "sources?" and "which agencies?" next."""
-    src = ix.fb.source_by_id[source]
-    record = [v for v in (src.author, src.title, src.published_evidence, src.url) if v]
-    def held(fact) -> int:
-        return sum(any(v in ev.quote for ev in fact.evidence if ev.source == source) for v in record)
-    best = max(ix.fb.facts, key=held, default=None)
-    return (best.id,) if best is not None and held(best) else ()
-
-
 # Parts of an article that are not its record: its subheadline, photos and captions
 _OTHER_PARTS = re.compile(r"\b(?:sub\s*head\w*|subtitle|dek|standfirst|photos?|pictures?|pics?|images?|captions?|lede)\b")
-_NAMES = re.compile(r"\b(?:name|names|full|initials|stand\s+for|stands\s+for)\b")
+_NAMES = re.compile(r"\b(?:name|names|full|stand\s+for|stands\s+for)\b")
 
 
 # The words of asking about an article's record, besides what `_ASKED` finds and the outlets' names
 _RECORD_WORDS = ("wrote write written writes author authors byline writer signed published publish publication outlet site "
                  "website paper newspaper news media organisation organization date dated day headline title titled called "
                  "link url web address read find see article articles piece story source put out released appear came come "
-                 "posted run ran behind penned authored give gives date")
+                 "posted run ran behind penned authored give gives date credit credits credited initials agency agencies wire "
+                 "wires service services cite cites cited bottom end foot")
 
 
 @lru_cache(maxsize=4)
@@ -127,21 +118,3 @@ def _backing(ix: Index, source: str) -> tuple[str, ...]:
     best = max(ix.fb.facts, key=held, default=None)
     return (best.id,) if best is not None and held(best) else ()
 
-
-_NAMES = re.compile(r"\b(?:name|names|full|initials|stand\s+for|stands\s+for)\b")
-
-
-# What a question asks of what an article says, not of the article: "who did the Vox article say
-# wrote the statement", "when did DW say the meeting was"
-_OF_CONTENT = re.compile(r"\b(?:say|says|said|report|reports|reported|quote|quotes|quoted|claim|claims|mention|mentions|"
-                         r"mentioned|cite|cites|cited|describe|describes|described)\b")
-
-
-def _asks_of_its_content(ix: Index, norm: str, asked: tuple[str, ...]) -> bool:
-    """Whether the question asks something the article reports rather than something of the
-    article itself ("when does the DW article say the meeting was?")."""
-    if _OF_CONTENT.search(norm):
-        return True
-    # a person or thing of the story named besides the article: "who wrote about Nauert in Vox"
-    others = [e for e in ix._analyse(norm, correct=True)[1] if not ix.fb.person_by_id[e].publishes]
-    return bool(others)

@@ -61,6 +61,13 @@ def test_questions_about_what_an_article_holds_are_not_about_its_record(engine, 
     assert wanted in engine.ask(question).text
 
 
+@pytest.mark.parametrize("question", ["dw credits", "Which news agencies does the DW piece cite at the end?",
+                                      "What author initials are at the bottom of the DW article?"])
+def test_a_wire_storys_byline_gives_its_initials_and_agencies(engine, question):
+    result = engine.ask(question)
+    assert result.text == "The DW article is by ls/aw (AFP, Reuters)." and result.citations[0].quote == "ls/aw (AFP, Reuters)"
+
+
 def test_the_full_names_behind_initials_are_not_given(engine):
     assert not engine.ask("What's the full name of the DW reporter who wrote the article?").answered
 
