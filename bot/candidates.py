@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Callable
 
@@ -244,6 +244,7 @@ def precision(ix: Index, q: Query) -> list[Candidate]:
 _DATE_ASKED = re.compile(r"\b(?:what|which) date\b")
 _WEEKDAY = re.compile(r"\bon (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 IN_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?")
+_ON_OCCASION = re.compile(r"\b(?:in|at|on|aboard|during)\s+(?:the\s+|his\s+|her\s+|their\s+)?")  # "on his flight home"
 
 
 def coarser_place(ix: Index, q: Query) -> list[Candidate]:
@@ -913,6 +914,19 @@ def quotes(ix: Index, q: Query) -> list[Candidate]:
         # about the two of them ("sat close to Kim Yo Jong but did not interact with her") may
         # still say what passed between them: it competes.
         detail = f"saying anything to {ix.fb.person_by_id[told[0]].name}"
+        # where it was said, if the question says ("on his flight home"): a place of the articles'
+        occasion = {t for name in ix.places_in(q.norm, _ON_OCCASION) for t in ix._analyse(name, correct=False)[0]}
+        heard = [x for x in chosen if x.said_to in ix.fb.person_by_id and occasion and occasion <= ix._quote_tokens[x.id]]
+        if heard:
+            # "what did Pence tell Vox's Alex Ward on his flight home?": there he spoke to someone
+            # else (Josh Rogin) — said first, then his words there
+            to = heard[0].said_to
+            said = [x for x in heard if x.said_to == to][:2]
+            after = listeners[listeners.index(told[0]):]  # ("Vox's Alex Ward": the one told is the person)
+            wrong = next((e for e in after if ix.fb.person_by_id[e].kind == "person"), told[0])
+            lead = f"Not to {ix.fb.person_by_id[wrong].name}: my sources quote {ix.fb.person_by_id[speaker].name} saying this to {ix.fb.name_of(to)}.\n"
+            return [Candidate("premise", 1.0, lambda: replace(_quotes_answer(ix, q, speaker, said, lead), kind="premise"), (),
+                              frozenset(q.tokens) | _SAYS, frozenset({speaker, to, told[0]}), frozenset({"quote"}) | _ANY_TYPE)]
         return [Candidate("gap", 0.5, lambda: _not_quoted_on(ix, q, speaker, detail, chosen), (), frozenset(q.tokens) | _SAYS,
                           frozenset({speaker, told[0]}), frozenset({"quote"}))]
     if (q.wh == "?what" or asks_for_words) and _TWEETED.search(q.norm) and not any(_tweeted(x) for x in chosen):

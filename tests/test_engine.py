@@ -560,6 +560,14 @@ def test_the_number_of_something_asks_how_many(engine):
     assert "two hours" in engine.ask("What is the number of the hours before meeting they are cancelling?").text
 
 
+def test_words_said_there_to_someone_else_correct_the_one_told(engine):
+    answer = engine.ask("What did Pence tell Vox's Alex Ward on his flight home?")
+    assert answer.text.startswith("Not to Alex Ward: my sources quote Mike Pence saying this to Josh Rogin.")
+    assert answer.quotes and all(x.said_to == "josh-rogin" for x in answer.quotes)
+    # no place said: nothing he said elsewhere is put to it
+    assert engine.ask("What did Pence say to Moon Jae-in about the canceled meeting?").text.startswith("My sources don't quote")
+
+
 def test_words_after_a_role_that_are_no_name_are_not_corrected(engine):
     assert "don't name" not in engine.ask("What phrase did the DW piece quote about why Warmbier's father came along?").text
 
