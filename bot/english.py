@@ -18,6 +18,8 @@ _STRETCHED = re.compile(r"([a-z])\1{2,}")  # three or more of one letter: "soooo
 MIN_ZIPF = 2.5  # rarer words than this are kept as "rare" (0.0): names, slang, typos
 CITY_POPULATION = 300_000  # cities this big are places people name in a question
 COMMON_WORD = 4.5  # Zipf frequency above which a one-word place name is more often a plain word
+G_DROPPED_MAX = 4.0  # "talkin" (3.7) is a casual spelling; "thin" (4.6) is a word of its own
+G_DROPPED_FULL = 4.5  # and "talking" (5.3) the common word it stands for
 
 
 class English:
@@ -93,11 +95,19 @@ class English:
         words = norm.split(" ")
         if _STRETCHED.search(norm):  # (rare: one search of the whole text rather than one of each word)
             words = list(map(self._unstretched, words))
-        text = " ".join([casual.get(w, w) for w in words])
+        text = " ".join([casual.get(w) or (self._g_dropped(w) if w.endswith("in") else w) for w in words])
         for typed, pair, plain in self._casual_pairs:  # "tl dr" (typed "tl;dr") is one word
             if typed in text:
                 text = pair.sub(plain, text)
         return text
+
+    def _g_dropped(self, word: str) -> str:
+        """"talkin", "goin", "nothin": an -ing word typed without its g (a rare spelling of a
+        common word), else the word ("thin", "robin", "kremlin")."""
+        full = word + "g"
+        if len(word) < 5 or self.zipf(word) >= G_DROPPED_MAX or self.zipf(full) < G_DROPPED_FULL:
+            return word
+        return full if self.zipf(full) - self.zipf(word) >= 1.0 else word
 
     def _unstretched(self, word: str) -> str:
         if not _STRETCHED.search(word) or word in self.filler or len(set(word)) < 2:

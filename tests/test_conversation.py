@@ -721,3 +721,8 @@ def test_does_another_article_report_it_too(engine):
     assert all(c.quote in engine.fb.seed_texts[c.source_id] for t in talk[1:] for c in t.result.citations)
     why = _talk(engine, "why did north korea back out", "does dw agree")  # the outlets are listed as differing
     assert why[1].result.text.startswith("Not quite — the outlets differ (Why North Korea pulled out)")
+
+
+def test_who_was_he_talkin_to_after_his_words_is_whom_he_said_them_to(engine):
+    talk = _talk(engine, "what did pence say on the plane home", "who was he talkin to")
+    assert talk[1].result.text.startswith("Mike Pence said it to Josh Rogin")

@@ -1,0 +1,19 @@
+"""General English the engine reads questions with (bot/english.py)."""
+
+import pytest
+
+from bot.english import English
+
+
+@pytest.fixture(scope="module")
+def english():
+    return English()
+
+
+def test_an_ing_word_typed_without_its_g_is_the_word(english):
+    assert english.plain("who was he talkin to sayin nothin") == "who was he talking to saying nothing"
+
+
+@pytest.mark.parametrize("word", ["thin", "robin", "kremlin", "begin", "within", "cousin"])
+def test_a_word_of_its_own_ending_in_in_stays(english, word):
+    assert english.plain(word) == word
