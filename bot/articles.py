@@ -21,13 +21,28 @@ _ASKED = (
                           r"signed|by\s+who|by\s+whom|credits?|credited|initials|(?:news\s+)?agenc(?:y|ies)|wire\s+services?|wires)\b")),
     ("outlet", re.compile(r"\b(?:(?:which|what)\s+(?:outlet|publication|site|website|paper|newspaper|news\s+outlet|media|"
                           r"organi[sz]ation)|who\s+(?:published|publishes|put\s+out|ran)|published\s+by|from\s+which|source\s+is\s+it)\b")),
-    ("date", re.compile(r"\b(?:when\s+(?:was|is|did)\b.*\b(?:published|written|out|posted|dated|run|released|come|came|appear)\w*|"
+    ("date", re.compile(r"\b(?:when\s+(?:was|is|did|does)\b.*\b(?:publish|writ|wrote|out|post|dated|run|ran|release|come|came|appear)\w*|"
                         r"(?:publication|publish|published)\s+date|dated?|what\s+day\s+was\s+it\s+published)\b")),
     ("title", re.compile(r"\b(?:headline|title|headlined|titled|called)\b")),
     # ("the dw link", "link to the vox piece" — not "the 'read more' links" or "does DW link to")
     ("link", re.compile(r"\b(?:url|web\s*address|where\s+can\s+i\s+(?:read|find|see)|^link\s+(?:to|for)|"
                         r"(?:the|a|its)\s+(?:\w+\s+)?link$|(?:the|a|its)\s+link\s+(?:to|for)\s+(?:the|that|it))\b")),
 )
+
+
+_ARTICLE_WORDS = re.compile(r"\b(?:articles?|pieces?|stories|story|reports?|sources?|outlets?|papers?)\b", re.IGNORECASE)
+
+
+def names_an_article(ix: Index, text: str) -> bool:
+    """Whether a question may name one of the articles: by its outlet, its author or a word for
+    it (a cheap look before `article_details` reads it; most questions name none)."""
+    return bool(ix.source_outlet_pattern.search(text) or _ARTICLE_WORDS.search(text) or _author_pattern(ix).search(text))
+
+
+@lru_cache(maxsize=4)
+def _author_pattern(ix: Index) -> re.Pattern:
+    names = [a for pid in _by_author(ix) for a in (ix.fb.person_by_id[pid].name, *ix.fb.person_by_id[pid].aliases)]
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, names)) + r")\b", re.IGNORECASE) if names else re.compile(r"(?!)")
 
 
 def asked_of_article(norm: str) -> tuple[str, ...]:
@@ -43,7 +58,13 @@ def article_details(ix: Index, question: str, norm: str) -> Answer | None:
         return None
     norm = ix.unglued(norm)  # "whats voxs headline": Vox's, its apostrophe dropped
     nameless = nameless_article(ix, norm)
-    outlets = {p.publishes for p in (ix.fb.person_by_id[e] for e in ix._analyse(norm, correct=True)[1]) if p.publishes}
+    # the article named by its outlet, or by its author ("when did Jen Kirby publish it")
+    named = ix._analyse(norm, correct=True)[1]
+    outlets = {p.publishes for p in (ix.fb.person_by_id[e] for e in named) if p.publishes}
+    authors = {_by_author(ix)[e] for e in named if e in _by_author(ix)}
+    if authors and ("title" in asked or "author" in asked):
+        return None  # "What is Jen Kirby's title at Vox?" asks for her job's title
+    outlets = outlets or (authors if nameless is None else set())  # ("when did Jen Kirby publish it")
     if nameless is not None and nameless.source is not None:
         source, called = nameless.source, f"the {nameless.word} article"
     elif nameless is None and len(outlets) == 1:
@@ -100,12 +121,18 @@ _RECORD_WORDS = ("wrote write written writes author authors byline writer signed
 
 
 @lru_cache(maxsize=4)
+def _by_author(ix: Index) -> dict[str, str]:
+    """The people the fact base names who wrote one of the articles, to that article's id."""
+    return {p.id: src.id for src in ix.fb.sources for p in ix.fb.people if src.author and p.name == src.author}
+
+
+@lru_cache(maxsize=4)
 def _record_tokens(ix: Index) -> frozenset[str]:
     """The tokens a question about one article's record may have: nothing else of the story."""
     names = " ".join(ix.source_outlet_names)
     nameless = "first unnamed unsigned untitled anonymous nameless one"
     tokens = set(ix._analyse(f"{names} {nameless} {_RECORD_WORDS}", correct=False)[0])
-    return frozenset(tokens | {f"@{p.id}" for p in ix.fb.people if p.publishes})
+    return frozenset(tokens | {f"@{p.id}" for p in ix.fb.people if p.publishes} | {f"@{pid}" for pid in _by_author(ix)})
 
 
 def _backing(ix: Index, source: str) -> tuple[str, ...]:

@@ -23,7 +23,7 @@ from rapidfuzz import fuzz, process
 from bot.analyse import Query, asks, analyse, capitalised, meeting_owner, nameless_article, points_back, query_of, read, split_parts, wrong_journey, wrong_relative, wrong_setting
 from bot.ordering import order_answer
 from bot.candidates import _quotes_answer, generate, related_docs, unmentioned_actor
-from bot.articles import article_details
+from bot.articles import article_details, names_an_article
 from bot.decide import HEDGED, NOTHING_SPECIFIC, STATED_WRONG_COVER, decide
 from bot.facts import Discrepancy, Event, FactBase, Person, Quote, outlet_name
 from bot.index import Index, Journey
@@ -95,7 +95,7 @@ class Engine:
             differ = self._disagreement(text)
             if differ is not None:
                 return differ
-        if (self.ix.source_outlet_pattern.search(text) or _ARTICLES_NAMED.search(text)) and not split_parts(text):
+        if names_an_article(self.ix, text) and not split_parts(text):
             # ("who wrote the Vox piece?": the article's own record; most questions name no article, and
             # "who wrote the Vox piece and who took its photo?" is answered part by part)
             details = article_details(self.ix, text, normalize(text))

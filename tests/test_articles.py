@@ -78,3 +78,8 @@ def test_who_wrote_the_first_article_after_the_others(engine):
         before = follow_up(engine, text, before).conversation
     turn = follow_up(engine, "and the first article?", before)
     assert turn.read_as == "who wrote the first article" and "names no author" in turn.result.text
+
+
+def test_an_article_named_by_its_author(engine):
+    assert engine.ask("when did jen kirby publish it").text == "My sources don't say: the Vox article gives no date."
+    assert "headlined" not in engine.ask("What is Jen Kirby's title at Vox?").text  # her job's title, not the article's
