@@ -634,7 +634,11 @@ def _resolve_pronouns(engine: Engine, text: str, before: Conversation, pronouns_
             # "did they talk to each other?" after "who sat near Pence?": he and the one the answer named
             pair, last = [pair[0], answered], [pair[0], answered]
         body = next((p for p in people if p.kind != "person"), None)
-        if len(pair) == 2 == len(last) and not chosen and (not people or people[0] in pair):
+        persons = [p for p in people if p.kind == "person"]
+        if len(pair) != 2 and _MUTUAL.search(lowered) and len(persons) >= 2 and not chosen:
+            # "what happened between them", "did they talk to each other": two people, not a country
+            pair = last = persons[:2]
+        if len(pair) == 2 == len(last) and not chosen and (not people or people[0] in pair or _MUTUAL.search(lowered)):
             # "were they sitting far apart?" after "did Pence talk to Kim Yo Jong": the two of them —
             # unless only the country or body of the last answer makes sense of it ("how late did
             # they pull out?" after "why did Pence cancel the meeting with Kim Yo Jong?"; nor when the
@@ -668,6 +672,7 @@ def _resolve_pronouns(engine: Engine, text: str, before: Conversation, pronouns_
     return text, None
 
 
+_MUTUAL = re.compile(r"\b(?:between them|each other|one another|with each other)\b")
 _HER_HAS = re.compile(r"\bher\s+(?!(?:about|to|for|with|at|in|on|from|by|thru|through|and|or|if|when|that|again|too|anything|something|at all)\b)\w", re.I)
 
 

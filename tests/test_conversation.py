@@ -726,3 +726,9 @@ def test_does_another_article_report_it_too(engine):
 def test_who_was_he_talkin_to_after_his_words_is_whom_he_said_them_to(engine):
     talk = _talk(engine, "what did pence say on the plane home", "who was he talkin to")
     assert talk[1].result.text.startswith("Mike Pence said it to Josh Rogin")
+
+
+def test_between_them_is_two_people_not_a_country(engine):
+    talk = _talk(engine, "was the meeting supposed to happen during the opening ceremony", "so what happened between them at the ceremony")
+    assert talk[1].read_as == "so what happened between Mike Pence and Kim Yo Jong at the ceremony"
+    assert "did not interact" in talk[1].result.text
