@@ -283,6 +283,13 @@ def read(ix: Index, question: str) -> Reading:
             concept = ix._canon_token(reporting)
             if reporting in REPORTING_VERBS and concept != stem(reporting) and concept in tokens and len(tokens) > 1:
                 tokens.remove(concept)
+            # "what does the Vox article say about why they canceled": its "article" names the source
+            # the answer comes from, when something else is asked of it
+            at = ix.mention(norm, pid)
+            named_as = _ARTICLE_NOUN.match(norm, at[1]) if at else None
+            if named_as and reporting not in _ARTICLE_NOUNS and (concept := ix._canon_token(named_as.group(1))) in tokens \
+                    and len([t for t in tokens if t != concept]) >= 1:  # ("who edited Jen Kirby's Vox piece" asks of the piece)
+                tokens.remove(concept)
             break
     if outlet is None and len(tokens) > 2 and (article := nameless_article(ix, norm)) is not None:
         # "according to the first article, …", "what does the unnamed article say about …": an
@@ -520,6 +527,8 @@ def find_focus(norm: str, aliases: dict[tuple[str, ...], str] | None = None, kin
 
 
 _REPORTED = re.compile(r"\b(?:according to|per|in|from|by)\s+(?:the\s+)?$")
+_ARTICLE_NOUN = re.compile(r"\s+(?:s\s+)?(article|piece|story|report)\b")
+_ARTICLE_NOUNS = frozenset(("article", "piece", "story", "report", "coverage", "version", "account"))
 _REPORTS = re.compile(rf"^\s*(?:s\s+)?({'|'.join(REPORTING_VERBS)}|version|account|article|piece|story|coverage)\b")
 
 

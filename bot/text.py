@@ -193,7 +193,9 @@ def wh_token(norm: str) -> str | None:
     ("and the meeting was supposed to be when", "they met with who"; a "what" there fills a blank,
     "they were never what?", and asks nothing more than a statement does)."""
     words = norm.split()
-    for word in words[:4]:
+    # ("according to the first article why …": the article named first takes up a few words more)
+    named_article = words[:2] == ["according", "to"] and not _ARTICLE_NOUNS.isdisjoint(words[2:6])
+    for word in words[: 8 if named_article else 4]:
         if word in WH_WORDS:
             return "?" + word
     if words and words[-1] in _TRAILING_WH:
@@ -207,6 +209,7 @@ def wh_token(norm: str) -> str | None:
 
 
 _TRAILING_WH = frozenset({"who", "when", "where", "why"})
+_ARTICLE_NOUNS = frozenset({"article", "piece", "story", "report", "one", "coverage", "version"})
 _ASKED_IN_PLACE = frozenset({"who", "whom", "where"})
 _IN_PLACE_BEFORE = frozenset("with to by for from at about".split())
 

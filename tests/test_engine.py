@@ -568,6 +568,14 @@ def test_words_said_there_to_someone_else_correct_the_one_told(engine):
     assert engine.ask("What did Pence say to Moon Jae-in about the canceled meeting?").text.startswith("My sources don't quote")
 
 
+@pytest.mark.parametrize("question", ["according to the vox article why did they cancel",
+                                      "According to the first article, why did the North Koreans pull out just before the meeting?"])
+def test_why_according_to_an_article_named_by_its_noun_asks_why(engine, question):
+    answer = engine.ask(question)
+    assert answer.answered and "two hours before" not in answer.text.split(".")[0]
+    assert any(w in answer.text for w in ("unclear", "world stage"))
+
+
 def test_words_after_a_role_that_are_no_name_are_not_corrected(engine):
     assert "don't name" not in engine.ask("What phrase did the DW piece quote about why Warmbier's father came along?").text
 
