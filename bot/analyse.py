@@ -242,6 +242,10 @@ def read(ix: Index, question: str) -> Reading:
                 norm, cued = read_as, cued or _ANY_PHRASING_CUE.search(read_as) is not None
         elif cued and cues.search(norm):
             norm = phrasing.sub(meant, norm)
+    told = _SAYS_ABOUT_WH.match(norm) if " about " in norm else None
+    if told and (ix.source_outlet_pattern.search(told["source"]) or not _ARTICLE_NOUNS.isdisjoint(told["source"].split())):
+        # "what does the Vox article say about why they canceled": why, according to it
+        norm = f"according to {told['source']} {told['wh']} {told['rest']}"
     absent = None  # a cue just looked for in vain, in the text as it still reads (the crews' rewrites share theirs)
     for name, meant, cues in ix.rewrites:  # "north korea people", "pence s people", "kim yo jong s brother"
         if cues is None or (cues is not absent and cues.search(norm)):
@@ -528,6 +532,8 @@ def find_focus(norm: str, aliases: dict[tuple[str, ...], str] | None = None, kin
 
 _REPORTED = re.compile(r"\b(?:according to|per|in|from|by)\s+(?:the\s+)?$")
 _ARTICLE_NOUN = re.compile(r"\s+(?:s\s+)?(article|piece|story|report)\b")
+_SAYS_ABOUT_WH = re.compile(r"^(?:so |and |ok )?what (?:does|did|do) (?P<source>(?:\S+ ){1,4}?)(?:say|report|write|claim|tell us)s? about "
+                            r"(?P<wh>why|how|when|who|where) (?P<rest>.+)$")
 _ARTICLE_NOUNS = frozenset(("article", "piece", "story", "report", "coverage", "version", "account"))
 _REPORTS = re.compile(rf"^\s*(?:s\s+)?({'|'.join(REPORTING_VERBS)}|version|account|article|piece|story|coverage)\b")
 

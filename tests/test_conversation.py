@@ -732,3 +732,10 @@ def test_between_them_is_two_people_not_a_country(engine):
     talk = _talk(engine, "was the meeting supposed to happen during the opening ceremony", "so what happened between them at the ceremony")
     assert talk[1].read_as == "so what happened between Mike Pence and Kim Yo Jong at the ceremony"
     assert "did not interact" in talk[1].result.text
+
+
+def test_what_an_article_says_about_why(engine):
+    vox = engine.ask("what does the vox article say about why they canceled")
+    assert vox.text.startswith("It is unclear exactly why the North Koreans backed out")
+    talk = _talk(engine, "why did north korea back out", "what did DW say about why")
+    assert talk[1].read_as == "according to dw why did north korea back out" and "whitewash" in talk[1].result.text
