@@ -530,7 +530,7 @@ def _what_about(engine: Engine, norm: str, before: Conversation) -> str | None:
 # DW", "and the Vox piece?", "what does DW say", "did Vox say the same too"
 _OUTLET_FRAME = frozenset("what whats about and how does did do so ok okay but say says said report reports reported "
                           "write writes wrote have has put it that this the in on article piece version one story report "
-                          "account coverage same too then also to from by why".split())  # ("what did DW say about why")
+                          "account coverage same too then also to from by why other".split())  # ("what did DW say about why", "the other article")
 _ACCORDING = re.compile(r"^according to (?:the (?:first|unnamed) article|\S+) ")
 
 
