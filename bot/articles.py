@@ -135,6 +135,7 @@ def _record_tokens(ix: Index) -> frozenset[str]:
     return frozenset(tokens | {f"@{p.id}" for p in ix.fb.people if p.publishes} | {f"@{pid}" for pid in _by_author(ix)})
 
 
+@lru_cache(maxsize=16)
 def _backing(ix: Index, source: str) -> tuple[str, ...]:
     """The fact whose evidence from the article holds the most of its record (author, headline,
     date, link): the fact that lists the sources, for "sources?" and "which agencies?" next."""

@@ -14,7 +14,7 @@ from bot.index import Index
 from bot.results import Answer, NotCovered, Result
 from bot.roles import shown_as
 from bot.scorer import Decision, Scored, decision_score
-from bot.text import SPEECH_VERB, listed, normalize
+from bot.text import SPEECH_VERB, listed
 
 SECOND_FACT = 0.8  # a second fact joins the answer when it is at least this likely, relative to the first
 STATED_WRONG_COVER = 0.5  # how much of the rest of the question a fact must cover for its value to correct the one stated
@@ -101,8 +101,10 @@ def _said_of_someone_else(ix: Index, q: Query, best: Scored) -> Answer | None:
     if not q.yes_no or best.cand.kind != "fact":
         return None
     fact = ix.fb.fact_by_id[best.cand.facts[0]]
-    said = normalize(fact.statement)
     persons = [e for e in q.entities if ix.fb.person_by_id[e].kind == "person"]
+    if not persons:
+        return None
+    said = ix.plain_statements[fact.id]
     missing = [e for e in persons if e not in fact.people and ix.mention_at(said, e) >= len(said)]
     own = {t for t in q.known_tokens if not t.startswith("@")}
     held = own & ix.doc_by_fact[fact.id].with_evidence

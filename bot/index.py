@@ -416,6 +416,7 @@ class Index:
     def _init_caches(self) -> None:
         # Per engine, not per class: a reloaded fact base must not keep the old engine alive.
         self._correct = lru_cache(maxsize=8192)(self._correct_uncached)
+        self._slipped = lru_cache(maxsize=8192)(self._slipped_uncached)  # (some hundred strings tried per typo)
         self._fuzzy_alias = lru_cache(maxsize=4096)(self._fuzzy_alias_uncached)
         self._like_a_name_word = lru_cache(maxsize=8192)(self._like_a_name_word_uncached)
         self._names_by_length: dict[int, tuple[dict[str, str], list[str]]] = {}
@@ -428,7 +429,7 @@ class Index:
     def __getstate__(self) -> dict:  # the on-disk cache (bot/loader.py) pickles the engine
         state = self.__dict__.copy()
         del state["_correct"], state["_fuzzy_alias"], state["_like_a_name_word"], state["_names_by_length"], state["_weigh"], state["_fact_counts"]
-        del state["_cite"], state["_canon_tokens"], state["_role_weighed"]
+        del state["_cite"], state["_canon_tokens"], state["_role_weighed"], state["_slipped"]
         return state
 
     def __setstate__(self, state: dict) -> None:
@@ -817,7 +818,7 @@ class Index:
                 return candidate
         return self._slipped(word)
 
-    def _slipped(self, word: str) -> str:
+    def _slipped_uncached(self, word: str) -> str:
         """The English word one slip away from a word that is none, whose stem the articles use
         ("supose" is "suppose", as in "supposed"; "pul" is "pull"), the commonest; else the word."""
         if self.english.zipf(word):

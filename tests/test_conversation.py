@@ -739,3 +739,8 @@ def test_what_an_article_says_about_why(engine):
     assert vox.text.startswith("It is unclear exactly why the North Koreans backed out")
     talk = _talk(engine, "why did north korea back out", "what did DW say about why")
     assert talk[1].read_as == "according to dw why did north korea back out" and "whitewash" in talk[1].result.text
+
+
+def test_the_other_article_named_after_the_last_question_asks_it_of_that_one(engine):
+    talk = _talk(engine, "what does the vox article say about why they canceled", "what about the other article, the dw one")
+    assert talk[1].read_as == "what does the dw article say about why they canceled"
