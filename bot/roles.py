@@ -137,12 +137,19 @@ class RoleChecker:
                 continue  # "otto warmbier dad pence …": too loose to say whose role is whose
             if not (self.group[w.text] & self.words[holder]):
                 found.append(WrongRole(holder, _phrase(ws, start, last + 1), (start, last + 1)))
-        for (_, e1, first), (s2, e2, second) in zip(spans, spans[1:]):  # "Heather Nauert, Pence's chief of staff, …"
+        for (s1, e1, first), (s2, e2, second) in zip(spans, spans[1:]):  # "Heather Nauert, Pence's chief of staff, …"
             between = [w.text for w in ws[e1:s2]]
             named_by_role = any(w.text in self.group for w in ws[s2:e2])
             if (between in ([","], ["is"], ["was"], ["is", "the"], ["was", "the"]) and named_by_role and first != second
                     and not first.startswith("~") and self.has_role.get(first) and first not in {f.person for f in found}):
                 found.append(WrongRole(first, _phrase(ws, s2, e2), (s2, e2)))
+            # "As Pence's chief of staff, what did Heather Nauert say": the role first, then whom it is put to
+            elif (s1 and ws[s1 - 1].text == "as" and any(w.text in self.group for w in ws[s1:e1]) and first != second
+                  and "," in between and not second.startswith("~") and self.has_role.get(second)
+                  and self.people.get(second) is not None and self.people[second].kind == "person"
+                  and second not in {f.person for f in found}):
+                begin = next((s0 for s0, e0, _ in spans if e0 == s1 and ws[e0 - 1].possessive), s1)  # from "Pence's"
+                found.append(WrongRole(second, _phrase(ws, begin, e1), (begin - 1, e1 + 1)))
         for s, e, org in spans:  # "CNN's Ashley Parker", "NYT reporter Josh Rogin", "Rogin of the New York Times"
             if not (org.startswith("~") or org in self.known_outlets):
                 continue

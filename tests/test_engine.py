@@ -556,6 +556,12 @@ def test_a_wrong_role_with_a_word_between_owner_and_role_is_corrected(engine):
     assert text.startswith("My sources don't call Heather Nauert Pence's personal spokeswoman.") and "At the last minute" in text
 
 
+def test_a_role_put_first_with_as_to_someone_else_is_corrected(engine):
+    text = engine.ask("As Pence's chief of staff, what did Heather Nauert say about the cancellation?").text
+    assert text.startswith("My sources don't call Heather Nauert Pence's chief of staff.") and "At the last minute" in text
+    assert not engine.ask("As state department spokeswoman, what did Nauert tweet?").text.startswith("My sources don't call")
+
+
 def test_the_number_of_something_asks_how_many(engine):
     assert "two hours" in engine.ask("What is the number of the hours before meeting they are cancelling?").text
 
