@@ -562,6 +562,11 @@ def test_a_role_put_first_with_as_to_someone_else_is_corrected(engine):
     assert not engine.ask("As state department spokeswoman, what did Nauert tweet?").text.startswith("My sources don't call")
 
 
+def test_in_korea_is_where_everything_happened_not_a_topic(engine):
+    # "korea" alone matches North Korean defectors as well as anything; "in Korea" is the setting
+    assert engine.ask("who was pence supposed to meet with in korea").text.startswith("Pence was to meet Kim Jong Un's sister Kim Yo Jong")
+
+
 def test_the_number_of_something_asks_how_many(engine):
     assert "two hours" in engine.ask("What is the number of the hours before meeting they are cancelling?").text
 
