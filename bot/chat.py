@@ -4,6 +4,7 @@ offline console (`factbot chat`), so both answer the same way."""
 from __future__ import annotations
 
 import json
+import re
 import sys
 
 from bot import render
@@ -11,7 +12,10 @@ from bot.conversation import Conversation, Turn, follow_up
 from bot.engine import Engine, normalize
 from bot.facts import Meta
 
-GREETINGS = frozenset({"", "help", "hi", "hello", "hey", "start", "about", "what can you do", "what do you know"})
+# Greetings and "what are you?" in a chat's words ("hi there", "who r u", "what can u tell me"): the help
+GREETINGS = re.compile(r"^(?:(?:hi|hello|hey|yo|hiya|howdy|greetings)(?: there| bot| factbot)?|help(?: me)?|start|about|commands|"
+                       r"(?:who|what) (?:are|r) (?:you|u)|what is this|how does this work|"
+                       r"what (?:can|do) (?:you|u) (?:do|know|tell me)(?: about)?)?$")
 THANKS = frozenset({"thanks", "thank you", "thx", "ty", "cheers", "thanks a lot", "thank you so much", "great thanks",
                     "ok thanks", "ok", "okay", "cool", "great", "nice", "bye", "goodbye"})
 
@@ -28,7 +32,7 @@ def you_are_welcome(meta: Meta) -> str:
 
 
 def is_help(text: str) -> bool:
-    return normalize(text).strip(" ?!") in GREETINGS
+    return GREETINGS.match(normalize(text).strip(" ?!")) is not None
 
 
 def is_thanks(text: str) -> bool:

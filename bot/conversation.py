@@ -51,7 +51,8 @@ _OUTLET_CHECK = re.compile(r"^(?:and\s+|but\s+|so\s+|ok\s+)?(?:(?:does|did|do)\s
                            r"report\s+(?:that|it|this|the\s+same)|mention\s+(?:that|it|this)|have\s+(?:that|it|this)|confirm\s+(?:that|it|this))|"
                            r"(?:is|was)\s+(?:that|this|it)\s+(?:also\s+)?in\s+(?P<o2>.+?))(?:\s+(?:too|as\s+well|also))?$")
 # "who did he tell that to?", "to whom", "who was she talking to"
-_SAID_TO = re.compile(r"^(?:and\s+|so\s+)?(?:who did (?:he|she|they) (?:tell|say|said|give) (?:that|this|it)(?: to)?|to whom|who to|"
+_SAID_TO = re.compile(r"^(?:and\s+|so\s+)?(?:who did (?:he|she|they) (?:tell|say|said|give) (?:that|this|it)(?: to)?|who did (?:he|she|they) tell|"
+                      r"(?:to )?who did (?:he|she|they) (?:say|said) (?:that|this|it)(?: to)?|to whom|who to|"
                       r"who (?:was|were) (?:he|she|they) (?:talking|speaking) to|who was (?:that|it) (?:said|told) to)$")
 # "who else?", "anyone else?", "who else was there"
 # ("what else did they accuse him of" is a question of its own, read with its pronouns resolved)

@@ -744,3 +744,20 @@ def test_what_an_article_says_about_why(engine):
 def test_the_other_article_named_after_the_last_question_asks_it_of_that_one(engine):
     talk = _talk(engine, "what does the vox article say about why they canceled", "what about the other article, the dw one")
     assert talk[1].read_as == "what does the dw article say about why they canceled"
+
+
+@pytest.mark.parametrize("text", ["hi", "hi there", "who r u", "who are you?", "what can u tell me", "help me"])
+def test_greetings_and_what_are_you_get_the_help(text):
+    from bot.chat import is_help
+    assert is_help(text)
+
+
+@pytest.mark.parametrize("text", ["who is nick ayers", "hi, who cancelled the meeting", "what can you tell me about nauert"])
+def test_questions_are_not_greetings(text):
+    from bot.chat import is_help
+    assert not is_help(text)
+
+
+def test_who_did_he_tell_after_words_reported_as_a_fact(engine):
+    talk = _talk(engine, "did pence say hes willing to talk to nk?", "who did he tell")
+    assert talk[0].result.text.startswith("Yes — ") and talk[1].result.text.startswith("Mike Pence said it to Josh Rogin")
