@@ -53,6 +53,8 @@ def asked_of_article(norm: str) -> tuple[str, ...]:
 def article_details(ix: Index, question: str, norm: str) -> Answer | None:
     """The answer to a question that names one article and asks who wrote it, who published it,
     when, its headline or its link; None for any other question."""
+    if _DID_WRITE.match(norm):
+        return _wrote_it(ix, question, ix.unglued(norm))
     asked = tuple(dict.fromkeys(asked_of_article(norm)))
     if not asked:
         return None
@@ -105,6 +107,29 @@ def article_details(ix: Index, question: str, norm: str) -> Answer | None:
         return NotCovered(question, f"My sources don't say: {lines[0][0].lower()}{lines[0][1:]}", (), facts=_backing(ix, source))
     cited = tuple(dict.fromkeys(cites))
     return Answer(question, " ".join(lines), "fact", tuple(ix._cite(source, c) for c in cited), _backing(ix, source))
+
+
+_DID_WRITE = re.compile(r"^(?:so |and |ok )?(?:did|does|was) .+? (?:write|wrote|written|author|pen|penned)\b")
+
+
+def _wrote_it(ix: Index, question: str, norm: str) -> Answer | NotCovered | None:
+    """"Did Ashley Parker write the Vox article?": yes or no, and whom it is by. None unless the
+    question names one person and one article."""
+    named = ix._analyse(norm, correct=True)[1]
+    persons = [e for e in named if ix.fb.person_by_id[e].kind == "person" and not ix.fb.person_by_id[e].publishes]
+    nameless = nameless_article(ix, norm)
+    sources = {ix.fb.person_by_id[e].publishes for e in named if ix.fb.person_by_id[e].publishes}
+    source = nameless.source if nameless is not None else sources.pop() if len(sources) == 1 else None
+    if source is None or len(persons) != 1:
+        return None
+    src = ix.fb.source_by_id[source]
+    called = f"the {nameless.word} article" if nameless is not None else f"the {src.name} article"
+    if not src.author:  # ("did Rogin write the first article?": it names no one, so no "no" either)
+        return NotCovered(question, f"My sources don't say: {called} names no author.", (), facts=_backing(ix, source))
+    wrote = _by_author(ix).get(persons[0]) == source
+    said = f"{called} is by {src.author}."
+    verdict = "Yes — " if wrote else "No — "
+    return Answer(question, verdict + said, "yes" if wrote else "no", (ix._cite(source, src.author),), _backing(ix, source))
 
 
 # Parts of an article that are not its record: its subheadline, photos and captions

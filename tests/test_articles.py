@@ -83,3 +83,12 @@ def test_who_wrote_the_first_article_after_the_others(engine):
 def test_an_article_named_by_its_author(engine):
     assert engine.ask("when did jen kirby publish it").text == "My sources don't say: the Vox article gives no date."
     assert "headlined" not in engine.ask("What is Jen Kirby's title at Vox?").text  # her job's title, not the article's
+
+
+@pytest.mark.parametrize("question, text", [
+    ("did ashley parker write the vox article", "No — the Vox article is by Jen Kirby."),
+    ("did jen kirby write the vox piece", "Yes — the Vox article is by Jen Kirby."),
+    ("did rogin write the first article", "My sources don't say: the first article names no author."),
+])
+def test_did_someone_write_an_article(engine, question, text):
+    assert engine.ask(question).text == text
