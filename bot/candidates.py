@@ -22,7 +22,7 @@ from bot.facts import Fact, Person, Quote, date_label
 from bot.index import Index, _ClaimDoc, _Doc
 from bot.results import Answer, NotCovered, Result
 from bot.roles import shown_as
-from bot.text import (HYPOTHETICAL, PERSON_STARTERS, QUOTED, REPORTING_VERBS, SPEECH_VERB, WHO_STARTERS, YES_NO_STARTERS,
+from bot.text import (HYPOTHETICAL, PERSON_STARTERS, QUOTED, REPORTING_VERBS, SPEECH_VERB, STOPWORDS, WHO_STARTERS, YES_NO_STARTERS,
                       date_span, listed, normalize, ordinal, stem)
 
 KINDS = ("fact", "yes", "no", "premise", "person", "quotes", "said", "date", "timeline", "didyoumean", "gap")
@@ -1171,6 +1171,8 @@ def _unknown_name(ix: Index, q: Query) -> list[Candidate]:
     name = q.norm[len(starter) + 1:] if starter else ""
     if not name or len(name.split()) > 3 or q.dates:
         return []
+    if all(w in STOPWORDS or ix._is_known(w) for w in name.split()):
+        return []  # "who is the leader": a description in the articles' own words, not a name
     match = ix.find_person(name)
     if match.person is not None:
         return [_person_candidate(ix, q, match.person.id, 1.0)]

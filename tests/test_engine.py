@@ -567,6 +567,10 @@ def test_in_korea_is_where_everything_happened_not_a_topic(engine):
     assert engine.ask("who was pence supposed to meet with in korea").text.startswith("Pence was to meet Kim Jong Un's sister Kim Yo Jong")
 
 
+def test_a_description_in_the_articles_words_is_not_taken_for_a_misspelt_name(engine):
+    assert "name no one called" not in engine.ask("who is the leader").text
+
+
 def test_the_number_of_something_asks_how_many(engine):
     assert "two hours" in engine.ask("What is the number of the hours before meeting they are cancelling?").text
 
