@@ -272,6 +272,22 @@ _REASON_OR_TIME = ("?why", "?when", "?where")  # gaps asked for by their questio
 _NEGATED = re.compile(r"\b(?:not|never|no|refus\w*|declin\w*|didn t|didnt|wouldn t|wouldnt|won t|doesn t|don t|without)\b")
 
 
+_REFUSING = re.compile(r"\b(?:refuse|refused|refusing|decline|declined|declining|reject|rejected|fail|failed|avoid|avoided|"
+                       r"(?:did not|didnt|would not|wouldnt|not) want)\s+(?:to\s+)?$")
+
+
+def _refused(ix: Index, norm: str, action: str) -> bool:
+    """"why did Pence refuse to meet the defectors": the question says the action was refused
+    (a refusal right before it)."""
+    words = norm.split()
+    return any(ix._canon_token(w) == action and _REFUSING.search(" ".join(words[max(0, i - 3):i]) + " ") for i, w in enumerate(words))
+
+
+def _refusal_tokens(ix: Index) -> frozenset[str]:
+    """The tokens of refusing ("decline"), which a question of refusal holds beside the claim's words."""
+    return frozenset(ix._canon_token(w) for w in ("refuse", "decline", "reject", "fail", "avoid", "want"))
+
+
 def _denies(ix: Index, norm: str, action: str) -> bool:
     """"what did Nauert say the US won't apologize for": the question itself says the action did not
     happen, so it takes no false claim for granted (a negation up to three words before it)."""
@@ -383,6 +399,9 @@ def claims(ix: Index, q: Query) -> list[Candidate]:
                 and not _denies(ix, q.norm, c.action):
             # "why did Pence apologise?": it takes a false claim for granted
             score = ix._coverage([t for t in wanted if not t.startswith("@")], _claim_words(c) | acting_for)
+        elif c.holds and c.action and c.entities <= named and _refused(ix, q.norm, c.action):
+            # "why did Pence refuse to meet the defectors?": it takes for granted what did not happen — he did
+            score = ix._coverage([t for t in wanted if not t.startswith("@")], _claim_words(c) | acting_for | _refusal_tokens(ix))
         else:
             continue
         if score > best_score:
@@ -415,6 +434,8 @@ def claims(ix: Index, q: Query) -> list[Candidate]:
     elif (doer := _someone_else_did(ix, q, best)) is not None:
         # "why did Pence cancel the meeting?": someone did — not the one asked about
         kind, lead = "premise", f"It wasn't {doer}: "
+    elif best.holds:  # (a refusal of what did happen)
+        kind, lead = "premise", f"That premise isn't right — my sources say {best.text}: "
     else:
         kind, lead = "premise", f"That premise isn't right — my sources don't say {best.text}. "
     doc = ix.doc_by_fact[best.fact.id]

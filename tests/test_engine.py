@@ -571,6 +571,11 @@ def test_a_description_in_the_articles_words_is_not_taken_for_a_misspelt_name(en
     assert "name no one called" not in engine.ask("who is the leader").text
 
 
+def test_why_someone_refused_what_they_did_corrects_the_premise(engine):
+    answer = engine.ask("Why did Pence refuse to meet with North Korean defectors?")
+    assert answer.kind == "premise" and answer.text.startswith("That premise isn't right — my sources say Pence met North Korean defectors: ")
+
+
 def test_the_number_of_something_asks_how_many(engine):
     assert "two hours" in engine.ask("What is the number of the hours before meeting they are cancelling?").text
 
