@@ -64,6 +64,7 @@ EVAL_SETS = {
     "blind_ar": EVAL_SET.with_name("blind_ar.yaml"),
     "blind_as": EVAL_SET.with_name("blind_as.yaml"),
     "blind_at": EVAL_SET.with_name("blind_at.yaml"),
+    "blind_au": EVAL_SET.with_name("blind_au.yaml"),
     "dev": Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev_questions.yaml",
 }
 
