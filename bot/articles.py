@@ -30,13 +30,14 @@ _ASKED = (
 )
 
 
-_ARTICLE_WORDS = re.compile(r"\b(?:articles?|pieces?|stories|story|reports?|sources?|outlets?|papers?)\b", re.IGNORECASE)
+# A word for one of the articles (or all of them): "the Vox piece", "which outlets", "your sources"
+ARTICLE_WORDS = re.compile(r"\b(?:articles?|pieces?|stories|story|reports?|sources?|outlets?|papers?)\b", re.IGNORECASE)
 
 
 def names_an_article(ix: Index, text: str) -> bool:
     """Whether a question may name one of the articles: by its outlet, its author or a word for
     it (a cheap look before `article_details` reads it; most questions name none)."""
-    return bool(ix.source_outlet_pattern.search(text) or _ARTICLE_WORDS.search(text) or _author_pattern(ix).search(text))
+    return bool(ix.source_outlet_pattern.search(text) or ARTICLE_WORDS.search(text) or _author_pattern(ix).search(text))
 
 
 @lru_cache(maxsize=4)

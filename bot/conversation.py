@@ -21,8 +21,8 @@ from bot.engine import Answer, Engine, NotCovered, Result
 from bot.analyse import analyse, nameless_article, read
 from bot.decide import NOTHING_SPECIFIC
 from bot.ordering import asks_order
-from bot.text import (wh_token, PERSONAL_PRONOUN, PRONOUN_GENDER, REPORTING_VERBS, SPEECH_VERB, STOPWORDS, clip, listed, normalize, stem,
-                      without_question_words)
+from bot.text import (PERSONAL_PRONOUN, PRONOUN_GENDER, REPORTING_VERBS, SPEECH_VERB, STOPWORDS, clip, listed, normalize, stem,
+                      without_question_words, wh_token)
 
 EXPIRES_AFTER = 15 * 60  # seconds of silence after which a conversation is forgotten
 MAX_CONVERSATIONS = 5000
@@ -330,7 +330,7 @@ def _following(before: Conversation) -> str:
 def _by_mention(engine: Engine, fact) -> list[str]:
     """A fact's people, the one its statement names first leading (the others, some of whom it may
     describe without a name, "the father of the late Otto Warmbier", in their order)."""
-    said = normalize(fact.statement)
+    said = engine.ix.plain_statements[fact.id]
     first = min(fact.people, key=lambda p: engine.ix.mention_at(said, p), default=None)
     return [first, *(p for p in fact.people if p != first)] if first is not None else []
 
@@ -775,14 +775,16 @@ def _in_article(engine: Engine, text: str, named: str, before: Conversation, now
         result = Answer(text, f"Not quite — the outlets differ ({differs.topic}): {differs.summary}", "fact",
                         tuple(engine.ix._cite(ev.source, ev.quote) for ev in differs.sides), tuple(differs.facts), disagreements=(differs,))
     elif own:
-        also = f", as {listed([engine.fb.source_by_id[o].name for o in others])} {'do' if len(others) > 1 else 'does'}" if others else ""
-        result = Answer(text, f"Yes — {name} reports it too{also}:" if others else f"Yes — only {name} reports it:", "yes",
-                        tuple(engine.ix._cite(ev.source, ev.quote) for ev in own[:2]), tuple(f.id for f in facts[:1]))
+        cites = tuple(engine.ix._cite(ev.source, ev.quote) for ev in own[:2])
+        if others:
+            also = _outlets(engine, [engine.ix._cite(ev.source, ev.quote) for ev in backing if ev.source in others])
+            said = f"Yes — {name} reports it too, as {also} {'do' if len(others) > 1 else 'does'}:"
+        else:
+            said = f"Yes — only {name} reports it:"
+        result = Answer(text, said, "yes", cites, tuple(f.id for f in facts[:1]))
     else:
-        theirs = [ev for ev in backing if ev.source in others]
-        result = Answer(text, f"No — {name} doesn't report that; {listed([engine.fb.source_by_id[o].name for o in others])} "
-                              f"{'do' if len(others) > 1 else 'does'}:", "no",
-                        tuple(engine.ix._cite(ev.source, ev.quote) for ev in theirs[:2]), tuple(f.id for f in facts[:1]))
+        theirs = tuple(engine.ix._cite(ev.source, ev.quote) for ev in backing if ev.source in others)[:2]
+        result = Answer(text, f"No — {name} doesn't report that; {_report(engine, theirs)} it:", "no", theirs, tuple(f.id for f in facts[:1]))
     return Turn(result, None, replace(before, citations=result.citations, updated=now))
 
 

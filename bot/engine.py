@@ -23,7 +23,7 @@ from rapidfuzz import fuzz, process
 from bot.analyse import Query, asks, analyse, capitalised, meeting_owner, nameless_article, points_back, query_of, read, split_parts, wrong_journey, wrong_relative, wrong_setting
 from bot.ordering import order_answer
 from bot.candidates import _quotes_answer, generate, related_docs, unmentioned_actor
-from bot.articles import article_details, names_an_article
+from bot.articles import ARTICLE_WORDS, article_details, names_an_article
 from bot.decide import HEDGED, NOTHING_SPECIFIC, STATED_WRONG_COVER, decide
 from bot.facts import Discrepancy, Event, FactBase, Person, Quote, outlet_name
 from bot.index import Index, Journey
@@ -90,7 +90,7 @@ class Engine:
             return self._correct_relative(text, *relative)
         compared = _COMPARING.search(text)
         if compared and (compared.group(0).lower() not in _AGREEING or self.ix.source_outlet_pattern.search(text, 0, compared.start())
-                         or _ARTICLES_NAMED.search(text, 0, compared.start())):
+                         or ARTICLE_WORDS.search(text, 0, compared.start())):
             # ("20 countries agreed to consider sanctions" is no question whether the articles agree)
             differ = self._disagreement(text)
             if differ is not None:
@@ -586,7 +586,6 @@ class Engine:
 _COMPARING = re.compile(r"\b(?:disagree\w*|differ\w*|difference\w*|contradict\w*|compare[sd]?|comparing|comparison|discrepanc\w*|conflict\w*"
                         r"|agree|agreed|agreement|consistent)\b", re.IGNORECASE)
 _AGREEING = ("agree", "agreed", "agreement", "consistent")
-_ARTICLES_NAMED = re.compile(r"\b(?:outlets?|articles?|sources?|reports?|papers?|pieces?|stories)\b", re.IGNORECASE)
 _ON_TOPIC = re.compile(r"^\W*(?:with each other |each other |with one another )?(?:on|about|over|in|regarding|as to|as for|when it comes to)\s+",
                        re.IGNORECASE)
 _TELLING_WORDS = ("say", "says", "said", "report", "reports", "reported", "article", "piece", "cover", "covers", "covered", "about",

@@ -717,7 +717,7 @@ def test_does_another_article_report_it_too(engine):
     talk = _talk(engine, "did pence stand up when the korean athletes marched together",
                  "was that in the vox article or the others too", "does dw agree")
     assert talk[1].result.text == "Yes — only Vox reports it:" and {c.source_id for c in talk[1].result.citations} == {"vox"}
-    assert talk[2].result.text == "No — DW doesn't report that; Vox does:"
+    assert talk[2].result.text == "No — DW doesn't report that; Vox reports it:"
     assert all(c.quote in engine.fb.seed_texts[c.source_id] for t in talk[1:] for c in t.result.citations)
     why = _talk(engine, "why did north korea back out", "does dw agree")  # the outlets are listed as differing
     assert why[1].result.text.startswith("Not quite — the outlets differ (Why North Korea pulled out)")
