@@ -65,7 +65,8 @@ _PHRASINGS = (
                 r"(?:(?:(?:can you |could you |pls |please )?(?:explain|tell me|summari[sz]e|describe|recap) )?(?:(?:in|with) (?:\d+|one|two|three|a few) (?:lines?|sentences?|words) )?"
                 r"(?:(?:briefly|quickly|real quick|simply) )?)?"
                 r"(?:(?:what|wat|wut) (?:(?:exactly |actually |even )?(?:happened|happen|went down|is going on|s going on|was going on)"
-                r"|(?:is|s|was) (?:the|this|that) (?:story|deal|news)(?: about)?|(?:is|was) (?:this|that|it|this all|it all) about)|tl ?dr|gist)(?: here| exactly)?$"),
+                r"|(?:is|s|was) (?:the|this|that) (?:story|deal|news)(?: about)?|(?:is|was) (?:this|that|it|this all|it all) about)|tl ?dr|gist)(?: here| exactly)?"
+                r"(?: pls| please| plz| thx)?$"),
      "summary", ("what", "wat", "wut", "tl", "gist")),
     # "what was Pence going to say to them": words planned for a meeting that never took place were
     # never said; they are what he meant to discuss (and what he hoped or wanted to say is what he

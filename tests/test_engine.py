@@ -1157,6 +1157,11 @@ def test_a_wrong_year_after_the_setting_is_corrected(engine):
     assert result.text.startswith("No — not the winter olympics in 2016: ") and "2018" in result.text
 
 
+@pytest.mark.parametrize("question", ["tl;dr pls", "what happened please"])
+def test_a_summary_asked_politely_is_still_the_summary(engine, question):
+    assert engine.ask(question).text.startswith("Vice President Mike Pence was set to meet North Korean officials")
+
+
 def test_asking_to_explain_what_happened_gets_the_whole_story(engine):
     result = engine.ask("can you explain in two sentences what happened")
     assert result.answered and "cancelled the meeting" in result.text
