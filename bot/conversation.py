@@ -431,13 +431,16 @@ _CALLED = re.compile(r"^(?:and\s+|so\s+|ok\s+)?(?:whats|what s|what is|what was)
 _THERE = re.compile(r"(?<!\bis)(?<!\bare)\s+there\s*[?!.]*$", re.IGNORECASE)  # "what did he do there", not "is there"
 
 
+_TO_PLACE = re.compile(r"\b(?:in|at|to|visit|visited|visiting)\s+(?:the\s+)?")
+
+
 def _place_of(engine: Engine, asked: str, result) -> str:
     """The place a turn was about: for "where …?", the first place its answer names; otherwise the
     place its question named ("what happened in Japan?")."""
     if re.search(r"\bwhere\b", asked) and result.answered:
         found = engine.ix.places_in(normalize(result.text), IN_PLACE)
-    else:
-        found = engine.ix.places_in(asked, IN_PLACE)
+    else:  # ("pence went to japan first right": a place the question goes to is one too)
+        found = engine.ix.places_in(asked, _TO_PLACE)
     found = [name for name in found if name not in engine.ix.setting_names]  # (the Olympics are everywhere in the story)
     if not found:
         return ""

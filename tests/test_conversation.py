@@ -761,3 +761,8 @@ def test_questions_are_not_greetings(text):
 def test_who_did_he_tell_after_words_reported_as_a_fact(engine):
     talk = _talk(engine, "did pence say hes willing to talk to nk?", "who did he tell")
     assert talk[0].result.text.startswith("Yes — ") and talk[1].result.text.startswith("Mike Pence said it to Josh Rogin")
+
+
+def test_there_is_the_place_the_last_question_went_to(engine):
+    talk = _talk(engine, "pence went to japan first right", "what did he do there")
+    assert talk[1].read_as == "what did Mike Pence do in Japan?" and "sanctions" in talk[1].result.text
