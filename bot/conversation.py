@@ -45,7 +45,8 @@ _CHECKED = re.compile(r"^(?:and\s+|but\s+|so\s+|wait\s+)?(?:(?:is|was) (?:that|t
 _REPORTED = re.compile(r"^(?:and\s+|but\s+|so\s+)?(?:(?:which|what) (?:(?:one )?of (?:the |these |those |your )?)?(?:outlets?|sites?|papers?|newspapers?|articles?|sources?|news)"
                        r"\s+(?:reported|reports|report|said|says|say|wrote|writes|published|covered|mentions|mentioned|has|had|is)|"
                        r"who\s+(?:reported|reports|wrote|published|covered|broke))\s+(?:that|this|it|so)$|"
-                       r"^where did you (?:read|get|see) (?:that|this|it)$")
+                       r"^where did you (?:read|get|see) (?:that|this|it)$|"
+                       r"^(?:and\s+|so\s+)?where (?:was|is) (?:that|this|it) (?:published|printed|reported|from)$")
 # "does DW agree?", "did vox say that too", "is that in the vox article or the others too", "was that in the first one"
 _OUTLET_CHECK = re.compile(r"^(?:and\s+|but\s+|so\s+|ok\s+)?(?:(?:does|did|do)\s+(?P<o1>.+?)\s+(?:agree|say\s+(?:that|so|the\s+same|it|this)|"
                            r"report\s+(?:that|it|this|the\s+same)|mention\s+(?:that|it|this)|have\s+(?:that|it|this)|confirm\s+(?:that|it|this))|"

@@ -766,3 +766,8 @@ def test_who_did_he_tell_after_words_reported_as_a_fact(engine):
 def test_there_is_the_place_the_last_question_went_to(engine):
     talk = _talk(engine, "pence went to japan first right", "what did he do there")
     assert talk[1].read_as == "what did Mike Pence do in Japan?" and "sanctions" in talk[1].result.text
+
+
+def test_where_was_that_published_names_the_articles_that_print_it(engine):
+    talk = _talk(engine, "who said \"drive home the necessity\"", "where was that published")
+    assert talk[1].result.text.startswith("Vox reports it.")
