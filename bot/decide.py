@@ -134,7 +134,7 @@ def _confidence(verdict: float) -> float:
 def not_covered(ix: Index, q: Query, scored: list[Scored], verdict: float = -10.0) -> NotCovered:
     related = related_docs(ix, q)
     suggestions = tuple(d.fact.questions[0] for d in related if d.fact.questions) or tuple(ix.known_questions[:3])
-    missing = [w for w, _ in q.unknown][:3]
+    missing = list(dict.fromkeys(w for w, _ in q.unknown))[:3]  # ("far … far": each word once)
     focus = _FOCUS.get(q.answer_type)
     if q.strangers:
         said = f"My sources don't mention {listed(list(q.strangers))}."

@@ -1162,6 +1162,11 @@ def test_a_summary_asked_politely_is_still_the_summary(engine, question):
     assert engine.ask(question).text.startswith("Vice President Mike Pence was set to meet North Korean officials")
 
 
+def test_a_word_the_articles_never_use_is_named_once(engine):
+    text = engine.ask("how far is seoul, is it far").text
+    assert "they never mention" in text and text.count("'far'") == 1
+
+
 def test_asking_to_explain_what_happened_gets_the_whole_story(engine):
     result = engine.ask("can you explain in two sentences what happened")
     assert result.answered and "cancelled the meeting" in result.text
