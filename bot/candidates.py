@@ -1177,7 +1177,8 @@ def _person_candidate(ix: Index, q: Query, pid: str, fit: float) -> Candidate:
     def build() -> Result:
         cites = [ix._cite(ev.source, ev.quote) for ev in person.evidence]
         text = f"{person.name} — {person.role}. {person.description}"
-        n = len(ix.quotes_by_speaker.get(person.id, []))
+        # (a fragment an article quotes again, "the last minute.", is no quote of its own: as the lists show them)
+        n = len([x for x in ix.quotes_by_speaker.get(person.id, []) if x.id not in ix.quote_fragments])
         if n:
             text += f" My sources quote {person.name} {n} time{'s' if n > 1 else ''}."
         return Answer(q.raw, text, "person", tuple(cites), confidence=1.0, person=person)

@@ -1162,6 +1162,11 @@ def test_a_summary_asked_politely_is_still_the_summary(engine, question):
     assert engine.ask(question).text.startswith("Vice President Mike Pence was set to meet North Korean officials")
 
 
+def test_a_persons_card_counts_the_quotes_a_list_of_their_words_shows(engine):
+    listed = engine.ask("what did nick ayers say").text.count("Nick Ayers:")
+    assert f"My sources quote Nick Ayers {listed} times." in engine.ask("who is nick ayers").text
+
+
 def test_a_word_the_articles_never_use_is_named_once(engine):
     text = engine.ask("how far is seoul, is it far").text
     assert "they never mention" in text and text.count("'far'") == 1
