@@ -62,7 +62,7 @@ def article_details(ix: Index, question: str, norm: str) -> Answer | None:
     norm = ix.unglued(norm)  # "whats voxs headline": Vox's, its apostrophe dropped
     nameless = nameless_article(ix, norm)
     # the article named by its outlet, or by its author ("when did Jen Kirby publish it")
-    named = ix._analyse(norm, correct=True)[1]
+    tokens, named, _ = ix._analyse(norm, correct=True)
     outlets = {p.publishes for p in (ix.fb.person_by_id[e] for e in named) if p.publishes}
     authors = {_by_author(ix)[e] for e in named if e in _by_author(ix)}
     if authors and ("title" in asked or "author" in asked):
@@ -75,7 +75,7 @@ def article_details(ix: Index, question: str, norm: str) -> Answer | None:
         called = f"the {ix.fb.source_by_id[source].name} article"
     else:
         return None
-    if _NAMES.search(norm) or _OTHER_PARTS.search(norm) or not set(ix._analyse(norm, correct=True)[0]) <= _record_tokens(ix):
+    if _NAMES.search(norm) or _OTHER_PARTS.search(norm) or not set(tokens) <= _record_tokens(ix):
         # ("which news agencies does it credit … the headline of the dw article", "which Vox writer
         # pointed out …", "and the subhead": a question of its own; "the full names behind DW's
         # initials" it never gives)
@@ -142,7 +142,7 @@ _NAMES = re.compile(r"\b(?:name|names|full|stand\s+for|stands\s+for)\b")
 _RECORD_WORDS = ("wrote write written writes author authors byline writer signed published publish publication outlet site "
                  "website paper newspaper news media organisation organization date dated day headline title titled called "
                  "link url web address read find see article articles piece story source put out released appear came come "
-                 "posted run ran behind penned authored give gives date credit credits credited initials agency agencies wire "
+                 "posted run ran behind penned authored give gives credit credits credited initials agency agencies wire "
                  "wires service services cite cites cited bottom end foot")
 
 

@@ -21,7 +21,7 @@ from bot.engine import Answer, Engine, NotCovered, Result
 from bot.analyse import analyse, nameless_article, read
 from bot.decide import NOTHING_SPECIFIC
 from bot.ordering import asks_order
-from bot.text import (PERSONAL_PRONOUN, PRONOUN_GENDER, REPORTING_VERBS, SPEECH_VERB, STOPWORDS, clip, listed, normalize, stem,
+from bot.text import (PERSONAL_PRONOUN, PRONOUN_GENDER, REPORTING_VERBS, SPEECH_VERB, STOPWORDS, clip, listed, normalize,
                       without_question_words, wh_token)
 
 EXPIRES_AFTER = 15 * 60  # seconds of silence after which a conversation is forgotten
@@ -123,6 +123,7 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
         text, before = text[fresh.end():], None
     norm = engine.ix.english.plain(normalize(text)).strip(" ?!.")  # "y not" is "why not"
     note = there_note = None
+    appended = False  # whether the last question's words were added to the message
     if before is not None and before.place and _THERE.search(norm):
         # "what did he do there" after "where did Pence's trip start?" (in Japan): there is that place
         text = _THERE.sub(f" {before.place}", text.rstrip(" ?!.")) + "?"
@@ -193,7 +194,7 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
             if answered_who is not None:
                 # "why?" after "who did he bring along?": why that one — the one the answer named
                 question = f"{question} {answered_who.name}"
-            note = _following(before)
+            note, appended = _following(before), True
         elif that_one is not None:
             question, note = that_one
         elif engine.entities_in(text):
@@ -220,14 +221,14 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
             if question == text and len(norm.split()) <= 2 and wh_token(norm) is None:
                 # "pences reaction?" after the joint march: a name and a word, about the last topic
                 question = f"{text.rstrip(' ?!.')} {_topic_of(engine, before.question, text)}"
-                note = _following(before)
+                note, appended = _following(before), True
         else:
             spoke = _it_spoke(engine, text, before)
             question, note = spoke or _resolve_pronouns(engine, text, before)
             if question == text and (len(norm.split()) <= 4 or _asks_only_a_kind(engine, norm)):
                 # "by who?", "which reporter", "until when": a short question names no topic of its own
                 question = f"{text.rstrip(' ?!.')} {_topic_of(engine, before.question, text)}"
-                note = _following(before)
+                note, appended = _following(before), True
     result = engine.ask(question)
     # ("what did it tell pence?" after KCNA: an "it" that speaks is someone, whom the message alone cannot name)
     if question != text and not that_one and not spoke and not PERSONAL_PRONOUN.search(text.lower()) and not _PLURAL.search(text.lower()):
@@ -292,10 +293,9 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
     asked = engine.ix.unglued(normalize(question))  # "who is pences chief of staff" is kept as "pence chief of staff"
     citations = tuple(result.citations)
     things = _plural_things(engine, asked) or (before.things if before is not None and not named else ())
-    # (a question read with the last one's words added is shown as following up what that one was about)
-    appended = note is not None and before is not None and note == _following(before)
     after = Conversation(people=_recent(people, before), facts=facts or (before.facts if before else ()),
-                         anchor=(before.anchor or before.question) if appended else asked,
+                         # (a question read with the last one's words added follows up what that one was about)
+                         anchor=(before.anchor or before.question) if appended and note else asked,
                          question=asked, citations=citations or (before.citations if before else ()), things=things,
                          place=_place_of(engine, asked, result) or (before.place if before is not None and not named else ""), updated=now)
     shown = tuple(x.id for x in getattr(result, "quotes", ()))
@@ -318,7 +318,7 @@ _WHO_DID = re.compile(r"^(?:\S+\s+){0,2}?who\s+(?:(?:first|actually|originally|r
 def _named_in(engine: Engine, question: str) -> tuple[str, ...]:
     """Whom a question names, as the engine reads it: "what did pence's chief of staff say" names
     Nick Ayers, not Pence as well (a person's name read as part of another's is not theirs)."""
-    read_as = set(read(engine.ix, question).entities)
+    read_as = set(analyse(engine.ix, question).entities)  # (cached: the engine has just asked it)
     return tuple(e for e in engine.entities_in(question) if e in read_as or engine.fb.person_by_id[e].kind != "person")
 
 

@@ -113,8 +113,8 @@ def _said_of_someone_else(ix: Index, q: Query, best: Scored) -> Answer | None:
         # (only the one who does it, named first: "did Pence shake hands with Kim Yong Nam?" is not told
         # of his sister; and speaking of it is no deed another did: "did Kim Jong Un comment on it?")
         return None
-    theirs = sorted((p for p in fact.people if p not in q.entities and ix.fb.person_by_id[p].kind == "person"
-                     and ix.mention_at(said, p) < len(said)), key=lambda p: ix.mention_at(said, p))
+    theirs = sorted((p for p in ix.named_in[fact.id] if p not in q.entities and ix.fb.person_by_id[p].kind == "person"),
+                    key=lambda p: ix.mention_at(said, p))
     if not theirs:
         return None
     lead = f"My sources say that of {ix.fb.person_by_id[theirs[0]].name}, not {ix.fb.person_by_id[missing[0]].name}: "

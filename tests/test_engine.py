@@ -578,6 +578,7 @@ def test_why_someone_refused_what_they_did_corrects_the_premise(engine):
 
 def test_the_number_of_something_asks_how_many(engine):
     assert "two hours" in engine.ask("What is the number of the hours before meeting they are cancelling?").text
+    assert "20 countries" in engine.ask("what was the number of countries that agreed to consider new sanctions").text
 
 
 def test_words_said_there_to_someone_else_correct_the_one_told(engine):
