@@ -16,6 +16,8 @@ from functools import cached_property, lru_cache
 
 from bot.index import Index, Journey
 from bot.text import (
+    ARTICLE_NOUN_AFTER,
+    ARTICLE_NOUNS,
     LEADING_FILLERS,
     STOPWORDS,
     QUOTE_WORDS,
@@ -244,7 +246,7 @@ def read(ix: Index, question: str) -> Reading:
         elif cued and cues.search(norm):
             norm = phrasing.sub(meant, norm)
     told = _SAYS_ABOUT_WH.match(norm) if " about " in norm else None
-    if told and (ix.source_outlet_pattern.search(told["source"]) or not _ARTICLE_NOUNS.isdisjoint(told["source"].split())):
+    if told and (ix.source_outlet_pattern.search(told["source"]) or not ARTICLE_NOUNS.isdisjoint(told["source"].split())):
         # "what does the Vox article say about why they canceled": why, according to it
         norm = f"according to {told['source']} {told['wh']} {told['rest']}"
     absent = None  # a cue just looked for in vain, in the text as it still reads (the crews' rewrites share theirs)
@@ -291,8 +293,8 @@ def read(ix: Index, question: str) -> Reading:
             # "what does the Vox article say about why they canceled": its "article" names the source
             # the answer comes from, when something else is asked of it
             at = ix.mention(norm, pid)
-            named_as = _ARTICLE_NOUN.match(norm, at[1]) if at else None
-            if named_as and reporting not in _ARTICLE_NOUNS and (concept := ix._canon_token(named_as.group(1))) in tokens \
+            named_as = ARTICLE_NOUN_AFTER.match(norm, at[1]) if at else None
+            if named_as and reporting not in ARTICLE_NOUNS and (concept := ix._canon_token(named_as.group(1))) in tokens \
                     and len([t for t in tokens if t != concept]) >= 1:  # ("who edited Jen Kirby's Vox piece" asks of the piece)
                 tokens.remove(concept)
             break
@@ -532,10 +534,8 @@ def find_focus(norm: str, aliases: dict[tuple[str, ...], str] | None = None, kin
 
 
 _REPORTED = re.compile(r"\b(?:according to|per|in|from|by)\s+(?:the\s+)?$")
-_ARTICLE_NOUN = re.compile(r"\s+(?:s\s+)?(article|piece|story|report)\b")
 _SAYS_ABOUT_WH = re.compile(r"^(?:so |and |ok )?what (?:does|did|do) (?P<source>(?:\S+ ){1,4}?)(?:say|report|write|claim|tell us)s? about "
                             r"(?P<wh>why|how|when|who|where) (?P<rest>.+)$")
-_ARTICLE_NOUNS = frozenset(("article", "piece", "story", "report", "coverage", "version", "account"))
 _REPORTS = re.compile(rf"^\s*(?:s\s+)?({'|'.join(REPORTING_VERBS)}|version|account|article|piece|story|coverage)\b")
 
 

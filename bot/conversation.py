@@ -21,7 +21,7 @@ from bot.engine import Answer, Engine, NotCovered, Result
 from bot.analyse import analyse, nameless_article, read
 from bot.decide import NOTHING_SPECIFIC
 from bot.ordering import asks_order
-from bot.text import (PERSONAL_PRONOUN, PRONOUN_GENDER, REPORTING_VERBS, SPEECH_VERB, STOPWORDS, clip, listed, normalize,
+from bot.text import (ARTICLE_NOUN_AFTER, PERSONAL_PRONOUN, PRONOUN_GENDER, REPORTING_VERBS, SPEECH_VERB, STOPWORDS, clip, listed, normalize,
                       without_question_words, wh_token)
 
 EXPIRES_AFTER = 15 * 60  # seconds of silence after which a conversation is forgotten
@@ -564,14 +564,13 @@ def _outlet_again(engine: Engine, norm: str, before: Conversation) -> str | None
     if asked_of and (at := engine.ix.mention(last, asked_of[0])) is not None:
         # "what does DW say?" — "and vox?": the same question of the other outlet; "who wrote the
         # DW piece?" — "and the first article?": "who wrote the first article", not "the the first article piece"
-        named_as = _NAMED_ARTICLE.match(last, at[1])
+        named_as = ARTICLE_NOUN_AFTER.match(last, at[1])
         if nameless is not None and last[: at[0]].endswith("the ") and named_as:
             return last[: at[0] - 4] + outlet + last[named_as.end():]
         return last[: at[0]] + outlet + last[at[1]:]
     return f"according to {outlet} {last}"
 
 
-_NAMED_ARTICLE = re.compile(r"\s+(?:article|piece|story|report|one)\b")
 _PLANNED = frozenset("supposed meant planned planning intended intending scheduled slated".split())
 
 

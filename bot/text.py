@@ -194,7 +194,7 @@ def wh_token(norm: str) -> str | None:
     "they were never what?", and asks nothing more than a statement does)."""
     words = norm.split()
     # ("according to the first article why …": the article named first takes up a few words more)
-    named_article = words[:2] == ["according", "to"] and not _ARTICLE_NOUNS.isdisjoint(words[2:6])
+    named_article = words[:2] == ["according", "to"] and not ARTICLE_NOUNS.isdisjoint(words[2:6])
     for word in words[: 8 if named_article else 4]:
         if word in WH_WORDS:
             return "?" + word
@@ -209,7 +209,9 @@ def wh_token(norm: str) -> str | None:
 
 
 _TRAILING_WH = frozenset({"who", "when", "where", "why"})
-_ARTICLE_NOUNS = frozenset({"article", "piece", "story", "report", "one", "coverage", "version"})
+# The nouns an article is named by after its outlet or place ("the Vox piece", "the first one", "DW's account")
+ARTICLE_NOUNS = frozenset({"article", "piece", "story", "report", "coverage", "version", "account", "one"})
+ARTICLE_NOUN_AFTER = re.compile(r"\s+(?:s\s+)?(article|piece|story|report|one)\b")  # right after the name: "vox s piece"
 _ASKED_IN_PLACE = frozenset({"who", "whom", "where"})
 _IN_PLACE_BEFORE = frozenset("with to by for from at about".split())
 

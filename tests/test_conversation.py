@@ -771,3 +771,8 @@ def test_there_is_the_place_the_last_question_went_to(engine):
 def test_where_was_that_published_names_the_articles_that_print_it(engine):
     talk = _talk(engine, "who said \"drive home the necessity\"", "where was that published")
     assert talk[1].result.text.startswith("Vox reports it.")
+
+
+def test_the_first_one_says_about_why_is_asked_of_the_first_article(engine):
+    answer = engine.ask("what does the first one say about why they pulled out")
+    assert "world stage to call attention" in answer.text and "Ashley Parker" not in answer.text
