@@ -399,7 +399,11 @@ def claims(ix: Index, q: Query) -> list[Candidate]:
                 and not _denies(ix, q.norm, c.action):
             # "why did Pence apologise?": it takes a false claim for granted
             score = ix._coverage([t for t in wanted if not t.startswith("@")], _claim_words(c) | acting_for)
-        elif c.holds and c.action and c.entities <= named and _refused(ix, q.norm, c.action):
+        elif c.holds and c.action and _refused(ix, q.norm, c.action) and (
+                c.entities <= named
+                # "the defectors" are the claim's "North Korean defectors": the doer named and every word of
+                # the claim asked, its other names may be left out
+                or ((c.subject or "@")[1:] in named and c.tokens <= asked)):
             # "why did Pence refuse to meet the defectors?": it takes for granted what did not happen — he did
             score = ix._coverage([t for t in wanted if not t.startswith("@")], _claim_words(c) | acting_for | _refusal_tokens(ix))
         else:
@@ -425,6 +429,10 @@ def claims(ix: Index, q: Query) -> list[Candidate]:
                           ix.doc_by_fact[best.fact.id].entities, ix.shows[best.fact.id] | {"yesno"})]
     if q.yes_no and wrong_place:
         kind, lead = "no", f"No — {wrong_place}: "
+    elif wrong_actor and "@" + (best.subject or "@")[1:] in ix._role_of.get(q.entities[0], ()):
+        # "why did Kim Yo Jong cancel?": she acts for North Korea, which did — whether she had a hand in
+        # it the articles don't say, so it is not denied
+        kind, lead = ("no" if q.yes_no else "premise"), f"My sources don't say it was {wrong_actor} — they say {best.text}: "
     elif q.yes_no and wrong_actor:
         kind, lead = "no", f"No — it wasn't {wrong_actor}: "
     elif q.yes_no:

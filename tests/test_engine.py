@@ -574,6 +574,9 @@ def test_a_description_in_the_articles_words_is_not_taken_for_a_misspelt_name(en
 def test_why_someone_refused_what_they_did_corrects_the_premise(engine):
     answer = engine.ask("Why did Pence refuse to meet with North Korean defectors?")
     assert answer.kind == "premise" and answer.text.startswith("That premise isn't right — my sources say Pence met North Korean defectors: ")
+    # the claim's "North Korean" may be left out when everything it says is asked
+    answer = engine.ask("why did pence decline to meet the defectors")
+    assert answer.kind == "premise" and answer.text.startswith("That premise isn't right — my sources say Pence met North Korean defectors: ")
 
 
 def test_the_number_of_something_asks_how_many(engine):
@@ -613,6 +616,14 @@ def test_a_yes_no_question_naming_the_wrong_actor_is_answered_no_with_who_did_it
     # knowing of it or commenting on it is not doing it
     assert not engine.ask("Did Trump know about the meeting?").text.startswith("No — it wasn't")
     assert not engine.ask("Did Kim Jong Un himself comment on the canceled meeting?").text.startswith("No — it wasn't")
+
+
+def test_someone_acting_for_the_party_that_did_it_is_not_denied(engine):
+    # the articles say North Korea cancelled, not which of its officials: Kim Yo Jong is not cleared
+    for question, kind in (("why did Kim Yo Jong cancel the meeting", "premise"), ("did kim jong un cancel the meeting?", "no")):
+        answer = engine.ask(question)
+        assert answer.kind == kind and "It wasn't" not in answer.text and "it wasn't" not in answer.text
+        assert answer.text.startswith("My sources don't say it was Kim ") and "they say North Korea canceled the meeting: " in answer.text
 
 
 def test_words_the_articles_give_to_the_administration_are_not_the_presidents(engine):
