@@ -65,6 +65,7 @@ EVAL_SETS = {
     "blind_as": EVAL_SET.with_name("blind_as.yaml"),
     "blind_at": EVAL_SET.with_name("blind_at.yaml"),
     "blind_au": EVAL_SET.with_name("blind_au.yaml"),
+    "blind_av": EVAL_SET.with_name("blind_av.yaml"),
     "dev": Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev_questions.yaml",
 }
 
