@@ -13,6 +13,7 @@ from bot.analyse import nameless_article
 from bot.facts import date_label
 from bot.index import Index
 from bot.results import Answer, NotCovered
+from bot.text import listed
 
 # What is asked of the article, in the order a reply gives it
 _ASKED = (
@@ -172,3 +173,131 @@ def _backing(ix: Index, source: str) -> tuple[str, ...]:
     best = max(ix.fb.facts, key=held, default=None)
     return (best.id,) if best is not None and held(best) else ()
 
+
+
+# "which article says the meeting was the next morning?", "what outlet mentions Alex Ward": the rest
+# is what is asked about, and the answer is led by the articles that report it ("which paper first
+# reported it" asks who broke the story, which no article of the three did)
+_WHICH_ARTICLE = re.compile(
+    r"^(?:so |and |ok |but )?(?:which|what) (?:(?:one )?of (?:the |these |those |your |my )?)?(?:articles?|outlets?|sources?|papers?|newspapers?|"
+    r"pieces?|sites?|stories|story|reports?|publications?)\s+(?:(?:actually|also)\s+)?(?:says?|said|mentions?|mentioned|reports?|reported|"
+    r"writes?|wrote|talks? about|talked about|covers?|covered|notes?|noted|claims?|claimed|describes?|described|quotes?|quoted|"
+    r"calls?|called|names?|named|has|had|includes?|included|refers? to|referred to|brings? up|brought up|cites?|cited)\s+(?:that\s+|about\s+)?",
+    re.IGNORECASE)
+_POINTING = frozenset({"that", "this", "it", "so", "the same", "those", "these", "them"})
+
+
+def which_article_asks(question: str) -> str | None:
+    """What "which article says …" asks about ("the meeting was the next morning"), or None when
+    the question is not one (or points back, "which article says that": the last answer's)."""
+    found = _WHICH_ARTICLE.match(question.strip())
+    if found is None:
+        return None
+    rest = question.strip()[found.end():].strip(" ?!.")
+    return rest if rest and rest.lower() not in _POINTING else None
+
+
+def reporting_articles(ix: Index, asked_text: str, asked: list[str], answer: Answer) -> tuple[tuple[str, ...], str | None]:
+    """The articles (source ids, in the sources' order) that print the words asked about ("which
+    article calls North Korea 'the hermit kingdom'"), else whose own words for the answer hold the most
+    of what is asked: the answer's first fact's evidence and its citations, or for someone's card
+    every passage quoted from each article. With the articles that print the words, the words."""
+    card = answer.kind == "person" and answer.person is not None
+    named = card and _plain(asked_text) in (_plain(answer.person.name), _plain(f"the {answer.person.name}"))
+    printed, phrase = _printing(ix, [m.group(1) for m in _QUOTED.finditer(asked_text)] + [asked_text])
+    if printed:  # ("the hermit kingdom" is North Korea, a name that only one article uses)
+        return printed, None if named else phrase
+    if card:
+        mentioned = _mentioning(ix)
+        return tuple(s.id for s in ix.fb.sources if "@" + answer.person.id in mentioned[s.id]), None
+    passages: dict[str, set[str]] = {}
+    fact = ix.fb.fact_by_id.get(answer.facts[0]) if answer.facts else None
+    for source, quote in [(ev.source, ev.quote) for ev in (fact.evidence if fact else ())] + [(c.source_id, c.quote) for c in answer.citations]:
+        passages.setdefault(source, set()).update(_quote_tokens(ix, quote))
+    # (what is said counts, not whether a name is repeated: Vox's "his decision to meet with North Korean
+    # defectors" reports that Pence met them)
+    said = [t for t in asked if not t.startswith("@")] or asked
+    held = {s: ix._coverage(said, words) for s, words in passages.items()} if said else {}
+    best = max(held.values(), default=0.0)
+    return tuple(s.id for s in ix.fb.sources if best > 0 and held.get(s.id, 0.0) >= best - 0.05), None
+
+
+def articles_lead(ix: Index, sources: tuple[str, ...], answer: Answer, printed: bool = False) -> str:
+    """"Vox reports it.", "The first article and DW report it.", "All three articles mention Kim Yo
+    Jong.", "The first article prints those words."."""
+    if len(sources) == len(ix.fb.sources):
+        subject = f"All {_COUNT.get(len(sources), len(sources))} articles"
+    else:
+        subject = listed([article_name(ix, s) for s in sources])
+        subject = subject[:1].upper() + subject[1:]
+    card = answer.kind == "person" and answer.person is not None and not printed
+    verb = "print" if printed else "mention" if card else "report"
+    verb = verb if len(sources) > 1 else verb + "s"
+    return f"{subject} {verb} {'those words' if printed else answer.person.name if card else 'it'}."
+
+
+_COUNT = {2: "two", 3: "three"}
+
+
+def article_name(ix: Index, source: str) -> str:
+    """How a reply names one article: its outlet ("Vox"), or "the first article" for the one that names none."""
+    src = ix.fb.source_by_id[source]
+    return src.name if src.outlet != "unknown" else "the first article"
+
+
+@lru_cache(maxsize=4096)
+def _quote_tokens(ix: Index, quote: str) -> frozenset[str]:
+    return frozenset(ix._analyse(quote, correct=False)[0])
+
+
+@lru_cache(maxsize=4)
+def _mentioning(ix: Index) -> dict[str, frozenset[str]]:
+    """Each article's id to the people (as "@id") named in any passage the fact base quotes from it."""
+    quoted: dict[str, set[str]] = {s.id: set() for s in ix.fb.sources}
+    passages = [(ev.source, ev.quote) for f in ix.fb.facts for ev in f.evidence] + \
+               [(ev.source, ev.quote) for p in ix.fb.people for ev in p.evidence] + [(x.source, x.text) for x in ix.fb.quotes]
+    for source, passage in passages:
+        quoted[source].update(t for t in _quote_tokens(ix, passage) if t.startswith("@"))
+    return {s: frozenset(t) for s, t in quoted.items()}
+
+
+_QUOTED = re.compile(r"[\"“'‘]([^\"“”'‘’]{3,}?)[\"”'’](?!\w)")
+
+
+def _printing(ix: Index, phrases: list[str]) -> tuple[tuple[str, ...], str | None]:
+    """The articles whose text holds the first of `phrases` (two words at least) that one holds, word
+    for word, and that phrase; empty when none does."""
+    for phrase in phrases:
+        words = _plain(phrase)
+        if len(words.split()) < 2:
+            continue
+        found = tuple(src.id for src in ix.fb.sources if f" {words} " in _plain_seed(ix, src.id))
+        if found:
+            return found, phrase
+    return (), None
+
+
+def printed_passage(ix: Index, source: str, phrase: str) -> str | None:
+    """The sentence of an article that prints `phrase` (as `_printing` reads it), verbatim; None
+    when it does not."""
+    words = _plain(phrase).split()
+    if not words:
+        return None
+    text = ix.fb.seed_texts[source]
+    found = re.search(r"(?<![A-Za-z0-9])" + r"(?:['’]s)?[^A-Za-z0-9]+".join(map(re.escape, words)) + r"(?![A-Za-z0-9])", text, re.IGNORECASE)
+    if found is None:
+        return None
+    start = max(text.rfind(". ", 0, found.start()) + 2, text.rfind("\n", 0, found.start()) + 1)
+    ends = [i for i in (text.find(". ", found.end()), text.find("\n", found.end())) if i >= 0]
+    end = min(ends) + (1 if ends and text[min(ends)] == "." else 0) if ends else len(text)
+    return text[start:end].strip()
+
+
+def _plain(text: str) -> str:
+    """Lower case words only, possessives dropped: "the hermit kingdom’s" → "the hermit kingdom"."""
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", re.sub(r"['’]s\b|['’]", "", text.lower())).split())
+
+
+@lru_cache(maxsize=16)
+def _plain_seed(ix: Index, source: str) -> str:
+    return f" {_plain(ix.fb.seed_texts[source])} "

@@ -269,9 +269,10 @@ _TYPED = ("place",)  # a "where" question asks what a gap saying where leaves op
 
 
 _REASON_OR_TIME = ("?why", "?when", "?where")  # gaps asked for by their question word alone
-_NEGATED = re.compile(r"\b(?:not|never|no|refus\w*|declin\w*|didn t|didnt|wouldn t|wouldnt|won t|doesn t|don t|without)\b")
+_NEGATED = re.compile(r"\b(?:not|never|no|refus\w*|declin\w*|didn t|didnt|wouldn t|wouldnt|won t|wont|doesn t|doesnt|don t|without)\b")
 
 
+_LEADING_NEGATION = re.compile(r"^(?:(?:did|is|was|does|do|are|were|would|will|has|had|could)(?:n ?t| not)|won ?t|will not)\b")
 _REFUSING = re.compile(r"\b(?:refuse|refused|refusing|decline|declined|declining|reject|rejected|fail|failed|avoid|avoided|"
                        r"(?:did not|didnt|would not|wouldnt|not) want)\s+(?:to\s+)?$")
 
@@ -436,7 +437,10 @@ def claims(ix: Index, q: Query) -> list[Candidate]:
     elif q.yes_no and wrong_actor:
         kind, lead = "no", f"No — it wasn't {wrong_actor}: "
     elif q.yes_no:
-        kind, lead = ("yes", "Yes — ") if best.holds else ("no", "No — ")
+        # "is it true that the US won't apologize?" asks whether it did not: the claim "the US apologized"
+        # is false, so yes (a question opening on a negation, "didn't Pence meet them?", asks whether he did)
+        negated = bool(best.action) and _denies(ix, _LEADING_NEGATION.sub("", q.norm), best.action)
+        kind, lead = ("yes", "Yes — ") if best.holds != negated else ("no", "No — ")
     elif wrong_actor:
         kind, lead = "premise", f"It wasn't {wrong_actor}: "
     elif (doer := _someone_else_did(ix, q, best)) is not None:

@@ -22,8 +22,10 @@ from rapidfuzz import fuzz, process
 
 from bot.analyse import Query, asks, analyse, capitalised, meeting_owner, nameless_article, points_back, query_of, read, split_parts, wrong_journey, wrong_relative, wrong_setting
 from bot.ordering import order_answer
+from bot.claims import as_question
 from bot.candidates import _quotes_answer, generate, related_docs, unmentioned_actor
-from bot.articles import ARTICLE_WORDS, article_details, names_an_article
+from bot.articles import (ARTICLE_WORDS, article_details, articles_lead, names_an_article, printed_passage, reporting_articles,
+                          which_article_asks)
 from bot.decide import HEDGED, NOTHING_SPECIFIC, STATED_WRONG_COVER, decide
 from bot.facts import Discrepancy, Event, FactBase, Person, Quote, outlet_name
 from bot.index import Index, Journey
@@ -95,6 +97,9 @@ class Engine:
             differ = self._disagreement(text)
             if differ is not None:
                 return differ
+        asked = which_article_asks(text)
+        if asked is not None and not split_parts(text):  # ("which says X and which says Y": part by part)
+            return self._reported_in(text, asked)
         if names_an_article(self.ix, text) and not split_parts(text):
             # ("who wrote the Vox piece?": the article's own record; most questions name no article, and
             # "who wrote the Vox piece and who took its photo?" is answered part by part)
@@ -263,6 +268,25 @@ class Engine:
         if not answer.answered:
             return NotCovered(question, f"{lead} {answer.text}", answer.suggestions, citations=answer.citations)
         return replace(answer, question=question, text=f"{lead} {answer.text}", kind="premise")
+
+    def _reported_in(self, question: str, asked: str) -> Result:
+        """"Which article says the meeting was the next morning?": what is asked about, answered, led by
+        the articles whose own words report it; a claim none of them makes is corrected instead."""
+        checked = self.ask(as_question(asked))
+        if checked.answered and checked.kind in ("no", "premise"):
+            verdict = checked.text[len("No — "):] if checked.text.startswith("No — ") else checked.text
+            return replace(checked, question=question, text=f"None of my sources says that — {verdict}")
+        found = self.ask(asked)
+        if not found.answered or not found.citations:
+            return replace(found, question=question)
+        sources, printed = reporting_articles(self.ix, asked, list(analyse(self.ix, asked).known_tokens), found)
+        if not sources:
+            return replace(found, question=question)
+        # the passages of the articles named come first: for words asked about, the sentences that print them
+        shown = [self.ix._cite(s, passage) for s in sources if printed and (passage := printed_passage(self.ix, s, printed))]
+        cites = tuple(dict.fromkeys(shown + sorted(found.citations, key=lambda c: c.source_id not in sources)))
+        return replace(found, question=question, text=f"{articles_lead(self.ix, sources, found, printed is not None)} {found.text}",
+                       citations=cites)
 
     def _ask(self, text: str) -> Result:
         norm = normalize(text).strip(" ?!.")  # (read once for the two kinds of question tried first)

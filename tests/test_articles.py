@@ -3,7 +3,7 @@ link — answered from the source's record, not from the list of all three sourc
 
 import pytest
 
-from bot.articles import asked_of_article
+from bot.articles import asked_of_article, which_article_asks
 from bot.conversation import follow_up
 
 
@@ -92,3 +92,41 @@ def test_an_article_named_by_its_author(engine):
 ])
 def test_did_someone_write_an_article(engine, question, text):
     assert engine.ask(question).text == text
+
+
+@pytest.mark.parametrize("question,rest", [
+    ("which article says the meeting was the next morning?", "the meeting was the next morning"),
+    ("What outlet mentions Alex Ward", "Alex Ward"),
+    ("which of the articles reported that pence met defectors", "pence met defectors"),
+    ("which article says that", None),  # the last answer's: a follow-up
+    ("which paper first reported the meeting", None),  # who broke the story: no article of the three
+])
+def test_which_article_says_something_is_read_for_what_it_asks(question, rest):
+    assert which_article_asks(question) == rest
+
+
+@pytest.mark.parametrize("question,lead", [
+    # the "morning" is Vox's alone, though the first article gives the date
+    ("which article says the meeting was scheduled for the morning after the opening ceremony", "Vox reports it. The meeting was scheduled"),
+    # Vox's "his decision to meet with North Korean defectors" reports it too
+    ("which outlet reported that pence met defectors", "Vox and DW report it. "),
+    ("which articles say north korea canceled", "All three articles report it. "),
+    ("which article mentions alex ward", "Vox mentions Alex Ward. Alex Ward — "),
+    ("which articles mention kim yo jong", "All three articles mention Kim Yo Jong. "),
+    # a name for North Korea that only the first article uses; words quoted are looked up as printed
+    ("which article mentions the hermit kingdom", "The first article prints those words. "),
+    ("Which outlet called North Korea the 'hermit kingdom' in its story?", "The first article prints those words. "),
+    ('which article says "landmark talks"', "Vox prints those words. "),
+])
+def test_which_article_says_something_names_the_articles_that_do(engine, question, lead):
+    answer = engine.ask(question)
+    assert answer.text.startswith(lead)
+    named = {"Vox": "vox", "DW": "dw", "first article": "src0"}
+    shown = [sid for word, sid in named.items() if word in lead.split(".")[0]]
+    if "All three" not in lead:  # the passages of the articles named come first
+        assert answer.citations[0].source_id in shown
+
+
+def test_which_article_says_what_none_says_corrects_it(engine):
+    answer = engine.ask("which article says pence met kim jong un")
+    assert answer.text.startswith("None of my sources says that — Pence was to meet Kim Jong Un's sister Kim Yo Jong")

@@ -1212,3 +1212,15 @@ def test_whether_the_outlets_agree_on_something_none_is_listed_as_differing_on(e
     assert denied.text.startswith("No — my sources list no disagreement on that: ")
     # countries that agreed to something are no comparison of the articles
     assert "disagreement" not in engine.ask("did 20 countries agree to consider new sanctions?").text
+
+
+@pytest.mark.parametrize("question,verdict", [
+    # the claim asked about is negated: "the US apologized" is false, so "it won't" is true
+    ("Is it true that the US won't apologize for American values?", "Yes — "),
+    ("is it true the us will not apologize", "Yes — "),
+    ("is it true that pence did not meet defectors", "No — "),
+    # a question opening on a negation asks whether it happened
+    ("didn't pence meet defectors?", "Yes — "),
+])
+def test_a_yes_no_question_that_negates_the_claim_gets_the_verdict_turned(engine, question, verdict):
+    assert engine.ask(question).text.startswith(verdict)
