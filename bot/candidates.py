@@ -22,7 +22,7 @@ from bot.facts import Fact, Person, Quote, date_label
 from bot.index import Index, _ClaimDoc, _Doc
 from bot.results import Answer, NotCovered, Result
 from bot.roles import shown_as
-from bot.text import (HYPOTHETICAL, PERSON_STARTERS, QUOTED, REPORTING_VERBS, SPEECH_VERB, STOPWORDS, WHO_STARTERS, YES_NO_STARTERS,
+from bot.text import (ARTICLE_NOUNS, HYPOTHETICAL, PERSON_STARTERS, QUOTED, REPORTING_VERBS, SPEECH_VERB, STOPWORDS, WHO_STARTERS, YES_NO_STARTERS,
                       date_span, listed, normalize, ordinal, stem)
 
 KINDS = ("fact", "yes", "no", "premise", "person", "quotes", "said", "date", "timeline", "didyoumean", "gap")
@@ -554,6 +554,7 @@ def _spoken_of(ix: Index, norm: str, verb: re.Match | None) -> frozenset[str]:
     return frozenset(ix._analyse(norm[verb.end():], correct=False)[0]) if verb else frozenset()
 
 
+_ARTICLE_DATED = re.compile(rf"\b(?:{'|'.join(sorted(ARTICLE_NOUNS - {'one'}))}|stories)s?\b.*\b(?:dated|published|posted|written|came out)\b")
 DATED_EVENT_COVER = 0.9  # a what-question claims a day only when it is all about the fact that has one
 _DATED_EVENT = re.compile(r"\b(?:meeting|talks|summit|ceremony|interview)\b.*\b(?:on|for)\b")
 
@@ -571,6 +572,8 @@ def dated(ix: Index, q: Query) -> list[Candidate]:
     asked = q.dates[0]
     if doc.fact.date == asked:
         return []  # the right day: whether it happened is for the claims to say, the rest for the fact
+    if _ARTICLE_DATED.search(q.norm):
+        return []  # "are the articles dated Feb 21?": the day of the reporting, not of anything reported
     asked_tokens = set(q.known_tokens)
     if q.yes_no and not HYPOTHETICAL.search(q.norm) and any(c.fact.id == doc.fact.id and not c.holds and _claim_words(c) <= asked_tokens
                                                             for c in ix.claims_sharing(wanted)):

@@ -18,8 +18,10 @@ from dataclasses import dataclass, field, replace
 
 from bot.candidates import IN_PLACE, fact_answer, quote_when, related_docs, said_to_lines
 from bot.engine import Answer, Engine, NotCovered, Result
-from bot.analyse import analyse, nameless_article, read
-from bot.decide import NOTHING_SPECIFIC
+from bot.analyse import analyse, asks, nameless_article, read
+from bot.articles import article_name
+from bot.claims import as_question
+from bot.decide import HEDGED, NOTHING_SPECIFIC
 from bot.ordering import asks_order
 from bot.text import (ARTICLE_NOUN_AFTER, PERSONAL_PRONOUN, PRONOUN_GENDER, REPORTING_VERBS, SPEECH_VERB, STOPWORDS, clip, listed, normalize,
                       without_question_words, wh_token)
@@ -41,6 +43,15 @@ _SOURCES = re.compile(r"^(?:and\s+)?(?:sources?|source pls|citations?|proof|evid
 # "is that true?", "really?", "u sure": whether the last answer holds — it again, with where it comes from
 _CHECKED = re.compile(r"^(?:and\s+|but\s+|so\s+|wait\s+)?(?:(?:is|was) (?:that|this|it) (?:really )?(?:true|right|correct|accurate)"
                       r"|really|are you sure|u sure|you sure|for real|(?:that s |thats )?(?:true|right|correct))(?: (?:tho|though|really|lol))?$")
+# "no thats wrong", "are you sure it wasnt pence", "no he stood up i watched it": the last answer disputed,
+# perhaps with a claim of the user's own (what follows the pushback)
+_PUSHBACK = re.compile(r"^(?:(?:no+|nope|nah|wrong|false|incorrect|not true|(?:that s|thats|that is|ur|you re|youre|your) "
+                       r"(?:wrong|not (?:right|true|correct)|incorrect|false|lying)|(?:are you|r u|are u|u|you) sure|"
+                       r"i m (?:pretty |quite |very |100 )?sure|im (?:pretty |quite |very |100 )?sure|i (?:heard|read|saw) (?:that )?|"
+                       r"but i (?:heard|read|thought|saw)(?: that)?)\b[ ,]*)+")
+# what a pushback says besides the claim: nothing to check
+_PUSHBACK_FILLER = frozenset("that s thats is it this wrong lol bro dude man tho though really actually totally i m im pretty sure "
+                             "know saw it watched heard read".split())
 # "who reported that?", "which outlet said it?", "which of the articles says that", "where did you read that"
 _REPORTED = re.compile(r"^(?:and\s+|but\s+|so\s+)?(?:(?:which|what) (?:(?:one )?of (?:the |these |those |your )?)?(?:outlets?|sites?|papers?|newspapers?|articles?|sources?|news)"
                        r"\s+(?:reported|reports|report|said|says|say|wrote|writes|published|covered|mentions|mentioned|has|had|is)|"
@@ -141,6 +152,9 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
             norm = engine.ix.english.plain(normalize(text)).strip(" ?!.")
         if _CHECKED.match(norm) and before.citations and before.question:
             return _checked(engine, text, before, now)
+        pushed = _PUSHBACK.match(norm) if before.citations else None
+        if pushed and not asks(norm[pushed.end():]):
+            return _pushed_back(engine, text, norm[pushed.end():].strip(), before, now)
         if _SOURCES.match(norm) and before.citations:
             return _reported_by(engine, text, before, now, lead="Here is where that comes from: ")
         said_then = replace(before, quotes=before.quotes or before.reported)  # the words the last answer was about
@@ -734,7 +748,8 @@ def _asks_something_of_its_own(engine: Engine, question: str) -> bool:
 
 
 def _outlets(engine: Engine, citations) -> str:
-    return listed(list(dict.fromkeys(engine.fb.source_by_id[c.source_id].name for c in citations)))
+    """"the first article and Vox": the articles behind citations, as a reply names them."""
+    return listed(list(dict.fromkeys(article_name(engine.ix, c.source_id) for c in citations)))
 
 
 def _report(engine: Engine, citations) -> str:
@@ -753,7 +768,8 @@ def _reported_by(engine: Engine, text: str, before: Conversation, now: float, le
         sources = [engine.fb.source_by_id[c] for c in dict.fromkeys(c.source_id for c in before.citations)]
         who += "".join(f" {src.name}'s article is by {src.author}." if src.author else f" {src.name} names no author."
                        for src in sources)
-    result = Answer(text, f"{lead}{_report(engine, before.citations)} it.{who}", "fact", before.citations, before.facts)
+    reported = _report(engine, before.citations)
+    result = Answer(text, f"{lead}{reported if lead else _capital(reported)} it.{who}", "fact", before.citations, before.facts)
     return Turn(result, None, replace(before, updated=now))
 
 
@@ -770,7 +786,7 @@ def _in_article(engine: Engine, text: str, named: str, before: Conversation, now
     backing = [ev for f in facts[:1] for ev in f.evidence]
     own = [ev for ev in backing if ev.source == source]
     others = list(dict.fromkeys(ev.source for ev in backing if ev.source != source))
-    name = engine.fb.source_by_id[source].name
+    name = article_name(engine.ix, source)
     differs = next((d for d in engine.ix._disc_by_fact.get(facts[0].id, []) if d.is_disagreement
                     and any(ev.source == source for ev in d.sides)), None)
     if differs is not None:
@@ -802,6 +818,46 @@ def _checked(engine: Engine, text: str, before: Conversation, now: float) -> Tur
         return _reported_by(engine, text, before, now, lead="Here is where that comes from: ")
     lead = "" if getattr(again, "kind", "") in _VERDICTS else f"That's what {_report(engine, again.citations)}: "
     return Turn(replace(again, question=text, text=lead + again.text), None, replace(before, updated=now))
+
+
+def _pushed_back(engine: Engine, text: str, claim: str, before: Conversation, now: float) -> Turn:
+    """"no thats wrong they totally met": the user's own claim checked against the sources where they
+    say it is wrong ("No — …"), else the last answer again with the articles it comes from — the bot
+    holds to its articles rather than to whoever insists. (A "Yes" to the claim is not given: read
+    with the last turn's "it", a claim is too easily taken for another that holds.)"""
+    verdict = None
+    if set(claim.split()) - _PUSHBACK_FILLER:
+        resolved, _ = _resolve_pronouns(engine, claim, before)
+        verdict = engine.ask(as_question(resolved))
+        kind = getattr(verdict, "kind", "")
+        if verdict.answered and kind in ("no", "premise"):
+            said = verdict.text[len("No — "):] if verdict.text.startswith("No — ") else verdict.text
+            result = replace(verdict, question=text, text=f"My sources say otherwise — {said}")
+            return Turn(result, None, replace(before, citations=result.citations, facts=result.facts, updated=now))
+    again = engine.ask(before.question)
+    if not again.answered and verdict is not None and verdict.answered:
+        # the last answer was that the sources don't say; what they do say of the user's claim
+        result = replace(verdict, question=text, text=f"{_GOING_BY} They say: {verdict.text.removeprefix(HEDGED)}")
+    elif not again.answered:
+        result = replace(again, question=text, text=f"{_GOING_BY} {again.text}")
+    else:
+        # (a verdict again: "are you sure it wasn't Pence?" — "No —" alone would read as "not sure")
+        said = {"no": "No — ", "yes": "Yes — "}.get(getattr(again, "kind", ""))
+        if said and again.text.startswith(said):
+            told = f"{_GOING_BY} They say {said.split()[0].lower()}: {again.text[len(said):]}"
+        elif getattr(again, "kind", "") in _VERDICTS:
+            told = f"{_GOING_BY} {again.text}"
+        else:
+            told = f"{_GOING_BY} {_capital(_report(engine, again.citations))} it this way: {again.text}"
+        result = replace(again, question=text, text=told)
+    return Turn(result, None, replace(before, updated=now))
+
+
+_GOING_BY = "I can only go by my three articles."
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _exact_words(engine: Engine, text: str, before: Conversation, now: float) -> Turn:

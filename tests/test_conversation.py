@@ -776,3 +776,26 @@ def test_where_was_that_published_names_the_articles_that_print_it(engine):
 def test_the_first_one_says_about_why_is_asked_of_the_first_article(engine):
     answer = engine.ask("what does the first one say about why they pulled out")
     assert "world stage to call attention" in answer.text and "Ashley Parker" not in answer.text
+
+
+def test_a_pushback_with_a_wrong_claim_is_corrected_from_the_sources(engine):
+    *_, turn = _talk(engine, "the meeting was on feb 9 at the opening ceremony yeah?", "no it was the 9th")
+    assert turn.result.text.startswith("My sources say otherwise — on 10 February 2018, not 9 February: ")
+
+
+def test_a_pushback_gets_the_last_answer_again_from_the_articles_it_comes_from(engine):
+    *_, turn = _talk(engine, "pence announced sanctions in south korea before the games, what were they", "no it was in south korea")
+    assert turn.result.text.startswith("I can only go by my three articles. Vox reports it this way: At the start of his trip, in Japan")
+    *_, turn = _talk(engine, "did north korea cancel 2 days before or 2 hours", "and was it pence who cancelled", "are you sure it wasnt pence")
+    # the verdict is said as the sources' ("No —" alone would read as "no, not sure")
+    assert turn.result.text.startswith("I can only go by my three articles. They say no: ") and "North Koreans cancelled" in turn.result.text
+    # a claim the sources do not decide, after an answer that said nothing of it: what they do say
+    *_, turn = _talk(engine, "did pence stand up when the koreas marched together", "how did the south koreans react", "no he stood up i watched it")
+    assert turn.result.text.startswith("I can only go by my three articles. They say: Pence declined to stand")
+    *_, turn = _talk(engine, "who was pence supposed to meet", "no thats wrong")
+    assert turn.result.text.startswith("I can only go by my three articles. The first article and Vox report it this way: Pence was to meet")
+
+
+def test_a_question_after_no_is_a_question(engine):
+    *_, turn = _talk(engine, "who was pence supposed to meet", "no, who cancelled the meeting?")
+    assert "North Korea" in turn.result.text and not turn.result.text.startswith("I can only go by")
