@@ -463,6 +463,10 @@ def test_misspelt_words_are_read_as_the_words_meant_throughout(engine):
     assert said.answered and said.text.startswith("Nick Ayers: “North Korea dangled")
     # a surname misspelt beyond what an English word may be
     assert engine.ask("who is heather nowert").text.startswith("Heather Nauert — ")
+    # one slip in one word of a name whose other words are exact, though the slip makes an English word
+    assert engine.ask("who is kim yong nan").text.startswith("Kim Yong Nam — ")
+    # but "in korea" is no misspelt "N. Korea": the setting, not North Korea
+    assert "north-korea" not in engine.entities_in("what did he say pence did in korea")
 
 
 def test_a_question_whose_only_known_words_are_the_setting_asks_about_something_else(engine):
@@ -1224,3 +1228,9 @@ def test_whether_the_outlets_agree_on_something_none_is_listed_as_differing_on(e
 ])
 def test_a_yes_no_question_that_negates_the_claim_gets_the_verdict_turned(engine, question, verdict):
     assert engine.ask(question).text.startswith(verdict)
+
+
+def test_someone_named_by_their_outlet_does_not_act_for_the_country_in_its_name(engine):
+    # a "Washington Post journalist" does not act for Washington: Rogin did not call anything off
+    answer = engine.ask("When did Pence talk to Rogin relative to the aborted meeting?")
+    assert "It wasn't" not in answer.text and "flight home" in answer.text
