@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from bot.candidates import IN_PLACE, fact_answer, quote_when, related_docs, said_to_lines
 from bot.engine import Answer, Engine, NotCovered, Result
 from bot.analyse import analyse, asks, nameless_article, read
-from bot.articles import article_name
+from bot.articles import article_name, reporting_articles
 from bot.claims import as_question
 from bot.decide import HEDGED, NOTHING_SPECIFIC
 from bot.ordering import asks_order
@@ -57,7 +57,10 @@ _REPORTED = re.compile(r"^(?:and\s+|but\s+|so\s+)?(?:(?:which|what) (?:(?:one )?
                        r"\s+(?:reported|reports|report|said|says|say|wrote|writes|published|covered|mentions|mentioned|has|had|is)|"
                        r"who\s+(?:reported|reports|wrote|published|covered|broke))\s+(?:that|this|it|so)$|"
                        r"^where did you (?:read|get|see) (?:that|this|it)$|"
-                       r"^(?:and\s+|so\s+)?where (?:was|is) (?:that|this|it) (?:published|printed|reported|from)$")
+                       r"^(?:and\s+|so\s+)?where (?:was|is) (?:that|this|it) (?:published|printed|reported|from)$|"
+                       # "which article?", "in what piece" (after "who said that?"; "which paper?" after "who was he
+                       # talking to?" asks for Rogin's paper)
+                       r"^(?:and\s+|so\s+|ok\s+)?(?:in\s+|from\s+)?(?:which|what)\s+(?:articles?|pieces?|sources?)$")
 # "does DW agree?", "did vox say that too", "is that in the vox article or the others too", "was that in the first one"
 _OUTLET_CHECK = re.compile(r"^(?:and\s+|but\s+|so\s+|ok\s+)?(?:(?:does|did|do)\s+(?P<o1>.+?)\s+(?:agree|say\s+(?:that|so|the\s+same|it|this)|"
                            r"report\s+(?:that|it|this|the\s+same)|mention\s+(?:that|it|this)|have\s+(?:that|it|this)|confirm\s+(?:that|it|this))|"
@@ -766,10 +769,17 @@ def _reported_by(engine: Engine, text: str, before: Conversation, now: float, le
     who = f" The words are {speakers[0]}'s." if speakers and len(set(speakers)) == 1 else ""
     if _WROTE.search(normalize(text)):  # "who wrote that?": the article's byline too, where it has one
         sources = [engine.fb.source_by_id[c] for c in dict.fromkeys(c.source_id for c in before.citations)]
-        who += "".join(f" {src.name}'s article is by {src.author}." if src.author else f" {src.name} names no author."
+        who += "".join(f" {src.name}'s article is by {src.author}." if src.author else f" {_capital(article_name(engine.ix, src.id))} names no author."
                        for src in sources)
-    reported = _report(engine, before.citations)
-    result = Answer(text, f"{lead}{reported if lead else _capital(reported)} it.{who}", "fact", before.citations, before.facts)
+    cites = before.citations
+    if before.facts and not speakers:
+        # of the articles the last answer cites, those whose own words say what was asked: "which article?"
+        # after "it got canceled like 2 hours before" is not DW's "at the last minute"
+        asked = list(analyse(engine.ix, before.question).known_tokens)
+        sources, _ = reporting_articles(engine.ix, before.question, asked, Answer(before.question, "", "fact", cites, before.facts))
+        cites = tuple(c for c in cites if c.source_id in sources) or cites
+    reported = _report(engine, cites)
+    result = Answer(text, f"{lead}{reported if lead else _capital(reported)} it.{who}", "fact", cites, before.facts)
     return Turn(result, None, replace(before, updated=now))
 
 

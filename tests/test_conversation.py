@@ -799,3 +799,13 @@ def test_a_pushback_gets_the_last_answer_again_from_the_articles_it_comes_from(e
 def test_a_question_after_no_is_a_question(engine):
     *_, turn = _talk(engine, "who was pence supposed to meet", "no, who cancelled the meeting?")
     assert "North Korea" in turn.result.text and not turn.result.text.startswith("I can only go by")
+
+
+def test_which_article_names_the_articles_whose_words_say_what_was_asked(engine):
+    # DW's "at the last minute" says nothing of two hours
+    *_, turn = _talk(engine, "it got canceled like 2 days before rite?", "who said that", "which article")
+    assert turn.result.text == "The first article and Vox report it."
+    assert {c.source_id for c in turn.result.citations} == {"src0", "vox"}
+    # "which paper?" after whom Pence spoke to asks for that journalist's paper
+    *_, turn = _talk(engine, "what did pence say on his flight home from korea", "who was he talking to", "which paper")
+    assert "Washington Post" in turn.result.text
