@@ -988,20 +988,31 @@ def _said_next(engine: Engine, text: str, before: Conversation, now: float, spea
                                       citations=tuple(result.citations), updated=now))
 
 
+_WORDS_OF = re.compile(r"\b(?:comment|remark|word|quote|statement|tweet|said|say|says|told|tell)s?\b")  # "pence's pressure comments"
+
+
 def _more(engine: Engine, text: str, before: Conversation, now: float) -> Turn:
     """After someone's words, more of what they said; otherwise the next facts on the last
     question that were not in the last answer."""
     # (after a fact that reports someone's words, "more" is more of them only when the question was
     # about that someone: after "tell me about the sanctions" it is more on the sanctions)
     asked_of = set(engine.entities_in(before.question))
+    # (nor after "tell me about pences trip": his trip, not his words)
+    asked = analyse(engine.ix, before.question)
+    about_more = not asked.quote_intent and not _WORDS_OF.search(asked.norm) and \
+        {t for t in asked.known_tokens if not t.startswith("@")} - engine.ix._quote_word_tokens
     speakers = [x.speaker for x in _quotes(engine, before.quotes) if x.speaker] or \
-               [x.speaker for x in _quotes(engine, before.reported) if x.speaker in asked_of]
+               [x.speaker for x in _quotes(engine, before.reported) if x.speaker in asked_of and not about_more]
     if speakers and any(x.id not in before.quotes for x in engine.quotes_by_speaker.get(speakers[-1], ())):
         said = _said_next(engine, text, replace(before, people=(speakers[-1], *before.people)), now, speaker=speakers[-1], more=True)
         if said is not None:
             return said
     q = analyse(engine.ix, before.question)
-    fresh = [d.fact for d in related_docs(engine.ix, q, limit=6) if d.fact.id not in before.facts][:1]
+    # the next best answer to the last question that says something new ("more" after why they
+    # pulled out: another account of why), else the facts most like it
+    ranked = [f for s in engine._scored(q) if s.cand.kind == "fact" for f in s.cand.facts]
+    ranked += [d.fact.id for d in related_docs(engine.ix, q, limit=6)]
+    fresh = [engine.fb.fact_by_id[f] for f in dict.fromkeys(ranked) if f not in before.facts and f in engine.fb.fact_by_id][:1]
     if not fresh:
         return Turn(NotCovered(text, "That's all my sources say on that.", ()), None, replace(before, updated=now))
     result = fact_answer(engine.ix, q, fresh, 1.0, "fact", "Also: ")

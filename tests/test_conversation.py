@@ -809,3 +809,15 @@ def test_which_article_names_the_articles_whose_words_say_what_was_asked(engine)
     # "which paper?" after whom Pence spoke to asks for that journalist's paper
     *_, turn = _talk(engine, "what did pence say on his flight home from korea", "who was he talking to", "which paper")
     assert "Washington Post" in turn.result.text
+
+
+def test_more_gives_the_next_best_answer_to_the_last_question(engine):
+    # after why they pulled out: another account of why, not the cancellation again
+    *_, turn = _talk(engine, "why did north korea cancel", "more detail")
+    assert turn.result.text.startswith("Also: ") and "world stage" in turn.result.text
+    # after his trip, more of the trip — not the words of his the last answer already quoted
+    *_, turn = _talk(engine, "tell me about pences trip", "more")
+    assert turn.result.text.startswith("Also: ") and "toughest" not in turn.result.text
+    # after his comments, more of his words
+    *_, turn = _talk(engine, "tell me about pence's maximum pressure comments", "more")
+    assert turn.result.text.startswith("Mike Pence: ")
