@@ -16,8 +16,11 @@ from bot.facts import Meta
 GREETINGS = re.compile(r"^(?:(?:hi|hello|hey|yo|hiya|howdy|greetings)(?: there| bot| factbot)?|help(?: me)?|start|about|commands|"
                        r"(?:who|what) (?:are|r) (?:you|u)|what is this|how does this work|"
                        r"what (?:can|do) (?:you|u) (?:do|know|tell me)(?: about)?)?$")
-THANKS = frozenset({"thanks", "thank you", "thx", "ty", "cheers", "thanks a lot", "thank you so much", "great thanks",
-                    "ok thanks", "ok", "okay", "cool", "great", "nice", "bye", "goodbye"})
+# A message of nothing but thanks or acknowledgement ("lol ok thx", "got it, cool"): no question to answer
+_THANKING = frozenset("thanks thank thx ty tysm tyvm cheers appreciate appreciated".split())
+_ACKNOWLEDGING = _THANKING | frozenset(
+    "you u so much a lot very ok okay k kk cool great nice bye goodbye lol lmao haha got it gotcha alright sure awesome "
+    "perfect neat makes sense i see ah oh fair enough good np nvm man bro dude helpful that s thats was is really".split())
 
 
 def help_text(meta: Meta) -> str:
@@ -26,9 +29,11 @@ def help_text(meta: Meta) -> str:
     return f"{meta.about} Try: " + ", ".join(f"“{q}”" for q in meta.examples.questions) + "."
 
 
-def you_are_welcome(meta: Meta) -> str:
-    """The answer to thanks: never counted as a question, and never "not in my sources"."""
-    return f"You're welcome! Ask me anything else about {meta.short_topic}."
+def you_are_welcome(meta: Meta, text: str = "thanks") -> str:
+    """The answer to thanks ("You're welcome!") or another acknowledgement ("ok cool"): never counted
+    as a question, and never "not in my sources"."""
+    lead = "You're welcome!" if _THANKING & set(normalize(text).split()) else "Glad to help."
+    return f"{lead} Ask me anything else about {meta.short_topic}."
 
 
 def is_help(text: str) -> bool:
@@ -36,7 +41,12 @@ def is_help(text: str) -> bool:
 
 
 def is_thanks(text: str) -> bool:
-    return normalize(text).strip(" ?!.") in THANKS
+    """Thanks or an acknowledgement alone: every word one of them ("lol ok thx", "got it, cool")."""
+    words = normalize(text).strip(" ?!.").split()
+    return bool(words) and all(w in _ACKNOWLEDGING for w in words) and not set(words) <= _FILLER_ONLY
+
+
+_FILLER_ONLY = frozenset("you u so much a lot very i that s thats was is really".split())  # ("you", "really" alone: not thanks)
 
 
 def respond_in(engine: Engine, text: str, conversation: Conversation | None) -> tuple[Turn | None, Conversation | None]:
@@ -53,7 +63,7 @@ def run_console(engine: Engine, json_mode: bool = False, stdin=None, stdout=None
     stdout = stdout or sys.stdout
     interactive = stdin.isatty() and not json_mode
     conversation: Conversation | None = None  # the console is one conversation, as a DM is
-    help_, welcome = help_text(engine.fb.meta), you_are_welcome(engine.fb.meta)
+    help_ = help_text(engine.fb.meta)
     if interactive:
         print(help_ + "\n(Ctrl-D or 'quit' to leave.)\n", file=stdout)
     while True:
@@ -66,6 +76,7 @@ def run_console(engine: Engine, json_mode: bool = False, stdin=None, stdout=None
         if text.lower() in {"quit", "exit", "bye"}:
             break
         if is_thanks(text):
+            welcome = you_are_welcome(engine.fb.meta, text)
             print(json.dumps({"reply": welcome}) if json_mode else welcome + "\n", file=stdout, flush=True)
             continue
         turn, conversation = respond_in(engine, text, conversation)

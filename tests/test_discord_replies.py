@@ -218,6 +218,11 @@ async def test_help_hi_and_thanks_are_small_talk_everywhere(fake, bot):
     thanks = await fake.dm("thanks!")
     reply = await fake.wait_reply_to(thanks)
     assert reply["content"].startswith("You're welcome") and not reply["components"] and not reply["embeds"]
+    # an acknowledgement in a chat's words is small talk too, not a follow-up on the last answer
+    ok = await fake.dm("lol ok thx")
+    assert (await fake.wait_reply_to(ok))["content"].startswith("You're welcome")
+    cool = await fake.dm("got it, cool")
+    assert (await fake.wait_reply_to(cool))["content"].startswith("Glad to help.")
     hi = await fake.say(f"<@{bot.user.id}> hi", mention_bot=True)
     assert (await fake.wait_reply_to(hi))["embeds"][0]["title"] == "How to use factbot"
 

@@ -711,3 +711,12 @@ def test_no_word_of_the_real_episode_reaches_a_tiny_fact_base_s_user(tiny):
     shown = [help_text(tiny.fb.meta), you_are_welcome(tiny.fb.meta), tiny.ask("").text, str(command_descriptions(tiny.fb.meta))]
     for word in ("Pence", "Korea", "Olympic", "PyeongChang", "three articles", "2018"):
         assert not any(word in text for text in shown), word
+
+
+@pytest.mark.parametrize("text,small_talk", [
+    ("lol ok thx", True), ("got it, cool", True), ("thank you so much!", True), ("ok", True),
+    ("really", False), ("you", False), ("ok why", False), ("thanks, and who is nauert?", False),
+])
+def test_thanks_and_acknowledgements_alone_are_small_talk(text, small_talk):
+    from bot.chat import is_thanks
+    assert is_thanks(text) is small_talk

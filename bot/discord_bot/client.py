@@ -228,7 +228,7 @@ class FactBot(discord.AutoShardedClient):
         try:
             # Help, greetings and thanks: never counted, never "not in my sources".
             if is_thanks(text):
-                await message.reply(you_are_welcome(self.engine.fb.meta), mention_author=False)
+                await message.reply(you_are_welcome(self.engine.fb.meta, text), mention_author=False)
                 return
             turn, conversation = respond_in(self.engine, text, self.conversations.get(key) if continues else None)
             if turn is None:

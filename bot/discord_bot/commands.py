@@ -110,7 +110,7 @@ async def ask(interaction: Interaction, question: app_commands.Range[str, 1, 500
         await interaction.response.send_message(**views.reference_reply(bot.help_card()))
         return
     if is_thanks(question):
-        await interaction.response.send_message(you_are_welcome(bot.engine.fb.meta), ephemeral=True)
+        await interaction.response.send_message(you_are_welcome(bot.engine.fb.meta, question), ephemeral=True)
         return
     await app.spend_answer(interaction)
     key = (interaction.channel_id or 0, interaction.user.id)
