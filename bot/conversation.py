@@ -642,7 +642,9 @@ def _resolve_pronouns(engine: Engine, text: str, before: Conversation, pronouns_
         if target is not None:
             chosen.append((personal.group(1), target))
     # "how did he describe them" after "those sanctions"; "what were their names" after "north korean defectors"
-    thing = before.things[0] if plural and plural.group(1) != "they" and before.things else None
+    # ("who were they" after the defectors, "how bad were they" after the sanctions: "they" is the thing
+    # only as what is described — "why did they cancel" is someone who acts)
+    thing = before.things[0] if plural and before.things and (plural.group(1) != "they" or _THEY_ARE.search(lowered)) else None
     if thing is not None:
         text = re.sub(rf"\b{plural.group(1)}\b", f"the {thing}", text, count=1, flags=re.IGNORECASE)
         if not chosen:
@@ -693,6 +695,7 @@ def _resolve_pronouns(engine: Engine, text: str, before: Conversation, pronouns_
     return text, None
 
 
+_THEY_ARE = re.compile(r"\b(?:were|are|r) they\b|\bthey (?:were|are|r)\b")
 _MUTUAL = re.compile(r"\b(?:between them|each other|one another|with each other)\b")
 _HER_HAS = re.compile(r"\bher\s+(?!(?:about|to|for|with|at|in|on|from|by|thru|through|and|or|if|when|that|again|too|anything|something|at all)\b)\w", re.I)
 

@@ -821,3 +821,13 @@ def test_more_gives_the_next_best_answer_to_the_last_question(engine):
     # after his comments, more of his words
     *_, turn = _talk(engine, "tell me about pence's maximum pressure comments", "more")
     assert turn.result.text.startswith("Mike Pence: ")
+
+
+def test_they_described_after_a_plural_thing_is_that_thing(engine):
+    *_, turn = _talk(engine, "did pence meet with defectors", "who were they")
+    assert turn.read_as == "who were the defectors"
+    *_, turn = _talk(engine, "what sanctions did pence announce", "how bad were they")
+    assert turn.read_as == "how bad were the sanctions"
+    # one who acts is still someone: the country, not the sanctions
+    *_, turn = _talk(engine, "what sanctions did pence announce", "why did they cancel the meeting then")
+    assert "sanctions" not in turn.read_as.split("why")[1].split("cancel")[0]
