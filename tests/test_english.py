@@ -17,3 +17,8 @@ def test_an_ing_word_typed_without_its_g_is_the_word(english):
 @pytest.mark.parametrize("word", ["thin", "robin", "kremlin", "begin", "within", "cousin"])
 def test_a_word_of_its_own_ending_in_in_stays(english, word):
     assert english.plain(word) == word
+
+
+def test_chat_contractions_are_the_plain_words(english):
+    assert english.plain("what was pence tryna do lemme know") == "what was pence trying to do let me know"
+    assert english.plain("i dunno what he was finna say") == "i do not know what he was going to say"
