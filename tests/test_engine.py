@@ -1234,3 +1234,9 @@ def test_someone_named_by_their_outlet_does_not_act_for_the_country_in_its_name(
     # a "Washington Post journalist" does not act for Washington: Rogin did not call anything off
     answer = engine.ask("When did Pence talk to Rogin relative to the aborted meeting?")
     assert "It wasn't" not in answer.text and "flight home" in answer.text
+
+
+def test_not_coming_to_the_meeting_is_calling_it_off(engine):
+    # a learner's "not come" / "never showed up" is the cancellation, and why it is asked gets the reasons
+    for question in ("why the north korea people not come to the meeting?", "why did the north koreans never show up to the meeting"):
+        assert engine.ask(question).text.startswith("It is unclear exactly why the North Koreans backed out."), question
