@@ -23,7 +23,7 @@ from bot.articles import article_name, reporting_articles
 from bot.claims import as_question
 from bot.decide import HEDGED, NOTHING_SPECIFIC
 from bot.ordering import asks_order
-from bot.text import (ARTICLE_NOUN_AFTER, PERSONAL_PRONOUN, PRONOUN_GENDER, REPORTING_VERBS, SPEECH_VERB, STOPWORDS, clip, listed, normalize,
+from bot.text import (ARTICLE_NOUN_AFTER, ARTICLE_NOUNS, PERSONAL_PRONOUN, PRONOUN_GENDER, REPORTING_VERBS, SPEECH_VERB, STOPWORDS, clip, listed, normalize,
                       without_question_words, wh_token)
 
 EXPIRES_AFTER = 15 * 60  # seconds of silence after which a conversation is forgotten
@@ -202,7 +202,7 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
         if _MORE.match(norm):
             return _more(engine, text, before, now)
         elliptic = _ELLIPTIC.match(norm)
-        that_one = None if elliptic or engine.entities_in(text) else _that_one(engine, norm, before)
+        that_one = None if elliptic else _that_one(engine, norm, before, named=set(engine.entities_in(text)))
         if elliptic:
             # ("why not?" after "did Pence stand up?" — No: why he did not)
             asked = "why not" if elliptic.group(1) == "why" and norm.split()[-1] == "not" else elliptic.group(1)
@@ -503,12 +503,17 @@ def _asks_a_thing(engine: Engine, norm: str) -> bool:
     return thing is not None and thing.group(1) not in engine.ix.english.focus_type and thing.group(1) != "one"
 
 
-def _that_one(engine: Engine, norm: str, before: Conversation) -> tuple[str, str] | None:
+def _that_one(engine: Engine, norm: str, before: Conversation, named: set[str] = frozenset()) -> tuple[str, str] | None:
     """"What's the name of that outlet?" after KCNA's words, "which reporter?" after the story of
     who broke the news: the one of the last answer's people (then the conversation's) whose role
-    is that kind of thing. The question, rewritten with their name, and a note saying so."""
+    is that kind of thing. The question, rewritten with their name, and a note saying so. A question
+    that names someone (`named`) may still point at a body: "did pence talk to that paper too"."""
     which = _WHICH_ONE.match(norm) or _CALLED.match(norm)
+    if named and which:
+        return None
     found = which or _DEMONSTRATIVE.search(norm)
+    if found is not None and named and found.group(1) in ARTICLE_NOUNS:
+        return None  # "per that article": one of the three, not a body the last answer named
     if found is None or PERSONAL_PRONOUN.search(norm) or _PLURAL.search(norm):
         return None
     if found.group(1).endswith(("s", "ies")) and not found.group(1).endswith("ss"):
@@ -518,7 +523,10 @@ def _that_one(engine: Engine, norm: str, before: Conversation) -> tuple[str, str
         return None
     ids = [p for f in before.facts if f in engine.fb.fact_by_id for p in engine.fb.fact_by_id[f].people] + list(before.people)
     pid = next((p for p in dict.fromkeys(ids) if kind in engine.ix.card_tokens.get(p, ())), None)
-    if pid is None:
+    if pid is not None and named and engine.fb.person_by_id[pid].kind == "person":
+        # "that paper" after Ashley Parker: the paper her role names
+        pid = next((t[1:] for t in engine.ix._role_of.get(pid, ()) if t.startswith("@") and kind in engine.ix._role_of.get(t[1:], ())), None)
+    if pid is None or pid in named or (named and engine.fb.person_by_id[pid].kind != "organisation"):
         return None
     name = engine.fb.person_by_id[pid].name
     question = f"who is {name}" if which else norm[: found.start()] + name + norm[found.end():]

@@ -831,3 +831,12 @@ def test_they_described_after_a_plural_thing_is_that_thing(engine):
     # one who acts is still someone: the country, not the sanctions
     *_, turn = _talk(engine, "what sanctions did pence announce", "why did they cancel the meeting then")
     assert "sanctions" not in turn.read_as.split("why")[1].split("cancel")[0]
+
+
+def test_that_paper_beside_a_name_is_the_paper_of_the_last_answer(engine):
+    *_, turn = _talk(engine, "who broke the story first", "which paper does she work for", "did pence talk to that paper too")
+    assert turn.read_as == "did pence talk to The Washington Post too" and "Josh Rogin" in turn.result.text
+    # "that article" is one of the three articles, not the Post
+    *_, turn = _talk(engine, "in the first article who told the washington post about the planned meeting",
+                     "why did the north koreans pull out according to that article")
+    assert "Washington Post" not in turn.read_as
