@@ -64,6 +64,7 @@ def run_console(engine: Engine, json_mode: bool = False, stdin=None, stdout=None
     interactive = stdin.isatty() and not json_mode
     conversation: Conversation | None = None  # the console is one conversation, as a DM is
     help_ = help_text(engine.fb.meta)
+    differences: set[str] = set()  # outlets' disagreements set out in full so far: named in a line after that
     if interactive:
         print(help_ + "\n(Ctrl-D or 'quit' to leave.)\n", file=stdout)
     while True:
@@ -84,6 +85,6 @@ def run_console(engine: Engine, json_mode: bool = False, stdin=None, stdout=None
             payload = {"help": help_} if turn is None else {**render.result_json(turn.result), "note": turn.note}
             print(json.dumps(payload, ensure_ascii=False), file=stdout, flush=True)
         else:
-            shown = help_ if turn is None else ((turn.note + "\n") if turn.note else "") + render.result_text(turn.result)
+            shown = help_ if turn is None else ((turn.note + "\n") if turn.note else "") + render.result_text(turn.result, shown=differences)
             print(shown + "\n", file=stdout, flush=True)
     return 0

@@ -302,7 +302,9 @@ def evidence_card(fb: FactBase, facts: Sequence[Fact]) -> Card:
                 links=[(s.name, s.url) for s in fb.sources if s.url and s.id in by_source])
 
 
-def result_text(result: Result, fb: FactBase | None = None) -> str:
+def result_text(result: Result, fb: FactBase | None = None, shown: set[str] | None = None) -> str:
+    """The answer as console text. `shown`: the ids of disagreements already set out in full in this
+    conversation, which are named in one line this time (and the ids of this answer's are added)."""
     out = [_wrap(result.text)]
     if isinstance(result, NotCovered):
         for c in result.citations[:1]:  # the passage behind "what they do say"
@@ -320,8 +322,16 @@ def result_text(result: Result, fb: FactBase | None = None) -> str:
     urls = sorted({c.url for c in result.citations if c.url})
     for u in urls:
         out.append(f"  link: {u}")
+    again = []
     for d in concerning_disagreements(result):
+        if shown is not None and d.id in shown:
+            again.append(d.topic)
+            continue
         out.append(_wrap(f"\nOutlets differ ({d.topic}): {d.summary}"))
+        if shown is not None:
+            shown.add(d.id)
+    if again:
+        out.append(_wrap(f"\n(Outlets differ, as above: {'; '.join(again)}.)"))
     return "\n".join(out)
 
 

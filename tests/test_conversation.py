@@ -840,3 +840,11 @@ def test_that_paper_beside_a_name_is_the_paper_of_the_last_answer(engine):
     *_, turn = _talk(engine, "in the first article who told the washington post about the planned meeting",
                      "why did the north koreans pull out according to that article")
     assert "Washington Post" not in turn.read_as
+
+
+def test_the_console_sets_out_an_outlets_disagreement_once_a_conversation(engine):
+    out = io.StringIO()
+    run_console(engine, stdin=io.StringIO("why did north korea cancel\nwhat did vox say about why\n"), stdout=out)
+    text = out.getvalue()
+    assert text.count("Outlets differ (Why North Korea pulled out):") == 1
+    assert "(Outlets differ, as above: Why North Korea pulled out.)" in text
