@@ -22,7 +22,7 @@ from bot.facts import Fact, Person, Quote, date_label
 from bot.index import Index, _ClaimDoc, _Doc
 from bot.results import Answer, NotCovered, Result
 from bot.roles import shown_as
-from bot.text import (ARTICLE_NOUNS, HYPOTHETICAL, PERSON_STARTERS, QUOTED, REPORTING_VERBS, SPEECH_VERB, STOPWORDS, WHO_STARTERS, YES_NO_STARTERS,
+from bot.text import (ARTICLE_NOUNS, HYPOTHETICAL, plain_tokens, PERSON_STARTERS, QUOTED, REPORTING_VERBS, SPEECH_VERB, STOPWORDS, WHO_STARTERS, YES_NO_STARTERS,
                       date_span, listed, normalize, ordinal, stem)
 
 KINDS = ("fact", "yes", "no", "premise", "person", "quotes", "said", "date", "timeline", "didyoumean", "gap")
@@ -656,8 +656,15 @@ def opposite_said(ix: Index, q: Query) -> list[Candidate]:
     opposite = {ix._canon_token(w) for w in ix.english.contraries.get(q.contrasted, ()) if w in ix._raw_vocab}
     if not opposite:
         return []  # "did Pence attend the closing ceremony": another event, not the contrary of the opening one
-    cover, doc = _best_doc(ix, list(q.known_tokens))
-    if doc is None or cover < PLACE_COVER or not opposite & doc.all_tokens:
+    # (of the facts that cover the question alike, one that uses the opposite: "his older sister" —
+    # the one that calls her his younger sister)
+    # (every contrary asked is left out of what the fact must cover: "far apart" is one thing said)
+    contrary = {t for w in q.norm.split() if w in ix.english.contraries for t in ix._analyse(w, correct=True)[0]}
+    # (nor a word of a name of someone asked about: "his older sister" is Kim Jong Un's sister, Kim Yo Jong)
+    naming = {ix._canon_token(w) for e in q.entities for alias in ix.fb.person_by_id[e].aliases for w in plain_tokens(alias)}
+    cover, docs = _best_docs(ix, [t for t in q.known_tokens if t not in contrary and t not in naming] or list(q.known_tokens))
+    doc = next((d for d in docs if opposite & d.all_tokens), None) or next((d for d in docs if opposite & d.with_evidence), None)
+    if doc is None or cover < PLACE_COVER:
         return []
     return [Candidate("no", cover, _fact_builder(ix, q, [doc.fact], cover, "no", "No — "), (doc.fact.id,),
                       doc.all_tokens | frozenset(q.tokens), doc.entities, ix.shows[doc.fact.id] | {"yesno"})]

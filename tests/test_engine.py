@@ -1240,3 +1240,14 @@ def test_not_coming_to_the_meeting_is_calling_it_off(engine):
     # a learner's "not come" / "never showed up" is the cancellation, and why it is asked gets the reasons
     for question in ("why the north korea people not come to the meeting?", "why did the north koreans never show up to the meeting"):
         assert engine.ask(question).text.startswith("It is unclear exactly why the North Koreans backed out."), question
+
+
+@pytest.mark.parametrize("question", ["were pence and kim yo jong sitting far apart", "is kim yo jong his older sister",
+                                      "kim yo jong is kim jong un's older sister right"])
+def test_a_word_whose_contrary_the_articles_use_of_the_same_thing_is_answered_no(engine, question):
+    # "far apart" is one thing said (both words left out of what the fact must hold); "older sister" is
+    # answered by the fact whose passage calls her his younger sister
+    answer = engine.ask(question)
+    assert answer.text.startswith("No — ")
+    said = " ".join([answer.text] + [c.quote for c in answer.citations] + [d.summary for d in answer.disagreements])
+    assert ("sat close" in said) if "apart" in question else ("younger sister" in said)
