@@ -301,3 +301,34 @@ def _plain(text: str) -> str:
 @lru_cache(maxsize=16)
 def _plain_seed(ix: Index, source: str) -> str:
     return f" {_plain(ix.fb.seed_texts[source])} "
+
+
+def quoted_in_article(ix: Index, question: str) -> Answer | None:
+    """"In the DW article Nauert says 'we will not apologize for American values', right?": whether the
+    article named prints the words quoted, read from its text — "Yes —" with its sentence, or "No —" and
+    the articles that do. None unless the question names one article, quotes three words or more of
+    it, and asks whether it says them."""
+    quoted = [m.group(1) for m in _QUOTED.finditer(question) if len(_plain(m.group(1)).split()) >= 3]
+    if not quoted or not _ASKS_WHETHER.search(question):
+        return None
+    norm = question.lower()
+    nameless = nameless_article(ix, norm)
+    outlets = {p.publishes for p in ix.fb.people if p.publishes and any(
+        re.search(rf"\b{re.escape(a.lower())}\b", _QUOTED.sub(" ", norm)) for a in (p.name, *p.aliases))}
+    named = {nameless.source} if nameless is not None else outlets
+    if len(named) != 1:
+        return None
+    source = next(iter(named))
+    name = article_name(ix, source)
+    printed, phrase = _printing(ix, quoted)
+    if phrase is None:
+        return Answer(question, f"No — none of my sources prints those words, {name} included.", "no", ())
+    cites = tuple(ix._cite(s, passage) for s in printed if (passage := printed_passage(ix, s, phrase)))
+    if source in printed:
+        return Answer(question, f"Yes — {name} prints those words:", "yes", tuple(c for c in cites if c.source_id == source))
+    others = listed([article_name(ix, s) for s in printed])
+    return Answer(question, f"No — {name} doesn't print those words; {others} {'do' if len(printed) > 1 else 'does'}:", "no", cites)
+
+
+# (a yes or no: "…, right?", "does DW say …", "is it true that in Vox …")
+_ASKS_WHETHER = re.compile(r"\b(?:right|correct|true|really)\s*\??\s*$|^\s*(?:does|did|do|is|was|are|were|has|have)\b", re.IGNORECASE)

@@ -147,7 +147,8 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
     that_one = spoke = None
     asked_again = of_outlet = None
     if before is not None and before.question:
-        of_outlet = _outlet_again(engine, norm, before)
+        # ("does dw say that too" checks the last answer in DW, below; it does not ask it again of DW)
+        of_outlet = None if _OUTLET_CHECK.match(norm) and (before.facts or before.quotes) else _outlet_again(engine, norm, before)
         asked_again = of_outlet or _what_about(engine, norm, before)
         if asked_again is not None:
             # "what about the state dept?" after "did trump say anything about it?": the same question of them
@@ -165,7 +166,7 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
             return _said_by(engine, text, said_then, now)
         if _REPORTED.match(norm) and before.citations:
             return _reported_by(engine, text, before, now)
-        checked = _OUTLET_CHECK.match(norm) if before.facts else None
+        checked = _OUTLET_CHECK.match(norm) if before.facts or before.quotes else None
         if checked:
             # "does DW agree?", "is that in the Vox article too?": whether that article reports the last answer
             turn = _in_article(engine, text, checked.group("o1") or checked.group("o2"), before, now)
@@ -802,12 +803,26 @@ def _in_article(engine: Engine, text: str, named: str, before: Conversation, now
     outlets = [p.publishes for p in (engine.fb.person_by_id[e] for e in engine.entities_in(named)) if p.publishes]
     source = nameless.source if nameless is not None else outlets[0] if len(outlets) == 1 else None
     facts = [engine.fb.fact_by_id[f] for f in before.facts if f in engine.fb.fact_by_id]
-    if source is None or not facts:
+    said = _quotes(engine, before.quotes or before.reported)
+    if source is None or not (facts or said):
         return None
+    name = article_name(engine.ix, source)
+    if said:
+        # "is it in vox too?" after someone's words: whether that article prints them, in any wording
+        printing = [x for x in said if x.source == source or any(v.source == source for v in x.versions)]
+        if printing:
+            cites = tuple(engine.ix._cite(source, x.text if x.source == source else next(v.text for v in x.versions if v.source == source))
+                          for x in printing[:1])
+            result = Answer(text, f"Yes — {name} prints those words too:", "yes", cites, tuple(f.id for f in facts[:1]))
+        else:
+            theirs = tuple(dict.fromkeys([engine.ix._cite(x.source, x.text) for x in said[:1]]
+                                         + [engine.ix._cite(v.source, v.text) for x in said[:1] for v in x.versions]))
+            result = Answer(text, f"No — {name} doesn't print those words; {_report(engine, theirs).replace(' report', ' print')} them:",
+                            "no", theirs, tuple(f.id for f in facts[:1]))
+        return Turn(result, None, replace(before, citations=result.citations, updated=now))
     backing = [ev for f in facts[:1] for ev in f.evidence]
     own = [ev for ev in backing if ev.source == source]
     others = list(dict.fromkeys(ev.source for ev in backing if ev.source != source))
-    name = article_name(engine.ix, source)
     differs = next((d for d in engine.ix._disc_by_fact.get(facts[0].id, []) if d.is_disagreement
                     and any(ev.source == source for ev in d.sides)), None)
     if differs is not None:

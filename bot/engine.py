@@ -24,8 +24,8 @@ from bot.analyse import Query, asks, analyse, capitalised, meeting_owner, namele
 from bot.ordering import order_answer
 from bot.claims import as_question
 from bot.candidates import _quotes_answer, generate, related_docs, unmentioned_actor
-from bot.articles import (ARTICLE_WORDS, article_details, articles_lead, names_an_article, printed_passage, reporting_articles,
-                          which_article_asks)
+from bot.articles import (ARTICLE_WORDS, article_details, articles_lead, names_an_article, printed_passage, quoted_in_article,
+                          reporting_articles, which_article_asks)
 from bot.decide import HEDGED, NOTHING_SPECIFIC, STATED_WRONG_COVER, decide
 from bot.facts import Discrepancy, Event, FactBase, Person, Quote, outlet_name
 from bot.index import Index, Journey
@@ -97,6 +97,9 @@ class Engine:
             differ = self._disagreement(text)
             if differ is not None:
                 return differ
+        quoted = quoted_in_article(self.ix, text) if "'" in text or '"' in text or "“" in text or "‘" in text else None
+        if quoted is not None:
+            return quoted
         asked = which_article_asks(text)
         if asked is not None and not split_parts(text):  # ("which says X and which says Y": part by part)
             return self._reported_in(text, asked)

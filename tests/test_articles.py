@@ -130,3 +130,16 @@ def test_which_article_says_something_names_the_articles_that_do(engine, questio
 def test_which_article_says_what_none_says_corrects_it(engine):
     answer = engine.ask("which article says pence met kim jong un")
     assert answer.text.startswith("None of my sources says that — Pence was to meet Kim Jong Un's sister Kim Yo Jong")
+
+
+@pytest.mark.parametrize("question,lead,shown", [
+    # DW never quotes Nauert: the articles that do are named, with the sentence that prints the words
+    ("in the dw article nauert says 'we will not apologize for american values' right?",
+     "No — DW doesn't print those words; the first article and Vox do:", {"src0", "vox"}),
+    ("does vox say 'we will not apologize for american values'?", "Yes — Vox prints those words:", {"vox"}),
+    ("did the first article call north korea 'the hermit kingdom'?", "Yes — the first article prints those words:", {"src0"}),
+    ("does vox say 'pence is a great guy'", "No — none of my sources prints those words, Vox included.", set()),
+])
+def test_whether_an_article_prints_words_quoted_is_read_from_its_text(engine, question, lead, shown):
+    answer = engine.ask(question)
+    assert answer.text == lead and {c.source_id for c in answer.citations} == shown and _verbatim(engine, answer)

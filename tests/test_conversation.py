@@ -848,3 +848,12 @@ def test_the_console_sets_out_an_outlets_disagreement_once_a_conversation(engine
     text = out.getvalue()
     assert text.count("Outlets differ (Why North Korea pulled out):") == 1
     assert "(Outlets differ, as above: Why North Korea pulled out.)" in text
+
+
+def test_is_it_in_that_article_too_after_someones_words_asks_whether_it_prints_them(engine):
+    *_, turn = _talk(engine, "give me the whitewash quote", "who said it", "which article has it", "is it in vox too")
+    assert turn.result.text == "No — Vox doesn't print those words; DW prints them:"
+    *_, turn = _talk(engine, "what did nauert tweet", "is that in the vox article too")
+    assert turn.result.text == "Yes — Vox prints those words too:" and turn.result.citations[0].source_id == "vox"
+    *_, turn = _talk(engine, "what did nauert tweet", "does dw say that too")
+    assert turn.result.text == "No — DW doesn't print those words; the first article and Vox print them:"
