@@ -332,3 +332,74 @@ def quoted_in_article(ix: Index, question: str) -> Answer | None:
 
 # (a yes or no: "…, right?", "does DW say …", "is it true that in Vox …")
 _ASKS_WHETHER = re.compile(r"\b(?:right|correct|true|really)\s*\??\s*$|^\s*(?:does|did|do|is|was|are|were|has|have)\b", re.IGNORECASE)
+
+
+# "does DW mention Otto Warmbier?", "does dw have any nauert quote", "is the rogin interview in all 3 articles?"
+_DOES_ARTICLE = re.compile(
+    r"^(?:so |and |but |ok )?(?:does|did|do) (?P<art>.+?) (?:(?:actually|even|also|ever) )?(?P<verb>mention|quote|report|cover|have|include|"
+    r"talk about|say anything about|name|cite|print|bring up|refer to)s?(?: any| anything about| about)? (?P<rest>.+?)(?: too| as well| at all)?$")
+_IN_ARTICLES = re.compile(
+    r"^(?:so |and |but |ok )?(?:is|was|are|were) (?P<rest>.+?) (?:mentioned |reported |covered )?in (?P<art>(?:all|each|every one) (?:of )?(?:the )?"
+    r"(?:three |3 )?(?:articles?|sources?|stories|pieces)|the .+? (?:article|piece|story|one)|vox|dw)(?: too| as well)?$")
+_ALL_ARTICLES = re.compile(r"^(?:all|each|every one)\b")
+_QUOTE_WORDS = re.compile(r"\b(?:quotes?|quoted|words|statements?|tweets?)\b|^quote\b")
+
+
+def article_reports(ix: Index, question: str, answer_of) -> Answer | None:
+    """"Does DW mention Otto Warmbier?", "does dw have any nauert quote", "is the Rogin interview in
+    all 3 articles?": whether that article (or every one) reports it — someone named in its text,
+    someone's words printed in it, or what is asked reported in its own words (`answer_of` answers
+    what is asked, as the engine does) — "Yes —" or "No —" and the articles that do. None for any
+    other question, or one that names no single article."""
+    norm = " ".join(re.sub(r"[^a-z0-9' ]+", " ", question.lower()).split()).strip()
+    found = _DOES_ARTICLE.match(norm) or _IN_ARTICLES.match(norm)
+    if found is None:
+        return None
+    art, rest = found.group("art"), found.group("rest")
+    every = _ALL_ARTICLES.match(art) is not None
+    nameless = nameless_article(ix, art)
+    outlets = {p.publishes for p in ix.fb.people if p.publishes and any(
+        re.search(rf"\b{re.escape(a.lower())}\b", art) for a in (p.name, *p.aliases))}
+    named = set() if every else {nameless.source} if nameless is not None else outlets
+    if not every and len(named) != 1:
+        return None
+    quoting = found.groupdict().get("verb") == "quote" or _QUOTE_WORDS.search(rest) is not None
+    who = [ix.fb.person_by_id[e] for e in ix._analyse(rest, correct=True)[1]]
+    who = [p for p in who if p.kind != "country" and not p.publishes]
+    if quoting and len(who) == 1 and who[0].id in ix.quotes_by_speaker:
+        said = ix.quotes_by_speaker[who[0].id]
+        sources = {x.source for x in said} | {v.source for x in said for v in x.versions}
+        cites = {x.source: ix._cite(x.source, x.text) for x in said} | {v.source: ix._cite(v.source, v.text) for x in said for v in x.versions}
+        thing, answer = f"words of {who[0].name}", None
+    elif len(who) == 1 and not _QUOTE_WORDS.search(rest) and _plain(rest) in {_plain(n) for n in (who[0].name, *who[0].aliases)} | {_plain(f"the {who[0].name}")}:
+        mentioned = _mentioning(ix)
+        sources = {s.id for s in ix.fb.sources if "@" + who[0].id in mentioned[s.id]}
+        cites, thing, answer = {}, who[0].name, None
+    else:
+        answer = answer_of(rest)
+        if not answer.answered or not answer.citations:
+            return None
+        from bot.analyse import analyse  # (the engine's reading of what is asked, for the words each article has)
+        sources = set(reporting_articles(ix, rest, list(analyse(ix, rest).known_tokens), answer)[0])
+        cites, thing = {c.source_id: c for c in answer.citations}, "it"
+    if not sources:
+        return None
+    ordered = [s.id for s in ix.fb.sources if s.id in sources]
+    shown = tuple(cites[s] for s in ordered if s in cites)
+    verb = "quote" if thing.startswith("words of") else "mention" if thing != "it" else "report"
+    said_of = thing[len("words of "):] if verb == "quote" else thing
+    body = f" {answer.text}" if answer is not None else ""
+    if every:
+        if len(ordered) == len(ix.fb.sources):
+            return Answer(question, f"Yes — all {_COUNT.get(len(ordered), len(ordered))} articles {verb} {said_of}.{body}", "yes", shown, getattr(answer, "facts", ()))
+        who_does = listed([article_name(ix, s) for s in ordered])
+        return Answer(question, f"No — only {who_does} {verb if len(ordered) > 1 else verb + 's'} {said_of}.{body}", "no", shown,
+                      getattr(answer, "facts", ()))
+    source = next(iter(named))
+    name = article_name(ix, source)
+    if source in sources:
+        return Answer(question, f"Yes — {name} {verb}s {said_of}.{body}", "yes", tuple(c for c in shown if c.source_id == source) or shown,
+                      getattr(answer, "facts", ()))
+    who_does = listed([article_name(ix, s) for s in ordered])
+    return Answer(question, f"No — {name} doesn't {verb} {said_of}; {who_does} {'do' if len(ordered) > 1 else 'does'}.{body}", "no", shown,
+                  getattr(answer, "facts", ()))

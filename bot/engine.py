@@ -24,7 +24,7 @@ from bot.analyse import Query, asks, analyse, capitalised, meeting_owner, namele
 from bot.ordering import order_answer
 from bot.claims import as_question
 from bot.candidates import _quotes_answer, generate, related_docs, unmentioned_actor
-from bot.articles import (ARTICLE_WORDS, article_details, articles_lead, names_an_article, printed_passage, quoted_in_article,
+from bot.articles import (ARTICLE_WORDS, article_details, article_reports, articles_lead, names_an_article, printed_passage, quoted_in_article,
                           reporting_articles, which_article_asks)
 from bot.decide import HEDGED, NOTHING_SPECIFIC, STATED_WRONG_COVER, decide
 from bot.facts import Discrepancy, Event, FactBase, Person, Quote, outlet_name
@@ -100,6 +100,9 @@ class Engine:
         quoted = quoted_in_article(self.ix, text) if "'" in text or '"' in text or "“" in text or "‘" in text else None
         if quoted is not None:
             return quoted
+        reported = article_reports(self.ix, text, self.ask) if names_an_article(self.ix, text) else None
+        if reported is not None:
+            return reported
         asked = which_article_asks(text)
         if asked is not None and not split_parts(text):  # ("which says X and which says Y": part by part)
             return self._reported_in(text, asked)

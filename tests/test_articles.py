@@ -143,3 +143,24 @@ def test_which_article_says_what_none_says_corrects_it(engine):
 def test_whether_an_article_prints_words_quoted_is_read_from_its_text(engine, question, lead, shown):
     answer = engine.ask(question)
     assert answer.text == lead and {c.source_id for c in answer.citations} == shown and _verbatim(engine, answer)
+
+
+@pytest.mark.parametrize("question,text", [
+    # someone's words: the articles that print any of them
+    ("does dw have any nauert quote", "No — DW doesn't quote Heather Nauert; the first article and Vox do."),
+    ("does dw quote nauert", "No — DW doesn't quote Heather Nauert; the first article and Vox do."),
+    # someone named: in the passages quoted from each article
+    ("does dw mention shinzo abe", "Yes — DW mentions Shinzo Abe."),
+    ("is kim yo jong in all three articles", "Yes — all three articles mention Kim Yo Jong."),
+    ("does vox mention kcna", "No — Vox doesn't mention Korean Central News Agency; the first article does."),
+])
+def test_whether_an_article_mentions_or_quotes_someone(engine, question, text):
+    assert engine.ask(question).text == text
+
+
+def test_whether_an_article_reports_something_names_the_articles_that_do(engine):
+    answer = engine.ask("is the rogin interview in all 3 articles")
+    assert answer.text.startswith("No — only Vox reports it. The Rogin interview was published")
+    answer = engine.ask("did dw report the two hours")
+    assert answer.text.startswith("No — DW doesn't report it; the first article and Vox do. The North Koreans pulled out just two hours")
+    assert {c.source_id for c in answer.citations} <= {"src0", "vox"} and _verbatim(engine, answer)
