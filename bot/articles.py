@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from bot.analyse import nameless_article
+from bot.analyse import analyse, nameless_article
 from bot.facts import date_label
 from bot.index import Index
 from bot.results import Answer, NotCovered
@@ -379,7 +379,6 @@ def article_reports(ix: Index, question: str, answer_of) -> Answer | None:
         answer = answer_of(rest)
         if not answer.answered or not answer.citations:
             return None
-        from bot.analyse import analyse  # (the engine's reading of what is asked, for the words each article has)
         sources = set(reporting_articles(ix, rest, list(analyse(ix, rest).known_tokens), answer)[0])
         cites, thing = {c.source_id: c for c in answer.citations}, "it"
     if not sources:
