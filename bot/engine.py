@@ -336,7 +336,8 @@ class Engine:
             person = self.fb.person_by_id[w.person]
             said = shown_as(question, w.phrase)
             said = re.sub(r"['’]s$", "", said) if w.outlet else said
-            wrong_part = f"place {person.name} at {said}" if w.outlet else f"call {person.name} {said}"
+            wrong_part = (f"say {person.name} works for {self.fb.person_by_id[w.works_for].name}" if w.works_for
+                          else f"place {person.name} at {said}" if w.outlet else f"call {person.name} {said}")
             lines.append(f"My sources don't {wrong_part}. They describe {person.name} as “{person.role}”.")
             cites += [self.ix._cite(ev.source, ev.quote) for ev in person.evidence[:1]]
             holder = self.ix.roles.holder_of(w)

@@ -38,6 +38,7 @@ class WrongRole:
     phrase: str  # the question's words for the role, e.g. "pence's press secretary"
     span: tuple[int, int]  # word positions of that phrase (end exclusive), dropped to answer the rest
     outlet: bool = False  # the phrase names a news outlet ("NYT reporter"), not a role
+    works_for: str | None = None  # the id of someone else the question says they work for ("Nauert works for Pence")
 
 
 def _phrase(ws: list[Word], start: int, end: int) -> str:
@@ -186,12 +187,13 @@ class RoleChecker:
             if employs is None:
                 continue
             at = e + len(employs.group(0).split())
-            employer = self._employer_at(ws, spans, at, pid)
+            employer = self._employer_at(ws, spans, at, pid, persons=True)
             if employer is None and at < len(ws) and ws[at].text == "the":
-                employer = self._employer_at(ws, spans, at + 1, pid)
+                employer = self._employer_at(ws, spans, at + 1, pid, persons=True)
             if employer is not None:  # "works for X" is dropped whole; "write for X" keeps asking what was written
                 dropped = e if employs.group("works") else at - 1
-                found.append(WrongRole(pid, " ".join(w.text for w in ws[at:employer]), (dropped, employer), outlet=True))
+                boss = next((p for s2, e2, p in spans if e2 == employer and p in self.people and self.people[p].kind == "person"), None)
+                found.append(WrongRole(pid, " ".join(w.text for w in ws[at:employer]), (dropped, employer), outlet=True, works_for=boss))
         widest: dict[str, WrongRole] = {}  # "supreme leader" over "supreme": one correction per person
         for f in found:
             if f.person not in widest or f.span[1] - f.span[0] > widest[f.person].span[1] - widest[f.person].span[0]:
@@ -212,13 +214,14 @@ class RoleChecker:
                 return j
         return None
 
-    def _employer_at(self, ws: list[Word], spans, at: int, holder: str) -> int | None:
+    def _employer_at(self, ws: list[Word], spans, at: int, holder: str, persons: bool = False) -> int | None:
         """Where an institution or body named at `at` ends, when nothing the articles say of the
-        holder mentions it; else None."""
-        body = next(self._bodies_at(ws, spans, at), None)
+        holder mentions it; else None. With `persons`, someone else may be the one worked for
+        ("Nauert works for Pence")."""
+        body = next(self._bodies_at(ws, spans, at, persons), None)
         return body[0] if body is not None and not body[1] & self.words[holder] else None
 
-    def _bodies_at(self, ws: list[Word], spans, at: int):
+    def _bodies_at(self, ws: list[Word], spans, at: int, persons: bool = False):
         """The institutions (chat.yaml), then the bodies the articles name, whose name starts at
         word `at` (and ends within `ws`): (where it ends, its name's telling words)."""
         texts = [w.text for w in ws]
@@ -226,7 +229,8 @@ class RoleChecker:
             if tuple(texts[at : at + len(name)]) == name:
                 yield at + len(name), frozenset(name)
         for s, e, pid in spans:
-            if s == at and e <= len(ws) and pid in self.people and self.people[pid].kind == "organisation":
+            if s == at and e <= len(ws) and pid in self.people and (self.people[pid].kind == "organisation"
+                                                                    or persons and self.people[pid].kind == "person"):
                 yield e, frozenset(plain_tokens(self.people[pid].name)) - {"the", "us", "of"}
             elif s == at and e <= len(ws) and pid.startswith("~"):  # a news outlet the articles never mention ("CNN")
                 yield e, frozenset(pid[1:].lower().split())

@@ -560,6 +560,10 @@ def test_works_for_an_employer_the_articles_never_give_is_corrected(engine):
         "My sources don't place Jen Kirby at the Washington Post. They describe Jen Kirby as “Vox")
     assert engine.ask("Jen Kirby wrote this for CNN, right?").text.startswith("No — my sources don't place Jen Kirby at CNN.")
     assert not engine.ix.roles.check("what did josh rogin write for the washington post")[1]
+    # someone else as the one worked for: only where nothing the articles say of them ties them
+    assert engine.ask("does nauert work for pence").text.startswith(
+        "No — my sources don't say Heather Nauert works for Mike Pence. They describe Heather Nauert as “State Department spokeswoman”.")
+    assert not engine.ix.roles.check("does nick ayers work for pence")[1]  # "Chief of staff to Vice President Pence"
 
 
 def test_a_body_the_articles_never_mention_doing_what_someone_else_did_is_corrected(tiny, engine):
