@@ -594,6 +594,12 @@ def _outlet_again(engine: Engine, norm: str, before: Conversation) -> str | None
         if nameless is not None and last[: at[0]].endswith("the ") and named_as:
             return last[: at[0] - 4] + outlet + last[named_as.end():]
         return last[: at[0]] + outlet + last[at[1]:]
+    asked_of_nameless = nameless_article(engine.ix, last) if nameless is None else None
+    if asked_of_nameless is not None:
+        # "whats the first article called" — "and vox?": "whats the vox article called"
+        start, end = asked_of_nameless.span
+        noun = asked_of_nameless.words.split()[-1]
+        return f"{last[:start]}the {outlet} {noun if noun != 'one' else 'article'}{last[end:]}"
     return f"according to {outlet} {last}"
 
 

@@ -857,3 +857,11 @@ def test_is_it_in_that_article_too_after_someones_words_asks_whether_it_prints_t
     assert turn.result.text == "Yes — Vox prints those words too:" and turn.result.citations[0].source_id == "vox"
     *_, turn = _talk(engine, "what did nauert tweet", "does dw say that too")
     assert turn.result.text == "No — DW doesn't print those words; the first article and Vox print them:"
+
+
+def test_another_outlet_after_a_question_of_the_nameless_article_takes_its_place(engine):
+    *_, turn = _talk(engine, "whats the first article called", "and vox?")
+    assert turn.read_as == "whats the vox article called" and "North Korean officials abruptly canceled" in turn.result.text
+    *_, vox, dw = _talk(engine, "what did the first article say about why nk backed out", "what about vox", "and dw?")
+    assert vox.result.text.startswith("It is unclear exactly why the North Koreans backed out.")
+    assert "whitewash" in dw.result.text
