@@ -1037,7 +1037,7 @@ _TALKED_TO = re.compile(r"(?:\b(?:talk|talked|talking|speak|spoke|speaking|comme
 def said_to_lines(ix: Index, quotes) -> list[str]:
     """"Nick Ayers said it to The Washington Post (interview).": one line for each speaker, listener
     and medium of quotes that were said to someone."""
-    return list(dict.fromkeys(f"{ix.fb.name_of(x.speaker)} said it to {ix.fb.name_of(x.said_to)} ({x.medium})." for x in quotes))
+    return list(dict.fromkeys(f"{ix.fb.name_of(x.speaker)} said it {ix.fb.told(x.said_to) or 'in public'} ({x.medium})." for x in quotes))
 
 
 def told_whom(ix: Index, q: Query) -> list[Candidate]:
@@ -1259,7 +1259,7 @@ def _not_quoted_on(ix: Index, q: Query, speaker: str, detail: str, said: list[Qu
 def _quotes_answer(ix: Index, q: Query, speaker: str, chosen: list[Quote], lead: str = "") -> Answer:
     person = ix.fb.person_by_id[speaker]
     printed = [_as_printed_by(x, q.outlet) for x in chosen]
-    text = lead + "\n".join(f"{person.name}: “{words}” ({medium}{', to ' + ix.fb.name_of(x.said_to) if x.said_to and source == x.source else ''}"
+    text = lead + "\n".join(f"{person.name}: “{words}” ({medium}{', ' + ix.fb.told(x.said_to) if x.said_to and source == x.source else ''}"
                      f"{quote_when(x)})" for x, (words, source, medium) in zip(chosen, printed))
     cites = [ix._cite(source, words) for words, source, _ in printed]
     return Answer(q.raw, text, "quotes", tuple(cites), confidence=1.0, quotes=tuple(chosen), person=person)
@@ -1268,7 +1268,7 @@ def _quotes_answer(ix: Index, q: Query, speaker: str, chosen: list[Quote], lead:
 def _said_answer(ix: Index, q: Query, best: Quote, score: float) -> Answer:
     who = ix.fb.person_by_id[best.speaker].name if best.speaker else "The article does not say who"
     said = "said" if best.speaker else "said it"
-    text = f"{who} {said}: “{best.text}” ({best.medium}{', to ' + ix.fb.name_of(best.said_to) if best.said_to else ''}{quote_when(best)}). {best.context}"
+    text = f"{who} {said}: “{best.text}” ({best.medium}{', ' + ix.fb.told(best.said_to) if best.said_to else ''}{quote_when(best)}). {best.context}"
     named = [e for e in q.entities if ix.fb.person_by_id[e].kind == "person" or e in ix.quotes_by_speaker]
     if named and best.speaker not in named:  # "Did Pence say '…'?": someone else did
         text = f"No — those are not {ix.fb.person_by_id[named[0]].name}'s words. " + text

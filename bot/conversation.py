@@ -84,6 +84,7 @@ _NEW_TOPIC = re.compile(r"^(?:(?:ok|okay|so|alright|anyway|and)[,.]?\s+)?(?:(?:a
                         r"\s+(?:thing|question|topic|subject|one|q)|switching\s+(?:topics?|gears|subjects?)|chang(?:e|ing)\s+(?:the\s+)?"
                         r"(?:topic|subject)|unrelated(?:\s+but)?|moving on|on another note)\s*(?:[-–—.,:;!]+\s*|\s+(?=\w))", re.IGNORECASE)
 # "when did they say it?", "where was he when he said that", "when was that said"
+_BARE_WHEN = re.compile(r"^(?:and\s+|so\s+|ok\s+)?(?:when|where)(?: (?:was|is) (?:that|this|it))?$")
 _SAID_WHEN = re.compile(r"^(?:and\s+|so\s+)?(?:(?:when|where|how|(?:on |at )?(?:what|which) (?:day|date|time)) did (?:he|she|they|it|that) "
                         r"(?:say|said|tell|tweet|post|write|announce)"
                         r"(?: (?:it|that|this|so))?|(?:when|where) (?:was|were) (?:he|she|they) when (?:he|she|they) (?:said|told|tweeted|gave|made|did|posted|wrote) "
@@ -115,6 +116,7 @@ class Conversation:
     # the last question read as a whole (not "why" or "by who?" with the topic's words added): what a
     # short follow-up is shown to follow up on
     anchor: str = ""
+    told_whom: bool = False  # the last turn said whom words were said to: a bare "when?" asks when they were said
     updated: float = field(default=0.0, compare=False)
 
 
@@ -132,6 +134,9 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
     if before is not None and now - before.updated > EXPIRES_AFTER:
         before = None
     text = clip(text)
+    just_told = before is not None and before.told_whom  # (a flag for the next message only)
+    if just_told:
+        before = replace(before, told_whom=False)
     fresh = _NEW_TOPIC.match(text)
     if fresh and text[fresh.end():].strip():
         text, before = text[fresh.end():], None
@@ -172,7 +177,8 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
             turn = _in_article(engine, text, checked.group("o1") or checked.group("o2"), before, now)
             if turn is not None:
                 return turn
-        if _SAID_WHEN.match(norm) and said_then.quotes:
+        # ("when?" right after whom someone's words were said to: when they said them)
+        if (_SAID_WHEN.match(norm) or (_BARE_WHEN.match(norm) and just_told)) and said_then.quotes:
             said = _said_when(engine, text, said_then, now)
             if said is not None:
                 return said
@@ -942,7 +948,8 @@ def _said_to(engine: Engine, text: str, before: Conversation, now: float) -> Tur
     if not told:
         return None
     lines = said_to_lines(engine.ix, told[:3])
-    return Turn(Answer(text, "\n".join(lines), "quotes", before.citations, quotes=tuple(told[:3])), None, replace(before, updated=now))
+    return Turn(Answer(text, "\n".join(lines), "quotes", before.citations, quotes=tuple(told[:3])), None,
+                replace(before, updated=now, told_whom=True))
 
 
 def _said_when(engine: Engine, text: str, before: Conversation, now: float) -> Turn | None:
@@ -958,7 +965,7 @@ def _said_when(engine: Engine, text: str, before: Conversation, now: float) -> T
     lines = []
     for x in shown:
         who = engine.fb.name_of(x.speaker) if x.speaker else "The article does not say who"
-        to = f", to {engine.fb.name_of(x.said_to)}" if x.said_to else ""
+        to = f", {engine.fb.told(x.said_to)}" if x.said_to else ""
         lines.append(f"{who} ({x.medium}{to}{quote_when(x)}): {x.context}")
     cites = tuple(engine.ix._cite(x.source, x.text) for x in shown)
     return Turn(Answer(text, "\n".join(dict.fromkeys(lines)), "quotes", cites, quotes=tuple(shown)), None,

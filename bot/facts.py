@@ -401,6 +401,12 @@ class FactBase:
     def fact_by_id(self) -> dict[str, Fact]:
         return {f.id: f for f in self.facts}
 
+    def told(self, said_to: str | None) -> str | None:
+        """Whom words were said to, as a reply puts it: "to Josh Rogin", or "in public"."""
+        if not said_to:
+            return None
+        return "in public" if said_to == "public" else f"to {self.name_of(said_to)}"
+
     def name_of(self, ref: str | None) -> str | None:
         """A person's name for a person id; any other text (e.g. "public") as it is."""
         if not ref:

@@ -364,8 +364,8 @@ def _speaker(fb: FactBase, q: Quote) -> str:
 def quote_text(fb: FactBase, q: Quote) -> str:
     src = fb.source_by_id[q.source]
     meta = [q.medium]
-    if fb.name_of(q.said_to):
-        meta.append(f"to {fb.name_of(q.said_to)}")
+    if q.said_to:
+        meta.append(fb.told(q.said_to))
     if q.date:
         meta.append(q.date_label() or q.date)
     lines = [_wrap(f"{_speaker(fb, q)}: “{bare_quote(q.text)}”"), _wrap(f"({', '.join(meta)}; {src.name})", "  "),

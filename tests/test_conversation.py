@@ -865,3 +865,9 @@ def test_another_outlet_after_a_question_of_the_nameless_article_takes_its_place
     *_, vox, dw = _talk(engine, "what did the first article say about why nk backed out", "what about vox", "and dw?")
     assert vox.result.text.startswith("It is unclear exactly why the North Koreans backed out.")
     assert "whitewash" in dw.result.text
+
+
+def test_when_after_someones_words_is_when_they_said_them(engine):
+    *_, told, when = _talk(engine, "i need a good quote from pence for my presentation", "who did he say that to", "when")
+    assert "Mike Pence said it in public (announcement)." in told.result.text  # not "to public"
+    assert "flight home" in when.result.text and not when.result.text.startswith("My sources don't say when")
