@@ -66,6 +66,7 @@ EVAL_SETS = {
     "blind_at": EVAL_SET.with_name("blind_at.yaml"),
     "blind_au": EVAL_SET.with_name("blind_au.yaml"),
     "blind_av": EVAL_SET.with_name("blind_av.yaml"),
+    "blind_aw": EVAL_SET.with_name("blind_aw.yaml"),
     "dev": Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev_questions.yaml",
 }
 
