@@ -341,6 +341,7 @@ _DOES_ARTICLE = re.compile(
 _IN_ARTICLES = re.compile(
     r"^(?:so |and |but |ok )?(?:is|was|are|were) (?P<rest>.+?) (?:mentioned |reported |covered )?in (?P<art>(?:all|each|every one) (?:of )?(?:the )?"
     r"(?:three |3 )?(?:articles?|sources?|stories|pieces)|the .+? (?:article|piece|story|one)|vox|dw)(?: too| as well)?$")
+_ABOUT_ARTICLE = re.compile(r"^(?:and |so |ok )?(?:what|how) about (?P<art>.+?) (?P<verb>does|did|do) (?:it|they) ")
 _ALL_ARTICLES = re.compile(r"^(?:all|each|every one)\b")
 _QUOTE_WORDS = re.compile(r"\b(?:quotes?|quoted|words|statements?|tweets?)\b|^quote\b")
 
@@ -352,6 +353,9 @@ def article_reports(ix: Index, question: str, answer_of) -> Answer | None:
     what is asked, as the engine does) — "Yes —" or "No —" and the articles that do. None for any
     other question, or one that names no single article."""
     norm = " ".join(re.sub(r"[^a-z0-9' ]+", " ", question.lower()).split()).strip()
+    about = _ABOUT_ARTICLE.match(norm)
+    if about is not None:  # "what about the vox article, does it mention kcna": "it" is that article
+        norm = f"{about.group('verb')} {about.group('art')} {norm[about.end():]}"
     found = _DOES_ARTICLE.match(norm) or _IN_ARTICLES.match(norm)
     if found is None:
         return None

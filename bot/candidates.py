@@ -356,7 +356,7 @@ def claims(ix: Index, q: Query) -> list[Candidate]:
         # be wrong about). A yes or no names the actor right before the action, not what they spoke of.
         # ("why did Trump cancel the meeting with North Korea": the one who acts is named first; the
         # claim's own actor may be named after it, as the other party — but no one else of the claim's)
-        other_actor = (c.holds and c.action and c.entities and q.entities and q.entities[0] not in context
+        other_actor = (c.holds and c.action and c.entities and q.entities and q.entities[0] not in c.entities
                        and (not named & context or (c.subject or "@")[1:] in q.entities[1:])
                        and c.tokens <= asked_or_acting
                        # "how did Kim Yo Jong travel to South Korea?" does not claim she travelled with

@@ -60,7 +60,9 @@ _REPORTED = re.compile(r"^(?:and\s+|but\s+|so\s+)?(?:(?:which|what) (?:(?:one )?
                        r"^(?:and\s+|so\s+)?where (?:was|is) (?:that|this|it) (?:published|printed|reported|from)$|"
                        # "which article?", "in what piece" (after "who said that?"; "which paper?" after "who was he
                        # talking to?" asks for Rogin's paper)
-                       r"^(?:and\s+|so\s+|ok\s+)?(?:in\s+|from\s+)?(?:which|what)\s+(?:articles?|pieces?|sources?)$")
+                       r"^(?:and\s+|so\s+|ok\s+)?(?:in\s+|from\s+|according\s+to\s+)?(?:which|what)\s+(?:articles?|pieces?|sources?)$|"
+                       # "according to which outlet?": which of the three says so, not whose paper
+                       r"^(?:and\s+|so\s+|ok\s+)?according\s+to\s+(?:which|what|whose)\s+(?:outlets?|papers?|newspapers?|sites?)$")
 # "does DW agree?", "did vox say that too", "is that in the vox article or the others too", "was that in the first one"
 _OUTLET_CHECK = re.compile(r"^(?:and\s+|but\s+|so\s+|ok\s+)?(?:(?:does|did|do)\s+(?P<o1>.+?)\s+(?:agree|say\s+(?:that|so|the\s+same|it|this)|"
                            r"report\s+(?:that|it|this|the\s+same)|mention\s+(?:that|it|this)|have\s+(?:that|it|this)|confirm\s+(?:that|it|this))|"

@@ -164,3 +164,8 @@ def test_whether_an_article_reports_something_names_the_articles_that_do(engine)
     answer = engine.ask("did dw report the two hours")
     assert answer.text.startswith("No — DW doesn't report it; the first article and Vox do. The North Koreans pulled out just two hours")
     assert {c.source_id for c in answer.citations} <= {"src0", "vox"} and _verbatim(engine, answer)
+
+
+def test_what_about_an_article_does_it_mention_someone(engine):
+    assert engine.ask("what about the vox article, does it mention kcna").text == \
+        "No — Vox doesn't mention Korean Central News Agency; the first article does."

@@ -871,3 +871,8 @@ def test_when_after_someones_words_is_when_they_said_them(engine):
     *_, told, when = _talk(engine, "i need a good quote from pence for my presentation", "who did he say that to", "when")
     assert "Mike Pence said it in public (announcement)." in told.result.text  # not "to public"
     assert "flight home" in when.result.text and not when.result.text.startswith("My sources don't say when")
+
+
+def test_according_to_which_outlet_names_the_article_that_reports_it(engine):
+    *_, turn = _talk(engine, "what did analysts think north korea's diplomatic blitz was really for", "according to which outlet")
+    assert turn.result.text == "DW reports it."

@@ -617,6 +617,8 @@ def test_a_yes_no_question_naming_the_wrong_actor_is_answered_no_with_who_did_it
     for question, name in (("did trump cancel the meeting", "Donald Trump"), ("did south korea call off the meeting", "South Korea")):
         answer = engine.ask(question)
         assert answer.text.startswith(f"No — it wasn't {name}: ") and "North Koreans cancelled" in answer.text
+    # the one asked about was a party to what was done, not its doer: still "No"
+    assert engine.ask("pence cancelled the meeting with the north koreans right?").text.startswith("No — it wasn't Mike Pence: ")
     # knowing of it or commenting on it is not doing it
     assert not engine.ask("Did Trump know about the meeting?").text.startswith("No — it wasn't")
     assert not engine.ask("Did Kim Jong Un himself comment on the canceled meeting?").text.startswith("No — it wasn't")
