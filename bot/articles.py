@@ -18,7 +18,8 @@ from bot.text import listed
 # What is asked of the article, in the order a reply gives it
 _ASKED = (
     # (the byline of a wire story names its agencies: "which news agencies does the DW piece cite")
-    ("author", re.compile(r"\b(?:who\s+(?:wrote|authored|penned|is\s+behind)|author|authors|byline|writer\s+of|written\s+by|"
+    # ("who is the person that write the Vox article": a learner's tense, and the person asked for)
+    ("author", re.compile(r"\b(?:who\s+(?:(?:is|was)\s+the\s+(?:person|one|guy|woman|man)\s+(?:that|who)\s+)?(?:wrote|writes?|authored|penned|is\s+behind)|author|authors|byline|writer\s+of|written\s+by|"
                           r"signed|by\s+who|by\s+whom|credits?|credited|initials|(?:news\s+)?agenc(?:y|ies)|wire\s+services?|wires)\b")),
     ("outlet", re.compile(r"\b(?:(?:which|what)\s+(?:outlet|publication|site|website|paper|newspaper|news\s+outlet|media|"
                           r"organi[sz]ation)|who\s+(?:published|publishes|put\s+out|ran)|published\s+by|from\s+which|source\s+is\s+it)\b")),
@@ -140,7 +141,7 @@ _NAMES = re.compile(r"\b(?:name|names|full|stand\s+for|stands\s+for)\b")
 
 
 # The words of asking about an article's record, besides what `_ASKED` finds and the outlets' names
-_RECORD_WORDS = ("wrote write written writes author authors byline writer signed published publish publication outlet site "
+_RECORD_WORDS = ("person wrote write written writes author authors byline writer signed published publish publication outlet site "
                  "website paper newspaper news media organisation organization date dated day headline title titled called "
                  "link url web address read find see article articles piece story source put out released appear came come "
                  "posted run ran behind penned authored give gives credit credits credited initials agency agencies wire "

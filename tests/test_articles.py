@@ -10,6 +10,7 @@ from bot.conversation import follow_up
 @pytest.mark.parametrize("norm, asked", [
     ("who wrote the vox article", ("author",)),
     ("who penned the vox piece", ("author",)),
+    ("who is the person that write the vox article", ("author",)),
     ("which outlet is the unnamed one", ("outlet",)),
     ("when was the dw article published", ("date",)),
     ("what is the dw article s headline", ("title",)),
@@ -24,6 +25,10 @@ def test_what_is_asked_of_an_article(norm, asked):
 
 def _verbatim(engine, result):
     return all(c.quote in engine.fb.seed_texts[c.source_id] for c in result.citations)
+
+
+def test_the_person_that_write_an_article_is_its_author(engine):
+    assert engine.ask("Who is the person that write the Vox article?").text == "The Vox article is by Jen Kirby."
 
 
 def test_who_wrote_an_article_names_its_author_and_only_that_article(engine):
