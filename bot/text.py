@@ -169,14 +169,20 @@ def _question_word(word: str) -> str:
 
 
 HYPOTHETICAL = re.compile(r"\b(?:supposed|meant|going|planned|scheduled|slated|set|due|would|was to|were to|intend|intended|intending|plan|planning|aim|aimed|hoped|hoping|wanted|want|wants|wanting)\b")
-_CHECK_PREFIX = re.compile(r"^(?:is it (?:true|right|correct) that|i (?:heard|read|think) (?:that )?|apparently)\s*")
+_CHECK_PREFIX = re.compile(r"^(?:is it (?:true|right|correct) that|i (?:heard|read|think) (?:that )?|apparently|"
+                           # a claim someone else made, put to the bot: "guy in chat says …", "member claims …", "claim: …"
+                           r"(?:(?:some|a|the|my|other|these|those|this|our) )?(?:people|ppl|person|someone|somebody|guy|guys|dude|member|members|"
+                           r"friend|friends|user|users|mod|mods|everyone|everybody|folks|teacher)"
+                           r"(?: (?:in|on|from) (?:my |the |this |our )?(?:server|chat|discord|channel|class|thread|group))?"
+                           r"(?: (?:keeps?|are|is|was|were|keep))? (?:saying|says|say|said|claiming|claims|claim|claimed|thinks|think|thought|reckons?|"
+                           r"told me|tells me|swears?|insists?|insisting|posted)(?: that)?|claim|rumou?r|fact ?check)\b\s*")
 # ("can you walk me through the trip?" asks for the walk-through: only "can you" goes)
 _POLITE_PREFIX = re.compile(r"^(?:(?:can|could|would|will) you (?:please )?(?:tell me|explain|say|let me know)|do you know|"
                             r"(?:can|could|would|will) you(?: please)?(?=\s+(?:walk|run|give|list|show|summari[sz]e|describe|name|recap|remind)\b)|"
                             r"please (?:tell me|explain)|i (?:want|would like|d like) to know|tell me|"
                             r"(?:do|does|did) (?:we|anyone|anybody|they) (?:actually |really )?know|is it (?:actually |really )?known)\s+")
-_CHECK_SUFFIX = re.compile(r"\s*(?:is that (?:true|right|correct)|right|true|correct)$")
-_CHECK_SUFFIX_ENDS = ("true", "right", "correct")
+_CHECK_SUFFIX = re.compile(r"\s*(?:is (?:that|this|it) (?:true|right|correct|accurate|legit)|true or false|right|true|correct|accurate|legit)$")
+_CHECK_SUFFIX_ENDS = ("true", "right", "correct", "accurate", "legit", "false")
 
 
 def strip_checking(norm: str) -> tuple[str, bool]:

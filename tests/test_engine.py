@@ -1253,3 +1253,14 @@ def test_a_word_whose_contrary_the_articles_use_of_the_same_thing_is_answered_no
     assert answer.text.startswith("No — ")
     said = " ".join([answer.text] + [c.quote for c in answer.citations] + [d.summary for d in answer.disagreements])
     assert ("sat close" in said) if "apart" in question else ("younger sister" in said)
+
+
+@pytest.mark.parametrize("question,lead", [
+    # a claim someone else made, put to the bot, is checked like "is it true that …"
+    ("ppl in my server saying kim jong un himself was gonna meet pence, true??", "No — Pence was to meet Kim Jong Un's sister"),
+    ("a guy in the chat says north korea canceled 5 hours before, accurate?", "No — The North Koreans pulled out just two hours"),
+    ("my friend thinks trump canceled the meeting", "No — it wasn't Donald Trump: "),
+])
+def test_a_claim_someone_else_made_is_checked(engine, question, lead):
+    answer = engine.ask(question)
+    assert answer.text.startswith(lead) and "never mention" not in answer.text
