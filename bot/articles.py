@@ -13,7 +13,7 @@ from bot.analyse import analyse, nameless_article
 from bot.facts import date_label
 from bot.index import Index
 from bot.results import Answer, NotCovered
-from bot.text import listed
+from bot.text import STOPWORDS, listed
 
 # What is asked of the article, in the order a reply gives it
 _ASKED = (
@@ -198,7 +198,7 @@ def which_article_asks(question: str) -> str | None:
     return rest if rest and rest.lower() not in _POINTING else None
 
 
-def reporting_articles(ix: Index, asked_text: str, asked: list[str], answer: Answer) -> tuple[tuple[str, ...], str | None]:
+def reporting_articles(ix: Index, asked_text: str, asked: list[str], answer: Answer, worded: bool = False) -> tuple[tuple[str, ...], str | None]:
     """The articles (source ids, in the sources' order) that print the words asked about ("which
     article calls North Korea 'the hermit kingdom'"), else whose own words for the answer hold the most
     of what is asked: the answer's first fact's evidence and its citations, or for someone's card
@@ -220,7 +220,14 @@ def reporting_articles(ix: Index, asked_text: str, asked: list[str], answer: Ans
     said = [t for t in asked if not t.startswith("@")] or asked
     held = {s: ix._coverage(said, words) for s, words in passages.items()} if said else {}
     best = max(held.values(), default=0.0)
-    return tuple(s.id for s in ix.fb.sources if best > 0 and held.get(s.id, 0.0) >= best - 0.05), None
+    chosen = [s.id for s in ix.fb.sources if best > 0 and held.get(s.id, 0.0) >= best - 0.05]
+    # `worded`: asked which article calls it so, a word asked that some articles print and others don't
+    # decides between them — "which outlet calls him ceremonial" is Vox's word (DW's "ceremony" shares
+    # its stem); a paraphrase ("pulled out") is no one article's
+    telling = [w for w in set(_plain(asked_text).split()) if worded and len(w) > 3 and w not in STOPWORDS
+               and 0 < sum(f" {w} " in _plain_seed(ix, src.id) for src in ix.fb.sources) < len(ix.fb.sources)]
+    printing = [sid for sid in chosen if all(f" {w} " in _plain_seed(ix, sid) for w in telling)]
+    return tuple(printing or chosen), None
 
 
 def articles_lead(ix: Index, sources: tuple[str, ...], answer: Answer, printed: bool = False) -> str:

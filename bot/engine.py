@@ -39,6 +39,7 @@ __all__ = ["Answer", "Citation", "Comparison", "Engine", "NotCovered", "PersonMa
 
 _TWO_SPEAKERS = re.compile(r"^(?P<pre>(?:\S+ ){0,2}?(?:did|does|do|has|have|had|would|will) )(?P<a>\S+(?: \S+){0,2}) and (?P<b>\S+(?: \S+){0,2}) "
                            r"(?P<verb>say|said|tell|told|tweet|tweeted|claim|claimed)\b(?P<rest>.*)$")
+_WORDING = re.compile(r"\b(?:calls?|called|describes?|described|uses?|used|words?|term|terms|refers? to|referred to|phrases?)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9)])[.!]+\s+")
 _PRONOUN = re.compile(r"\b(he|she|they|him|her|them)\b")
 _POSSESSIVE = re.compile(r"\b(his|their)\b")
@@ -285,7 +286,8 @@ class Engine:
         found = self.ask(asked)
         if not found.answered or not found.citations:
             return replace(found, question=question)
-        sources, printed = reporting_articles(self.ix, asked, list(analyse(self.ix, asked).known_tokens), found)
+        worded = _WORDING.search(question) is not None  # ("which outlet calls him ceremonial": its very word)
+        sources, printed = reporting_articles(self.ix, asked, list(analyse(self.ix, asked).known_tokens), found, worded)
         if not sources:
             return replace(found, question=question)
         # the passages of the articles named come first: for words asked about, the sentences that print them

@@ -174,3 +174,8 @@ def test_whether_an_article_reports_something_names_the_articles_that_do(engine)
 def test_what_about_an_article_does_it_mention_someone(engine):
     assert engine.ask("what about the vox article, does it mention kcna").text == \
         "No — Vox doesn't mention Korean Central News Agency; the first article does."
+
+
+def test_which_article_calls_it_so_is_decided_by_its_very_word(engine):
+    # "ceremonial" is Vox's word; DW's "ceremony" shares its stem
+    assert engine.ask("which outlet calls kim yong nam ceremonial").text.startswith("Vox reports it. ")
