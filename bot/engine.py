@@ -39,6 +39,7 @@ __all__ = ["Answer", "Citation", "Comparison", "Engine", "NotCovered", "PersonMa
 
 _TWO_SPEAKERS = re.compile(r"^(?P<pre>(?:\S+ ){0,2}?(?:did|does|do|has|have|had|would|will) )(?P<a>\S+(?: \S+){0,2}) and (?P<b>\S+(?: \S+){0,2}) "
                            r"(?P<verb>say|said|tell|told|tweet|tweeted|claim|claimed)\b(?P<rest>.*)$")
+_DIFFERENCE_COVER = 0.5  # how much of what is asked a listed difference between the outlets must speak of
 _WORDING = re.compile(r"\b(?:calls?|called|describes?|described|uses?|used|words?|term|terms|refers? to|referred to|phrases?)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9)])[.!]+\s+")
 _PRONOUN = re.compile(r"\b(he|she|they|him|her|them)\b")
@@ -296,6 +297,28 @@ class Engine:
         return replace(found, question=question, text=f"{articles_lead(self.ix, sources, found, printed is not None)} {found.text}",
                        citations=cites)
 
+    def _as_the_outlet_has_it(self, q: Query, result: Answer) -> Answer:
+        """"According to DW, how many hours before did they cancel?": where the outlets are listed as
+        differing on what is asked and the one named is a side, the difference is the answer — DW
+        says only "at the last minute" — not the others' figure under DW's name."""
+        wanted = [t for t in q.known_tokens if not t.startswith("@")]
+        fact = self.fb.fact_by_id.get(result.facts[0])
+        held: dict[str, set[str]] = {}
+        for ev in fact.evidence if fact else ():
+            held.setdefault(ev.source, set()).update(self.ix._analyse(ev.quote, correct=False)[0])
+        covers = {source: self.ix._coverage(wanted, words) for source, words in held.items()} if wanted else {}
+        if not covers or covers.get(q.outlet, 0.0) >= max(covers.values()):
+            return result  # ("according to Vox, why …": Vox's own words say it as well as any)
+        for d in self.ix._disc_by_fact.get(result.facts[0], []):
+            if not d.is_disagreement or not any(ev.source == q.outlet for ev in d.sides):
+                continue
+            said = set(self.ix._analyse(f"{d.topic} {d.summary}", correct=False)[0])
+            if wanted and self.ix._coverage(wanted, said) >= _DIFFERENCE_COVER:
+                sides = tuple(sorted((self.ix._cite(ev.source, ev.quote) for ev in d.sides), key=lambda c: c.source_id != q.outlet))
+                return replace(result, text=f"The outlets differ on this ({d.topic}): {d.summary}", citations=sides,
+                               disagreements=(d,))
+        return result
+
     def _ask(self, text: str) -> Result:
         norm = normalize(text).strip(" ?!.")  # (read once for the two kinds of question tried first)
         ordered = order_answer(self.ix, text, norm)  # "was the meeting before or after the ceremony?": an order, not a fact
@@ -309,6 +332,8 @@ class Engine:
             return self._ask_parts(text, parts)
         q = analyse(self.ix, text)
         result = self._decide(q)
+        if q.outlet and not q.yes_no and getattr(result, "kind", "") in ("fact", "date") and result.facts:
+            result = self._as_the_outlet_has_it(q, result)
         sentences = [s for s in _SENTENCE_END.split(text) if s.strip()]
         if not result.answered and len(sentences) > 1 and asks(sentences[-1]):
             # "ok different thing. who is heather nauert": the chat around a question is not part of it

@@ -1264,3 +1264,11 @@ def test_a_word_whose_contrary_the_articles_use_of_the_same_thing_is_answered_no
 def test_a_claim_someone_else_made_is_checked(engine, question, lead):
     answer = engine.ask(question)
     assert answer.text.startswith(lead) and "never mention" not in answer.text
+
+
+def test_asked_of_one_outlet_that_lacks_the_detail_the_difference_is_the_answer(engine):
+    answer = engine.ask("how many hours b4 the mtg did nk cancel according to DW")
+    assert answer.text.startswith("The outlets differ on this (How late North Korea withdrew): ") and "at the last minute" in answer.text
+    assert answer.citations[0].source_id == "dw"
+    # an outlet whose own words say it as well as any keeps its answer
+    assert engine.ask("according to vox why did north korea cancel").text.startswith("It is unclear exactly why")
