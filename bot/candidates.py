@@ -904,7 +904,11 @@ def unquoted_speaker(ix: Index, q: Query) -> Candidate | None:
     """"What did X say …?" where X, named before the verb, is a person the articles never quote:
     "My sources don't quote X". When no fact reports X's words either (`said_by`), that is the
     whole answer; otherwise it competes with those facts."""
-    if not q.quote_intent or q.wh != "?what" or not q.entities or q.first in YES_NO_STARTERS or _speaker(ix, q):
+    # ("did Kim Yo Jong say anything about Pence?" asks the same, to be answered "No —")
+    asks_whether = q.first in YES_NO_STARTERS and (_ANY_WORDS.search(q.norm) is not None or _COMMENTED_ON.search(q.norm) is not None)
+    if not q.quote_intent and not asks_whether or not q.entities or _speaker(ix, q):
+        return None
+    if not asks_whether and (q.wh != "?what" or q.first in YES_NO_STARTERS):
         return None
     first = ix.fb.person_by_id[q.entities[0]]
     verb = SPEECH_VERB.search(q.norm)
@@ -917,7 +921,7 @@ def unquoted_speaker(ix: Index, q: Query) -> Candidate | None:
         if rest and any(rest <= d.all_tokens | d.evidence_tokens for d in ix.reported_in[first.id]):
             return None
     reported = "" if first.id in ix.reported_in else " or reports"
-    text = f"My sources don't quote {first.name}: none of the {ix.fb.meta.articles} prints{reported} anything {first.name} said."
+    text = f"{'No — my' if asks_whether else 'My'} sources don't quote {first.name}: none of the {ix.fb.meta.articles} prints{reported} anything {first.name} said."
     return Candidate("quotes", 1.0, lambda: NotCovered(q.raw, text, ()), (), frozenset({"@" + first.id}) | ix._quote_word_tokens | _SAYS,
                      frozenset({first.id}), frozenset({"quote"}))
 
@@ -1063,6 +1067,7 @@ def told_whom(ix: Index, q: Query) -> list[Candidate]:
 
 
 # "did Nauert say anything about it?": a yes or no that asks for the words themselves
+_COMMENTED_ON = re.compile(r"\b(?:comment|commented|remark|remarked|speak|spoke|respond|responded|react|reacted)\s+(?:on|about|to)\b")
 _ANY_WORDS = re.compile(rf"\b(?:{'|'.join(REPORTING_VERBS)}|post|posted)\s+(?:anything|something)\b")
 
 QUOTE_MATCH = 70  # how closely (rapidfuzz partial ratio) quoted words must match a quote to be taken as it

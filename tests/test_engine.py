@@ -1272,3 +1272,11 @@ def test_asked_of_one_outlet_that_lacks_the_detail_the_difference_is_the_answer(
     assert answer.citations[0].source_id == "dw"
     # an outlet whose own words say it as well as any keeps its answer
     assert engine.ask("according to vox why did north korea cancel").text.startswith("It is unclear exactly why")
+
+
+@pytest.mark.parametrize("question,name", [("did kim yo jong say anything about pence", "Kim Yo Jong"),
+                                           ("did kim jong un comment on the cancellation", "Kim Jong Un")])
+def test_whether_someone_never_quoted_said_anything_is_no(engine, question, name):
+    assert engine.ask(question).text.startswith(f"No — my sources don't quote {name}: ")
+    # someone they do quote: "Yes —" and the words
+    assert engine.ask("did nauert say anything about the meeting").text.startswith("Yes — Heather Nauert: ")
