@@ -1270,15 +1270,21 @@ def _quotes_answer(ix: Index, q: Query, speaker: str, chosen: list[Quote], lead:
     return Answer(q.raw, text, "quotes", tuple(cites), confidence=1.0, quotes=tuple(chosen), person=person)
 
 
+_NAME_ZIPF = 3.0  # a word the articles never use, this rare in English, may be someone's name
+
+
 def _said_answer(ix: Index, q: Query, best: Quote, score: float) -> Answer:
     who = ix.fb.person_by_id[best.speaker].name if best.speaker else "The article does not say who"
     said = "said" if best.speaker else "said it"
     text = f"{who} {said}: “{best.text}” ({best.medium}{', ' + ix.fb.told(best.said_to) if best.said_to else ''}{quote_when(best)}). {best.context}"
     named = [e for e in q.entities if ix.fb.person_by_id[e].kind == "person" or e in ix.quotes_by_speaker]
+    strangers = [w for w, zipf in q.unknown if zipf < _NAME_ZIPF and " " not in w]  # ("was it Tillerson who tweeted '…'?")
     if named and best.speaker not in named:  # "Did Pence say '…'?": someone else did
         text = f"No — those are not {ix.fb.person_by_id[named[0]].name}'s words. " + text
     elif q.yes_no and best.speaker in named:
         text = "Yes — " + text
+    elif q.yes_no and not named and strangers:
+        text = f"No — my sources don't mention {strangers[-1].title()}. " + text
     person = ix.fb.person_by_id.get(best.speaker or "")
     return Answer(q.raw, text, "quotes", (ix._cite(best.source, best.text),), confidence=round(score / 100, 3),
                   quotes=(best,), person=person)

@@ -1280,3 +1280,8 @@ def test_whether_someone_never_quoted_said_anything_is_no(engine, question, name
     assert engine.ask(question).text.startswith(f"No — my sources don't quote {name}: ")
     # someone they do quote: "Yes —" and the words
     assert engine.ask("did nauert say anything about the meeting").text.startswith("Yes — Heather Nauert: ")
+
+
+def test_words_put_to_someone_the_articles_never_mention_are_corrected(engine):
+    answer = engine.ask('was it tillerson who tweeted "we regret their failure to seize this opportunity"?')
+    assert answer.text.startswith("No — my sources don't mention Tillerson. Heather Nauert said: ")
