@@ -23,7 +23,7 @@ from bot.articles import article_name, reporting_articles
 from bot.claims import as_question
 from bot.decide import HEDGED, NOTHING_SPECIFIC
 from bot.ordering import asks_order
-from bot.text import (ARTICLE_NOUN_AFTER, ARTICLE_NOUNS, PERSONAL_PRONOUN, PRONOUN_GENDER, REPORTING_VERBS, SPEECH_VERB, STOPWORDS, clip, listed, normalize,
+from bot.text import (ARTICLE_NOUN_AFTER, ARTICLE_NOUNS, PERSONAL_PRONOUN, PRONOUN_GENDER, REPORTING_VERBS, SPEECH_VERB, STOPWORDS, clip, listed, normalize, strip_checking,
                       without_question_words, wh_token)
 
 EXPIRES_AFTER = 15 * 60  # seconds of silence after which a conversation is forgotten
@@ -618,7 +618,8 @@ def _topic_of(engine: Engine, question: str, beside: str = "") -> str:
     """The last question's topic, to add to a follow-up that has none of its own: its words
     without the question word, and without words the sources never use ("re", "bruh"), which
     would only count against the follow-up."""
-    words = without_question_words(question).split()
+    # (a claim put to the bot is its topic without its wrapper: "member claims …, true?")
+    words = without_question_words(strip_checking(normalize(question))[0]).split()
     unknown = {w for w, _ in analyse(engine.ix, question).unknown}
     # Each word once, and no word that only points or asks: a follow-up of a follow-up would
     # otherwise carry "it held it held" or the whole chain of questions before it.

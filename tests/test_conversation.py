@@ -876,3 +876,8 @@ def test_when_after_someones_words_is_when_they_said_them(engine):
 def test_according_to_which_outlet_names_the_article_that_reports_it(engine):
     *_, turn = _talk(engine, "what did analysts think north korea's diplomatic blitz was really for", "according to which outlet")
     assert turn.result.text == "DW reports it."
+
+
+def test_a_claim_put_to_the_bot_is_followed_up_without_its_wrapper(engine):
+    *_, turn = _talk(engine, "ppl in my server saying kim jong un himself was gonna meet pence, true??", "ok so who then")
+    assert not {"ppl", "server", "saying", "true"} & set(turn.read_as.split()) and "Kim Yo Jong" in turn.result.text
