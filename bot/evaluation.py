@@ -67,6 +67,7 @@ EVAL_SETS = {
     "blind_au": EVAL_SET.with_name("blind_au.yaml"),
     "blind_av": EVAL_SET.with_name("blind_av.yaml"),
     "blind_aw": EVAL_SET.with_name("blind_aw.yaml"),
+    "blind_ax": EVAL_SET.with_name("blind_ax.yaml"),
     "dev": Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev_questions.yaml",
 }
 
