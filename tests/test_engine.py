@@ -1285,3 +1285,8 @@ def test_whether_someone_never_quoted_said_anything_is_no(engine, question, name
 def test_words_put_to_someone_the_articles_never_mention_are_corrected(engine):
     answer = engine.ask('was it tillerson who tweeted "we regret their failure to seize this opportunity"?')
     assert answer.text.startswith("No — my sources don't mention Tillerson. Heather Nauert said: ")
+
+
+def test_an_attitude_is_a_demeanor(engine):
+    # the first article's "cold demeanor toward Kim Yo Jong"
+    assert engine.ask("what was pence's attitude toward kim yo jong").text.startswith("At the opening ceremony Pence sat close to Kim Yo Jong")
