@@ -86,6 +86,10 @@ _NEW_TOPIC = re.compile(r"^(?:(?:ok|okay|so|alright|anyway|and)[,.]?\s+)?(?:(?:a
                         r"\s+(?:thing|question|topic|subject|one|q)|switching\s+(?:topics?|gears|subjects?)|chang(?:e|ing)\s+(?:the\s+)?"
                         r"(?:topic|subject)|unrelated(?:\s+but)?|moving on|on another note)\s*(?:[-–—.,:;!]+\s*|\s+(?=\w))", re.IGNORECASE)
 # "when did they say it?", "where was he when he said that", "when was that said"
+# "compare", "compare the outlets", "how do the articles compare": the last answer in each article's words
+_COMPARE = re.compile(r"^(?:and\s+|so\s+|ok\s+|now\s+)?(?:compare(?: (?:them|that|it|the (?:outlets|articles|sources|three)))?(?: pls| please)?|"
+                      r"how do (?:they|the (?:outlets|articles|sources)) compare|side by side|"
+                      r"(?:what|how) do the (?:others|other (?:articles|outlets|sources)) (?:say|put it))$")
 _BARE_WHEN = re.compile(r"^(?:and\s+|so\s+|ok\s+)?(?:when|where)(?: (?:was|is) (?:that|this|it))?$")
 _SAID_WHEN = re.compile(r"^(?:and\s+|so\s+)?(?:(?:when|where|how|(?:on |at )?(?:what|which) (?:day|date|time)) did (?:he|she|they|it|that) "
                         r"(?:say|said|tell|tweet|post|write|announce)"
@@ -166,6 +170,10 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
         pushed = _PUSHBACK.match(norm) if before.citations else None
         if pushed and not asks(norm[pushed.end():]):
             return _pushed_back(engine, text, norm[pushed.end():].strip(), before, now)
+        if _COMPARE.match(norm) and before.facts:
+            compared = _compared(engine, text, before, now)
+            if compared is not None:
+                return compared
         if _SOURCES.match(norm) and before.citations:
             return _reported_by(engine, text, before, now, lead="Here is where that comes from: ")
         said_then = replace(before, quotes=before.quotes or before.reported)  # the words the last answer was about
@@ -909,6 +917,27 @@ _GOING_BY = "I can only go by my three articles."
 
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
+
+
+def _compared(engine: Engine, text: str, before: Conversation, now: float) -> Turn | None:
+    """"Compare": the last answer's fact in each article's own words, led by how the outlets differ on
+    it where that is listed; an article that doesn't report it is named as such. None when no
+    article's words back the fact."""
+    fact = engine.fb.fact_by_id.get(before.facts[0])
+    if fact is None or not fact.evidence:
+        return None
+    first = {}
+    for ev in fact.evidence:
+        first.setdefault(ev.source, ev)
+    differs = next((d for d in engine.ix._disc_by_fact.get(fact.id, []) if d.is_disagreement), None)
+    lead = f"The outlets differ ({differs.topic}): {differs.summary}" if differs else "Each article's own words for it:"
+    lines = [f"{_capital(article_name(engine.ix, s.id))}: “{first[s.id].quote}”" for s in engine.fb.sources if s.id in first]
+    silent = [article_name(engine.ix, s.id) for s in engine.fb.sources if s.id not in first]
+    if silent:
+        lines.append(f"{_capital(listed(silent))} {'don' if len(silent) > 1 else 'doesn'}'t report it.")
+    cites = tuple(engine.ix._cite(ev.source, ev.quote) for ev in first.values())
+    result = Answer(text, "\n".join([lead, *lines]), "fact", cites, (fact.id,), disagreements=(differs,) if differs else ())
+    return Turn(result, None, replace(before, citations=cites, updated=now))
 
 
 def _exact_words(engine: Engine, text: str, before: Conversation, now: float) -> Turn:

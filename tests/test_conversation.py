@@ -881,3 +881,12 @@ def test_according_to_which_outlet_names_the_article_that_reports_it(engine):
 def test_a_claim_put_to_the_bot_is_followed_up_without_its_wrapper(engine):
     *_, turn = _talk(engine, "ppl in my server saying kim jong un himself was gonna meet pence, true??", "ok so who then")
     assert not {"ppl", "server", "saying", "true"} & set(turn.read_as.split()) and "Kim Yo Jong" in turn.result.text
+
+
+def test_compare_after_an_answer_gives_each_articles_own_words(engine):
+    *_, turn = _talk(engine, "how late did north korea cancel", "compare")
+    lines = turn.result.text.split("\n")
+    assert lines[0].startswith("The outlets differ (How late North Korea withdrew): ")
+    assert [line.split(":")[0] for line in lines[1:]] == ["The first article", "Vox", "DW"]
+    assert {c.source_id for c in turn.result.citations} == {"src0", "vox", "dw"}
+    assert all(c.quote in engine.fb.seed_texts[c.source_id] for c in turn.result.citations)
