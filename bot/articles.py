@@ -13,7 +13,7 @@ from bot.analyse import analyse, nameless_article
 from bot.facts import date_label
 from bot.index import Index
 from bot.results import Answer, NotCovered
-from bot.text import STOPWORDS, listed
+from bot.text import STOPWORDS, first_upper, listed, normalize
 
 # What is asked of the article, in the order a reply gives it
 _ASKED = (
@@ -85,7 +85,7 @@ def article_details(ix: Index, question: str, norm: str) -> Answer | None:
     src = ix.fb.source_by_id[source]
     lines, cites, found = [], [], False
     for what in asked:
-        the = "It" if lines else called[0].upper() + called[1:]  # the article named once
+        the = "It" if lines else first_upper(called)  # the article named once
         if what == "author":
             lines.append(f"{the} is by {src.author}." if src.author else f"{the} names no author.")
             cites += [src.author] if src.author else []
@@ -211,21 +211,19 @@ def reporting_articles(ix: Index, asked_text: str, asked: list[str], answer: Ans
     if card:
         mentioned = _mentioning(ix)
         return tuple(s.id for s in ix.fb.sources if "@" + answer.person.id in mentioned[s.id]), None
-    passages: dict[str, set[str]] = {}
     fact = ix.fb.fact_by_id.get(answer.facts[0]) if answer.facts else None
-    for source, quote in [(ev.source, ev.quote) for ev in (fact.evidence if fact else ())] + [(c.source_id, c.quote) for c in answer.citations]:
-        passages.setdefault(source, set()).update(_quote_tokens(ix, quote))
     # (what is said counts, not whether a name is repeated: Vox's "his decision to meet with North Korean
     # defectors" reports that Pence met them)
     said = [t for t in asked if not t.startswith("@")] or asked
-    held = {s: ix._coverage(said, words) for s, words in passages.items()} if said else {}
+    held = coverage_by_article(ix, said, [(ev.source, ev.quote) for ev in (fact.evidence if fact else ())]
+                               + [(c.source_id, c.quote) for c in answer.citations])
     best = max(held.values(), default=0.0)
     chosen = [s.id for s in ix.fb.sources if best > 0 and held.get(s.id, 0.0) >= best - 0.05]
     # `worded`: asked which article calls it so, a word asked that some articles print and others don't
     # decides between them — "which outlet calls him ceremonial" is Vox's word (DW's "ceremony" shares
     # its stem); a paraphrase ("pulled out") is no one article's
-    telling = [w for w in set(_plain(asked_text).split()) if worded and len(w) > 3 and w not in STOPWORDS
-               and 0 < sum(f" {w} " in _plain_seed(ix, src.id) for src in ix.fb.sources) < len(ix.fb.sources)]
+    telling = [w for w in set(_plain(asked_text).split()) if len(w) > 3 and w not in STOPWORDS
+               and 0 < sum(f" {w} " in _plain_seed(ix, src.id) for src in ix.fb.sources) < len(ix.fb.sources)] if worded else []
     printing = [sid for sid in chosen if all(f" {w} " in _plain_seed(ix, sid) for w in telling)]
     return tuple(printing or chosen), None
 
@@ -236,8 +234,7 @@ def articles_lead(ix: Index, sources: tuple[str, ...], answer: Answer, printed: 
     if len(sources) == len(ix.fb.sources):
         subject = f"All {_COUNT.get(len(sources), len(sources))} articles"
     else:
-        subject = listed([article_name(ix, s) for s in sources])
-        subject = subject[:1].upper() + subject[1:]
+        subject = first_upper(listed([article_name(ix, s) for s in sources]))
     card = answer.kind == "person" and answer.person is not None and not printed
     verb = "print" if printed else "mention" if card else "report"
     verb = verb if len(sources) > 1 else verb + "s"
@@ -245,6 +242,25 @@ def articles_lead(ix: Index, sources: tuple[str, ...], answer: Answer, printed: 
 
 
 _COUNT = {2: "two", 3: "three"}
+
+
+def article_named(ix: Index, text: str, first_one: bool = False) -> str | None:
+    """The id of the one article a text names — by its outlet ("dw", "the vox piece"), or by its place
+    or namelessness ("the first article"; with `first_one`, "the first one" too) — else None."""
+    nameless = nameless_article(ix, text.lower(), first_one=first_one)
+    if nameless is not None:
+        return nameless.source
+    outlets = list(dict.fromkeys(p.publishes for p in (ix.fb.person_by_id[e] for e in ix._analyse(
+        ix.unglued(normalize(text)), correct=True)[1]) if p.publishes))
+    return outlets[0] if len(outlets) == 1 else None
+
+
+def coverage_by_article(ix: Index, wanted: list[str], passages) -> dict[str, float]:
+    """How much of `wanted` each article's passages hold together: `passages` are (source id, quote)."""
+    held: dict[str, set[str]] = {}
+    for source, quote in passages:
+        held.setdefault(source, set()).update(_quote_tokens(ix, quote))
+    return {source: ix._coverage(wanted, words) for source, words in held.items()} if wanted else {}
 
 
 def article_name(ix: Index, source: str) -> str:
@@ -319,14 +335,9 @@ def quoted_in_article(ix: Index, question: str) -> Answer | None:
     quoted = [m.group(1) for m in _QUOTED.finditer(question) if len(_plain(m.group(1)).split()) >= 3]
     if not quoted or not _ASKS_WHETHER.search(question):
         return None
-    norm = question.lower()
-    nameless = nameless_article(ix, norm)
-    outlets = {p.publishes for p in ix.fb.people if p.publishes and any(
-        re.search(rf"\b{re.escape(a.lower())}\b", _QUOTED.sub(" ", norm)) for a in (p.name, *p.aliases))}
-    named = {nameless.source} if nameless is not None else outlets
-    if len(named) != 1:
+    source = article_named(ix, _QUOTED.sub(" ", question))  # (the words quoted may name an outlet of their own)
+    if source is None:
         return None
-    source = next(iter(named))
     name = article_name(ix, source)
     printed, phrase = _printing(ix, quoted)
     if phrase is None:
@@ -369,36 +380,31 @@ def article_reports(ix: Index, question: str, answer_of) -> Answer | None:
         return None
     art, rest = found.group("art"), found.group("rest")
     every = _ALL_ARTICLES.match(art) is not None
-    nameless = nameless_article(ix, art)
-    outlets = {p.publishes for p in ix.fb.people if p.publishes and any(
-        re.search(rf"\b{re.escape(a.lower())}\b", art) for a in (p.name, *p.aliases))}
-    named = set() if every else {nameless.source} if nameless is not None else outlets
-    if not every and len(named) != 1:
+    source = None if every else article_named(ix, art)
+    if not every and source is None:
         return None
     quoting = found.groupdict().get("verb") == "quote" or _QUOTE_WORDS.search(rest) is not None
     who = [ix.fb.person_by_id[e] for e in ix._analyse(rest, correct=True)[1]]
     who = [p for p in who if p.kind != "country" and not p.publishes]
+    answer = None
     if quoting and len(who) == 1 and who[0].id in ix.quotes_by_speaker:
-        said = ix.quotes_by_speaker[who[0].id]
-        sources = {x.source for x in said} | {v.source for x in said for v in x.versions}
-        cites = {x.source: ix._cite(x.source, x.text) for x in said} | {v.source: ix._cite(v.source, v.text) for x in said for v in x.versions}
-        thing, answer = f"words of {who[0].name}", None
+        wordings = [(x.source, x.text) for x in ix.quotes_by_speaker[who[0].id]]
+        wordings += [(v.source, v.text) for x in ix.quotes_by_speaker[who[0].id] for v in x.versions]
+        sources, cites = {s for s, _ in wordings}, {s: ix._cite(s, words) for s, words in wordings}
+        verb, said_of = "quote", who[0].name
     elif len(who) == 1 and not _QUOTE_WORDS.search(rest) and _plain(rest) in {_plain(n) for n in (who[0].name, *who[0].aliases)} | {_plain(f"the {who[0].name}")}:
-        mentioned = _mentioning(ix)
-        sources = {s.id for s in ix.fb.sources if "@" + who[0].id in mentioned[s.id]}
-        cites, thing, answer = {}, who[0].name, None
+        sources = {s.id for s in ix.fb.sources if "@" + who[0].id in _mentioning(ix)[s.id]}
+        cites, verb, said_of = {}, "mention", who[0].name
     else:
         answer = answer_of(rest)
         if not answer.answered or not answer.citations:
             return None
         sources = set(reporting_articles(ix, rest, list(analyse(ix, rest).known_tokens), answer)[0])
-        cites, thing = {c.source_id: c for c in answer.citations}, "it"
+        cites, verb, said_of = {c.source_id: c for c in answer.citations}, "report", "it"
     if not sources:
         return None
     ordered = [s.id for s in ix.fb.sources if s.id in sources]
     shown = tuple(cites[s] for s in ordered if s in cites)
-    verb = "quote" if thing.startswith("words of") else "mention" if thing != "it" else "report"
-    said_of = thing[len("words of "):] if verb == "quote" else thing
     body = f" {answer.text}" if answer is not None else ""
     if every:
         if len(ordered) == len(ix.fb.sources):
@@ -406,7 +412,6 @@ def article_reports(ix: Index, question: str, answer_of) -> Answer | None:
         who_does = listed([article_name(ix, s) for s in ordered])
         return Answer(question, f"No — only {who_does} {verb if len(ordered) > 1 else verb + 's'} {said_of}.{body}", "no", shown,
                       getattr(answer, "facts", ()))
-    source = next(iter(named))
     name = article_name(ix, source)
     if source in sources:
         return Answer(question, f"Yes — {name} {verb}s {said_of}.{body}", "yes", tuple(c for c in shown if c.source_id == source) or shown,

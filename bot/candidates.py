@@ -906,9 +906,8 @@ def unquoted_speaker(ix: Index, q: Query) -> Candidate | None:
     whole answer; otherwise it competes with those facts."""
     # ("did Kim Yo Jong say anything about Pence?" asks the same, to be answered "No —")
     asks_whether = q.first in YES_NO_STARTERS and (_ANY_WORDS.search(q.norm) is not None or _COMMENTED_ON.search(q.norm) is not None)
-    if not q.quote_intent and not asks_whether or not q.entities or _speaker(ix, q):
-        return None
-    if not asks_whether and (q.wh != "?what" or q.first in YES_NO_STARTERS):
+    asks_what = q.quote_intent and q.wh == "?what" and q.first not in YES_NO_STARTERS
+    if not (asks_whether or asks_what) or not q.entities or _speaker(ix, q):
         return None
     first = ix.fb.person_by_id[q.entities[0]]
     verb = SPEECH_VERB.search(q.norm)

@@ -19,11 +19,11 @@ from dataclasses import dataclass, field, replace
 from bot.candidates import IN_PLACE, fact_answer, quote_when, related_docs, said_to_lines
 from bot.engine import Answer, Engine, NotCovered, Result
 from bot.analyse import analyse, asks, nameless_article, read
-from bot.articles import article_name, reporting_articles
+from bot.articles import article_name, article_named, reporting_articles
 from bot.claims import as_question
 from bot.decide import HEDGED, NOTHING_SPECIFIC
 from bot.ordering import asks_order
-from bot.text import (ARTICLE_NOUN_AFTER, ARTICLE_NOUNS, PERSONAL_PRONOUN, PRONOUN_GENDER, REPORTING_VERBS, SPEECH_VERB, STOPWORDS, clip, listed, normalize, strip_checking,
+from bot.text import (ARTICLE_NOUN_AFTER, ARTICLE_NOUNS, PERSONAL_PRONOUN, PRONOUN_GENDER, REPORTING_VERBS, SPEECH_VERB, STOPWORDS, clip, first_upper, listed, normalize, strip_checking,
                       without_question_words, wh_token)
 
 EXPIRES_AFTER = 15 * 60  # seconds of silence after which a conversation is forgotten
@@ -804,7 +804,7 @@ def _reported_by(engine: Engine, text: str, before: Conversation, now: float, le
     who = f" The words are {speakers[0]}'s." if speakers and len(set(speakers)) == 1 else ""
     if _WROTE.search(normalize(text)):  # "who wrote that?": the article's byline too, where it has one
         sources = [engine.fb.source_by_id[c] for c in dict.fromkeys(c.source_id for c in before.citations)]
-        who += "".join(f" {src.name}'s article is by {src.author}." if src.author else f" {_capital(article_name(engine.ix, src.id))} names no author."
+        who += "".join(f" {src.name}'s article is by {src.author}." if src.author else f" {first_upper(article_name(engine.ix, src.id))} names no author."
                        for src in sources)
     cites = before.citations
     if before.facts and not speakers:
@@ -814,7 +814,7 @@ def _reported_by(engine: Engine, text: str, before: Conversation, now: float, le
         sources, _ = reporting_articles(engine.ix, before.question, asked, Answer(before.question, "", "fact", cites, before.facts))
         cites = tuple(c for c in cites if c.source_id in sources) or cites
     reported = _report(engine, cites)
-    result = Answer(text, f"{lead}{reported if lead else _capital(reported)} it.{who}", "fact", cites, before.facts)
+    result = Answer(text, f"{lead}{reported if lead else first_upper(reported)} it.{who}", "fact", cites, before.facts)
     return Turn(result, None, replace(before, updated=now))
 
 
@@ -822,9 +822,7 @@ def _in_article(engine: Engine, text: str, named: str, before: Conversation, now
     """Whether the article `named` ("dw", "the vox article or the others") reports what the last
     answer said: "Yes —" with its own words, or "No —" and which articles do. None when it names
     no article of the sources."""
-    nameless = nameless_article(engine.ix, named, first_one=True)
-    outlets = [p.publishes for p in (engine.fb.person_by_id[e] for e in engine.entities_in(named)) if p.publishes]
-    source = nameless.source if nameless is not None else outlets[0] if len(outlets) == 1 else None
+    source = article_named(engine.ix, named, first_one=True)
     facts = [engine.fb.fact_by_id[f] for f in before.facts if f in engine.fb.fact_by_id]
     said = _quotes(engine, before.quotes or before.reported)
     if source is None or not (facts or said):
@@ -907,16 +905,13 @@ def _pushed_back(engine: Engine, text: str, claim: str, before: Conversation, no
         elif getattr(again, "kind", "") in _VERDICTS:
             told = f"{_GOING_BY} {again.text}"
         else:
-            told = f"{_GOING_BY} {_capital(_report(engine, again.citations))} it this way: {again.text}"
+            told = f"{_GOING_BY} {first_upper(_report(engine, again.citations))} it this way: {again.text}"
         result = replace(again, question=text, text=told)
     return Turn(result, None, replace(before, updated=now))
 
 
 _GOING_BY = "I can only go by my three articles."
 
-
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 def _compared(engine: Engine, text: str, before: Conversation, now: float) -> Turn | None:
@@ -931,10 +926,10 @@ def _compared(engine: Engine, text: str, before: Conversation, now: float) -> Tu
         first.setdefault(ev.source, ev)
     differs = next((d for d in engine.ix._disc_by_fact.get(fact.id, []) if d.is_disagreement), None)
     lead = f"The outlets differ ({differs.topic}): {differs.summary}" if differs else "Each article's own words for it:"
-    lines = [f"{_capital(article_name(engine.ix, s.id))}: “{first[s.id].quote}”" for s in engine.fb.sources if s.id in first]
+    lines = [f"{first_upper(article_name(engine.ix, s.id))}: “{first[s.id].quote}”" for s in engine.fb.sources if s.id in first]
     silent = [article_name(engine.ix, s.id) for s in engine.fb.sources if s.id not in first]
     if silent:
-        lines.append(f"{_capital(listed(silent))} {'don' if len(silent) > 1 else 'doesn'}'t report it.")
+        lines.append(f"{first_upper(listed(silent))} {'don' if len(silent) > 1 else 'doesn'}'t report it.")
     cites = tuple(engine.ix._cite(ev.source, ev.quote) for ev in first.values())
     result = Answer(text, "\n".join([lead, *lines]), "fact", cites, (fact.id,), disagreements=(differs,) if differs else ())
     return Turn(result, None, replace(before, citations=cites, updated=now))

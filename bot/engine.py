@@ -24,7 +24,7 @@ from bot.analyse import Query, asks, analyse, capitalised, meeting_owner, namele
 from bot.ordering import order_answer
 from bot.claims import as_question
 from bot.candidates import _quotes_answer, generate, related_docs, unmentioned_actor
-from bot.articles import (ARTICLE_WORDS, article_details, article_reports, articles_lead, names_an_article, printed_passage, quoted_in_article,
+from bot.articles import (ARTICLE_WORDS, article_details, article_reports, articles_lead, coverage_by_article, names_an_article, printed_passage, quoted_in_article,
                           reporting_articles, which_article_asks)
 from bot.decide import HEDGED, NOTHING_SPECIFIC, STATED_WRONG_COVER, decide
 from bot.facts import Discrepancy, Event, FactBase, Person, Quote, outlet_name
@@ -303,10 +303,7 @@ class Engine:
         says only "at the last minute" — not the others' figure under DW's name."""
         wanted = [t for t in q.known_tokens if not t.startswith("@")]
         fact = self.fb.fact_by_id.get(result.facts[0])
-        held: dict[str, set[str]] = {}
-        for ev in fact.evidence if fact else ():
-            held.setdefault(ev.source, set()).update(self.ix._analyse(ev.quote, correct=False)[0])
-        covers = {source: self.ix._coverage(wanted, words) for source, words in held.items()} if wanted else {}
+        covers = coverage_by_article(self.ix, wanted, [(ev.source, ev.quote) for ev in (fact.evidence if fact else ())])
         if not covers or covers.get(q.outlet, 0.0) >= max(covers.values()):
             return result  # ("according to Vox, why …": Vox's own words say it as well as any)
         for d in self.ix._disc_by_fact.get(result.facts[0], []):

@@ -185,6 +185,11 @@ _CHECK_SUFFIX = re.compile(r"\s*(?:is (?:that|this|it) (?:true|right|correct|acc
 _CHECK_SUFFIX_ENDS = ("true", "right", "correct", "accurate", "legit", "false")
 
 
+def first_upper(text: str) -> str:
+    """A phrase set at the start of a sentence: "the first article reports it" → "The first article …"."""
+    return text[:1].upper() + text[1:]
+
+
 def strip_checking(norm: str) -> tuple[str, bool]:
     """"Is it true that X?" / "I heard X, is that right?" -> ("X", True): a claim to check."""
     norm = _POLITE_PREFIX.sub("", norm, count=1) or norm  # "can you tell me why …" is not a yes/no question
