@@ -354,12 +354,13 @@ _ASKS_WHETHER = re.compile(r"\b(?:right|correct|true|really)\s*\??\s*$|^\s*(?:do
 
 
 # "does DW mention Otto Warmbier?", "does dw have any nauert quote", "is the rogin interview in all 3 articles?"
+# (an article named by one word, "in vox", is an outlet's name if `article_named` finds one)
 _DOES_ARTICLE = re.compile(
     r"^(?:so |and |but |ok )?(?:does|did|do) (?P<art>.+?) (?:(?:actually|even|also|ever) )?(?P<verb>mention|quote|report|cover|have|include|"
     r"talk about|say anything about|name|cite|print|bring up|refer to)s?(?: any| anything about| about)? (?P<rest>.+?)(?: too| as well| at all)?$")
 _IN_ARTICLES = re.compile(
     r"^(?:so |and |but |ok )?(?:is|was|are|were) (?P<rest>.+?) (?:mentioned |reported |covered )?in (?P<art>(?:all|each|every one) (?:of )?(?:the )?"
-    r"(?:three |3 )?(?:articles?|sources?|stories|pieces)|the .+? (?:article|piece|story|one)|vox|dw)(?: too| as well)?$")
+    r"(?:three |3 )?(?:articles?|sources?|stories|pieces)|the .+? (?:article|piece|story|one)|[a-z.]+)(?: too| as well)?$")
 _ABOUT_ARTICLE = re.compile(r"^(?:and |so |ok )?(?:what|how) about (?P<art>.+?) (?P<verb>does|did|do) (?:it|they) ")
 _ALL_ARTICLES = re.compile(r"^(?:all|each|every one)\b")
 _QUOTE_WORDS = re.compile(r"\b(?:quotes?|quoted|words|statements?|tweets?)\b|^quote\b")

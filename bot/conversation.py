@@ -790,9 +790,9 @@ def _outlets(engine: Engine, citations) -> str:
     return listed(list(dict.fromkeys(article_name(engine.ix, c.source_id) for c in citations)))
 
 
-def _report(engine: Engine, citations) -> str:
-    """"Vox and DW report", "DW reports": the outlets behind citations, as the subject of a sentence."""
-    return f"{_outlets(engine, citations)} {'report' if len({c.source_id for c in citations}) > 1 else 'reports'}"
+def _report(engine: Engine, citations, verb: str = "report") -> str:
+    """"Vox and DW report", "DW reports" (or "print"): the outlets behind citations, as the subject of a sentence."""
+    return f"{_outlets(engine, citations)} {verb if len({c.source_id for c in citations}) > 1 else verb + 's'}"
 
 
 _WROTE = re.compile(r"\bwho (?:wrote|writes|authored|penned)\b")
@@ -838,7 +838,7 @@ def _in_article(engine: Engine, text: str, named: str, before: Conversation, now
         else:
             theirs = tuple(dict.fromkeys([engine.ix._cite(x.source, x.text) for x in said[:1]]
                                          + [engine.ix._cite(v.source, v.text) for x in said[:1] for v in x.versions]))
-            result = Answer(text, f"No — {name} doesn't print those words; {_report(engine, theirs).replace(' report', ' print')} them:",
+            result = Answer(text, f"No — {name} doesn't print those words; {_report(engine, theirs, 'print')} them:",
                             "no", theirs, tuple(f.id for f in facts[:1]))
         return Turn(result, None, replace(before, citations=result.citations, updated=now))
     backing = [ev for f in facts[:1] for ev in f.evidence]
@@ -894,24 +894,26 @@ def _pushed_back(engine: Engine, text: str, claim: str, before: Conversation, no
     again = engine.ask(before.question)
     if not again.answered and verdict is not None and verdict.answered:
         # the last answer was that the sources don't say; what they do say of the user's claim
-        result = replace(verdict, question=text, text=f"{_GOING_BY} They say: {verdict.text.removeprefix(HEDGED)}")
+        result = replace(verdict, question=text, text=f"{_going_by(engine)} They say: {verdict.text.removeprefix(HEDGED)}")
     elif not again.answered:
-        result = replace(again, question=text, text=f"{_GOING_BY} {again.text}")
+        result = replace(again, question=text, text=f"{_going_by(engine)} {again.text}")
     else:
         # (a verdict again: "are you sure it wasn't Pence?" — "No —" alone would read as "not sure")
         said = {"no": "No — ", "yes": "Yes — "}.get(getattr(again, "kind", ""))
         if said and again.text.startswith(said):
-            told = f"{_GOING_BY} They say {said.split()[0].lower()}: {again.text[len(said):]}"
+            told = f"{_going_by(engine)} They say {said.split()[0].lower()}: {again.text[len(said):]}"
         elif getattr(again, "kind", "") in _VERDICTS:
-            told = f"{_GOING_BY} {again.text}"
+            told = f"{_going_by(engine)} {again.text}"
         else:
-            told = f"{_GOING_BY} {first_upper(_report(engine, again.citations))} it this way: {again.text}"
+            told = f"{_going_by(engine)} {first_upper(_report(engine, again.citations))} it this way: {again.text}"
         result = replace(again, question=text, text=told)
     return Turn(result, None, replace(before, updated=now))
 
 
-_GOING_BY = "I can only go by my three articles."
 
+def _going_by(engine: Engine) -> str:
+    """"I can only go by my three articles." — the sources counted as the fact base counts them."""
+    return f"I can only go by my {engine.fb.meta.articles}."
 
 
 def _compared(engine: Engine, text: str, before: Conversation, now: float) -> Turn | None:
