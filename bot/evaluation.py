@@ -68,6 +68,7 @@ EVAL_SETS = {
     "blind_av": EVAL_SET.with_name("blind_av.yaml"),
     "blind_aw": EVAL_SET.with_name("blind_aw.yaml"),
     "blind_ax": EVAL_SET.with_name("blind_ax.yaml"),
+    "blind_ay": EVAL_SET.with_name("blind_ay.yaml"),
     "dev": Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev_questions.yaml",
 }
 
