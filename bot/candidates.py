@@ -22,7 +22,7 @@ from bot.facts import Fact, Person, Quote, date_label
 from bot.index import Index, _ClaimDoc, _Doc
 from bot.results import Answer, NotCovered, Result
 from bot.roles import shown_as
-from bot.text import (ARTICLE_NOUNS, HYPOTHETICAL, plain_tokens, PERSON_STARTERS, QUOTED, REPORTING_VERBS, SPEECH_VERB, STOPWORDS, WHO_STARTERS, YES_NO_STARTERS,
+from bot.text import (ARTICLE_NOUNS, HYPOTHETICAL, MONTH_NAMES, plain_tokens, PERSON_STARTERS, QUOTED, REPORTING_VERBS, SPEECH_VERB, STOPWORDS, WHO_STARTERS, YES_NO_STARTERS,
                       date_span, listed, normalize, ordinal, stem)
 
 KINDS = ("fact", "yes", "no", "premise", "person", "quotes", "said", "date", "timeline", "didyoumean", "gap")
@@ -559,16 +559,50 @@ DATED_EVENT_COVER = 0.9  # a what-question claims a day only when it is all abou
 _DATED_EVENT = re.compile(r"\b(?:meeting|talks|summit|ceremony|interview)\b.*\b(?:on|for)\b")
 
 
+# "in January", "during march": a month named without a day (a month with a year is one of q.dates)
+_IN_MONTH = re.compile(rf"\b(?:in|during|early|late|mid|last|this)\s+(?:-\s*)?({'|'.join(MONTH_NAMES)})\b(?!\s*\d)")
+
+
+def _month_asked(ix: Index, q: Query) -> tuple[str, str | None] | None:
+    """The month a question puts something in, as an ISO month, and the word to leave out of what it
+    is about ("in january" → ("2018-01", "januari")); None when it names a day or no month."""
+    if q.dates:
+        return (q.dates[0], None) if len(q.dates[0]) == 7 else None
+    found = _IN_MONTH.search(q.norm)
+    if found is None:
+        return None
+    return f"{ix.fb.meta.default_year:04d}-{MONTH_NAMES.index(found[1]) + 1:02d}", ix._analyse(found[1], correct=False)[0][0]
+
+
 def dated(ix: Index, q: Query) -> list[Candidate]:
     """A question that puts something on a day ("Was the meeting on Feb 21?", "Why did they cancel
-    on the 12th?"): the fact it names, and whether its date agrees — "No — it was 10 February"."""
-    if not q.dates or len(q.dates[0]) != 10 or not (q.yes_no or q.wh in ("?why", "?how", "?what")) or not q.known_tokens:
+    on the 12th?") or in a month ("what day in January did they launch the missile?"): the fact it
+    names, and whether its date agrees — "No — it was 10 February"."""
+    if not (q.yes_no or q.wh in ("?why", "?how", "?what", "?when")) or not q.known_tokens:
         return []  # "why did they cancel on the 12th?" claims a day
-    wanted = list(q.known_tokens)
-    cover, doc = max(((ix._coverage(wanted, d.all_tokens), d) for d in ix.docs if d.fact.date and len(d.fact.date) == 10),
+    month = None
+    if not q.dates or len(q.dates[0]) != 10:
+        month = _month_asked(ix, q)
+        if month is None:
+            return []
+    elif q.wh == "?when":
+        return []  # "when … on Feb 10?" asks which of that day's happenings
+    # a month is checked against facts dated to a month or a day, a day only against facts dated to a day
+    size = 7 if month else 10
+    # (of "what day in January …" the day is what is asked, not a word of the fact)
+    wanted = [t for t in q.known_tokens if month is None or t not in (month[1], "day", "date")]
+    cover, doc = max(((ix._coverage(wanted, d.all_tokens), d) for d in ix.docs if d.fact.date and len(d.fact.date) >= size),
                      key=lambda x: x[0], default=(0.0, None))
     if doc is None or (q.wh == "?what" and (cover < DATED_EVENT_COVER or not _DATED_EVENT.search(q.norm))):
         return []  # "what happened on 10 Feb?" asks; "what happened at the meeting on the 12th?" claims its day
+    if month is not None:
+        if len(wanted) < 3:
+            return []  # "was the summit in march": too little said to know which thing it puts in March
+        rivals = {d.fact.date[:7] for d in ix.docs if d.fact.date and len(d.fact.date) >= 7
+                  and ix._coverage(wanted, d.all_tokens) >= cover - MONTH_MARGIN}
+        if len(rivals) > 1:
+            return []  # "when in December did they fire the missile?" fits November's launch and January's summit alike
+        return _wrong_month(ix, q, doc, cover, month[0])
     asked = q.dates[0]
     if doc.fact.date == asked:
         return []  # the right day: whether it happened is for the claims to say, the rest for the fact
@@ -585,6 +619,27 @@ def dated(ix: Index, q: Query) -> list[Candidate]:
     kind, lead = ("no", f"No — on {right}, not {wrong}: ") if q.yes_no else ("premise", f"Not on {wrong} but on {right}: ")
     # it answers the day asked about: by correcting it
     return [_correction(ix, q, doc, cover, kind, lead, {"yesno", "date"}, dates=_dates(doc.fact.date) | {asked})]
+
+
+MONTH_COVER = 0.95  # a month is claimed of the fact the question is wholly about
+MONTH_MARGIN = 0.1  # … and only when no fact of another month is about as near
+
+
+def _wrong_month(ix: Index, q: Query, doc: _Doc, cover: float, asked: str) -> list[Candidate]:
+    """"Why did North Korea launch a missile in January?" of a November launch: "Not in January but
+    in November 2017". A month the question names without a year is taken in whichever year the
+    fact is (the articles' January is 2018's, their November 2017's)."""
+    if cover < MONTH_COVER or _ARTICLE_DATED.search(q.norm):
+        return []
+    fact_month = doc.fact.date[:7]
+    year_given = bool(q.dates)
+    if fact_month[5:7] == asked[5:7] and (not year_given or fact_month[:4] == asked[:4]):
+        return []
+    month = dt.date(int(asked[:4]), int(asked[5:7]), 1)
+    wrong = month.strftime("%B") + (f" {month.year}" if year_given and str(month.year) != fact_month[:4] else "")
+    right = date_label(fact_month, "month")
+    kind, lead = ("no", f"No — in {right}, not {wrong}: ") if q.yes_no else ("premise", f"Not in {wrong} but in {right}: ")
+    return [_correction(ix, q, doc, cover, kind, lead, {"yesno", "date"}, dates=_dates(doc.fact.date))]
 
 
 def placed(ix: Index, q: Query) -> list[Candidate]:

@@ -1290,3 +1290,22 @@ def test_words_put_to_someone_the_articles_never_mention_are_corrected(engine):
 def test_an_attitude_is_a_demeanor(engine):
     # the first article's "cold demeanor toward Kim Yo Jong"
     assert engine.ask("what was pence's attitude toward kim yo jong").text.startswith("At the opening ceremony Pence sat close to Kim Yo Jong")
+
+
+@pytest.mark.parametrize("question,lead", [
+    ("what day in january did north korea launch the missile that put the region on alert", "Not in January but in November 2017: "),
+    ("did north korea launch its missile in january 2018", "No — in November 2017, not January 2018: "),
+    ("was the pence meeting supposed to happen in march", "No — in February 2018, not March: "),
+    ("when in march did the us canada summit happen", "Not in March but in January 2018: "),
+])
+def test_a_wrong_month_is_corrected(engine, question, lead):
+    assert engine.ask(question).text.startswith(lead)
+
+
+@pytest.mark.parametrize("question", [
+    "what happened in january",  # asks what the month holds
+    "when in december did north korea fire its new missile",  # as near to January's summit as to November's launch
+    "was the summit in march",  # too little said to know what is put in March
+])
+def test_a_month_is_not_corrected_unless_the_question_is_wholly_about_one_dated_thing(engine, question):
+    assert not engine.ask(question).text.startswith(("Not in ", "No — in "))
