@@ -39,7 +39,7 @@ _ELLIPTIC = re.compile(r"^(?:and|but|so|ok|okay|also)?\s*(who|when|where|why|how
                        r"(?:\s+(?:else|exactly|then|about it|so|not|that|this|it|said so|said that|did that|did it))?$")
 _SOURCES = re.compile(r"^(?:and\s+)?(?:sources?|source pls|citations?|proof|evidence|links?|where does it say that|"
                       r"how do you know|"
-                      r"(?:who|what)(?: s| is| was|s)? (?:the |your )?sources? (?:for|of|on) (?:that|this|it))$")
+                      r"(?:who|what|whose)(?: s| is| was|s)? (?:the |your )?sources? (?:for|of|on) (?:that|this|it))$")
 # "is that true?", "really?", "u sure": whether the last answer holds — it again, with where it comes from
 _CHECKED = re.compile(r"^(?:and\s+|but\s+|so\s+|wait\s+)?(?:(?:is|was) (?:that|this|it) (?:really )?(?:true|right|correct|accurate)"
                       r"|really|are you sure|u sure|you sure|for real|(?:that s |thats )?(?:true|right|correct))(?: (?:tho|though|really|lol))?$")
@@ -619,6 +619,15 @@ def _outlet_again(engine: Engine, norm: str, before: Conversation) -> str | None
     return f"according to {outlet} {last}"
 
 
+# the part of a question that says what it asks for, not what about: "how long b4", "how many hrs
+# before", "what time of day", "which day", a choice "public or secret", a number
+_ASKED_FRAME = re.compile(r"^(?:\S+\s+){0,2}?(?:how (?:long|many|much|far|old|late|early|soon|often)(?: (?:hours?|hrs?|days?|minutes?|mins?|weeks?|times?))?"
+                          r"(?: (?:before|after|b4|until|till|ahead|ago|earlier|later))?|(?:what|which) (?:time|day|date|year|month)(?: of (?:day|the day|week|the week))?)\b"
+                          r"|\b\w+ or \w+\b")
+_NUMBER = re.compile(r"\b\d+\b")
+_TRAILING_NUMBER = re.compile(r"\b\d+$")
+
+
 _PLANNED = frozenset("supposed meant planned planning intended intending scheduled slated".split())
 
 
@@ -627,7 +636,13 @@ def _topic_of(engine: Engine, question: str, beside: str = "") -> str:
     without the question word, and without words the sources never use ("re", "bruh"), which
     would only count against the follow-up."""
     # (a claim put to the bot is its topic without its wrapper: "member claims …, true?")
-    words = without_question_words(strip_checking(normalize(question))[0]).split()
+    # (nor what it asked about: "how long before", "what time of day", "public or secret", "3" are what
+    # the last answer settled, and carried over they only find it again)
+    last, checking = strip_checking(normalize(question))
+    if checking or _TRAILING_NUMBER.search(last):
+        # "cancelled 3 hours before, right?", "how many hours before, 3?": the number was a claim, and settled
+        last = _NUMBER.sub(" ", last)
+    words = without_question_words(_ASKED_FRAME.sub(" ", last).strip()).split()
     unknown = {w for w, _ in analyse(engine.ix, question).unknown}
     # Each word once, and no word that only points or asks: a follow-up of a follow-up would
     # otherwise carry "it held it held" or the whole chain of questions before it.

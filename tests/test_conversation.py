@@ -890,3 +890,22 @@ def test_compare_after_an_answer_gives_each_articles_own_words(engine):
     assert [line.split(":")[0] for line in lines[1:]] == ["The first article", "Vox", "DW"]
     assert {c.source_id for c in turn.result.citations} == {"src0", "vox", "dw"}
     assert all(c.quote in engine.fb.seed_texts[c.source_id] for c in turn.result.citations)
+
+
+@pytest.mark.parametrize("messages,read_without", [
+    (("how long b4 the meeting did they cancel", "where was it gonna be"), {"long", "b4"}),
+    (("was the meeting public or secret", "why secret"), {"public", "or"}),
+])
+def test_a_follow_up_carries_the_last_topic_not_what_the_last_answer_settled(engine, messages, read_without):
+    *_, turn = _talk(engine, *messages)
+    assert not read_without & set(turn.read_as.split())
+
+
+def test_where_after_how_long_before_the_meeting_is_where_the_meeting_was(engine):
+    *_, turn = _talk(engine, "how long b4 the meeting did they cancel", "where was it gonna be")
+    assert "South Korea" in turn.result.text.split("\n")[0] and "two hours" not in turn.result.text
+
+
+def test_whose_the_source_asks_where_the_last_answer_comes_from(engine):
+    *_, turn = _talk(engine, "how many hrs before did NK pull out, 3?", "whose the source on that")
+    assert turn.result.text.startswith("Here is where that comes from: ")
