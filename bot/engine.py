@@ -32,7 +32,7 @@ from bot.index import Index, Journey
 from bot.roles import WrongRole, shown_as
 from bot.results import Answer, Citation, Comparison, NotCovered, PersonMatch, Result
 from bot.scorer import Scored, Weights, decision_features, decision_score, score_all
-from bot.text import (PERSONAL_PRONOUN, PRONOUN_GENDER, SPEECH_VERB, clip, date_span, listed, normalize, parse_dates, plain_tokens, typed_day,
+from bot.text import (PERSONAL_PRONOUN, PRONOUN_GENDER, QUOTED, SPEECH_VERB, clip, date_span, listed, normalize, parse_dates, plain_tokens, typed_day,
                       WH_WORDS, wh_token, without_question_words)
 
 __all__ = ["Answer", "Citation", "Comparison", "Engine", "NotCovered", "PersonMatch", "Result", "normalize"]
@@ -46,6 +46,16 @@ _PRONOUN = re.compile(r"\b(he|she|they|him|her|them)\b")
 _POSSESSIVE = re.compile(r"\b(his|their)\b")
 # "who cancelled the meeting, north korea or pence": a who-question, then the two it may be
 _CHOICE = re.compile(r"^(?:(?:and|n|so|ok|but)\s+)?(?:who|which one|which of them)\s+(?P<rest>.+?)\s+(?P<a>[^ ]+(?: [^ ]+){0,2}?)\s+or\s+(?P<b>[^ ]+(?: [^ ]+){0,2})$")
+# "was it Kamala Harris who …", "wasn't it Tillerson that …": someone put in the place of whoever did it
+_CLEFT = re.compile(r"^(?:(?:so|and|wait|but|ok|hmm|um)\s+)*(?:was|is|wasn t|isn t|wasnt|isnt) it (?:really |actually )?(?P<name>(?:[a-z.]+ ){1,4}?)(?:who|that) (?P<rest>.+)$")
+_TITLES = frozenset("vp mr mrs ms dr sen senator rep secretary president vice general gen".split())
+
+
+def _as_a_name(typed: str) -> str:
+    """A name as typed, capitalised when it was typed all in lower case ("john kelly" → "John Kelly")."""
+    return typed.title() if typed.islower() else typed
+
+
 _VERDICT = re.compile(r"^(?:Yes — |No — |" + re.escape(HEDGED) + ")")
 
 
@@ -80,6 +90,9 @@ class Engine:
         renamed = self.ix.roles.other_names(words, self._name_word(text)) if words else ()
         if renamed:
             return self._correct_names(text, words, renamed)
+        cleft = self._cleft_stranger(text)
+        if cleft is not None:
+            return cleft
         owner = meeting_owner(self.ix, text)
         if owner is not None:
             return self._correct_owner(text, *owner)
@@ -394,11 +407,12 @@ class Engine:
         else by another name — said first, then the question answered without the name."""
         pid, (start, end) = renamed[0]
         person = self.fb.person_by_id[pid]
-        name = shown_as(question, " ".join(w.text for w in words[start:end]))
+        name = _as_a_name(shown_as(question, " ".join(w.text for w in words[start:end])))
         dropped = set(range(start, end)) | ({start - 1} if start and words[start - 1].boundary else set())
         rest = _joined([w for i, w in enumerate(words) if i not in dropped])
         lead = f"My sources don't name {name}; the one they describe as “{person.role}” is {person.name}."
-        if analyse(self.ix, question).yes_no:
+        q = analyse(self.ix, question)
+        if q.yes_no or (q.wh is None and question.rstrip().endswith("?")):  # ("his chief of staff was John Kelly?" asks too)
             lead = "No — m" + lead[1:]
         cites = [self.ix._cite(ev.source, ev.quote) for ev in person.evidence[:1]]
         answer = self._ask(rest) if rest else None
@@ -407,6 +421,25 @@ class Engine:
         said = _VERDICT.sub("", answer.text)
         return replace(answer, question=question, text=f"{lead}\n{said}", kind="premise",
                        citations=tuple(dict.fromkeys([*cites, *answer.citations])))
+
+    def _cleft_stranger(self, question: str) -> Result | None:
+        """"Was it Kamala Harris who was to meet North Korea?", "was it Tillerson who led the
+        delegation": someone the articles never mention, put in the place of whoever did it —
+        "No — my sources don't mention Kamala Harris", then who did, asked without the name."""
+        cleft = _CLEFT.match(normalize(question))
+        if cleft is None or QUOTED.search(question):
+            return None  # (words put to someone are the quote stage's: whose words they are)
+        name_word = self._name_word(question)
+        said = cleft["name"].split()
+        strangers = [w for w in said if name_word(w)]
+        if not strangers or not all(w in strangers or w in self.ix.roles.group or w in _TITLES for w in said):
+            return None  # "was it pence who …": someone they do mention, for the claims to check
+        answer = self.ask(f"who {cleft['rest']}")
+        if not answer.answered:
+            return None
+        name = _as_a_name(shown_as(question, " ".join(strangers)))
+        said = _VERDICT.sub("", answer.text)
+        return replace(answer, question=question, text=f"No — my sources don't mention {name}. {said}", kind="premise")
 
     def _correct_outlets(self, question: str, words: list, outlets: tuple) -> Result:
         """"Which New York Times reporter broke the story?": an outlet the articles never mention

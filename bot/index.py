@@ -147,7 +147,8 @@ class Index:
         self._aliases_word_list = sorted(self._aliases_words)  # (what a word is fuzzily compared with)
         self._alias_starts = frozenset(key[0] for key in self._aliases if len(key) > 1)  # where a name of several words can begin
         self.role_token = self._canon_token("role")  # "what's his job": what a person's card answers
-        self.roles = RoleChecker(fb.people, self._aliases, self.english.roles, self.english.news_outlets, self.english.institutions)
+        self.roles = RoleChecker(fb.people, self._aliases, self.english.roles, self.english.news_outlets, self.english.institutions,
+                                 self.english.casual)
         self._vocab: set[str] = set()
         self._raw_vocab: set[str] = set()
         self._raw_stems: frozenset[str] | None = None  # their stems, for reading a typo (worked out when one is first met)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.text import STOPWORDS, plain_tokens
 
@@ -66,8 +66,10 @@ class RoleChecker:
     """Built once per index: each person's words, the role groups and the outlet names."""
 
     def __init__(self, people, aliases: dict[tuple[str, ...], str], roles: list[list[str]], outlets: list[str],
-                 institutions: list[str] = ()):
+                 institutions: list[str] = (), casual: dict[str, str] | None = None):
         self.people = {p.id: p for p in people}
+        # a casual spelling of one word read as the word: "press sec" is a press secretary
+        self.casual = {k: v for k, v in (casual or {}).items() if " " not in k and " " not in v}
         self.institutions = [tuple(plain_tokens(name)) for name in institutions]
         self.group = {w: frozenset(g) for g in roles for w in g}
         self.media = next((frozenset(g) for g in roles if "reporter" in g), frozenset())
@@ -113,7 +115,7 @@ class RoleChecker:
         return out
 
     def check(self, question: str) -> tuple[list[Word], tuple[WrongRole, ...]]:
-        plain = _PLAIN.findall(question.lower())
+        plain = [self.casual.get(w, w) for w in _PLAIN.findall(question.lower())]
         joined = " ".join(plain)
         spaced = f" {joined} "
         if self.role_words.isdisjoint(plain) and not self._outlet_phrase.search(spaced) \
@@ -282,7 +284,13 @@ class RoleChecker:
             if person is None or person.kind != "person" or not any(w.text in self.group for w in ws[s:e]):
                 continue  # only a role stands for someone here: "chief of staff", "the spokeswoman"
             after = name_from(e, 1)
+            if after is None and e < len(ws) and ws[e].text in _LINKS:
+                after = name_from(e + 1, 1)  # "Pence's chief of staff was John Kelly?"
             before = name_from(s - 2, -1) if s >= 2 and ws[s - 1].text == "," else None
+            if before is None:
+                # "was John Kelly Pence's chief of staff?", "is John Kelly the chief of staff"
+                at = s - 2 if s >= 1 and ws[s - 1].text in _ARTICLES else s - 1
+                before = name_from(at, -1) if at >= 2 and ws[at - 2].text in _LINKS else None
             if after is not None and not ws[e - 1].possessive:
                 out.append((pid, after))
             elif before is not None:
@@ -306,7 +314,8 @@ class RoleChecker:
         fits = [pid for pid in fits if len(self.words[pid] & others) == best]
         return fits[0] if len(fits) == 1 else None
 
-    words_of = staticmethod(words_of)
+    def words_of(self, question: str) -> list[Word]:
+        return [replace(w, text=self.casual[w.text]) if w.text in self.casual else w for w in words_of(question)]
 
     def _phrase_start(self, ws, spans, i) -> tuple[int, str | None]:
         """Where the role's phrase begins: at its possessor ("pence's press secretary") or at the

@@ -513,9 +513,9 @@ def test_a_common_english_word_is_not_corrected_to_a_closer_one_by_its_first_let
 
 @pytest.mark.parametrize("question, name, holder", [
     ("What did Pence's chief of staff John Kelly say about the cancellation?", "John Kelly", "Nick Ayers"),
-    ("is it true that pence's chief of staff john kelly said NK wanted to whitewash their regime", "john kelly", "Nick Ayers"),
+    ("is it true that pence's chief of staff john kelly said NK wanted to whitewash their regime", "John Kelly", "Nick Ayers"),
     ("John Kelly, Pence's chief of staff, what did he say?", "John Kelly", "Nick Ayers"),
-    ("did state department spokeswoman sarah sanders tweet about it", "sarah sanders", "Heather Nauert"),
+    ("did state department spokeswoman sarah sanders tweet about it", "Sarah Sanders", "Heather Nauert"),
 ])
 def test_a_name_the_articles_never_give_to_someone_they_name_by_role_is_corrected_first(engine, question, name, holder):
     answer = engine.ask(question)
@@ -1309,3 +1309,27 @@ def test_a_wrong_month_is_corrected(engine, question, lead):
 ])
 def test_a_month_is_not_corrected_unless_the_question_is_wholly_about_one_dated_thing(engine, question):
     assert not engine.ask(question).text.startswith(("Not in ", "No — in "))
+
+
+@pytest.mark.parametrize("question,lead", [
+    ("was it vp kamala harris who was supposed to meet n korea", "No — my sources don't mention Kamala Harris. Pence was to meet"),
+    ("wasnt it tillerson that led the delegation", "No — my sources don't mention Tillerson. "),
+    ("was it bob who wrote the vox article", "No — my sources don't mention Bob. The Vox article is by Jen Kirby."),
+])
+def test_someone_never_mentioned_put_in_the_place_of_whoever_did_it_is_corrected(engine, question, lead):
+    answer = engine.ask(question)
+    assert answer.text.startswith(lead)
+    if "delegation" in question:
+        assert "Pence led the US delegation" in answer.text
+
+
+@pytest.mark.parametrize("question", ["pence's chief of staff was john kelly?", "was john kelly pence's chief of staff",
+                                      "is john kelly the chief of staff"])
+def test_an_unknown_name_said_to_hold_a_role_is_answered_with_who_holds_it(engine, question):
+    answer = engine.ask(question)
+    assert "my sources don't name John Kelly; the one they describe as “Chief of staff to Vice President Pence” is Nick Ayers." in answer.text
+
+
+def test_a_role_typed_in_chat_shorthand_is_checked(engine):
+    assert engine.ask("is heather nauert the white house press sec?").text.startswith(
+        "No — my sources don't call Heather Nauert white house press secretary.")
