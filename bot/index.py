@@ -694,7 +694,7 @@ class Index:
             if word in STOPWORDS or correct and self.english.is_filler(word):
                 continue
             if correct and not word.isdigit() and not self._is_known(word):
-                fixed = self._correct(word)
+                fixed = self._graded(word) or self._correct(word)
                 if fixes is not None and fixed != word and not self.english.zipf(word):  # a typo, not another word
                     fixes[word] = fixed
                 word = fixed
@@ -832,6 +832,14 @@ class Index:
             if len(word) > 7 or abs(len(candidate) - len(word)) <= 1:  # "notice" is not a misspelt "nice"
                 return candidate
         return self._slipped(word)
+
+    def _graded(self, word: str) -> str | None:
+        """The articles' word for the most of an English word they never use as it is: "how tough
+        were the sanctions" asks of the "toughest" ones. (Not -er: "leader" is no more of "lead".)"""
+        if not self.english.zipf(word) or len(word) < 3:
+            return None
+        forms = (word + "est", word + word[-1] + "est", word[:-1] + "iest" if word.endswith("y") else word + "st")
+        return next((f for f in forms if f in self._raw_vocab), None)
 
     def _slipped_uncached(self, word: str) -> str:
         """The English word one slip away from a word that is none, whose stem the articles use

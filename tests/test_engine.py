@@ -1333,3 +1333,13 @@ def test_an_unknown_name_said_to_hold_a_role_is_answered_with_who_holds_it(engin
 def test_a_role_typed_in_chat_shorthand_is_checked(engine):
     assert engine.ask("is heather nauert the white house press sec?").text.startswith(
         "No — my sources don't call Heather Nauert white house press secretary.")
+
+
+def test_a_word_the_articles_use_only_at_its_most_is_theirs(engine):
+    # Vox's "toughest and most aggressive" sanctions
+    answer = engine.ask("how tough were the sanctions")
+    assert answer.answered and "toughest" in answer.text and "never mention" not in answer.text
+
+
+def test_chat_spellings_are_read_as_the_plain_words(engine):
+    assert engine.ask("nick ayers who dat").text.startswith("Nick Ayers — ")
