@@ -48,6 +48,7 @@ _POSSESSIVE = re.compile(r"\b(his|their)\b")
 _CHOICE = re.compile(r"^(?:(?:and|n|so|ok|but)\s+)?(?:who|which one|which of them)\s+(?P<rest>.+?)\s+(?P<a>[^ ]+(?: [^ ]+){0,2}?)\s+or\s+(?P<b>[^ ]+(?: [^ ]+){0,2})$")
 # "was it Kamala Harris who …", "wasn't it Tillerson that …": someone put in the place of whoever did it
 _CLEFT = re.compile(r"^(?:(?:so|and|wait|but|ok|hmm|um)\s+)*(?:was|is|wasn t|isn t|wasnt|isnt) it (?:really |actually )?(?P<name>(?:[a-z.]+ ){1,4}?)(?:who|that) (?P<rest>.+)$")
+_POINTER = re.compile(r"\bit\b")  # ("who said that": "that" is words, not the episode)
 _TITLES = frozenset("vp mr mrs ms dr sen senator rep secretary president vice general gen".split())
 
 
@@ -341,6 +342,9 @@ class Engine:
         if parts:
             return self._ask_parts(text, parts)
         q = analyse(self.ix, text)
+        episode = self._episode_pointed_at(q, norm)
+        if episode is not None:
+            return replace(self._ask(episode), question=text)
         result = self._decide(q)
         if q.outlet and not q.yes_no and getattr(result, "kind", "") in ("fact", "date") and result.facts:
             result = self._as_the_outlet_has_it(q, result)
@@ -352,6 +356,16 @@ class Engine:
             if alone.answered:
                 return replace(alone, question=text)
         return result
+
+    def _episode_pointed_at(self, q: Query, norm: str) -> str | None:
+        """"When was it", "where did it happen" with nothing before them to point back to: about the
+        episode itself — the question with "the meeting" for "it" (None: the question names
+        something). In a conversation "it" was read against the talk before this."""
+        nouns = self.fb.meta.episode.get("nouns")
+        pointer = _POINTER.search(norm) if not q.tokens and not q.dates and nouns else None
+        if pointer is None:
+            return None
+        return f"{norm[:pointer.start()]}the {nouns[0]}{norm[pointer.end():]}"
 
     def _speakers_apart(self, norm: str) -> tuple[str, ...]:
         """"What did Nauert and Ayers say?": one question for each of two people the articles quote."""
@@ -491,6 +505,12 @@ class Engine:
                 part = analyse(self.ix, f"{text} {without_question_words(previous.norm)}")
             else:
                 part = query_of(self.ix, reading)
+            episode = self._episode_pointed_at(part, part.norm)
+            if episode is not None:
+                # "which rocket test put the area on edge, and when was it?": "it" is the thing the part
+                # before named; "who were the north koreans, when was it": no thing — the meeting
+                named_a_thing = previous is not None and any(not t.startswith("@") for t in previous.known_tokens)
+                part = analyse(self.ix, f"{text} {without_question_words(previous.norm)}" if named_a_thing else episode)
             results.append(self._decide(part))
             previous = part
         answered = [r for r in results if r.answered]

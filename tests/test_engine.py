@@ -1343,3 +1343,12 @@ def test_a_word_the_articles_use_only_at_its_most_is_theirs(engine):
 
 def test_chat_spellings_are_read_as_the_plain_words(engine):
     assert engine.ask("nick ayers who dat").text.startswith("Nick Ayers — ")
+
+
+def test_it_with_nothing_to_point_back_to_is_the_episode(engine):
+    assert engine.ask("when was it").text.startswith("The meeting was scheduled for 10 February 2018")
+    parts = engine.ask("who were the north koreans, when was it, and why did they cancel").text.split("\n")
+    assert parts[1].startswith("The meeting was scheduled for 10 February 2018") and "unclear exactly why" in parts[2]
+    # a part before that names a thing is what "it" points back to
+    rocket = engine.ask("Which North Korean rocket test put the area on edge, and when was it?").text
+    assert "10 February" not in rocket and "November 2017" in rocket.split("\n")[1]
