@@ -69,6 +69,7 @@ EVAL_SETS = {
     "blind_aw": EVAL_SET.with_name("blind_aw.yaml"),
     "blind_ax": EVAL_SET.with_name("blind_ax.yaml"),
     "blind_ay": EVAL_SET.with_name("blind_ay.yaml"),
+    "blind_az": EVAL_SET.with_name("blind_az.yaml"),
     "dev": Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev_questions.yaml",
 }
 
