@@ -23,6 +23,7 @@ SOMEONE_ELSE_COVER = 0.6  # how much of what a question asks a fact about someon
 NEAR_MISS = -1.5  # below the abstain line, but close enough that what the sources do say helps
 
 _FOCUS = {"date": "when", "person": "who", "place": "where", "number": "how many", "reason": "why"}
+FULL_ROUTE = 0.999  # a candidate that holds every word the question asks about
 HEDGED = "My sources don't answer that with a plain yes or no, but here is what they say: "
 # The opening of an abstention that names no detail the sources leave open ("My sources don't say
 # when."), as `not_covered` words it: the engine and the conversation look past it.
@@ -62,6 +63,11 @@ def decide(ix: Index, q: Query, scored: list[Scored], decision: Decision) -> Res
     if verdict <= 0:
         if scored and scored[0].cand.kind == "gap":
             return scored[0].cand.result()  # the detail asked for is one the sources leave open: say which
+        if _gives_what_was_asked(ix, q, scored[0]) and verdict > NEAR_MISS:
+            # "in which country was the meeting to take place?": "My sources don't say where. What they
+            # do say: … in South Korea" would deny what it then says — the fact that holds every word
+            # asked and gives the kind of answer asked for is the answer
+            return fact_answer(ix, q, [ix.fb.fact_by_id[scored[0].cand.facts[0]]], _confidence(verdict), "fact", "")
         if verdict > NEAR_MISS:
             specific = scored[0].cand.result()  # "My sources don't quote X", "Did you mean …", "nothing on 14 Feb"
             if isinstance(specific, NotCovered):
@@ -91,6 +97,15 @@ def decide(ix: Index, q: Query, scored: list[Scored], decision: Decision) -> Res
     if isinstance(result, Answer):
         return replace(result, confidence=confidence)
     return result
+
+
+def _gives_what_was_asked(ix: Index, q: Query, best: Scored) -> bool:
+    """Whether the best candidate is a fact holding all the question asks about (route 1) that gives
+    the kind of answer it asks for (a place for "where", a day for "when"), of a question with no
+    word the sources lack and no yes or no to give."""
+    # (of two words, holding both says little: "which city was the summit in" holds "city" and "meeting")
+    return (best.cand.kind == "fact" and not q.yes_no and not q.unknown and q.answer_type in _FOCUS and len(q.known_tokens) >= 3
+            and best.cand.route >= FULL_ROUTE and q.answer_type in ix.shows[best.cand.facts[0]])
 
 
 def _said_of_someone_else(ix: Index, q: Query, best: Scored) -> Answer | None:

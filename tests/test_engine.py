@@ -1352,3 +1352,11 @@ def test_it_with_nothing_to_point_back_to_is_the_episode(engine):
     # a part before that names a thing is what "it" points back to
     rocket = engine.ask("Which North Korean rocket test put the area on edge, and when was it?").text
     assert "10 February" not in rocket and "November 2017" in rocket.split("\n")[1]
+
+
+def test_a_fact_holding_all_that_is_asked_and_the_kind_of_answer_asked_is_not_denied(engine):
+    # not "My sources don't say where. What they do say: … in Pyeongchang, South Korea"
+    answer = engine.ask("In which country was the meeting supposed to take place?")
+    assert answer.answered and answer.text.startswith("The episode took place") and "South Korea" in answer.text
+    # two words held say little: the summit's city stays open
+    assert not engine.ask("which city was the summit in").text.startswith("The episode took place")
