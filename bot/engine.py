@@ -48,7 +48,7 @@ _POSSESSIVE = re.compile(r"\b(his|their)\b")
 _CHOICE = re.compile(r"^(?:(?:and|n|so|ok|but)\s+)?(?:who|which one|which of them)\s+(?P<rest>.+?)\s+(?P<a>[^ ]+(?: [^ ]+){0,2}?)\s+or\s+(?P<b>[^ ]+(?: [^ ]+){0,2})$")
 # "was it Kamala Harris who …", "wasn't it Tillerson that …": someone put in the place of whoever did it
 _CLEFT = re.compile(r"^(?:(?:so|and|wait|but|ok|hmm|um)\s+)*(?:was|is|wasn t|isn t|wasnt|isnt) it (?:really |actually )?(?P<name>(?:[a-z.]+ ){1,4}?)(?:who|that) (?P<rest>.+)$")
-_POINTER = re.compile(r"\bit\b")  # ("who said that": "that" is words, not the episode)
+_POINTER = re.compile(r"\b(?:it|(?:the|this|that) (?:whole )?(?:thing|story|episode))\b")  # ("who said that": "that" is words, not the episode)
 _TITLES = frozenset("vp mr mrs ms dr sen senator rep secretary president vice general gen".split())
 
 

@@ -1360,3 +1360,10 @@ def test_a_fact_holding_all_that_is_asked_and_the_kind_of_answer_asked_is_not_de
     assert answer.answered and answer.text.startswith("The episode took place") and "South Korea" in answer.text
     # two words held say little: the summit's city stays open
     assert not engine.ask("which city was the summit in").text.startswith("The episode took place")
+
+
+def test_intensifiers_and_whole_are_chat_not_words_the_articles_lack(engine):
+    answer = engine.ask("what do analysts think the whole charm push was really about")
+    assert answer.answered and "easing sanctions" in answer.text and "never mention" not in answer.text
+    # "the whole thing" with nothing before it is the episode
+    assert engine.ask("why did the whole thing fall apart").text.startswith("It is unclear exactly why the North Koreans backed out")
