@@ -90,7 +90,7 @@ _NEW_TOPIC = re.compile(r"^(?:(?:ok|okay|so|alright|anyway|and)[,.]?\s+)?(?:(?:a
 _COMPARE = re.compile(r"^(?:and\s+|so\s+|ok\s+|now\s+)?(?:compare(?: (?:them|that|it|the (?:outlets|articles|sources|three)))?(?: pls| please)?|"
                       r"how do (?:they|the (?:outlets|articles|sources)) compare|side by side|"
                       r"(?:what|how) do the (?:others|other (?:articles|outlets|sources)) (?:say|put it))$")
-_BARE_WHEN = re.compile(r"^(?:and\s+|so\s+|ok\s+)?(?:when|where)(?: (?:was|is) (?:that|this|it))?$")
+_BARE_WHEN = re.compile(r"^(?:and\s+|so\s+|ok\s+)?(?:when|where|(?:on )?(?:what|which) (?:day|date))(?: (?:was|is) (?:that|this|it))?$")
 _SAID_WHEN = re.compile(r"^(?:and\s+|so\s+)?(?:(?:when|where|how|(?:on |at )?(?:what|which) (?:day|date|time)) did (?:he|she|they|it|that) "
                         r"(?:say|said|tell|tweet|post|write|announce)"
                         r"(?: (?:it|that|this|so))?|(?:when|where) (?:was|were) (?:he|she|they) when (?:he|she|they) (?:said|told|tweeted|gave|made|did|posted|wrote) "
@@ -188,7 +188,8 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
             if turn is not None:
                 return turn
         # ("when?" right after whom someone's words were said to: when they said them)
-        if (_SAID_WHEN.match(norm) or (_BARE_WHEN.match(norm) and just_told)) and said_then.quotes:
+        # ("what date was that" right after someone's words were shown: when they were said)
+        if (_SAID_WHEN.match(norm) or (_BARE_WHEN.match(norm) and (just_told or before.quotes))) and said_then.quotes:
             said = _said_when(engine, text, said_then, now)
             if said is not None:
                 return said
@@ -343,6 +344,14 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
         after = replace(after, reported=_quotes_behind(engine, after.facts))
     if isinstance(result, Answer) and result.person is not None and result.person.id not in after.people:
         after = replace(after, people=(result.person.id, *after.people))
+    if isinstance(result, Answer) and result.kind == "person" and result.person is not None:
+        # "who is Kim Yo Jong?" — "and him?": the people her card names ("Kim Jong Un's younger sister")
+        # come after her, so a "him" finds one of them
+        # (people only, and of the other pronoun: "they" after Ayers's card is not the Washington Post it
+        # names, and "he" after it is still Ayers)
+        card = tuple(p for p in engine.entities_in(result.text) if p not in after.people and engine.fb.person_by_id[p].kind == "person"
+                     and result.person.pronoun and engine.fb.person_by_id[p].pronoun not in (None, result.person.pronoun))
+        after = replace(after, people=(*after.people, *card))
     return Turn(result, note or there_note, after, question)
 
 

@@ -48,6 +48,7 @@ _POSSESSIVE = re.compile(r"\b(his|their)\b")
 _CHOICE = re.compile(r"^(?:(?:and|n|so|ok|but)\s+)?(?:who|which one|which of them)\s+(?P<rest>.+?)\s+(?P<a>[^ ]+(?: [^ ]+){0,2}?)\s+or\s+(?P<b>[^ ]+(?: [^ ]+){0,2})$")
 # "was it Kamala Harris who …", "wasn't it Tillerson that …": someone put in the place of whoever did it
 _CLEFT = re.compile(r"^(?:(?:so|and|wait|but|ok|hmm|um)\s+)*(?:was|is|wasn t|isn t|wasnt|isnt) it (?:really |actually )?(?P<name>(?:[a-z.]+ ){1,4}?)(?:who|that) (?P<rest>.+)$")
+_NAME_ASKED = re.compile(r"^(?:(?:and|so|what|whats|what s|what is|what was|wats)\s+)*(?:the\s+)?(?P<who>.+?)(?:\s+s)?\s+name(?:\s+again)?(?:\s+(?:pls|please))?$")
 _POINTER = re.compile(r"\b(?:it|(?:the|this|that) (?:whole )?(?:thing|story|episode))\b")  # ("who said that": "that" is words, not the episode)
 _TITLES = frozenset("vp mr mrs ms dr sen senator rep secretary president vice general gen".split())
 
@@ -91,6 +92,17 @@ class Engine:
         renamed = self.ix.roles.other_names(words, self._name_word(text)) if words else ()
         if renamed:
             return self._correct_names(text, words, renamed)
+        named = _NAME_ASKED.match(" ".join(w for w in normalize(text).strip(" ?!.").split() if not self.ix.english.is_filler(w)))
+        # ("messinis's full name", "his first name": a part of a name, which the articles may give only as an initial)
+        whose = named and named["who"].split()[-1] not in ("full", "first", "last", "middle", "real") and named["who"]
+        if whose:
+            # "whats his name again" (read as "whats Nick Ayers's name again"), "pence chief of staff name?":
+            # the name of someone the question already names — who they are
+            # (of someone the articles know only as "Otto Warmbier's father" it is the name they never give)
+            people = [p for p in self.entities_in(whose) if self.fb.person_by_id[p].kind == "person"
+                      and "'" not in self.fb.person_by_id[p].name and not self._relative_named(whose, p)]
+            if len(people) == 1:
+                return replace(self.ask(f"who is {whose}"), question=text)
         cleft = self._cleft_stranger(text)
         if cleft is not None:
             return cleft
@@ -435,6 +447,14 @@ class Engine:
         said = _VERDICT.sub("", answer.text)
         return replace(answer, question=question, text=f"{lead}\n{said}", kind="premise",
                        citations=tuple(dict.fromkeys([*cites, *answer.citations])))
+
+    def _relative_named(self, words: str, pid: str) -> bool:
+        """Whether `words` name a relative of the person rather than the person: "otto warmbier s dad"
+        (a word of kin outside the words that name them), not "kim jong un s sister" (her name)."""
+        span = self.ix.mention(words, pid)
+        outside = words if span is None else words[: span[0]] + " " + words[span[1]:]
+        kin = self.ix.english.kin_gender  # ("dads": a possessive typed without its apostrophe)
+        return any(w in kin or (w.endswith("s") and w[:-1] in kin) for w in outside.split())
 
     def _cleft_stranger(self, question: str) -> Result | None:
         """"Was it Kamala Harris who was to meet North Korea?", "was it Tillerson who led the

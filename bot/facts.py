@@ -405,7 +405,8 @@ class FactBase:
         """Whom words were said to, as a reply puts it: "to Josh Rogin", or "in public"."""
         if not said_to:
             return None
-        return "in public" if said_to == "public" else f"to {self.name_of(said_to)}"
+        # ("public (Twitter, @statedeptspox)": in public, on Twitter)
+        return f"in {said_to}" if said_to.split(" ")[0] == "public" else f"to {self.name_of(said_to)}"
 
     def name_of(self, ref: str | None) -> str | None:
         """A person's name for a person id; any other text (e.g. "public") as it is."""

@@ -189,8 +189,8 @@ def test_a_short_follow_up_says_which_question_it_follows_up_not_the_words_glued
     assert talk[1].note == "(Following up on “did pence bring otto warmbier mom”.)"  # (the possessive as the engine reads it)
     assert talk[2].note == talk[1].note  # a follow-up of a follow-up: still the question they follow up
     assert "father" in talk[1].result.text and "remind the world" in talk[2].result.text
-    fresh = _talk(engine, "who is nick ayers", "what did he say", "when")
-    assert fresh[2].note == "(Following up on “what did nick ayers say”.)"  # as the engine read "what did he say"
+    fresh = _talk(engine, "who is nick ayers", "what's his job", "when")
+    assert fresh[2].note == "(Following up on “what is nick ayers job”.)"  # as the engine read "what's his job"
 
 
 def test_they_is_whoever_did_what_is_asked_not_the_two_people_last_named(engine):
@@ -909,3 +909,15 @@ def test_where_after_how_long_before_the_meeting_is_where_the_meeting_was(engine
 def test_whose_the_source_asks_where_the_last_answer_comes_from(engine):
     *_, turn = _talk(engine, "how many hrs before did NK pull out, 3?", "whose the source on that")
     assert turn.result.text.startswith("Here is where that comes from: ")
+
+
+def test_and_him_after_a_womans_card_is_a_man_her_card_names(engine):
+    *_, turn = _talk(engine, "who is kim yo jong", "and him?")
+    assert turn.result.text.startswith("Kim Jong Un — ")
+
+
+@pytest.mark.parametrize("then", ["what date was that", "when was that"])
+def test_what_date_after_someones_words_is_when_they_said_them(engine, then):
+    *_, turn = _talk(engine, "what did the state department say about the cancelled meeting", "where did she post it", then)
+    assert "21 February 2018" in turn.result.text and "Tuesday, 20 February" not in turn.result.text
+    assert "in public (Twitter, @statedeptspox)" in turn.result.text  # not "to public (…)"

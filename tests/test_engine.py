@@ -1367,3 +1367,17 @@ def test_intensifiers_and_whole_are_chat_not_words_the_articles_lack(engine):
     assert answer.answered and "easing sanctions" in answer.text and "never mention" not in answer.text
     # "the whole thing" with nothing before it is the episode
     assert engine.ask("why did the whole thing fall apart").text.startswith("It is unclear exactly why the North Koreans backed out")
+
+
+@pytest.mark.parametrize("question", ["pences chief of staf name?", "yo whats pence's chief of staff's name", "whats Nick Ayers's name again"])
+def test_a_name_asked_of_someone_the_question_names_is_who_they_are(engine, question):
+    assert engine.ask(question).text.startswith("Nick Ayers — ")
+    # a relative's name the articles never give stays open
+    assert not engine.ask("whats otto warmbeirs dads name").answered
+
+
+def test_dw_is_not_said_to_leave_the_whitewash_words_unattributed(engine):
+    # DW's summary: "Mike Pence's chief of staff said the US would not allow Pyongyang to 'whitewash …'"
+    answer = engine.ask("who said the whitewash quote")
+    assert "without naming" not in answer.text and "only by context" not in answer.text
+    assert all("without naming a speaker" not in f.statement for f in engine.fb.facts)
