@@ -32,7 +32,7 @@ from bot.index import Index, Journey
 from bot.roles import WrongRole, shown_as
 from bot.results import Answer, Citation, Comparison, NotCovered, PersonMatch, Result
 from bot.scorer import Scored, Weights, decision_features, decision_score, score_all
-from bot.text import (PERSONAL_PRONOUN, PRONOUN_GENDER, QUOTED, SPEECH_VERB, clip, date_span, listed, normalize, parse_dates, plain_tokens, typed_day,
+from bot.text import (PERSONAL_PRONOUN, PRONOUN_GENDER, QUOTED, SPEECH_VERB, STOPWORDS, clip, date_span, listed, normalize, parse_dates, plain_tokens, typed_day,
                       WH_WORDS, wh_token, without_question_words)
 
 __all__ = ["Answer", "Citation", "Comparison", "Engine", "NotCovered", "PersonMatch", "Result", "normalize"]
@@ -465,13 +465,14 @@ class Engine:
             return None  # (words put to someone are the quote stage's: whose words they are)
         name_word = self._name_word(question)
         said = cleft["name"].split()
-        strangers = [w for w in said if name_word(w)]
-        if not strangers or not all(w in strangers or w in self.ix.roles.group or w in _TITLES for w in said):
+        # (a people the articles never mention is as much a stranger: "was it the chinese who canceled?")
+        strangers = [w for w in said if name_word(w) or (w not in STOPWORDS and not self.ix._is_known(w) and self.ix.english.zipf(w))]
+        if not strangers or not all(w in strangers or w in self.ix.roles.group or w in _TITLES or w in ("the", "a") for w in said):
             return None  # "was it pence who …": someone they do mention, for the claims to check
         answer = self.ask(f"who {cleft['rest']}")
         if not answer.answered:
             return None
-        name = _as_a_name(shown_as(question, " ".join(strangers)))
+        name = ("the " if said[0] == "the" else "") + _as_a_name(shown_as(question, " ".join(strangers)))
         said = _VERDICT.sub("", answer.text)
         return replace(answer, question=question, text=f"No — my sources don't mention {name}. {said}", kind="premise")
 

@@ -1315,6 +1315,7 @@ def test_a_month_is_not_corrected_unless_the_question_is_wholly_about_one_dated_
     ("was it vp kamala harris who was supposed to meet n korea", "No — my sources don't mention Kamala Harris. Pence was to meet"),
     ("wasnt it tillerson that led the delegation", "No — my sources don't mention Tillerson. "),
     ("was it bob who wrote the vox article", "No — my sources don't mention Bob. The Vox article is by Jen Kirby."),
+    ("was it the chinese who canceled?", "No — my sources don't mention the Chinese. "),
 ])
 def test_someone_never_mentioned_put_in_the_place_of_whoever_did_it_is_corrected(engine, question, lead):
     answer = engine.ask(question)
