@@ -632,7 +632,7 @@ def _outlet_again(engine: Engine, norm: str, before: Conversation) -> str | None
 # before", "what time of day", "which day", a choice "public or secret", a number
 _ASKED_FRAME = re.compile(r"^(?:\S+\s+){0,2}?(?:how (?:long|many|much|far|old|late|early|soon|often)(?: (?:hours?|hrs?|days?|minutes?|mins?|weeks?|times?))?"
                           r"(?: (?:before|after|b4|until|till|ahead|ago|earlier|later))?|(?:what|which) (?:time|day|date|year|month)(?: of (?:day|the day|week|the week))?)\b"
-                          r"|\b\w+ or \w+\b")
+                          r"|\b(?:(?:a|an|the) )?\w+ or (?:(?:a|an|the) )?\w+\b")
 _NUMBER = re.compile(r"\b\d+\b")
 _TRAILING_NUMBER = re.compile(r"\b\d+$")
 

@@ -921,3 +921,8 @@ def test_what_date_after_someones_words_is_when_they_said_them(engine, then):
     *_, turn = _talk(engine, "what did the state department say about the cancelled meeting", "where did she post it", then)
     assert "21 February 2018" in turn.result.text and "Tuesday, 20 February" not in turn.result.text
     assert "in public (Twitter, @statedeptspox)" in turn.result.text  # not "to public (…)"
+
+
+def test_which_article_says_one_side_of_a_choice_is_not_read_with_the_other_side(engine):
+    *_, turn = _talk(engine, "what did heather nauert say exactly", "was that a tweet or a statement?", "which article says tweet?")
+    assert turn.result.text.startswith("The first article reports it.") and "statement" not in turn.read_as
