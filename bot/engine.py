@@ -24,7 +24,7 @@ from bot.analyse import Query, asks, analyse, capitalised, meeting_owner, namele
 from bot.ordering import order_answer
 from bot.claims import as_question
 from bot.candidates import _quotes_answer, generate, related_docs, unmentioned_actor
-from bot.articles import (ARTICLE_WORDS, article_details, article_reports, articles_lead, coverage_by_article, names_an_article, printed_passage, quoted_in_article,
+from bot.articles import (ARTICLE_WORDS, article_details, article_name, article_reports, articles_lead, coverage_by_article, names_an_article, printed_passage, quoted_in_article,
                           reporting_articles, which_article_asks)
 from bot.decide import HEDGED, NOTHING_SPECIFIC, STATED_WRONG_COVER, decide
 from bot.facts import Discrepancy, Event, FactBase, Person, Quote, outlet_name
@@ -128,6 +128,10 @@ class Engine:
         quoted = quoted_in_article(self.ix, text) if "'" in text or '"' in text or "“" in text or "‘" in text else None
         if quoted is not None:
             return quoted
+        if _ALONE.search(normalize(text)):  # ("what does DW report that the others don't": not whether it reports)
+            told = self._outlet_summary(text)
+            if told is not None:
+                return told
         reported = article_reports(self.ix, text, self.ask) if names_an_article(self.ix, text) else None
         if reported is not None:
             return reported
@@ -152,7 +156,12 @@ class Engine:
         lowered = question.lower()
         if not _TELLS.search(lowered) or not (self.ix.source_outlet_pattern.search(lowered) or nameless_article(self.ix, lowered)):
             return None  # (most questions name no article: two searches before reading names)
-        norm = normalize(question)
+        # "what does Vox say that the others don't?": what it alone reports
+        asked = question
+        alone = _ALONE.search(normalize(question))
+        if alone is not None:
+            asked = normalize(question)[: alone.start()] + normalize(question)[alone.end():]
+        norm = normalize(asked)
         nameless = nameless_article(self.ix, norm)
         outlets = [e for e in self.entities_in(question) if self.fb.person_by_id[e].publishes]
         if nameless is not None:
@@ -161,7 +170,7 @@ class Engine:
             source = self.fb.person_by_id[outlets[0]].publishes
         else:
             return None
-        q = analyse(self.ix, question)
+        q = analyse(self.ix, asked)
         if source is None or q.yes_no or set(norm.split()) & _OTHER_WH \
                 or (q.focus is not None and not _TELLS.search(q.focus)):
             return None  # ("what is Vox?" asks what Vox is; "… what kind of talks?" asks for a kind)
@@ -171,6 +180,8 @@ class Engine:
         src = self.fb.source_by_id[source]
         passages, said, facts = [], set(), []
         for fact in self.fb.facts:  # one passage of each fact, each saying something the ones before did not
+            if alone is not None and {ev.source for ev in fact.evidence} != {source}:
+                continue
             ev = next((ev for ev in fact.evidence if ev.source == source and len(ev.quote.split()) >= _PASSAGE_WORDS
                        and ev.quote != src.title), None)
             words = set(plain_tokens(ev.quote)) if ev else set()
@@ -183,7 +194,9 @@ class Engine:
                 break
         if not passages:
             return None
-        return Answer(question, f"{src.name} — what it reports, in its own words:", "fact",
+        lead = (f"Only {article_name(self.ix, source)} reports these, in its own words:" if alone is not None
+                else f"{src.name} — what it reports, in its own words:")
+        return Answer(question, lead, "fact",
                       tuple(self.ix._cite(ev.source, ev.quote) for ev in passages), tuple(facts))
 
     @cached_property
@@ -724,6 +737,9 @@ _TELLING_WORDS = ("say", "says", "said", "report", "reports", "reported", "artic
                   "take", "angle", "spin", "framing", "frame", "perspective", "view", "whole", "thing", "overall")
 _TELLS = re.compile(r"\b(?:say|says|said|report\w*|article|piece|story|about|cover\w*|summar\w*|sum up|tl ?dr|gist|overview|"
                     r"happen\w*|account|version|contents?|mention\w*|describe\w*|take|angle|spin|fram\w+|perspective|view)\b")
+# "… that the others don't", "… that no other article does", "only": what one article alone reports
+_ALONE = re.compile(r"\s*\b(?:that|which)\s+(?:the\s+)?(?:other (?:two|ones?|articles?|outlets?|sources?)|others?|no other (?:article|outlet|source)s?)"
+                    r"(?:\s+(?:don t|do not|dont|didn t|did not|does not|doesn t|don t say|lack|miss))?\b|\b(?:only|alone)\b")
 _OTHER_WH = frozenset(WH_WORDS) - {"what"}  # ("according to the first article, why …" asks why)
 _PASSAGE_WORDS = 6  # a passage this long says something; a shorter one ("Politics", a caption credit) does not
 _SUMMARY_PASSAGES = 3  # how many of an article's passages tell what it reports (as many as a reply on a phone shows)

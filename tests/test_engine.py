@@ -1382,3 +1382,14 @@ def test_dw_is_not_said_to_leave_the_whitewash_words_unattributed(engine):
     answer = engine.ask("who said the whitewash quote")
     assert "without naming" not in answer.text and "only by context" not in answer.text
     assert all("without naming a speaker" not in f.statement for f in engine.fb.facts)
+
+
+@pytest.mark.parametrize("question,outlet", [("what does vox say that the others dont", "vox"),
+                                             ("what does dw report that the other two don't", "dw")])
+def test_what_one_article_alone_reports(engine, question, outlet):
+    answer = engine.ask(question)
+    assert answer.text.startswith("Only ") and answer.citations
+    for c in answer.citations:  # each passage is the article's own, of a fact no other article backs
+        assert c.source_id == outlet and c.quote in engine.fb.seed_texts[outlet]
+    for f in answer.facts:
+        assert {ev.source for ev in engine.fb.fact_by_id[f].evidence} == {outlet}
