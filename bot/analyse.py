@@ -68,6 +68,9 @@ _PHRASINGS = (
                 r"(?:(?:briefly|quickly|real quick|simply) )?)?"
                 r"(?:(?:what|wat|wut) (?:(?:exactly |actually |even )?(?:happened|happen|went down|is going on|s going on|was going on)"
                 r"|(?:is|s|was) (?:the|this|that) (?:story|deal|news)(?: about)?|(?:is|was) (?:this|that|it|this all|it all) about)|tl ?dr|gist)(?: here| exactly)?"
+                # "tldr of the whole thing for my students in 3 bullet points": how it is to be told is no topic
+                r"(?: (?:of|on) (?:the|this|that) (?:whole )?(?:thing|story|episode))?(?: for (?:my|the|our) (?:students|class|kids|readers|friends|server|chat|followers))?"
+                r"(?: (?:in|as) (?:\d+|one|two|three|four|five|a few|some) (?:bullet points?|bullets?|points|lines?|sentences?|words))?"
                 r"(?: pls| please| plz| thx)?$"),
      "summary", ("what", "wat", "wut", "tl", "gist")),
     # "what was Pence going to say to them": words planned for a meeting that never took place were

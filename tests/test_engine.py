@@ -1393,3 +1393,8 @@ def test_what_one_article_alone_reports(engine, question, outlet):
         assert c.source_id == outlet and c.quote in engine.fb.seed_texts[outlet]
     for f in answer.facts:
         assert {ev.source for ev in engine.fb.fact_by_id[f].evidence} == {outlet}
+
+
+@pytest.mark.parametrize("question", ["tldr for my students in 3 bullet points", "tl;dr of the whole thing in 2 sentences"])
+def test_how_a_summary_is_to_be_told_is_no_topic(engine, question):
+    assert engine.ask(question).text.startswith("Vice President Mike Pence was set to meet North Korean officials in secret")
