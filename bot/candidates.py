@@ -591,16 +591,14 @@ def dated(ix: Index, q: Query) -> list[Candidate]:
     size = 7 if month else 10
     # (of "what day in January …" the day is what is asked, not a word of the fact)
     wanted = [t for t in q.known_tokens if month is None or t not in (month[1], "day", "date")]
-    cover, doc = max(((ix._coverage(wanted, d.all_tokens), d) for d in ix.docs if d.fact.date and len(d.fact.date) >= size),
-                     key=lambda x: x[0], default=(0.0, None))
+    covered = [(ix._coverage(wanted, d.all_tokens), d) for d in ix.docs if d.fact.date and len(d.fact.date) >= size]
+    cover, doc = max(covered, key=lambda x: x[0], default=(0.0, None))
     if doc is None or (q.wh == "?what" and (cover < DATED_EVENT_COVER or not _DATED_EVENT.search(q.norm))):
         return []  # "what happened on 10 Feb?" asks; "what happened at the meeting on the 12th?" claims its day
     if month is not None:
         if len(wanted) < 3:
             return []  # "was the summit in march": too little said to know which thing it puts in March
-        rivals = {d.fact.date[:7] for d in ix.docs if d.fact.date and len(d.fact.date) >= 7
-                  and ix._coverage(wanted, d.all_tokens) >= cover - MONTH_MARGIN}
-        if len(rivals) > 1:
+        if len({d.fact.date[:7] for c, d in covered if c >= cover - MONTH_MARGIN}) > 1:
             return []  # "when in December did they fire the missile?" fits November's launch and January's summit alike
         return _wrong_month(ix, q, doc, cover, month[0])
     asked = q.dates[0]

@@ -53,6 +53,11 @@ _POINTER = re.compile(r"\b(?:it|(?:the|this|that) (?:whole )?(?:thing|story|epis
 _TITLES = frozenset("vp mr mrs ms dr sen senator rep secretary president vice general gen".split())
 
 
+def _about_part_before(ix: Index, text: str, previous: Query) -> Query:
+    """A part of a message read with what the part before it asked about ("… and on what date?")."""
+    return analyse(ix, f"{text} {without_question_words(previous.norm)}")
+
+
 def _as_a_name(typed: str) -> str:
     """A name as typed, capitalised when it was typed all in lower case ("john kelly" → "John Kelly")."""
     return typed.title() if typed.islower() else typed
@@ -92,17 +97,9 @@ class Engine:
         renamed = self.ix.roles.other_names(words, self._name_word(text)) if words else ()
         if renamed:
             return self._correct_names(text, words, renamed)
-        named = _NAME_ASKED.match(" ".join(w for w in normalize(text).strip(" ?!.").split() if not self.ix.english.is_filler(w)))
-        # ("messinis's full name", "his first name": a part of a name, which the articles may give only as an initial)
-        whose = named and named["who"].split()[-1] not in ("full", "first", "last", "middle", "real") and named["who"]
-        if whose:
-            # "whats his name again" (read as "whats Nick Ayers's name again"), "pence chief of staff name?":
-            # the name of someone the question already names — who they are
-            # (of someone the articles know only as "Otto Warmbier's father" it is the name they never give)
-            people = [p for p in self.entities_in(whose) if self.fb.person_by_id[p].kind == "person"
-                      and "'" not in self.fb.person_by_id[p].name and not self._relative_named(whose, p)]
-            if len(people) == 1:
-                return replace(self.ask(f"who is {whose}"), question=text)
+        named = self._name_of_someone_named(text) if "name" in text.lower() else None
+        if named is not None:
+            return named
         cleft = self._cleft_stranger(text)
         if cleft is not None:
             return cleft
@@ -128,7 +125,8 @@ class Engine:
         quoted = quoted_in_article(self.ix, text) if "'" in text or '"' in text or "“" in text or "‘" in text else None
         if quoted is not None:
             return quoted
-        if _ALONE.search(normalize(text)):  # ("what does DW report that the others don't": not whether it reports)
+        alone = _ALONE.search(normalize(text))
+        if alone is not None:  # ("what does DW report that the others don't": not whether it reports)
             told = self._outlet_summary(text)
             if told is not None:
                 return told
@@ -144,7 +142,7 @@ class Engine:
             details = article_details(self.ix, text, normalize(text))
             if details is not None:
                 return details
-        told = self._outlet_summary(text)
+        told = self._outlet_summary(text) if alone is None else None  # (asked above already)
         if told is not None:
             return told
         return self._ask(text)
@@ -156,11 +154,10 @@ class Engine:
         lowered = question.lower()
         if not _TELLS.search(lowered) or not (self.ix.source_outlet_pattern.search(lowered) or nameless_article(self.ix, lowered)):
             return None  # (most questions name no article: two searches before reading names)
-        # "what does Vox say that the others don't?": what it alone reports
-        asked = question
-        alone = _ALONE.search(normalize(question))
-        if alone is not None:
-            asked = normalize(question)[: alone.start()] + normalize(question)[alone.end():]
+        # "what does Vox say that the others don't?": what it alone reports, asked without those words
+        norm = normalize(question)
+        alone = _ALONE.search(norm)
+        asked = question if alone is None else norm[: alone.start()] + norm[alone.end():]
         norm = normalize(asked)
         nameless = nameless_article(self.ix, norm)
         outlets = [e for e in self.entities_in(question) if self.fb.person_by_id[e].publishes]
@@ -461,6 +458,19 @@ class Engine:
         return replace(answer, question=question, text=f"{lead}\n{said}", kind="premise",
                        citations=tuple(dict.fromkeys([*cites, *answer.citations])))
 
+    def _name_of_someone_named(self, question: str) -> Result | None:
+        """"Whats his name again" (read as "whats Nick Ayers's name again"), "pence chief of staff
+        name?": the name of someone the question already names — who they are. None for the name of
+        someone the articles know only as "Otto Warmbier's father", which they never give, or for a
+        part of a name ("messinis's full name"), which they may give only as an initial."""
+        named = _NAME_ASKED.match(" ".join(w for w in normalize(question).strip(" ?!.").split() if not self.ix.english.is_filler(w)))
+        if named is None or named["who"].split()[-1] in ("full", "first", "last", "middle", "real"):
+            return None
+        whose = named["who"]
+        people = [p for p in self.entities_in(whose) if self.fb.person_by_id[p].kind == "person"
+                  and "'" not in self.fb.person_by_id[p].name and not self._relative_named(whose, p)]
+        return replace(self.ask(f"who is {whose}"), question=question) if len(people) == 1 else None
+
     def _relative_named(self, words: str, pid: str) -> bool:
         """Whether `words` name a relative of the person rather than the person: "otto warmbier s dad"
         (a word of kin outside the words that name them), not "kim jong un s sister" (her name)."""
@@ -477,17 +487,17 @@ class Engine:
         if cleft is None or QUOTED.search(question):
             return None  # (words put to someone are the quote stage's: whose words they are)
         name_word = self._name_word(question)
-        said = cleft["name"].split()
+        put = cleft["name"].split()
         # (a people the articles never mention is as much a stranger: "was it the chinese who canceled?")
-        strangers = [w for w in said if name_word(w) or (w not in STOPWORDS and not self.ix._is_known(w) and self.ix.english.zipf(w))]
-        if not strangers or not all(w in strangers or w in self.ix.roles.group or w in _TITLES or w in ("the", "a") for w in said):
+        strangers = [w for w in put if name_word(w) or (w not in STOPWORDS and not self.ix._is_known(w) and self.ix.english.zipf(w))]
+        if not strangers or not all(w in strangers or w in self.ix.roles.group or w in _TITLES or w in ("the", "a") for w in put):
             return None  # "was it pence who …": someone they do mention, for the claims to check
         answer = self.ask(f"who {cleft['rest']}")
         if not answer.answered:
             return None
-        name = ("the " if said[0] == "the" else "") + _as_a_name(shown_as(question, " ".join(strangers)))
-        said = _VERDICT.sub("", answer.text)
-        return replace(answer, question=question, text=f"No — my sources don't mention {name}. {said}", kind="premise")
+        name = ("the " if put[0] == "the" else "") + _as_a_name(shown_as(question, " ".join(strangers)))
+        return replace(answer, question=question, text=f"No — my sources don't mention {name}. {_VERDICT.sub('', answer.text)}",
+                       kind="premise")
 
     def _correct_outlets(self, question: str, words: list, outlets: tuple) -> Result:
         """"Which New York Times reporter broke the story?": an outlet the articles never mention
@@ -536,7 +546,7 @@ class Engine:
             elif (previous is not None and len(reading.known_tokens) <= 1 and not (reading.entities or reading.unknown)
                   and len(previous.known_tokens) >= 2):
                 # "… and on what date?": about what the part before asked
-                part = analyse(self.ix, f"{text} {without_question_words(previous.norm)}")
+                part = _about_part_before(self.ix, text, previous)
             else:
                 part = query_of(self.ix, reading)
             episode = self._episode_pointed_at(part, part.norm)
@@ -544,7 +554,7 @@ class Engine:
                 # "which rocket test put the area on edge, and when was it?": "it" is the thing the part
                 # before named; "who were the north koreans, when was it": no thing — the meeting
                 named_a_thing = previous is not None and any(not t.startswith("@") for t in previous.known_tokens)
-                part = analyse(self.ix, f"{text} {without_question_words(previous.norm)}" if named_a_thing else episode)
+                part = _about_part_before(self.ix, text, previous) if named_a_thing else analyse(self.ix, episode)
             results.append(self._decide(part))
             previous = part
         answered = [r for r in results if r.answered]
