@@ -838,7 +838,10 @@ class Index:
         were the sanctions" asks of the "toughest" ones. (Not -er: "leader" is no more of "lead".)"""
         if not self.english.zipf(word) or len(word) < 3:
             return None
-        forms = (word + "est", word + word[-1] + "est", word[:-1] + "iest" if word.endswith("y") else word + "st")
+        # ("tough" → "toughest", "big" → "biggest", "early" → "earliest", "late" → "latest")
+        forms = [word + "est", word + word[-1] + "est"]
+        if word.endswith(("y", "e")):
+            forms.append(word[:-1] + "iest" if word.endswith("y") else word + "st")
         return next((f for f in forms if f in self._raw_vocab), None)
 
     def _slipped_uncached(self, word: str) -> str:

@@ -1340,6 +1340,8 @@ def test_a_word_the_articles_use_only_at_its_most_is_theirs(engine):
     # Vox's "toughest and most aggressive" sanctions
     answer = engine.ask("how tough were the sanctions")
     assert answer.answered and "toughest" in answer.text and "never mention" not in answer.text
+    # -st only after -e ("late", "latest"): "hang" is no superlative of the photographer Hangst
+    assert engine.ix._graded("hang") is None and engine.ix._graded("tough") == "toughest"
 
 
 def test_chat_spellings_are_read_as_the_plain_words(engine):
