@@ -22,7 +22,7 @@ from bot.analyse import analyse, asks, nameless_article, read
 from bot.articles import article_name, article_named, reporting_articles
 from bot.claims import as_question
 from bot.decide import HEDGED, NOTHING_SPECIFIC
-from bot.ordering import asks_order
+from bot.ordering import asks_order, event_cited, step_from
 from bot.text import (ARTICLE_NOUN_AFTER, ARTICLE_NOUNS, PERSONAL_PRONOUN, PRONOUN_GENDER, REPORTING_VERBS, SPEECH_VERB, STOPWORDS, clip, first_upper, listed, normalize, strip_checking,
                       without_question_words, wh_token)
 
@@ -103,6 +103,13 @@ _EXACT = re.compile(r"^(?:and\s+|so\s+|ok\s+)?(?:(?:what(?:s| is| was| were| are
 # "quote?", "quote pls", "any quotes?", "got a quote": the words themselves, of whoever the last answer reports
 _QUOTE_ASKED = re.compile(r"^(?:and\s+|so\s+|ok\s+)?(?:(?:got|have|any|a|the|with)\s+)?(?:a\s+)?(?:quotes?|direct quotes?)(?:\s+(?:pls|please|plz))?$")
 _ANYTHING_ELSE = re.compile(r"^(?:and\s+)?(?:what|anything) else\b")
+# "and then?", "what happened next", "what came before that": a step along the timeline from the
+# happening the last answer was about
+_STEP_ON = re.compile(r"^(?:(?:and|so|ok|okay)\s+)?(?:then what|what then|and then|then|what next|next|after that|whats next|what is next|"
+                      r"what (?:happened|happens|came|comes) (?:next|then|after(?:wards?)?|later|after (?:that|this|it))|"
+                      r"what did (?:they|he|she) do (?:next|then|after(?:wards?)?|after (?:that|this)))$")
+_STEP_BACK = re.compile(r"^(?:(?:and|so|ok|okay)\s+)?(?:before that|and before that|what (?:happened|came) (?:right |just )?"
+                        r"(?:before(?: (?:that|this|it))?|earlier|first))$")
 _MORE = re.compile(r"^(?:and\s+)?(?:more|tell me more|go on|anything else|what else|and|continue|details?|more details?)$")
 
 
@@ -213,6 +220,11 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
             said = _said_next(engine, text, before, now)
             if said is not None:
                 return said
+        stepped = _STEP_ON.match(norm) or _STEP_BACK.match(norm)
+        if stepped and before.citations:
+            step = _timeline_step(engine, text, "after" if stepped.re is _STEP_ON else "before", before, now)
+            if step is not None:
+                return step
         if _ELSE.match(norm):
             if said_then.quotes and _ANYTHING_ELSE.match(norm):
                 return _more(engine, text, before, now)  # "anything else?" after someone's words: more of them
@@ -1081,6 +1093,19 @@ def _said_next(engine: Engine, text: str, before: Conversation, now: float, spea
 
 
 _WORDS_OF = re.compile(r"\b(?:comment|remark|word|quote|statement|tweet|said|say|says|told|tell)s?\b")  # "pence's pressure comments"
+
+
+def _timeline_step(engine: Engine, text: str, rel: str, before: Conversation, now: float) -> Turn | None:
+    """"And then?" after the cancellation: what the timeline has next after the happening the last
+    answer was about ("before": just before it). None when that answer was about no dated event."""
+    event = event_cited(engine.ix, before.citations, rel)
+    if event is None:
+        return None
+    result = step_from(engine.ix, text, event, rel)
+    people = tuple(dict.fromkeys(p for e in result.events for p in e.people if p in engine.fb.person_by_id))
+    return Turn(result, None, replace(before, people=people or before.people, citations=tuple(result.citations), facts=(),
+                                      question=normalize(result.events[0].title), anchor="", quotes=(), reported=(), updated=now),
+                text)
 
 
 def _more(engine: Engine, text: str, before: Conversation, now: float) -> Turn:

@@ -21,7 +21,7 @@ from functools import cached_property
 from rapidfuzz import fuzz, process
 
 from bot.analyse import Query, asks, analyse, capitalised, meeting_owner, nameless_article, points_back, query_of, read, split_parts, wrong_journey, wrong_relative, wrong_setting
-from bot.ordering import order_answer
+from bot.ordering import order_answer, step_answer
 from bot.claims import as_question
 from bot.candidates import _quotes_answer, generate, related_docs, unmentioned_actor
 from bot.articles import (ARTICLE_WORDS, article_details, article_name, article_reports, articles_lead, coverage_by_article, names_an_article, printed_passage, quoted_in_article,
@@ -357,6 +357,9 @@ class Engine:
         ordered = order_answer(self.ix, text, norm)  # "was the meeting before or after the ceremony?": an order, not a fact
         if ordered is not None:
             return ordered
+        step = step_answer(self.ix, text, norm)  # "what happened after the meeting was called off?": the timeline's next step
+        if step is not None:
+            return step
         chosen = self._choose(text, norm)
         if chosen is not None:
             return chosen

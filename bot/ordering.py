@@ -1,7 +1,13 @@
-"""Questions that ask which of two happenings came first ("was the meeting before or after the
+"""Questions about the order of happenings: which of two came first ("was the meeting before or
+after the opening ceremony?", "which came first, the sanctions or the snub?"), and what came next
+or just before ("what happened after the meeting was called off?", or "and then?" in a talk).
+Questions that ask which of two happenings came first ("was the meeting before or after the
 opening ceremony?", "which came first, the sanctions or the snub?"): each side is matched to the
 dated event of the timeline that covers it best, and the answer says the order — or, where the
 articles date them too loosely to tell, says that — with both dates and their evidence.
+
+What comes next is the next step of the articles' order, not of the list: the happenings that
+follow it with none between; where the articles do not order those, they are given as such.
 
 Dates keep their uncertainty: an event dated only "before 10 February" is not put before one on
 9 February.
@@ -26,6 +32,10 @@ _SPAN_OF_TIME = re.compile(r"\b(?:\d+|a|an|one|two|three|few|couple|several)\s+(
 # "what time exactly was the meeting before or after the ceremony": it asks something else
 _ASKS_ELSE = re.compile(r"\b(?:what|when|who|whom|whose|where|why|how|which)\b")
 _NEWS = "news"
+# "what happened after the meeting was cancelled", "what came right before the opening ceremony"
+_STEP = re.compile(r"^(?:(?:and|so|ok|okay)\s+)?what\s+(?:happened|happens|came|comes|was|were)\s+(?:next\s+|then\s+)?"
+                   r"(?:right\s+|just\s+|immediately\s+|shortly\s+|straight\s+)?(?P<rel>after|before)\s+(?P<x>.+)$")
+STEP_WORDS = {"after": "Next", "before": "Just before"}
 MATCH_COVER = 0.4  # how much of a side's words an event (or its title) must cover to be taken as it
 CLEAR_LEAD = 0.1  # and by how much it must lead the next event that is dated otherwise
 
@@ -94,7 +104,7 @@ def _events_for(ix: Index, a: str, b: str) -> tuple[Event, Event] | None:
     return first, second
 
 
-def _fits(ix: Index, side: str) -> list[tuple[float, Event]]:
+def _fits(ix: Index, side: str, whole: bool = False) -> list[tuple[float, Event]]:
     """How well each event fits a side: most of its words among the event's (or its title's),
     and the title most about them ("the news leaked" is the reveal, though the interview's
     evidence mentions it)."""
@@ -108,7 +118,7 @@ def _fits(ix: Index, side: str) -> list[tuple[float, Event]]:
     for event in ix.fb.events if wanted else ():
         title, words = ix.event_titles[event.id], ix.event_words[event.id]
         in_words, in_title = ix._coverage(wanted, words), ix._coverage(wanted, title)
-        if max(in_words, in_title) >= MATCH_COVER:
+        if max(in_words, in_title) >= (1.0 if whole else MATCH_COVER):
             about = ix._coverage(list(title), set(wanted)) if title else 0.0
             out.append((in_title + about + in_words / 2, event))
     return out
@@ -143,3 +153,67 @@ def _order(ix: Index, a: Event, b: Event) -> list[tuple[Event, Event, bool]] | N
 def _dated_before(a: Event, b: Event) -> bool:
     a_last, b_first = a.span()[1], b.span()[0]
     return a_last < b_first or (a_last == b_first and (a.precision == "before" or b.precision == "after"))
+
+
+def step_answer(ix: Index, question: str, norm: str) -> Answer | None:
+    """"What happened after the meeting was cancelled?": the next step of the timeline from the
+    happening it names (None: it asks no such thing, or names no dated event clearly)."""
+    found = _STEP.match(norm)
+    if found is None:
+        return None
+    side = found.group("x")
+    tokens, _, unknown = ix._analyse(side, correct=True)
+    if unknown or any(t.startswith("?") for t in tokens):
+        return None  # ("after the closing ceremony", "after the missile launch in December": not as the articles tell it)
+    event = _event_for(ix, side, whole=True)
+    return step_from(ix, question, event, found.group("rel")) if event is not None else None
+
+
+def step_from(ix: Index, question: str, event: Event, rel: str) -> Answer:
+    """The happenings that come next after `event` (rel "after") or just before it ("before"),
+    in the articles' order: those with none between. Said as such when the articles put none
+    there, or do not order the ones they put."""
+    if rel == "after":
+        around = [e for e in ix.fb.events if not e.background and e.id != event.id and _order(ix, event, e) is not None]
+        steps = [e for e in around if not any(_order(ix, z, e) is not None for z in around if z.id != e.id)]
+    else:
+        around = [e for e in ix.fb.events if not e.background and e.id != event.id and _order(ix, e, event) is not None]
+        steps = [e for e in around if not any(_order(ix, e, z) is not None for z in around if z.id != e.id)]
+    told = f"{event.title}, {event.date_label()}"
+    if not steps:
+        side = "after" if rel == "after" else "before"
+        return Answer(question, f"My sources put nothing {side} it in the timeline ({told}).", "order",
+                      tuple(ix._cite(ev.source, ev.quote) for ev in event.evidence[:1]), events=(event,), confidence=0.5)
+    lead = STEP_WORDS[rel]
+    if len(steps) == 1:
+        text = f"{lead}, in the timeline ({steps[0].date_label()}): {steps[0].description}"
+    else:
+        text = f"{lead}, in the timeline, in an order my sources don't fix:" + "".join(
+            f"\n• {e.date_label()} — {e.description}" for e in steps)
+    text += f"\n({rel.capitalize()}: {told}.)"
+    cites = tuple(ix._cite(ev.source, ev.quote) for e in steps for ev in e.evidence[:1])
+    return Answer(question, text, "order", cites, events=tuple(steps))
+
+
+def event_cited(ix: Index, citations, rel: str) -> Event | None:
+    """The event a shown answer is about: the one most of whose evidence its citations quote
+    (one within the other), and of equals the latest for what came next, the earliest for what
+    came before. None: it cites none."""
+    counts = []
+    for at, event in enumerate(ix.fb.events):
+        held = sum(1 for ev in event.evidence for c in citations
+                   if c.source_id == ev.source and (c.quote in ev.quote or ev.quote in c.quote))
+        if held and not event.background:
+            counts.append((held, at if rel == "after" else -at, event))
+    return max(counts, key=lambda x: x[:2])[2] if counts else None
+
+
+def _event_for(ix: Index, side: str, whole: bool = False) -> Event | None:
+    """The one event a phrase names clearly (see `_events_for`); `whole`: one that holds every
+    word of it."""
+    fits = sorted(_fits(ix, side, whole), key=lambda x: -x[0])
+    if not fits:
+        return None
+    best_fit, best = fits[0]
+    rival = max((f for f, e in fits[1:] if e.span() != best.span()), default=0.0)
+    return best if best_fit - rival >= CLEAR_LEAD else None

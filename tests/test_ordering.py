@@ -70,3 +70,30 @@ def test_a_yes_or_no_about_the_order_is_answered_yes_or_no_with_both_dates(engin
     assert asks_order("did north korea cancel two hours before the meeting") is None  # a span, not an order
     assert engine.ask("was the meeting cancelled before the opening ceremony?").text.startswith("No — ")
     assert engine.ask("was the november launch before the us canada summit").text.startswith("Yes — ")
+
+
+def test_what_came_next_is_the_next_step_of_the_timeline(engine):
+    after = engine.ask("what happened after the meeting was cancelled?")
+    assert after.text.startswith("Next, in the timeline (between 10 and 20 February 2018):") and "Rogin" in after.text
+    assert "After: North Korea calls off the meeting, 10 February 2018." in after.text
+    # the articles put three things before the cancellation and none of them before the others
+    before = engine.ask("what happened just before the cancellation")
+    assert before.text.startswith("Just before, in the timeline, in an order my sources don't fix:")
+    assert [line[:17] for line in before.text.splitlines()[1:4]] == ["• 9 February 2018", "• before 10 Febru", "• before 10 Febru"]
+    assert engine.ask("what happened before the november missile launch").text.startswith("My sources put nothing before it")
+    # a happening the articles do not tell, or date otherwise, is not stepped from
+    assert not engine.ask("what happened after the closing ceremony?").text.startswith("Next")
+    assert not engine.ask("What happened after North Korea's missile launch in December?").text.startswith("Next")
+
+
+def test_and_then_steps_along_the_timeline_from_the_last_answer(engine):
+    turn = follow_up(engine, "when did north korea cancel the meeting", None)
+    turn = follow_up(engine, "and then?", turn.conversation)
+    assert turn.result.text.startswith("Next, in the timeline") and "Josh Rogin" in turn.result.text
+    turn = follow_up(engine, "what happened next", turn.conversation)
+    assert "publishes Josh Rogin's interview" in turn.result.text  # on from the step just shown
+    turn = follow_up(engine, "what happened before that", turn.conversation)
+    assert turn.result.text.startswith("Just before, in the timeline") and "On the flight home" in turn.result.text
+    # after an answer that is about no dated happening, "what happened next" is read as before
+    turn = follow_up(engine, "who is heather nauert", None)
+    assert not follow_up(engine, "what happened next", turn.conversation).result.text.startswith("Next, in the timeline")
