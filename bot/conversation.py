@@ -292,12 +292,22 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
         # gives the last answer again; alone, it gives something new)
         again = bool(result.facts) and set(result.facts) <= set(before.facts)
         repeats = again and not set(alone.facts) <= set(before.facts) and _asks_a_thing(engine, norm)
-        if alone.answered and not said_open and (not result.answered or alone.confidence > result.confidence or repeats):
+        # ("when was it" after the summit: alone, "it" is the episode's meeting — a reading for a
+        # message with nothing before it, not a better one, unless the talk was about the meeting)
+        nouns = engine.fb.meta.episode.get("nouns", ())
+        by_default = engine._episode_pointed_at(analyse(engine.ix, text), norm) is not None \
+            and not any(f" {n} " in f" {before.question} " for n in nouns)
+        if alone.answered and not said_open and not by_default and (not result.answered or alone.confidence > result.confidence or repeats):
             result, question, note = alone, text, None
         elif result.answered and again and _gap_of(engine, alone, own):
             # "what's that missile called" after the missile launch: the last answer again is a near
             # miss; alone, it is "my sources don't name the missile"
             result, question, note = alone, text, None
+        elif result.answered and again:
+            # "which city was that summit in" after the 20 countries: the last answer again does not
+            # say where; the detail its fact leaves open does ("my sources don't say where the
+            # US-Canada summit was held")
+            result = _left_open_by(engine, question, result) or result
     elif question != text and _PLURAL_SUBJECT.search(text.lower()) and not PERSONAL_PRONOUN.search(text.lower()) and result.answered:
         # "why'd they cancel" after "who was he meeting?": read as the two people, it finds a fact
         # about them that says nothing of cancelling; alone, it finds who did cancel. When the answer
@@ -526,6 +536,25 @@ def _covered(engine: Engine, result, own: set[str]) -> int:
     return len(own & doc.with_evidence) if doc is not None else 0
 
 
+def _left_open_by(engine: Engine, question: str, result: Answer) -> NotCovered | None:
+    """What the facts of `result` leave open of the kind `question` asks for (a place, a day, a
+    person, a number), as the question read finds it among its candidates — or None."""
+    q = analyse(engine.ix, question)
+    if q.yes_no or q.answer_type not in _GIVES:
+        return None
+    # (a gap of the very detail asked — "which city" — or of the kind, if the facts do not give it:
+    # "where was that agreed" is told "at a joint US-Canada summit", though not in which city)
+    shown = any(q.answer_type in engine.ix.shows[f] for f in result.facts)
+    detail = engine.ix._canon_token(q.focus) if q.focus else None
+    gap = next((s.cand for s in engine._scored(q) if s.cand.kind == "gap" and set(s.cand.facts) <= set(result.facts)
+                and ((detail and detail in s.cand.own) or not shown)), None)
+    said = gap.result() if gap is not None else None
+    return said if isinstance(said, NotCovered) else None
+
+
+_GIVES = frozenset({"place", "date", "person", "number"})  # the kinds of answer a fact shows or leaves open
+
+
 def _gap_of(engine: Engine, result, own: set[str]) -> bool:
     """Whether `result` says the sources lack something the message itself asks about
     ("My sources don't name the missile" for "what's that missile called")."""
@@ -641,9 +670,9 @@ def _outlet_again(engine: Engine, norm: str, before: Conversation) -> str | None
 
 
 # the part of a question that says what it asks for, not what about: "how long b4", "how many hrs
-# before", "what time of day", "which day", a choice "public or secret", a number
+# before", "what time of day", "which day", "which city", a choice "public or secret", a number
 _ASKED_FRAME = re.compile(r"^(?:\S+\s+){0,2}?(?:how (?:long|many|much|far|old|late|early|soon|often)(?: (?:hours?|hrs?|days?|minutes?|mins?|weeks?|times?))?"
-                          r"(?: (?:before|after|b4|until|till|ahead|ago|earlier|later))?|(?:what|which) (?:time|day|date|year|month)(?: of (?:day|the day|week|the week))?)\b"
+                          r"(?: (?:before|after|b4|until|till|ahead|ago|earlier|later))?|(?:what|which) (?:time|day|date|year|month)(?: of (?:day|the day|week|the week))?|(?:what|which) (?:city|town|country|place|venue|building|location|hotel|room))\b"
                           r"|\b(?:(?:a|an|the) )?\w+ or (?:(?:a|an|the) )?\w+\b")
 _NUMBER = re.compile(r"\b\d+\b")
 _TRAILING_NUMBER = re.compile(r"\b\d+$")

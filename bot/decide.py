@@ -17,6 +17,7 @@ from bot.scorer import Decision, Scored, decision_score
 from bot.text import SPEECH_VERB, listed
 
 SECOND_FACT = 0.8  # a second fact joins the answer when it is at least this likely, relative to the first
+OTHER_THING_LEAD = 0.15  # by how much more of a question a fact on something else must hold for a premise not to be read into it
 STATED_WRONG_COVER = 0.5  # how much of the rest of the question a fact must cover for its value to correct the one stated
 _REMARKED = re.compile(r"\b(?:comment|commented|comments|remark|remarked|remarks|react|reacted|respond|responded)\b")
 SOMEONE_ELSE_COVER = 0.6  # how much of what a question asks a fact about someone else must hold to be said of them instead
@@ -34,6 +35,7 @@ def decide(ix: Index, q: Query, scored: list[Scored], decision: Decision) -> Res
     if not q.tokens and not q.dates:
         return NotCovered(q.raw, f"That doesn't look like a question I can work with — ask me about {ix.fb.meta.topic}.",
                           tuple(ix.known_questions[:3]))
+    scored = _without_premises_of_other_things(scored)
     stated_wrong = next((s for s in scored if s.cand.contradicts and s.cand.route >= STATED_WRONG_COVER), None)
     if stated_wrong is None and (q.strangers or (any(zipf < COMMON_WORD for _, zipf in q.unknown) and q.known_tokens
                                                  and set(q.known_tokens) <= ix.setting_tokens)):
@@ -97,6 +99,15 @@ def decide(ix: Index, q: Query, scored: list[Scored], decision: Decision) -> Res
     if isinstance(result, Answer):
         return replace(result, confidence=confidence)
     return result
+
+
+def _without_premises_of_other_things(scored: list[Scored]) -> list[Scored]:
+    """The candidates without those that correct a premise read into the question ("the meeting
+    took place") when a fact on something else holds clearly more of it: "when did the US-Canada
+    summit take place?" asks of the summit, not whether the meeting happened."""
+    facts = [s for s in scored if s.cand.kind == "fact"]
+    return [s for s in scored if not (s.cand.contradicts or s.cand.kind == "premise") or not any(
+        f.cand.route >= s.cand.route + OTHER_THING_LEAD and not set(f.cand.facts) & set(s.cand.facts) for f in facts)]
 
 
 def _gives_what_was_asked(ix: Index, q: Query, best: Scored) -> bool:

@@ -926,3 +926,22 @@ def test_what_date_after_someones_words_is_when_they_said_them(engine, then):
 def test_which_article_says_one_side_of_a_choice_is_not_read_with_the_other_side(engine):
     *_, turn = _talk(engine, "what did heather nauert say exactly", "was that a tweet or a statement?", "which article says tweet?")
     assert turn.result.text.startswith("The first article reports it.") and "statement" not in turn.read_as
+
+
+def test_it_after_another_thing_is_that_thing_not_the_meeting(engine):
+    # alone, "when was it" asks about the episode's meeting; after the summit, "it" is the summit
+    turn = follow_up(engine, "what happened at the us canada summit", None)
+    turn = follow_up(engine, "when was it", turn.conversation)
+    assert "January 2018" in turn.result.text and "10 February" not in turn.result.text
+    # after talk of the meeting, "it" is the meeting
+    turn = follow_up(engine, "was the pence north korea meeting public", None)
+    turn = follow_up(engine, "who would it have been with", turn.conversation)
+    assert turn.result.answered and "Kim Yo Jong" in turn.result.text
+
+
+def test_which_city_in_the_last_question_is_what_it_asked_not_its_topic(engine):
+    turn = follow_up(engine, "how many countries agreed to consider new sanctions", None)
+    turn = follow_up(engine, "which city was that summit in", turn.conversation)
+    assert not turn.result.answered and "where the US-Canada summit was held" in turn.result.text
+    turn = follow_up(engine, "and why was it held", turn.conversation)
+    assert turn.result.answered and "November" in turn.result.text

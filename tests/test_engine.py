@@ -1400,3 +1400,12 @@ def test_what_one_article_alone_reports(engine, question, outlet):
 @pytest.mark.parametrize("question", ["tldr for my students in 3 bullet points", "tl;dr of the whole thing in 2 sentences"])
 def test_how_a_summary_is_to_be_told_is_no_topic(engine, question):
     assert engine.ask(question).text.startswith("Vice President Mike Pence was set to meet North Korean officials in secret")
+
+
+def test_a_premise_is_not_read_into_a_question_about_something_else(engine):
+    # "take place" of the US-Canada summit is not "the meeting took place": the summit's fact holds
+    # clearly more of the question than the premise it would correct
+    result = engine.ask("When did the US-Canada summit on North Korea take place?")
+    assert result.answered and "January 2018" in result.text.split(".")[0] and "premise" not in result.text
+    # of the meeting itself, the premise is still corrected
+    assert engine.ask("when did the meeting take place?").text.startswith(("That meeting never took place", "That premise isn't right"))
