@@ -294,10 +294,12 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
         repeats = again and not set(alone.facts) <= set(before.facts) and _asks_a_thing(engine, norm)
         # ("when was it" after the summit: alone, "it" is the episode's meeting — a reading for a
         # message with nothing before it, not a better one, unless the talk was about the meeting)
-        nouns = engine.fb.meta.episode.get("nouns", ())
-        by_default = engine._episode_pointed_at(analyse(engine.ix, text), norm) is not None \
-            and not any(f" {n} " in f" {before.question} " for n in nouns)
-        if alone.answered and not said_open and not by_default and (not result.answered or alone.confidence > result.confidence or repeats):
+        by_default = engine._episode_pointed_at(analyse(engine.ix, text), norm) is not None and not _of_the_episode(engine, before)
+        # ("why'd it get cancelled" after who Pence was to meet: read with those words, the story in
+        # short; alone, why — the reading that gives the kind of answer asked is the better one)
+        gives = _gives_kind(engine, text, alone) and not _gives_kind(engine, text, result)
+        if alone.answered and not said_open and not by_default and (not result.answered or alone.confidence > result.confidence
+                                                                     or repeats or gives):
             result, question, note = alone, text, None
         elif result.answered and again and _gap_of(engine, alone, own):
             # "what's that missile called" after the missile launch: the last answer again is a near
@@ -534,6 +536,23 @@ def _covered(engine: Engine, result, own: set[str]) -> int:
     questions and evidence)."""
     doc = engine.ix.doc_by_fact.get(result.facts[0]) if result.facts else None
     return len(own & doc.with_evidence) if doc is not None else 0
+
+
+def _of_the_episode(engine: Engine, before: Conversation) -> bool:
+    """Whether the talk was about the episode itself: its last answer's facts are about one of
+    the episode's people."""
+    people = {p for p in engine.fb.meta.episode.get("people", ()) if engine.fb.person_by_id[p].kind == "person"}
+    return any(people & set(engine.fb.fact_by_id[f].people) for f in before.facts if f in engine.fb.fact_by_id)
+
+
+def _gives_kind(engine: Engine, text: str, result: Result) -> bool:
+    """Whether an answer's facts give the kind of answer the message asks for (a reason for
+    "why", a day for "when" …)."""
+    q = analyse(engine.ix, text)
+    # (of a message with words of its own besides what it asks: "about which country" has none)
+    own = {t for t in q.known_tokens if not t.startswith("@")} - {engine.ix._canon_token(q.focus) if q.focus else ""}
+    return result.answered and bool(own) and q.answer_type in _GIVES | {"reason"} and any(
+        q.answer_type in engine.ix.shows.get(f, ()) for f in result.facts)
 
 
 def _left_open_by(engine: Engine, question: str, result: Answer) -> NotCovered | None:

@@ -945,3 +945,12 @@ def test_which_city_in_the_last_question_is_what_it_asked_not_its_topic(engine):
     assert not turn.result.answered and "where the US-Canada summit was held" in turn.result.text
     turn = follow_up(engine, "and why was it held", turn.conversation)
     assert turn.result.answered and "November" in turn.result.text
+
+
+def test_the_reading_that_gives_the_kind_of_answer_asked_wins(engine):
+    # read with the last question's words, "why'd it get cancelled" finds the story in short, which
+    # gives no reason; alone, it finds why
+    turn = follow_up(engine, "yo who was pence supposed to meet at the olympics", None)
+    turn = follow_up(engine, "and when", turn.conversation)
+    turn = follow_up(engine, "why'd it get cancelled?", turn.conversation)
+    assert turn.result.text.startswith("It is unclear exactly why the North Koreans backed out")
