@@ -191,9 +191,11 @@ class Engine:
                 break
         if not passages:
             return None
-        lead = (f"Only {article_name(self.ix, source)} reports these, in its own words:" if alone is not None
-                else f"{src.name} — what it reports, in its own words:")
-        return Answer(question, lead, "fact",
+        lead = (f"Only {article_name(self.ix, source)} reports these (its own words are quoted below):" if alone is not None
+                else f"{src.name} reports, in short (its own words are quoted below):")
+        # (what it reports said first, in a line each: the passages alone left the answer to the sources)
+        told = "".join(f"\n• {self.fb.fact_by_id[f].statement}" for f in facts)
+        return Answer(question, lead + told, "fact",
                       tuple(self.ix._cite(ev.source, ev.quote) for ev in passages), tuple(facts))
 
     @cached_property

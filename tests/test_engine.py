@@ -1142,12 +1142,12 @@ def test_the_trip_back_is_the_flight_home_and_its_words_include_the_offer_to_tal
 
 def test_what_one_article_is_about_is_told_in_its_own_words(engine):
     result = engine.ask("so what's the vox piece about?")
-    assert result.answered and result.text.startswith("Vox — what it reports, in its own words:")
+    assert result.answered and result.text.startswith("Vox reports, in short (its own words are quoted below):\n• ")
     assert len(result.citations) >= 3 and {c.source_id for c in result.citations} == {"vox"}
     first = engine.ask("what does the first article say")
     assert {c.source_id for c in first.citations} == {engine.fb.sources[0].id}
-    assert "in its own words" not in engine.ask("what is vox?").text  # what Vox is, not what it says
-    assert "in its own words" not in engine.ask("what does dw say about warmbier").text  # a question of its own
+    assert "reports, in short" not in engine.ask("what is vox?").text  # what Vox is, not what it says
+    assert "reports, in short" not in engine.ask("what does dw say about warmbier").text  # a question of its own
 
 
 def test_who_tweeted_about_something_is_whose_tweets_are_about_it(engine):
@@ -1162,7 +1162,7 @@ def test_parts_one_fact_answers_are_told_once(engine):
 
 
 def test_a_question_of_one_article_that_asks_for_a_kind_of_thing_is_no_summary(engine):
-    assert "in its own words" not in engine.ask("the vox piece calls the talks what kind of talks?").text
+    assert "reports, in short" not in engine.ask("the vox piece calls the talks what kind of talks?").text
 
 
 def test_a_planned_meeting_on_the_wrong_day_is_corrected_not_confirmed(engine):
@@ -1391,6 +1391,7 @@ def test_dw_is_not_said_to_leave_the_whitewash_words_unattributed(engine):
 def test_what_one_article_alone_reports(engine, question, outlet):
     answer = engine.ask(question)
     assert answer.text.startswith("Only ") and answer.citations
+    assert answer.text.count("\n• ") == len(answer.facts) >= 1  # each said in a line, not left to the quotes
     for c in answer.citations:  # each passage is the article's own, of a fact no other article backs
         assert c.source_id == outlet and c.quote in engine.fb.seed_texts[outlet]
     for f in answer.facts:
