@@ -219,7 +219,8 @@ def precision(ix: Index, q: Query) -> list[Candidate]:
     precise = bool(_PRECISE.search(q.norm))
     # ("which date was that Saturday": a date, where "what day" is answered by "on Saturday")
     date_asked = not precise and bool(_DATE_ASKED.search(q.norm))
-    if not (precise or date_asked or clock and not q.norm.startswith("what time")):
+    # ("what time did they cancel" is asked for "when"; "what time on tuesday" is not)
+    if not (precise or date_asked or clock and (not q.norm.startswith("what time") or _TIME_ON.match(q.norm))):
         return []
     covers = ix.covers(ix.weigh(list(q.known_tokens) + ([q.wh] if q.wh else [])))
     out = []
@@ -241,6 +242,7 @@ def precision(ix: Index, q: Query) -> list[Candidate]:
     return out
 
 
+_TIME_ON = re.compile(r"what time (?:on|that|of the|exactly|precisely)\b")
 _DATE_ASKED = re.compile(r"\b(?:what|which) date\b")
 _WEEKDAY = re.compile(r"\bon (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 IN_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?")
