@@ -455,7 +455,10 @@ def claims(ix: Index, q: Query) -> list[Candidate]:
     doc = ix.doc_by_fact[best.fact.id]
     # a correction speaks to the people the false claim names ("It wasn't Trump"), as the fact does
     named = frozenset(q.entities) if kind in ("premise", "no") else frozenset()
-    return [Candidate(kind, best_score, _fact_builder(ix, q, [best.fact], best_score, kind, lead), (best.fact.id,),
+    # ("why did Pence cancel his meeting with Kim Jong Un?": and the meeting was not with him either)
+    never_met = _never_met(ix, q) if kind in ("premise", "no") else None
+    facts = [best.fact] + ([never_met.fact] if never_met is not None and never_met.fact.id != best.fact.id else [])
+    return [Candidate(kind, best_score, _fact_builder(ix, q, facts, best_score, kind, lead), tuple(f.id for f in facts),
                       doc.all_tokens | {"@" + e for e in named}, doc.entities | named, ix.shows[best.fact.id] | {"yesno"})]
 
 
@@ -677,6 +680,15 @@ def _took_place_named(ix: Index, norm: str) -> bool:
     return ix.took_place.search(" ".join(norm.split())) is not None
 
 
+def _never_met(ix: Index, q: Query) -> _ClaimDoc | None:
+    """A claim that does not hold that someone the question names, who was never to be at the
+    episode's meeting, met one of its people ("Pence met Kim Jong Un"), or None."""
+    parties = set(ix.fb.meta.episode.get("people", ()))
+    strangers = {e for e in q.entities if e not in parties and ix.fb.person_by_id[e].kind == "person"}
+    return next((c for c in ix.claims_sharing([f"@{e}" for e in strangers]) if not c.holds and c.entities <= set(q.entities)
+                 and ix._canon_token("meet") in c.tokens), None) if strangers else None
+
+
 def never_happened(ix: Index, q: Query) -> list[Candidate]:
     """"What did Pence and Kim Yo Jong agree on during their meeting?": a question that takes the
     episode's meeting as having taken place, when a fact's claim says it never did."""
@@ -687,9 +699,7 @@ def never_happened(ix: Index, q: Query) -> list[Candidate]:
     # Someone named who was never to be at it ("what did Pence and Kim Jong Un talk about when they
     # met"): a claim that they met that does not hold — corrected too, by its fact
     parties = set(ix.fb.meta.episode.get("people", ()))
-    strangers = {e for e in q.entities if e not in parties and ix.fb.person_by_id[e].kind == "person"}
-    never_met = next((c for c in ix.claims_sharing([f"@{e}" for e in strangers]) if not c.holds and c.entities <= set(q.entities)
-                      and ix._canon_token("meet") in c.tokens), None) if strangers else None
+    never_met = _never_met(ix, q)
     # ("when they met" is the episode's meeting only between its people, or people it says never met:
     # Pence and Moon Jae-in did meet)
     if not (ix.took_place.search(q.norm) or (ix.they_met is not None and ix.they_met.search(q.norm)

@@ -1416,3 +1416,11 @@ def test_a_premise_is_not_read_into_a_question_about_something_else(engine):
     assert result.answered and "January 2018" in result.text.split(".")[0] and "premise" not in result.text
     # of the meeting itself, the premise is still corrected
     assert engine.ask("when did the meeting take place?").text.startswith(("That meeting never took place", "That premise isn't right"))
+
+
+@pytest.mark.parametrize("question", ["why did pence cancel his meeting with kim jong un", "Why did Pence call off the meeting with Kim Jong Un?"])
+def test_both_wrong_premises_of_a_question_are_corrected(engine, question):
+    # it was not he who cancelled, and the meeting was not with Kim Jong Un either
+    result = engine.ask(question)
+    assert result.text.startswith("It wasn't ") and "North Koreans cancelled" in result.text
+    assert "Kim Yo Jong" in result.text and "Kim Yong Nam" in result.text
