@@ -33,8 +33,9 @@ _SPAN_OF_TIME = re.compile(r"\b(?:\d+|a|an|one|two|three|few|couple|several)\s+(
 _ASKS_ELSE = re.compile(r"\b(?:what|when|who|whom|whose|where|why|how|which)\b")
 _NEWS = "news"
 # "what happened after the meeting was cancelled", "what came right before the opening ceremony"
-_STEP = re.compile(r"^(?:(?:and|so|ok|okay)\s+)?what\s+(?:happened|happens|came|comes|was|were)\s+(?:next\s+|then\s+)?"
+_STEP = re.compile(r"^(?:(?:and|so|ok|okay)\s+)?what\s+(?:(?:happened|happens|came|comes|was|were)|did\s+(?P<who>.+?)\s+do)\s+(?:next\s+|then\s+)?"
                    r"(?:right\s+|just\s+|immediately\s+|shortly\s+|straight\s+)?(?P<rel>after|before)\s+(?P<x>.+)$")
+_CAREER = re.compile(r"\b(?:became|become|becomes|becoming|being|joined|joining|took office|taking office|was hired|got the job)\b")
 STEP_WORDS = {"after": "Next", "before": "Just before"}
 MATCH_COVER = 0.4  # how much of a side's words an event (or its title) must cover to be taken as it
 CLEAR_LEAD = 0.1  # and by how much it must lead the next event that is dated otherwise
@@ -117,6 +118,8 @@ def _fits(ix: Index, side: str, whole: bool = False) -> list[tuple[float, Event]
     out = []
     for event in ix.fb.events if wanted else ():
         title, words = ix.event_titles[event.id], ix.event_words[event.id]
+        if whole:  # (by what the timeline says of it, not the evidence's other words: "he became chief of staff")
+            words = frozenset(ix._analyse(f"{event.title} {event.description} {event.date_label()}", correct=False)[0])
         in_words, in_title = ix._coverage(wanted, words), ix._coverage(wanted, title)
         if max(in_words, in_title) >= (1.0 if whole else MATCH_COVER):
             about = ix._coverage(list(title), set(wanted)) if title else 0.0
@@ -162,23 +165,39 @@ def step_answer(ix: Index, question: str, norm: str) -> Answer | None:
     if found is None:
         return None
     side = found.group("x")
+    if _CAREER.search(side):
+        return None  # ("what did Ayers do before he became chief of staff": a life before the story, not a step of it)
     tokens, _, unknown = ix._analyse(side, correct=True)
     if unknown or any(t.startswith("?") for t in tokens):
         return None  # ("after the closing ceremony", "after the missile launch in December": not as the articles tell it)
     event = _event_for(ix, side, whole=True)
-    return step_from(ix, question, event, found.group("rel")) if event is not None else None
+    if event is None:
+        return None
+    doer = None
+    if found.group("who"):  # "what did Pence do after it got cancelled": what came next of what he did
+        named = ix._analyse(found.group("who"), correct=True)[1]
+        if len(named) != 1:
+            return None
+        doer = named[0]
+    return step_from(ix, question, event, found.group("rel"), doer)
 
 
-def step_from(ix: Index, question: str, event: Event, rel: str) -> Answer:
+def step_from(ix: Index, question: str, event: Event, rel: str, doer: str | None = None) -> Answer:
     """The happenings that come next after `event` (rel "after") or just before it ("before"),
-    in the articles' order: those with none between. Said as such when the articles put none
-    there, or do not order the ones they put."""
+    in the articles' order: those with none between (of those `doer` had a part in, if given).
+    Said as such when the articles put none there, or do not order the ones they put."""
     if rel == "after":
         around = [e for e in ix.fb.events if not e.background and e.id != event.id and _order(ix, event, e) is not None]
         steps = [e for e in around if not any(_order(ix, z, e) is not None for z in around if z.id != e.id)]
     else:
         around = [e for e in ix.fb.events if not e.background and e.id != event.id and _order(ix, e, event) is not None]
         steps = [e for e in around if not any(_order(ix, e, z) is not None for z in around if z.id != e.id)]
+    if doer is not None and steps and not any(doer in e.people for e in steps):
+        return Answer(question, f"My sources don't say what {ix.fb.person_by_id[doer].name} did {rel} that. What comes {'next' if rel == 'after' else 'just before'} "
+                      f"in the timeline ({steps[0].date_label()}): {steps[0].description}", "order",
+                      tuple(ix._cite(ev.source, ev.quote) for ev in steps[0].evidence[:1]), events=(steps[0],), confidence=0.5)
+    if doer is not None:
+        steps = [e for e in steps if doer in e.people] or steps
     told = f"{event.title}, {event.date_label()}"
     if not steps:
         side = "after" if rel == "after" else "before"

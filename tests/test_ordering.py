@@ -97,3 +97,17 @@ def test_and_then_steps_along_the_timeline_from_the_last_answer(engine):
     # after an answer that is about no dated happening, "what happened next" is read as before
     turn = follow_up(engine, "who is heather nauert", None)
     assert not follow_up(engine, "what happened next", turn.conversation).result.text.startswith("Next, in the timeline")
+
+
+def test_what_someone_did_next_is_the_next_step_they_had_a_part_in(engine):
+    result = engine.ask("what did pence do after it got cancelled?")
+    assert result.text.startswith("Next, in the timeline") and "On the flight home, Pence tells" in result.text
+    # what comes just before the opening ceremony is not Pence's doing: said so, and what does come
+    told = engine.ask("what did pence do before the opening ceremony")
+    assert told.text.startswith("My sources don't say what Mike Pence did before that.") and "20 countries" in told.text
+
+
+def test_a_life_before_the_story_is_no_step_of_its_timeline(engine):
+    for question in ("What did Nick Ayers do before he became Pence's chief of staff?",
+                     "What did Heather Nauert do before she became State Department spokeswoman?"):
+        assert not engine.ask(question).text.startswith(("Next", "Just before", "My sources put nothing", "My sources don't say what"))
