@@ -23,7 +23,7 @@ from rapidfuzz import fuzz, process
 from bot.analyse import Query, asks, analyse, capitalised, meeting_owner, nameless_article, points_back, query_of, read, split_parts, wrong_journey, wrong_relative, wrong_setting
 from bot.ordering import order_answer, step_answer
 from bot.claims import as_question
-from bot.candidates import _quotes_answer, generate, related_docs, unmentioned_actor
+from bot.candidates import _quotes_answer, fact_answer, generate, related_docs, unmentioned_actor
 from bot.articles import (ARTICLE_WORDS, article_details, article_name, article_reports, articles_lead, coverage_by_article, names_an_article, printed_passage, quoted_in_article,
                           reporting_articles, which_article_asks)
 from bot.decide import HEDGED, NOTHING_SPECIFIC, STATED_WRONG_COVER, decide
@@ -215,6 +215,8 @@ class Engine:
         when no listed disagreement is about what the question names."""
         q = analyse(self.ix, _COMPARING.sub(" ", question))
         asked = {t for t in q.tokens if t not in self._outlet_tokens}
+        if not asked and (q.tokens or ARTICLE_WORDS.search(question)):
+            return self._differences_overall(question, q)  # "do all the outlets agree?": on nothing in particular
         if not asked or len(asked) == len(q.tokens):
             return None  # the outlets or articles are not what is compared ("when was it compared to that")
         # the disagreements whose topic names all that is asked ("why North Korea pulled out" for
@@ -243,6 +245,16 @@ class Engine:
         lead = "Yes — the" if q.yes_no else "The"
         return Answer(question, f"{lead} outlets differ on {topic}: {found.summary}", "fact",
                       tuple(self.ix._cite(ev.source, ev.quote) for ev in found.sides), tuple(found.facts), disagreements=(found,))
+
+    def _differences_overall(self, question: str, q: Query) -> Answer | None:
+        """"Do all the outlets agree?", "do the articles contradict each other?": where they differ,
+        in short (the fact on the differences, by its topic), with "No —"/"Yes —" to a yes or no."""
+        overview = next((f for f in self.fb.facts if "differ" in f.topics), None)
+        if overview is None:
+            return None
+        cue = _COMPARING.search(question)
+        lead = ("No — " if cue.group(0).lower() in _AGREEING else "Yes — ") if q.yes_no and cue else ""
+        return replace(fact_answer(self.ix, q, [overview], 1.0, "fact", lead), question=question)
 
     @cached_property
     def _outlet_tokens(self) -> frozenset[str]:

@@ -1424,3 +1424,10 @@ def test_both_wrong_premises_of_a_question_are_corrected(engine, question):
     result = engine.ask(question)
     assert result.text.startswith("It wasn't ") and "North Koreans cancelled" in result.text
     assert "Kim Yo Jong" in result.text and "Kim Yong Nam" in result.text
+
+
+@pytest.mark.parametrize("question,lead", [("do all outlets agree?", "No — "), ("are the sources consistent", "No — "),
+                                           ("do the articles contradict each other", "Yes — ")])
+def test_whether_the_outlets_agree_at_all_is_answered_with_where_they_differ(engine, question, lead):
+    result = engine.ask(question)
+    assert result.text.startswith(lead + "The outlets differ in places:") and result.question == question
