@@ -71,6 +71,7 @@ EVAL_SETS = {
     "blind_ay": EVAL_SET.with_name("blind_ay.yaml"),
     "blind_az": EVAL_SET.with_name("blind_az.yaml"),
     "blind_ba": EVAL_SET.with_name("blind_ba.yaml"),
+    "blind_bb": EVAL_SET.with_name("blind_bb.yaml"),
     "blind_bc": EVAL_SET.with_name("blind_bc.yaml"),
     "blind_bd": EVAL_SET.with_name("blind_bd.yaml"),
     "dev": Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev_questions.yaml",
