@@ -126,6 +126,12 @@ def headline(result: Result) -> tuple[str, str]:
     if kind == "order" and re.match(r"(?:Before|After) — ", text):  # the order is the headline, the two dates below
         verdict, _, rest = text.partition(" — ")
         return verdict, rest
+    lead, newline, rest = text.partition("\n")
+    if newline and lead.endswith(":") and rest.startswith("• ") and len(lead) <= 2 * HEADLINE_MAX:
+        # "DW reports, in short (…):", "Just before, in the timeline, in an order …:" over a list: the lead is the headline
+        return re.sub(r"\s*\([^)]*\)", "", lead[:-1]), rest
+    if kind == "order" and (step := re.match(r"((?:Next|Just before), in the timeline \([^)]*\)): (.*)", text, re.S)):
+        return step.group(1), step.group(2)  # "Next, in the timeline (between 10 and 20 February 2018): …"
     if kind == "premise":  # the engine leads with the correction: "It wasn't Donald Trump: …"
         correction = re.match(r"(.+?)(?:: |\. )(.*)", text, re.S)
         if correction and len(correction.group(1)) <= 2 * HEADLINE_MAX:

@@ -73,3 +73,11 @@ def test_fact_check_verdicts():
     assert render.check_verdict(answer("no")) == render.check_verdict(answer("premise")) == "contradicted"
     assert render.check_verdict(NotCovered("q", "t", ())) == "not covered"
     assert render.check_verdict(answer("fact")) == "related"
+
+
+def test_a_lead_over_a_list_is_the_headline(engine):
+    # "DW reports, in short (…):" and a timeline step's lead are the title; the list or the step is below it
+    title, description = render.headline(engine.ask("what did the dw article say"))
+    assert title == "DW reports, in short" and description.startswith("• ")
+    title, description = render.headline(engine.ask("what happened after the meeting was cancelled"))
+    assert title == "Next, in the timeline (between 10 and 20 February 2018)" and description.startswith("On the flight home")
