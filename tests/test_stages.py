@@ -724,3 +724,12 @@ def test_no_word_of_the_real_episode_reaches_a_tiny_fact_base_s_user(tiny):
 def test_thanks_and_acknowledgements_alone_are_small_talk(text, small_talk):
     from bot.chat import is_thanks
     assert is_thanks(text) is small_talk
+
+
+def test_a_kind_of_answer_named_right_after_what_is_is_the_focus(engine):
+    kinds = engine.ix.english.focus_type
+    assert find_focus("what was the exact hour", kinds=kinds) == "hour"
+    assert find_focus("what is the precise location of the meeting", kinds=kinds) == "location"
+    assert find_focus("what was the reaction", kinds=kinds) is None  # (not a kind of answer)
+    # and so an exact hour the articles never give is said to be missing, not answered with "two hours before"
+    assert engine.ask("what was the exact hour of the meeting").text.startswith("My sources don't give a time of day")
