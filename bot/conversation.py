@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 
 from bot.candidates import IN_PLACE, fact_answer, quote_when, related_docs, said_to_lines
 from bot.engine import Answer, Engine, NotCovered, Result
-from bot.analyse import analyse, asks, nameless_article, read
+from bot.analyse import Query, analyse, asks, nameless_article, read
 from bot.articles import article_name, article_named, reporting_articles
 from bot.claims import as_question
 from bot.decide import HEDGED, NOTHING_SPECIFIC
@@ -294,10 +294,11 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
         repeats = again and not set(alone.facts) <= set(before.facts) and _asks_a_thing(engine, norm)
         # ("when was it" after the summit: alone, "it" is the episode's meeting — a reading for a
         # message with nothing before it, not a better one, unless the talk was about the meeting)
-        by_default = engine._episode_pointed_at(analyse(engine.ix, text), norm) is not None and not _of_the_episode(engine, before)
+        message = analyse(engine.ix, text)  # (the message read alone, once, for the two tests below)
+        by_default = engine._episode_pointed_at(message, norm) is not None and not _of_the_episode(engine, before)
         # ("why'd it get cancelled" after who Pence was to meet: read with those words, the story in
         # short; alone, why — the reading that gives the kind of answer asked is the better one)
-        gives = _gives_kind(engine, text, alone) and not _gives_kind(engine, text, result)
+        gives = _gives_kind(engine, message, alone) and not _gives_kind(engine, message, result)
         if alone.answered and not said_open and not by_default and (not result.answered or alone.confidence > result.confidence
                                                                      or repeats or gives):
             result, question, note = alone, text, None
@@ -545,13 +546,12 @@ def _of_the_episode(engine: Engine, before: Conversation) -> bool:
     return any(people & set(engine.fb.fact_by_id[f].people) for f in before.facts if f in engine.fb.fact_by_id)
 
 
-def _gives_kind(engine: Engine, text: str, result: Result) -> bool:
-    """Whether an answer's facts give the kind of answer the message asks for (a reason for
+def _gives_kind(engine: Engine, q: Query, result: Result) -> bool:
+    """Whether an answer's facts give the kind of answer the message `q` asks for (a reason for
     "why", a day for "when" …)."""
-    q = analyse(engine.ix, text)
     # (of a message with words of its own besides what it asks: "about which country" has none)
     own = {t for t in q.known_tokens if not t.startswith("@")} - {engine.ix._canon_token(q.focus) if q.focus else ""}
-    return result.answered and bool(own) and q.answer_type in _GIVES | {"reason"} and any(
+    return result.answered and bool(own) and q.answer_type in _GIVES_OR_WHY and any(
         q.answer_type in engine.ix.shows.get(f, ()) for f in result.facts)
 
 
@@ -572,6 +572,7 @@ def _left_open_by(engine: Engine, question: str, result: Answer) -> NotCovered |
 
 
 _GIVES = frozenset({"place", "date", "person", "number"})  # the kinds of answer a fact shows or leaves open
+_GIVES_OR_WHY = _GIVES | {"reason"}
 
 
 def _gap_of(engine: Engine, result, own: set[str]) -> bool:

@@ -215,13 +215,13 @@ class Engine:
         when no listed disagreement is about what the question names."""
         q = analyse(self.ix, _COMPARING.sub(" ", question))
         asked = {t for t in q.tokens if t not in self._outlet_tokens}
+        cue = _COMPARING.search(question)
         if not asked and (q.tokens or ARTICLE_WORDS.search(question)):
-            return self._differences_overall(question, q)  # "do all the outlets agree?": on nothing in particular
+            return self._differences_overall(question, q, cue)  # "do all the outlets agree?": on nothing in particular
         if not asked or len(asked) == len(q.tokens):
             return None  # the outlets or articles are not what is compared ("when was it compared to that")
         # the disagreements whose topic names all that is asked ("why North Korea pulled out" for
         # "why did NK cancel"), the narrowest first, and one whose topic asks as the question does
-        cue = _COMPARING.search(question)
         # (the question words of what is compared: "which outlets differ on who broke it" compares who)
         whs = {"?" + w for w in normalize(question[cue.end():]).split() if w in WH_WORDS} if cue else set()
         named = [(bool(whs) and wh_token(normalize(d.topic)) not in whs, len(template.split()), i, d)
@@ -246,13 +246,12 @@ class Engine:
         return Answer(question, f"{lead} outlets differ on {topic}: {found.summary}", "fact",
                       tuple(self.ix._cite(ev.source, ev.quote) for ev in found.sides), tuple(found.facts), disagreements=(found,))
 
-    def _differences_overall(self, question: str, q: Query) -> Answer | None:
+    def _differences_overall(self, question: str, q: Query, cue: re.Match | None) -> Answer | None:
         """"Do all the outlets agree?", "do the articles contradict each other?": where they differ,
         in short (the fact on the differences, by its topic), with "No —"/"Yes —" to a yes or no."""
         overview = next((f for f in self.fb.facts if "differ" in f.topics), None)
         if overview is None:
             return None
-        cue = _COMPARING.search(question)
         lead = ("No — " if cue.group(0).lower() in _AGREEING else "Yes — ") if q.yes_no and cue else ""
         return replace(fact_answer(self.ix, q, [overview], 1.0, "fact", lead), question=question)
 

@@ -16,6 +16,7 @@ Dates keep their uncertainty: an event dated only "before 10 February" is not pu
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bot.facts import Event
 from bot.index import Index
@@ -37,6 +38,7 @@ _STEP = re.compile(r"^(?:(?:and|so|ok|okay)\s+)?what\s+(?:(?:happened|happens|ca
                    r"(?:right\s+|just\s+|immediately\s+|shortly\s+|straight\s+)?(?P<rel>after|before)\s+(?P<x>.+)$")
 _CAREER = re.compile(r"\b(?:became|become|becomes|becoming|being|joined|joining|took office|taking office|was hired|got the job)\b")
 STEP_WORDS = {"after": "Next", "before": "Just before"}
+_STEP_PLACE = {"after": "next", "before": "just before"}
 MATCH_COVER = 0.4  # how much of a side's words an event (or its title) must cover to be taken as it
 CLEAR_LEAD = 0.1  # and by how much it must lead the next event that is dated otherwise
 
@@ -117,14 +119,27 @@ def _fits(ix: Index, side: str, whole: bool = False) -> list[tuple[float, Event]
     wanted = [reveal if t == _NEWS else t for t in wanted]
     out = []
     for event in ix.fb.events if wanted else ():
-        title, words = ix.event_titles[event.id], ix.event_words[event.id]
-        if whole:  # (by what the timeline says of it, not the evidence's other words: "he became chief of staff")
-            words = frozenset(ix._analyse(f"{event.title} {event.description} {event.date_label()}", correct=False)[0])
+        title = ix.event_titles[event.id]
+        # (whole: by what the timeline says of it, not the evidence's other words: "he became chief of staff")
+        words = _told_words(ix)[event.id] if whole else ix.event_words[event.id]
         in_words, in_title = ix._coverage(wanted, words), ix._coverage(wanted, title)
         if max(in_words, in_title) >= (1.0 if whole else MATCH_COVER):
             about = ix._coverage(list(title), set(wanted)) if title else 0.0
             out.append((in_title + about + in_words / 2, event))
     return out
+
+
+@lru_cache(maxsize=4)
+def _told_words(ix: Index) -> dict[str, frozenset[str]]:
+    """Each event's words as the timeline tells it: its title, description and date (once per index)."""
+    return {e.id: frozenset(ix._analyse(f"{e.title} {e.description} {e.date_label()}", correct=False)[0]) for e in ix.fb.events}
+
+
+@lru_cache(maxsize=4)
+def _later_events(ix: Index) -> dict[str, frozenset[str]]:
+    """For each event, the events the articles put after it, by dates or words, steps followed
+    through (`_order`), worked out once per index."""
+    return {a.id: frozenset(b.id for b in ix.fb.events if b.id != a.id and _order(ix, a, b) is not None) for a in ix.fb.events}
 
 
 def _order(ix: Index, a: Event, b: Event) -> list[tuple[Event, Event, bool]] | None:
@@ -186,22 +201,20 @@ def step_from(ix: Index, question: str, event: Event, rel: str, doer: str | None
     """The happenings that come next after `event` (rel "after") or just before it ("before"),
     in the articles' order: those with none between (of those `doer` had a part in, if given).
     Said as such when the articles put none there, or do not order the ones they put."""
-    if rel == "after":
-        around = [e for e in ix.fb.events if not e.background and e.id != event.id and _order(ix, event, e) is not None]
-        steps = [e for e in around if not any(_order(ix, z, e) is not None for z in around if z.id != e.id)]
-    else:
-        around = [e for e in ix.fb.events if not e.background and e.id != event.id and _order(ix, e, event) is not None]
-        steps = [e for e in around if not any(_order(ix, e, z) is not None for z in around if z.id != e.id)]
+    later = _later_events(ix)
+    def beyond(x: Event, y: Event) -> bool:  # y lies on the `rel` side of x
+        return y.id in later[x.id] if rel == "after" else x.id in later[y.id]
+    around = [e for e in ix.fb.events if not e.background and e.id != event.id and beyond(event, e)]
+    steps = [e for e in around if not any(beyond(z, e) for z in around if z.id != e.id)]
     if doer is not None and steps and not any(doer in e.people for e in steps):
-        return Answer(question, f"My sources don't say what {ix.fb.person_by_id[doer].name} did {rel} that. What comes {'next' if rel == 'after' else 'just before'} "
+        return Answer(question, f"My sources don't say what {ix.fb.person_by_id[doer].name} did {rel} that. What comes {_STEP_PLACE[rel]} "
                       f"in the timeline ({steps[0].date_label()}): {steps[0].description}", "order",
                       tuple(ix._cite(ev.source, ev.quote) for ev in steps[0].evidence[:1]), events=(steps[0],), confidence=0.5)
     if doer is not None:
         steps = [e for e in steps if doer in e.people] or steps
     told = f"{event.title}, {event.date_label()}"
     if not steps:
-        side = "after" if rel == "after" else "before"
-        return Answer(question, f"My sources put nothing {side} it in the timeline ({told}).", "order",
+        return Answer(question, f"My sources put nothing {rel} it in the timeline ({told}).", "order",
                       tuple(ix._cite(ev.source, ev.quote) for ev in event.evidence[:1]), events=(event,), confidence=0.5)
     lead = STEP_WORDS[rel]
     if len(steps) == 1:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from bot.engine import Answer, Citation, Comparison, Engine, NotCovered, Result
 from bot.facts import Discrepancy, Event, Fact, FactBase, Person, Quote, Source, normalize_span, outlet_name
+from bot.ordering import STEP_WORDS
 
 COLOR_ANSWER = 0x2B6CB0
 COLOR_YES = 0x2F855A
@@ -47,6 +48,7 @@ def _wrap(text: str, indent: str = "") -> str:
 
 # --- answers ----------------------------------------------------------------------------------
 
+_TIMELINE_STEP = re.compile(rf"((?:{'|'.join(STEP_WORDS.values())}), in the timeline \([^)]*\)): (.*)", re.S)  # (bot.ordering.step_from)
 HEADLINE_MAX = 160  # a longer first sentence gives the title only its first clause
 CLAUSE_MAX = 100
 _CLAUSE_END = re.compile(r" \(|, | — |: |; ")
@@ -130,7 +132,7 @@ def headline(result: Result) -> tuple[str, str]:
     if newline and lead.endswith(":") and rest.startswith("• ") and len(lead) <= 2 * HEADLINE_MAX:
         # "DW reports, in short (…):", "Just before, in the timeline, in an order …:" over a list: the lead is the headline
         return re.sub(r"\s*\([^)]*\)", "", lead[:-1]), rest
-    if kind == "order" and (step := re.match(r"((?:Next|Just before), in the timeline \([^)]*\)): (.*)", text, re.S)):
+    if kind == "order" and (step := _TIMELINE_STEP.match(text)):
         return step.group(1), step.group(2)  # "Next, in the timeline (between 10 and 20 February 2018): …"
     if kind == "premise":  # the engine leads with the correction: "It wasn't Donald Trump: …"
         correction = re.match(r"(.+?)(?:: |\. )(.*)", text, re.S)
