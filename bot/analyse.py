@@ -143,12 +143,13 @@ _PRONOUNS = frozenset("he him his she her they them their it its that this".spli
 # The thing a question asks for: "what city", "which countries", "how many defectors", "the name of".
 _FOCUS = re.compile(r"\b(?:what|which)\s+(?:is|was|were|are)\s+(?:the\s+)?(\w+)\s+of\b|\b(name|headline|title|location|date|age)\b"
                     r"|(?:\b(?:what|which|how many|how much)|^(?:the )?(?:number|count) of)\s+(?:of\s+(?:(?:the|his|her|their|its|these|those)\s+)?)?"
-                    r"(?:(?:kind|sort|type|exact|specific|other)\s+(?:of\s+)?)?(?:\d+\s+)?(\w+)")  # ("how many of Nauert's tweets")
+                    r"(?:(?:kind|sort|type|exact|specific|other)\s+(?:of\s+)?)?(?:(?:\d+|two|three|four|five|both)\s+)?(\w+)")  # ("how many of Nauert's tweets", "which two officials")
 _KIND_NEXT = re.compile(r"\s+the\s+(?:(?:exact|precise|specific|actual)\s+)?(\w+)\b")
 _ATTRIBUTE = re.compile(r"\b(age)\b")  # (a name, title or date after "what is" is read by other means)
 _AT_PLACE = re.compile(r"\b(?:in|at|during)\s+(?:the\s+)?|\bthe\s+(?=\S+(?:\s+\S+)?\s+(?:meeting|olympics|games|summit|talks)\b)")  # "in Tokyo", "at the stadium", "the Tokyo meeting"
 _THINKS = frozenset("think thinks thought thinking".split())  # (how someone felt is not in their words)
 _NOT_FOCUS = frozenset("is was were are did does do the a an had has have will would could should can".split())
+_VAGUE_FOCUS = frozenset("thing things stuff".split())
 
 
 @dataclass(frozen=True)
@@ -527,6 +528,8 @@ def find_focus(norm: str, aliases: dict[tuple[str, ...], str] | None = None, kin
             if tuple(after[:n]) in aliases and after[n] not in _NOT_FOCUS and after[n] not in STOPWORDS:
                 word, at = after[n], n
                 break
+    if word in _VAGUE_FOCUS:
+        return None  # "what three things …": no kind of thing is asked for
     if word in _NOT_FOCUS:
         # "what was the exact hour": after "what is", a kind of answer named right after it
         kind = _KIND_NEXT.match(norm, m.end())

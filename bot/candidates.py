@@ -789,7 +789,8 @@ _NUMBER_VALUE = {"thirty": 30, "forty": 40, "fifty": 50, "hundred": 100}
 def counted(ix: Index, q: Query) -> list[Candidate]:
     """A question that states a number ("How many of the 30 countries …?") against the fact that
     counts the same thing: another number is a premise to correct."""
-    m = _COUNT.search(q.norm)
+    # (a word of the language's grammar follows a day of the month, "feb 11 the day before", never a count)
+    m = next((m for m in _COUNT.finditer(q.norm) if m.group(2) not in STOPWORDS), None)
     if m is None or not (q.yes_no or q.wh or q.checking) or duration_of(q.norm):
         return []  # spans of time are for `durations`
     number, noun = m.group(1), m.group(2)

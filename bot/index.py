@@ -17,7 +17,7 @@ from bot.english import English
 from bot.roles import RoleChecker
 from bot.facts import Discrepancy, Fact, FactBase, Person, Quote
 from bot.results import Citation, PersonMatch
-from bot.text import QUOTE_WORDS, STOPWORDS, WH_WEIGHT, clip, cue_pattern, normalize, plain_tokens, stem, wh_token
+from bot.text import OBJECT_LEADS, PARTICLES, QUOTE_WORDS, STOPWORDS, WH_WEIGHT, clip, cue_pattern, normalize, plain_tokens, stem, wh_token
 
 
 # "On his flight home from South Korea", "during their trip to Japan"
@@ -644,9 +644,30 @@ class Index:
                     i += len(parts)
                     break
             else:
-                out.append(tokens[i])
-                i += 1
+                split = self._split_phrasal(tokens, stems, i)
+                if split:
+                    canon, end = split
+                    out.extend(["=" + canon, *tokens[i + 1 : end]])  # "called the meeting off": cancel, meeting
+                    i = end + 1
+                else:
+                    out.append(tokens[i])
+                    i += 1
         return out
+
+    def _split_phrasal(self, tokens: list[str], stems: list[str], i: int) -> tuple[str, int] | None:
+        """A phrasal verb of the lexicon with its object between verb and particle ("called the
+        meeting off", "pull their people out"): the key and where the particle stands."""
+        for parts, canon in self._phrases.get(stems[i], ()):
+            if len(parts) != 2 or parts[1] not in PARTICLES:
+                continue
+            for end in range(i + 2, min(i + 5, len(tokens))):
+                if stems[end] == parts[1]:
+                    between = tokens[i + 1 : end]
+                    # an object is a pronoun, or a noun led by a determiner: "called the meeting off"
+                    if (len(between) == 1 and between[0] not in PARTICLES) or (between[0] in OBJECT_LEADS and not set(between) & PARTICLES):
+                        return canon, end
+                    break
+        return None
 
     def _analyse(self, text: str, *, correct: bool, capitalised: frozenset[str] = frozenset(),
                  fixes: dict[str, str] | None = None) -> tuple[list[str], list[str], list[str]]:

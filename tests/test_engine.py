@@ -1431,3 +1431,23 @@ def test_both_wrong_premises_of_a_question_are_corrected(engine, question):
 def test_whether_the_outlets_agree_at_all_is_answered_with_where_they_differ(engine, question, lead):
     result = engine.ask(question)
     assert result.text.startswith(lead + "The outlets differ in places:") and result.question == question
+
+
+@pytest.mark.parametrize("question", ["who called the meeting off, pence or the north koreans?", "why did they call the talks off"])
+def test_a_phrasal_verb_with_its_object_inside_is_read_as_the_verb(engine, question):
+    # "called the meeting off" is "called off the meeting": the North Koreans cancelling it
+    result = engine.ask(question)
+    assert result.answered and "North Korea" in result.text.split(".")[0] and "Rogin" not in result.text
+
+
+def test_a_day_of_the_month_is_not_a_count_to_correct(engine):
+    # "feb 11 the day before": "11 the" counts nothing, so there is no "Not 11 the:" to say
+    text = engine.ask("what about feb 11 the day before happened").text
+    assert not text.startswith("Not ") and "11 the" not in text
+
+
+@pytest.mark.parametrize("question", ["Which two North Korean figures were lined up for a sit-down with the VP?",
+                                      "which north korean officials was pence meant to sit down with"])
+def test_which_people_with_a_number_or_a_name_before_them_asks_who(engine, question):
+    result = engine.ask(question)
+    assert result.answered and "Kim Yo Jong" in result.text and "Kim Yong Nam" in result.text
