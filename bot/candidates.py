@@ -320,6 +320,12 @@ def _open_detail(ix: Index, q: Query, detail: str, fact: Fact, suggest: bool = T
 _HOW = re.compile(r"\bhow (\w+)")
 
 
+# "was Kim Yo Jong at the ceremony", "were they there": a question whether someone attended
+_PRESENT_AT = re.compile(r"^(?:(?:so|and|but|wait)\s+)?(?:was|were|is|are)\s+\S+(?:\s+\S+){0,3}?\s+(?:at|present|there)\b")
+# a claim of what something was, not of what someone did: "the meeting was secret"
+_STATE = re.compile(r"(?:the )?\w+(?: \w+)? (?:was|were|is|are) (?:not )?\w+")
+
+
 def claims(ix: Index, q: Query) -> list[Candidate]:
     """The claim a yes/no question checks ("Did Pence meet Kim?" → No), or the false claim a
     wh-question takes for granted ("Why did Pence apologise?" → he did not)."""
@@ -334,6 +340,8 @@ def claims(ix: Index, q: Query) -> list[Candidate]:
     if not wanted:
         return []
     asked = set(wanted)
+    # "was Kim Yo Jong at the opening ceremony": whether she attended it (a claim of her own attending)
+    attending = asked | {ix._canon_token("attend")} if q.yes_no and _PRESENT_AT.match(q.norm) else asked
     # A person stands for whom they act for: "Pence" asks about what "the US" did.
     acting_for = set().union(*(ix._role_of.get(e, frozenset()) for e in q.entities)) if q.entities else set()
     happen = ix._canon_token("happen")
@@ -372,7 +380,8 @@ def claims(ix: Index, q: Query) -> list[Candidate]:
         elif q.yes_no:
             if not {e for e in q.entities if ix.fb.person_by_id[e].kind != "country"} <= context:
                 continue  # a country named as the place ("in South Korea") need not be the claim's
-            if c.tokens and ix._coverage(list(c.tokens), asked) < 0.5:
+            claimed = attending if c.subject in asked else asked
+            if c.tokens and ix._coverage(list(c.tokens), claimed) < 0.5:
                 continue  # the question must ask about what the claim says happened, not only whom
             if c.subject and c.subject.startswith("@") and c.subject not in asked and c.action not in asked:
                 continue  # "was Kim Yo Jong at the ceremony" does not ask whether Pence spoke with her there
@@ -380,8 +389,10 @@ def claims(ix: Index, q: Query) -> list[Candidate]:
                 # "did Pence comment on the cancellation" asks whether he spoke, not who cancelled; "did
                 # Pence say anything about talking to North Korea" asks what he said, not whether they talked
                 continue
-            if hypothetical and not HYPOTHETICAL.search(c.text):
-                continue  # "was Pence supposed to meet them" asks what was planned, not whether it happened
+            if hypothetical and not HYPOTHETICAL.search(c.text) and not _STATE.fullmatch(c.text):
+                # "was Pence supposed to meet them" asks what was planned, not whether it happened (but
+                # "was the meeting going to be secret" asks what "the meeting was secret" says of it)
+                continue
             # "was the meeting going to be in Japan?" checks "the meeting was to be in South Korea"
             # in another place the articles do use: no, and where it was (the place asked is then
             # the premise, not what the claim must match)
@@ -390,7 +401,7 @@ def claims(ix: Index, q: Query) -> list[Candidate]:
                 place = f"in {ix.country_names.get(there[0], there[0].title())}, not {asked_places[0].title()}"
             have = _claim_words(c)
             recall = ix._coverage([t for t in wanted if not place or t not in asked_place_tokens], have | c.context_tokens)
-            precision = ix._coverage(list(have), asked)
+            precision = ix._coverage(list(have), claimed)
             score = 2 * recall * precision / (recall + precision) if recall + precision else 0.0
         elif q.wh is None or not c.tokens or not c.tokens <= asked_or_acting:
             continue  # a wh-question is corrected only when it states the whole claim's action

@@ -1451,3 +1451,15 @@ def test_a_day_of_the_month_is_not_a_count_to_correct(engine):
 def test_which_people_with_a_number_or_a_name_before_them_asks_who(engine, question):
     result = engine.ask(question)
     assert result.answered and "Kim Yo Jong" in result.text and "Kim Yong Nam" in result.text
+
+
+@pytest.mark.parametrize("question", ["was kim yo jong at the opening ceremony", "so was kim yo jong there at the opening ceremony?"])
+def test_whether_someone_was_at_an_event_is_whether_they_attended_it(engine, question):
+    assert engine.ask(question).text.startswith("Yes — ")
+
+
+def test_a_plan_asked_of_what_the_meeting_was_is_checked_against_what_it_was(engine):
+    # "the meeting was secret" says what it was to be as much as what it was; a planned action is not its happening
+    assert engine.ask("was the meeting gonna be secret").text.startswith("Yes — ")
+    assert engine.ask("was the meeting supposed to be public?").text.startswith("No — ")
+    assert engine.ask("was pence supposed to meet kim yo jong?").text.startswith("Yes — ")
