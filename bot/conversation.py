@@ -761,7 +761,8 @@ def _resolve_pronouns(engine: Engine, text: str, before: Conversation, pronouns_
     # "how did he describe them" after "those sanctions"; "what were their names" after "north korean defectors"
     # ("who were they" after the defectors, "how bad were they" after the sanctions: "they" is the thing
     # only as what is described — "why did they cancel" is someone who acts)
-    thing = before.things[0] if plural and before.things and (plural.group(1) != "they" or _THEY_ARE.search(lowered)) else None
+    thing = before.things[0] if plural and before.things and (plural.group(1) != "they" or _THEY_ARE.search(lowered)
+                                                               or _thing_did(engine, before, before.things[0], lowered)) else None
     if thing is not None:
         text = re.sub(rf"\b{plural.group(1)}\b", f"the {thing}", text, count=1, flags=re.IGNORECASE)
         if not chosen:
@@ -810,6 +811,21 @@ def _resolve_pronouns(engine: Engine, text: str, before: Conversation, pronouns_
     if _THING.search(lowered) and before.question and not pronouns_only:
         return f"{text.rstrip(' ?!.')} {_topic_of(engine, before.question, text)}", None
     return text, None
+
+
+def _thing_did(engine: Engine, before: Conversation, thing: str, lowered: str) -> bool:
+    """"When did they agree" after "20 countries agreed …": "they" is the thing when the last
+    answer's facts have it do what is asked (its verb within a few words after it)."""
+    verb = re.search(r"\bthey\s+(\w+)", lowered)
+    asked = engine.ix._analyse(verb.group(1), correct=False)[0] if verb else []
+    if not asked:
+        return False
+    for fact in (engine.fb.fact_by_id.get(f) for f in before.facts):
+        words = normalize(fact.statement).split() if fact is not None else []
+        for i, word in enumerate(words):
+            if word == thing and any(engine.ix._analyse(w, correct=False)[0] == asked for w in words[i + 1 : i + 4]):
+                return True
+    return False
 
 
 _THEY_ARE = re.compile(r"\b(?:were|are|r) they\b|\bthey (?:were|are|r)\b")

@@ -17,7 +17,7 @@ from bot.english import English
 from bot.roles import RoleChecker
 from bot.facts import Discrepancy, Fact, FactBase, Person, Quote
 from bot.results import Citation, PersonMatch
-from bot.text import OBJECT_LEADS, PARTICLES, QUOTE_WORDS, STOPWORDS, WH_WEIGHT, clip, cue_pattern, normalize, plain_tokens, stem, wh_token
+from bot.text import OBJECT_LEADS, SEPARABLE, QUOTE_WORDS, STOPWORDS, WH_WEIGHT, clip, cue_pattern, normalize, plain_tokens, stem, wh_token
 
 
 # "On his flight home from South Korea", "during their trip to Japan"
@@ -658,13 +658,13 @@ class Index:
         """A phrasal verb of the lexicon with its object between verb and particle ("called the
         meeting off", "pull their people out"): the key and where the particle stands."""
         for parts, canon in self._phrases.get(stems[i], ()):
-            if len(parts) != 2 or parts[1] not in PARTICLES:
+            if len(parts) != 2 or parts[1] not in SEPARABLE:
                 continue
             for end in range(i + 2, min(i + 5, len(tokens))):
                 if stems[end] == parts[1]:
                     between = tokens[i + 1 : end]
                     # an object is a pronoun, or a noun led by a determiner: "called the meeting off"
-                    if (len(between) == 1 and between[0] not in PARTICLES) or (between[0] in OBJECT_LEADS and not set(between) & PARTICLES):
+                    if (len(between) == 1 and between[0] not in SEPARABLE) or (between[0] in OBJECT_LEADS and not set(between) & SEPARABLE):
                         return canon, end
                     break
         return None

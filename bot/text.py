@@ -13,8 +13,9 @@ from rapidfuzz import fuzz, process
 MAX_QUESTION_CHARS = 500  # what a user types is read up to here; the fact base is indexed whole
 
 # Function words and the words people wrap a question in. They carry no topic.
-# the particles of English phrasal verbs, which may stand after the verb's object ("call the meeting off")
-PARTICLES = frozenset("off out up down away back through apart".split())
+# the second words of two-word verbs that may stand after the verb's object: the particles of phrasal
+# verbs ("call the meeting off") and an object's complement ("made it public")
+SEPARABLE = frozenset("off out up down away back through apart over public".split())
 # what begins a verb's object standing inside a phrasal verb
 OBJECT_LEADS = frozenset("the a an it that this them their his her its our your my those these".split())
 

@@ -955,3 +955,17 @@ def test_the_reading_that_gives_the_kind_of_answer_asked_wins(engine):
     turn = follow_up(engine, "and when", turn.conversation)
     turn = follow_up(engine, "why'd it get cancelled?", turn.conversation)
     assert turn.result.text.startswith("It is unclear exactly why the North Koreans backed out")
+
+
+def test_they_is_the_plural_thing_that_did_what_is_asked_in_the_last_answer(engine):
+    # the last answer says "20 countries agreed …": "when did they agree" is the countries, not North Korea
+    *_, step = _talk(engine, "how many countries agreed to consider new sanctions on north korea", "when did they agree")
+    assert "January 2018" in step.result.text and "countries" in step.read_as
+    # "why did they cancel" after the defectors is still whoever cancelled, as the defectors did no such thing
+    *_, step = _talk(engine, "did pence meet north korean defectors", "why did they cancel")
+    assert "defectors" not in step.read_as and step.result.text.startswith("It is unclear exactly why")
+
+
+def test_made_it_public_is_revealing_it_not_a_claim_that_it_was_public(engine):
+    *_, step = _talk(engine, "when was the meeting supposed to be", "who made it public")
+    assert "premise" not in step.result.text and "State Department" in step.result.text
