@@ -668,8 +668,8 @@ def placed(ix: Index, q: Query) -> list[Candidate]:
     if not wanted or (q.wh == "?what" and not any(t.startswith("@") for t in wanted)):
         return []  # "what happened at the Singapore summit" asks about another event; "… at the Pence meeting in Tokyo" places ours
     cover, doc = _best_doc(ix, wanted)
-    if doc is None or cover < PLACE_COVER or not ix.fact_places[doc.fact.id]:
-        return []
+    if doc is None or cover < PLACE_COVER or not ix.fact_places[doc.fact.id] or not set(q.entities) <= doc.entities:
+        return []  # (where Pence was is said by a fact on Pence, not by Nauert's words on the Olympics)
     kind, lead = ("no", "No — ") if q.yes_no else ("premise", f"Not in {q.place.title()}: ")
     return [_correction(ix, q, doc, cover, kind, lead, {"yesno", "place"})]
 

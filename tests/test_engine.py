@@ -1463,3 +1463,9 @@ def test_a_plan_asked_of_what_the_meeting_was_is_checked_against_what_it_was(eng
     assert engine.ask("was the meeting gonna be secret").text.startswith("Yes — ")
     assert engine.ask("was the meeting supposed to be public?").text.startswith("No — ")
     assert engine.ask("was pence supposed to meet kim yo jong?").text.startswith("Yes — ")
+
+
+def test_a_wrong_place_is_corrected_only_by_a_fact_on_whom_the_question_places_there(engine):
+    # Nauert's words on the Olympics say nothing of where Pence was: they are no "Not in Washington"
+    result = engine.ask("Why did Pence skip the Olympics and stay in Washington?")
+    assert "Nauert" not in result.text.split(".")[0] and "South Korea" in result.text
