@@ -1469,3 +1469,11 @@ def test_a_wrong_place_is_corrected_only_by_a_fact_on_whom_the_question_places_t
     # Nauert's words on the Olympics say nothing of where Pence was: they are no "Not in Washington"
     result = engine.ask("Why did Pence skip the Olympics and stay in Washington?")
     assert "Nauert" not in result.text.split(".")[0] and "South Korea" in result.text
+
+
+@pytest.mark.parametrize("question,expected", [("who sed north korea dangled the meeting", "Ayers"),
+                                               ("whats the sk president name", "Moon Jae-in"),
+                                               ("did the meeting fall thru bc of the defectors", "defectors")])
+def test_chat_abbreviations_are_read_as_the_words_they_stand_for(engine, question, expected):
+    result = engine.ask(question)
+    assert result.answered and expected in result.text and "never mention" not in result.text
