@@ -75,6 +75,7 @@ EVAL_SETS = {
     "blind_bc": EVAL_SET.with_name("blind_bc.yaml"),
     "blind_bd": EVAL_SET.with_name("blind_bd.yaml"),
     "blind_be": EVAL_SET.with_name("blind_be.yaml"),
+    "blind_bf": EVAL_SET.with_name("blind_bf.yaml"),
     "blind_bg": EVAL_SET.with_name("blind_bg.yaml"),
     "dev": Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev_questions.yaml",
 }
