@@ -12,13 +12,13 @@ from rapidfuzz import fuzz, process
 
 MAX_QUESTION_CHARS = 500  # what a user types is read up to here; the fact base is indexed whole
 
-# Function words and the words people wrap a question in. They carry no topic.
-# the second words of two-word verbs that may stand after the verb's object: the particles of phrasal
-# verbs ("call the meeting off") and an object's complement ("made it public")
+# The second words of two-word verbs that may stand after the verb's object: the particles of phrasal
+# verbs ("call the meeting off") and an object's complement ("made it public").
 SEPARABLE = frozenset("off out up down away back through apart over public".split())
-# what begins a verb's object standing inside a phrasal verb
+# What begins a verb's object standing inside a two-word verb.
 OBJECT_LEADS = frozenset("the a an it that this them their his her its our your my those these".split())
 
+# Function words and the words people wrap a question in. They carry no topic.
 STOPWORDS = frozenset(
     """a an the and or but if then of to in on at by for with from about as into over after before
     during between is are was were be been being am do does did doing done have has had having
