@@ -820,8 +820,8 @@ def _thing_did(engine: Engine, before: Conversation, thing: str, lowered: str) -
     asked = engine.ix._analyse(verb.group(1), correct=False)[0] if verb else []
     if not asked:
         return False
-    for fact in (engine.fb.fact_by_id.get(f) for f in before.facts):
-        words = normalize(fact.statement).split() if fact is not None else []
+    for fact_id in before.facts:
+        words = engine.ix.plain_statements.get(fact_id, "").split()  # (ids from before a /reload may be gone)
         for i, word in enumerate(words):
             if word == thing and any(engine.ix._analyse(w, correct=False)[0] == asked for w in words[i + 1 : i + 4]):
                 return True
