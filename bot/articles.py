@@ -36,6 +36,25 @@ _ASKED = (
 ARTICLE_WORDS = re.compile(r"\b(?:articles?|pieces?|stories|story|reports?|sources?|outlets?|papers?)\b", re.IGNORECASE)
 
 
+# A question to the bot about its own sources ("what outlets r ur sources", "where do you get your
+# news from"): it points at the bot, names a word for the articles, and asks nothing else.
+_TO_THE_BOT = frozenset("you u your ur yours factbot bot".split())
+_FOR_ARTICLES = frozenset("articles article pieces piece stories story reports report sources source outlets outlet papers "
+                          "paper news info information websites website sites site publications publication".split())
+_OWN_SOURCES_WORDS = _TO_THE_BOT | _FOR_ARTICLES | frozenset(
+    "what whats which where who how are r is s do does did use using used get got have has come comes from based rely on "
+    "draw cite read know of the a an all exactly list name give me tell so ok and any other".split())
+
+
+def own_sources(ix: Index, question: str, norm: str) -> Answer | None:
+    """The bot's own sources (the fact base's `sources_fact`), for a question to the bot about them."""
+    words = set(norm.replace("'", " ").split())
+    if ix.fb.meta.sources_fact is None or not (words & _TO_THE_BOT and words & _FOR_ARTICLES and words <= _OWN_SOURCES_WORDS):
+        return None
+    fact = ix.fb.fact_by_id[ix.fb.meta.sources_fact]
+    return Answer(question, fact.statement, "fact", tuple(ix._cite(ev.source, ev.quote) for ev in fact.evidence), (fact.id,), 1.0)
+
+
 def names_an_article(ix: Index, text: str) -> bool:
     """Whether a question may name one of the articles: by its outlet, its author or a word for
     it (a cheap look before `article_details` reads it; most questions name none)."""

@@ -36,8 +36,22 @@ def you_are_welcome(meta: Meta, text: str = "thanks") -> str:
     return f"{lead} Ask me anything else about {meta.short_topic}."
 
 
+# A message every word of which is about the bot itself ("what r u about", "what is this bot", "how do
+# i use you", "what can i ask"): the help, as for "who are you". It must point at the bot (one of
+# _POINTING) so that "what is it about", a follow-up on the meeting, stays a question.
+_ABOUT_THE_BOT = frozenset(
+    "what whats who how why are r is s do does did can could should would i im me my you u your ur yourself bot factbot "
+    "this thing here about know tell ask use work works working supposed to for exactly even again so ok okay hey yo "
+    "lol bro anyway actually doing of a an the".split())
+_POINTING = frozenset("you u ur your yourself bot factbot this ask".split())
+
+
 def is_help(text: str) -> bool:
-    return GREETINGS.match(normalize(text).strip(" ?!")) is not None
+    norm = normalize(text).strip(" ?!.")
+    if GREETINGS.match(norm):
+        return True
+    words = set(norm.replace("'", " ").split())
+    return bool(words & _POINTING) and words <= _ABOUT_THE_BOT and bool(words & {"what", "whats", "who", "how", "tell"})
 
 
 def is_thanks(text: str) -> bool:

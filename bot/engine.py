@@ -24,7 +24,7 @@ from bot.analyse import Query, asks, analyse, capitalised, meeting_owner, namele
 from bot.ordering import order_answer, step_answer
 from bot.claims import as_question
 from bot.candidates import _quotes_answer, fact_answer, generate, related_docs, unmentioned_actor
-from bot.articles import (ARTICLE_WORDS, article_details, article_name, article_reports, articles_lead, coverage_by_article, names_an_article, printed_passage, quoted_in_article,
+from bot.articles import (ARTICLE_WORDS, article_details, article_name, article_reports, articles_lead, coverage_by_article, names_an_article, own_sources, printed_passage, quoted_in_article,
                           reporting_articles, which_article_asks)
 from bot.decide import HEDGED, NOTHING_SPECIFIC, STATED_WRONG_COVER, decide
 from bot.facts import Discrepancy, Event, FactBase, Person, Quote, outlet_name
@@ -130,6 +130,9 @@ class Engine:
             told = self._outlet_summary(text)
             if told is not None:
                 return told
+        own = own_sources(self.ix, text, normalize(text))
+        if own is not None:
+            return own
         reported = article_reports(self.ix, text, self.ask) if names_an_article(self.ix, text) else None
         if reported is not None:
             return reported

@@ -294,6 +294,9 @@ class Meta:
     # Where the story as a whole came from: "who said so?" about a fact on one of these topics that no
     # one is named for ("they pulled out two hours before") is answered with this fact.
     disclosure: Disclosure | None = None
+    # The fact that lists the bot's own sources: the answer to "what outlets r ur sources", "where do
+    # you get your news from".
+    sources_fact: str | None = None
 
 
 @_frozen
@@ -602,6 +605,8 @@ def verify(model: FactBaseModel, root: Path, lines: dict[tuple, int], display: s
         ref(("meta", "setting_fact"), model.meta.setting_fact, "facts", "fact")
     if model.meta.disclosure is not None:
         ref(("meta", "disclosure", "fact"), model.meta.disclosure.fact, "facts", "fact")
+    if model.meta.sources_fact is not None:
+        ref(("meta", "sources_fact"), model.meta.sources_fact, "facts", "fact")
     for loc, message in meta_problems(model):
         add(loc, message)
     for i, d in enumerate(model.discrepancies):

@@ -179,3 +179,16 @@ def test_what_about_an_article_does_it_mention_someone(engine):
 def test_which_article_calls_it_so_is_decided_by_its_very_word(engine):
     # "ceremonial" is Vox's word; DW's "ceremony" shares its stem
     assert engine.ask("which outlet calls kim yong nam ceremonial").text.startswith("Vox reports it. ")
+
+
+@pytest.mark.parametrize("question", ["what outlets r ur sources", "where do you get your info", "where do u get ur news from",
+                                      "which articles do u have"])
+def test_a_question_to_the_bot_about_its_sources_lists_them(engine, question):
+    answer = engine.ask(question)
+    assert answer.facts == (engine.fb.meta.sources_fact,)
+    assert {c.source_id for c in answer.citations} == {s.id for s in engine.fb.sources}
+
+
+@pytest.mark.parametrize("question", ["what did vox report", "where did pence get his news of the cancellation"])
+def test_questions_about_the_story_are_not_about_the_bots_sources(engine, question):
+    assert engine.ask(question).facts != (engine.fb.meta.sources_fact,)

@@ -747,13 +747,16 @@ def test_the_other_article_named_after_the_last_question_asks_it_of_that_one(eng
     assert talk[1].read_as == "what does the dw article say about why they canceled"
 
 
-@pytest.mark.parametrize("text", ["hi", "hi there", "who r u", "who are you?", "what can u tell me", "help me"])
+@pytest.mark.parametrize("text", ["hi", "hi there", "who r u", "who are you?", "what can u tell me", "help me",
+                                  "what r u about", "what is this bot", "how do i use you", "what can i ask?",
+                                  "tell me about yourself"])
 def test_greetings_and_what_are_you_get_the_help(text):
     from bot.chat import is_help
     assert is_help(text)
 
 
-@pytest.mark.parametrize("text", ["who is nick ayers", "hi, who cancelled the meeting", "what can you tell me about nauert"])
+@pytest.mark.parametrize("text", ["who is nick ayers", "hi, who cancelled the meeting", "what can you tell me about nauert",
+                                  "what is it about", "what do you mean", "what are your sources"])
 def test_questions_are_not_greetings(text):
     from bot.chat import is_help
     assert not is_help(text)
