@@ -238,6 +238,18 @@ def _in_its_month(ix: Index):
     return lambda m: f"in {months[m[1]]}" if m[1] in months else m[0]
 
 
+# A statement with a question mark: three words or more, with no question word anywhere and none
+# of the words a yes/no question or a request begins with ("did …", "tell me …", "any news …")
+_DECLARATIVE_CHECK = re.compile(r"^(?!(?:" + "|".join(sorted(YES_NO_STARTERS)) + r"|tell|any|anything|so|and|or|but|ok|okay|hmm|wait|hey)\b)"
+                                r"(?!.*\b(?:" + "|".join(WH_WORDS) + r"|whats|whos|wat|wut|wen|wher|whom|whose)\b)\S+(?: \S+){2,}$")
+
+# A statement's verb, if it has one ("exact date of the missile launch?" asks for something, as
+# "the meeting was in tokyo?" or "pence cancelled it?" does not)
+_STATING = frozenset("was were is are s did does had has have will would could can got went came said told met sat gave made "
+                     "took left knew saw ran called pulled backed".split())
+_CLAUSES = re.compile(r"[.,;:!?]")  # (a statement of several clauses or sentences is no one claim)
+
+
 def read(ix: Index, question: str) -> Reading:
     norm = fix_question_words(ix.english.plain(normalize(question)))
     norm, checking = strip_checking(norm)
@@ -326,6 +338,11 @@ def read(ix: Index, question: str) -> Reading:
         theirs = ix.opposite_thing(words, at)
         other_thing = (f"{contrasted} {words[at + 1]}", theirs) if theirs else None
     known_tokens = tuple(t for t in tokens if t.startswith("@") or t in ix._vocab or t in ix._idf)
+    if (not checking and question.rstrip().endswith("?") and len(tokens) + len(unknown) >= 2 and _DECLARATIVE_CHECK.match(norm)
+            and not _CLAUSES.search(question.rstrip(" ?!")) and any(w in _STATING or (len(w) > 4 and w.endswith("ed")) for w in words)):
+        # "meeting was in tokyo?", "north korea missile launch on december?": a statement asked as
+        # a question checks it, as "is it true that …" does (a name alone, "kim yo jong?", asks about her)
+        checking = True
     return Reading(question, norm, checking, found, tokens, entities, unknown, known_tokens, wh, words, outlet, contrasted, other_thing, aside)
 
 

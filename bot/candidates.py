@@ -878,8 +878,8 @@ def people(ix: Index, q: Query) -> list[Candidate]:
         # card gives, not another topic
         card = ix.card_tokens[q.entities[0]]
         others = [t for t in others if t not in ix.card_asks and not ix.kin_asks.get(t, frozenset()) & card]
-    group_asked_who = (len(q.entities) == 1 and ix.fb.person_by_id[q.entities[0]].kind != "person"
-                         and q.wh == "?who" and not any(q.norm.startswith(s + " ") for s in WHO_STARTERS))
+    group_asked_who = (len(q.entities) == 1 and ix.fb.person_by_id[q.entities[0]].kind != "person" and q.wh == "?who"
+                       and not any(q.norm.startswith(s + " ") and ix.mention_at(q.norm, q.entities[0]) <= len(s) + 5 for s in WHO_STARTERS))
     if len(q.entities) == 1 and not group_asked_who:
         # ("who would have been there from North Korea" asks for people of it, not its card)
         starts = any(q.norm.startswith(s + " ") for s in PERSON_STARTERS)

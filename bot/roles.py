@@ -22,6 +22,9 @@ _LINKS = frozenset("is was are were be".split())
 _ARTICLES = frozenset("a an the".split())
 _OF = frozenset("of from at with for".split())
 _WORKS_FOR = re.compile(r"\b(?:(?P<works>works|worked|work|working)|writes|wrote|write|writing)(?: (?:this|that|it))? for\b")
+# Words that make a role another one ("vice president" is not "president"): someone whose role has
+# the word only after one of these does not hold the bare role
+_RANKS = frozenset("vice deputy assistant acting former ex co lieutenant under associate".split())
 MAX_MODIFIERS = 3  # "white house press secretary": words between a possessor and the role word
 
 
@@ -78,6 +81,9 @@ class RoleChecker:
         # reporting on them ("… first reported the cancelled meeting, according to Vox")
         self.employer_words = {p.id: frozenset(plain_tokens(" ".join([p.name, p.role, *p.aliases]))) for p in people}
         self.has_role = {pid: bool(ws & self.group.keys()) for pid, ws in self.words.items()}
+        self.bare_words = {p.id: frozenset(w for text in [p.name, p.role, p.description, *p.aliases]
+                                           for before, w in zip(["", *plain_tokens(text)], plain_tokens(text)) if before not in _RANKS)
+                           for p in people}
         self.names: dict[tuple[str, ...], str] = dict(aliases)
         self.outlet_names = {tuple(plain_tokens(name)): "~" + name for name in outlets}
         news = {p.id for p in people if p.kind == "organisation" and (p.publishes or self.media & set(plain_tokens(p.role))
@@ -138,7 +144,10 @@ class RoleChecker:
                 continue
             if possessor is not None and not any(ws[j].possessive for j in range(start, last)) and at.get(last + 1, (0, 0, ""))[2] == holder:
                 continue  # "otto warmbier dad pence …": too loose to say whose role is whose
-            if not (self.group[w.text] & self.words[holder]):
+            if not (self.group[w.text] & self.words[holder]) or (
+                    start == i and not (self.group[w.text] & self.bare_words[holder]) and not (i and ws[i - 1].text in _RANKS)):
+                # ("was Pence the president?": he is the vice president; "the North Korean figurehead
+                # president Pence was to see" is someone else's role, words before it say whose)
                 found.append(WrongRole(holder, _phrase(ws, start, last + 1), (start, last + 1)))
         for (s1, e1, first), (s2, e2, second) in zip(spans, spans[1:]):  # "Heather Nauert, Pence's chief of staff, …"
             between = [w.text for w in ws[e1:s2]]

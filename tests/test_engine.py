@@ -204,6 +204,17 @@ def test_claims_to_check(engine, question):
     assert engine.ask(question).kind in ("yes", "no")
 
 
+@pytest.mark.parametrize("question, opening", [("meeting was in tokyo?", "No — "), ("north korea cancelled the meeting?", "Yes — "),
+                                               ("pence and kim yo jong sat together?", "Yes — ")])
+def test_a_statement_asked_with_a_question_mark_is_checked(engine, question, opening):
+    assert engine.ask(question).text.startswith(opening)
+
+
+@pytest.mark.parametrize("question", ["exact date of the november missile launch?", "kim yo jong?", "the meeting?"])
+def test_a_name_or_a_request_with_a_question_mark_is_no_claim(engine, question):
+    assert not engine.ask(question).text.startswith(("Yes — ", "No — ", "My sources don't answer that with a plain yes or no"))
+
+
 def test_polite_request_is_not_a_yes_no_question(engine):
     result = engine.ask("Can you tell me why the Pence North Korea meeting fell through?")
     assert result.kind == "fact" and result.facts[0] == "reason-unclear"
@@ -411,6 +422,7 @@ def test_a_who_question_with_two_options_names_the_one_the_articles_bear_out(eng
 
 def test_who_of_a_country_or_body_asks_for_its_people_not_its_card(engine):
     assert "Kim Yo Jong" in engine.ask("who would have been there from north korea").text
+    assert "Kim Yo Jong" in engine.ask("who was going to be there from the north").text  # ("who was", then more than the name)
     assert engine.ask("who from the state department commented").text.startswith("Heather Nauert")
     assert engine.ask("who is north korea").text.startswith("North Korea — ")  # "who is X" is its card
 
@@ -1477,3 +1489,14 @@ def test_a_wrong_place_is_corrected_only_by_a_fact_on_whom_the_question_places_t
 def test_chat_abbreviations_are_read_as_the_words_they_stand_for(engine, question, expected):
     result = engine.ask(question)
     assert result.answered and expected in result.text and "never mention" not in result.text
+
+
+@pytest.mark.parametrize("question", ["was pence the president?", "mike pence was president of usa that time?"])
+def test_a_role_without_the_rank_its_holder_has_is_corrected(engine, question):
+    text = engine.ask(question).text
+    assert text.startswith("No — my sources don't call Mike Pence president") and "Vice President of the United States" in text
+
+
+@pytest.mark.parametrize("question", ["was pence the vice president?", "Who was the North Korean figurehead president Pence was going to see?"])
+def test_the_rank_said_or_another_ones_role_is_not_corrected(engine, question):
+    assert "don't call Mike Pence" not in engine.ask(question).text
