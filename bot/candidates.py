@@ -885,6 +885,11 @@ def people(ix: Index, q: Query) -> list[Candidate]:
         starts = any(q.norm.startswith(s + " ") for s in PERSON_STARTERS)
         fit = 1.0 if not others and (starts or not q.quote_intent) else 1 / (1 + len(others))
         out.append(_person_candidate(ix, q, q.entities[0], fit))
+    named = [ix.fb.person_by_id[e] for e in q.entities]
+    if (len(named) > 1 and all(p.kind == "person" for p in named) and not q.yes_no and not (set(others) - ix.card_asks)
+            and (others or any(q.norm.startswith(s + " ") for s in WHO_STARTERS))):
+        # "who do Rogin and Parker work for", "what are Nauert's and Ayers's jobs": each one's card
+        out.append(_cards_candidate(ix, q, named))
     if q.answer_type == "person" and q.known_tokens and not any(ix.fb.person_by_id[e].kind == "person" for e in q.entities):
         # "who was the South Korean president?": people whose role the question names
         asked = set(q.known_tokens)
@@ -1288,6 +1293,15 @@ def _person_candidate(ix: Index, q: Query, pid: str, fit: float) -> Candidate:
 
     return Candidate("person", fit, build, (), ix.card_tokens[pid] | {"@" + pid, "?who", ix.role_token}, frozenset({pid}),
                      ix.card_shows[pid] | {"person"})
+
+
+def _cards_candidate(ix: Index, q: Query, people: list[Person]) -> Candidate:
+    def build() -> Result:
+        cites = tuple(ix._cite(ev.source, ev.quote) for p in people for ev in p.evidence)
+        return Answer(q.raw, "\n".join(f"{p.name} — {p.role}. {p.description}" for p in people), "person", cites)
+
+    tokens = frozenset().union(*(ix.card_tokens[p.id] | {"@" + p.id} for p in people)) | {"?who", ix.role_token}
+    return Candidate("person", 1.0, build, (), tokens, frozenset(p.id for p in people), frozenset().union(*(ix.card_shows[p.id] for p in people)) | {"person"})
 
 
 def _unknown_name(ix: Index, q: Query) -> list[Candidate]:

@@ -69,7 +69,7 @@ _OUTLET_CHECK = re.compile(r"^(?:and\s+|but\s+|so\s+|ok\s+)?(?:(?:does|did|do)\s
                            r"(?:is|was)\s+(?:that|this|it)\s+(?:also\s+)?in\s+(?P<o2>.+?))(?:\s+(?:too|as\s+well|also))?$")
 # "who did he tell that to?", "to whom", "who was she talking to"
 _SAID_TO = re.compile(r"^(?:and\s+|so\s+)?(?:who did (?:he|she|they) (?:tell|say|said|give) (?:that|this|it)(?: to)?|who did (?:he|she|they) tell|"
-                      r"(?:to )?who did (?:he|she|they) (?:say|said) (?:that|this|it)(?: to)?|to whom|who to|"
+                      r"(?:to )?who did (?:he|she|they) (?:say|said) (?:that|this|it)(?: to)?|to whom|to who|who to|"
                       r"who (?:was|were) (?:he|she|they) (?:talking|speaking) to|who was (?:that|it) (?:said|told) to)$")
 # "who else?", "anyone else?", "who else was there"
 # ("what else did they accuse him of" is a question of its own, read with its pronouns resolved)
@@ -535,6 +535,8 @@ def _own_tokens(engine: Engine, text: str) -> set[str]:
 def _covered(engine: Engine, result, own: set[str]) -> int:
     """How many of the message's own words the fact an answer leads with holds (its statement,
     questions and evidence)."""
+    if isinstance(result, Answer) and result.kind == "person" and not result.facts:
+        return len(own & engine.ix.card_asks)  # (a card gives someone's role: "who do they work for")
     doc = engine.ix.doc_by_fact.get(result.facts[0]) if result.facts else None
     return len(own & doc.with_evidence) if doc is not None else 0
 
@@ -776,8 +778,9 @@ def _resolve_pronouns(engine: Engine, text: str, before: Conversation, pronouns_
             pair, last = [pair[0], answered], [pair[0], answered]
         body = next((p for p in people if p.kind != "person"), None)
         persons = [p for p in people if p.kind == "person"]
-        if len(pair) != 2 and _MUTUAL.search(lowered) and len(persons) >= 2 and not chosen:
-            # "what happened between them", "did they talk to each other": two people, not a country
+        if len(pair) != 2 and (_MUTUAL.search(lowered) or _asks_only_a_card(engine, text)) and len(persons) >= 2 and not chosen:
+            # "what happened between them", "did they talk to each other": two people, not a country;
+            # "who do they work for" after Rogin, then Parker: what a person's card gives
             pair = last = persons[:2]
         if len(pair) == 2 == len(last) and not chosen and (not people or people[0] in pair or _MUTUAL.search(lowered)):
             # "were they sitting far apart?" after "did Pence talk to Kim Yo Jong": the two of them —
@@ -811,6 +814,12 @@ def _resolve_pronouns(engine: Engine, text: str, before: Conversation, pronouns_
     if _THING.search(lowered) and before.question and not pronouns_only:
         return f"{text.rstrip(' ?!.')} {_topic_of(engine, before.question, text)}", None
     return text, None
+
+
+def _asks_only_a_card(engine: Engine, text: str) -> bool:
+    """"Who do they work for", "what are their jobs": what a person's card gives, and nothing else."""
+    q = analyse(engine.ix, text)
+    return bool(q.tokens) and not q.entities and set(q.tokens) <= engine.ix.card_asks
 
 
 def _thing_did(engine: Engine, before: Conversation, thing: str, lowered: str) -> bool:

@@ -172,7 +172,8 @@ class Engine:
             return None
         q = analyse(self.ix, asked)
         if source is None or q.yes_no or set(norm.split()) & _OTHER_WH \
-                or (q.focus is not None and not _TELLS.search(q.focus)):
+                or (q.focus is not None and not _TELLS.search(q.focus) and not self.ix.source_outlet_pattern.search(q.focus)):
+            # ("what Vox say": a verb left without "does" does not make "Vox" the kind of thing asked for)
             return None  # ("what is Vox?" asks what Vox is; "… what kind of talks?" asks for a kind)
         telling = self._outlet_names | self._telling_tokens | (frozenset(self.ix._analyse(nameless.words, correct=False)[0]) if nameless else frozenset())
         if any(t not in telling for t in q.tokens):

@@ -972,3 +972,14 @@ def test_they_is_the_plural_thing_that_did_what_is_asked_in_the_last_answer(engi
 def test_made_it_public_is_revealing_it_not_a_claim_that_it_was_public(engine):
     *_, step = _talk(engine, "when was the meeting supposed to be", "who made it public")
     assert "premise" not in step.result.text and "State Department" in step.result.text
+
+
+def test_they_after_two_people_asked_about_in_turn_is_both_for_what_a_card_gives(engine):
+    talk = _talk(engine, "who's josh rogin", "and ashley parker?", "who do they work for")
+    assert talk[2].note == "(Taking “they” as Ashley Parker and Josh Rogin.)"
+    assert "Ashley Parker — Washington Post reporter" in talk[2].result.text and "Josh Rogin — Washington Post journalist" in talk[2].result.text
+
+
+def test_to_who_after_someones_words_is_whom_they_were_said_to(engine):
+    talk = _talk(engine, "what did pence tell rogin", "to who")
+    assert talk[1].result.text == "Mike Pence said it to Josh Rogin (interview)."

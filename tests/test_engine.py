@@ -1168,6 +1168,11 @@ def test_what_one_article_is_about_is_told_in_its_own_words(engine):
     assert "reports, in short" not in engine.ask("what does dw say about warmbier").text  # a question of its own
 
 
+@pytest.mark.parametrize("question, outlet", [("what vox say about this", "Vox"), ("what dw report", "DW")])
+def test_what_an_article_says_asked_without_does(engine, question, outlet):
+    assert engine.ask(question).text.startswith(f"{outlet} reports, in short")
+
+
 def test_who_tweeted_about_something_is_whose_tweets_are_about_it(engine):
     result = engine.ask("who tweeted about the meeting being called off?")
     assert result.answered and result.text.startswith("Heather Nauert") and result.quotes
@@ -1500,3 +1505,9 @@ def test_a_role_without_the_rank_its_holder_has_is_corrected(engine, question):
 @pytest.mark.parametrize("question", ["was pence the vice president?", "Who was the North Korean figurehead president Pence was going to see?"])
 def test_the_rank_said_or_another_ones_role_is_not_corrected(engine, question):
     assert "don't call Mike Pence" not in engine.ask(question).text
+
+
+@pytest.mark.parametrize("question", ["who do josh rogin and ashley parker work for", "who are rogin and parker"])
+def test_the_same_card_question_of_two_people_gets_both_cards(engine, question):
+    text = engine.ask(question).text
+    assert "Josh Rogin — Washington Post journalist" in text and "Ashley Parker — Washington Post reporter" in text
