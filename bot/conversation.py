@@ -23,7 +23,7 @@ from bot.articles import article_name, article_named, reporting_articles
 from bot.claims import as_question
 from bot.decide import HEDGED, NOTHING_SPECIFIC
 from bot.ordering import asks_order, event_cited, step_from
-from bot.text import (ARTICLE_NOUN_AFTER, ARTICLE_NOUNS, PERSONAL_PRONOUN, PRONOUN_GENDER, REPORTING_VERBS, SPEECH_VERB, STOPWORDS, clip, first_upper, listed, normalize, strip_checking,
+from bot.text import (ARTICLE_NOUN_AFTER, ARTICLE_NOUNS, PERSONAL_PRONOUN, PRONOUN_GENDER, REPORTING_VERBS, SPEECH_VERB, STOPWORDS, clip, find_dates, first_upper, listed, normalize, strip_checking,
                       without_question_words, wh_token)
 
 EXPIRES_AFTER = 15 * 60  # seconds of silence after which a conversation is forgotten
@@ -711,8 +711,11 @@ def _topic_of(engine: Engine, question: str, beside: str = "") -> str:
     # (nor what it asked about: "how long before", "what time of day", "public or secret", "3" are what
     # the last answer settled, and carried over they only find it again)
     last, checking = strip_checking(normalize(question))
-    if checking or _TRAILING_NUMBER.search(last):
-        # "cancelled 3 hours before, right?", "how many hours before, 3?": the number was a claim, and settled
+    if checking or _TRAILING_NUMBER.search(last) or analyse(engine.ix, question).yes_no:
+        # "cancelled 3 hours before, right?", "how many hours before, 3?", "was the meeting on feb 9?":
+        # the number or the day was a claim, and settled
+        for _, start, end in reversed(find_dates(last, engine.fb.meta.default_year)):
+            last = last[:start] + " " + last[end:]
         last = _NUMBER.sub(" ", last)
     words = without_question_words(_ASKED_FRAME.sub(" ", last).strip()).split()
     unknown = {w for w, _ in analyse(engine.ix, question).unknown}

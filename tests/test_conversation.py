@@ -983,3 +983,9 @@ def test_they_after_two_people_asked_about_in_turn_is_both_for_what_a_card_gives
 def test_to_who_after_someones_words_is_whom_they_were_said_to(engine):
     talk = _talk(engine, "what did pence tell rogin", "to who")
     assert talk[1].result.text == "Mike Pence said it to Josh Rogin (interview)."
+
+
+def test_a_follow_up_after_a_wrong_day_was_corrected_does_not_carry_that_day(engine):
+    talk = _talk(engine, "was the meeting on feb 9, the day of the opening ceremony?", "then when")
+    assert talk[0].result.text.startswith("No — on 10 February 2018, not 9 February")
+    assert talk[1].result.text.startswith("The meeting was scheduled for 10 February 2018")
