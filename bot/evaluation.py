@@ -77,6 +77,8 @@ EVAL_SETS = {
     "blind_be": EVAL_SET.with_name("blind_be.yaml"),
     "blind_bf": EVAL_SET.with_name("blind_bf.yaml"),
     "blind_bg": EVAL_SET.with_name("blind_bg.yaml"),
+    "blind_bh": EVAL_SET.with_name("blind_bh.yaml"),
+    "blind_bi": EVAL_SET.with_name("blind_bi.yaml"),
     "dev": Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev_questions.yaml",
 }
 
