@@ -1511,3 +1511,12 @@ def test_the_rank_said_or_another_ones_role_is_not_corrected(engine, question):
 def test_the_same_card_question_of_two_people_gets_both_cards(engine, question):
     text = engine.ask(question).text
     assert "Josh Rogin — Washington Post journalist" in text and "Ashley Parker — Washington Post reporter" in text
+
+
+def test_go_down_is_to_happen(engine):
+    assert engine.ask("when was the sit-down gonna go down").text.startswith("The meeting was scheduled for 10 February 2018")
+
+
+def test_the_trump_white_house_is_the_trump_administration(engine):
+    result = engine.ask("what did the trump white house want before any talks")
+    assert "give up its nuclear program" in result.text and "trump-administration" in engine.entities_in("the Trump White House")
