@@ -86,7 +86,7 @@ def text_shows(ix: Index, text: str) -> frozenset[str]:
 
 
 def generate(ix: Index, q: Query) -> list[Candidate]:
-    unreported = unreported_mind(ix, q) or another_time(ix, q) or initial_only(ix, q)
+    unreported = unreported_mind(ix, q) or another_time(ix, q) or initial_only(ix, q) or unnamed_relative(ix, q)
     if unreported is not None:
         # "how did Kim Yo Jong feel about it?", "what was Ayers's job before?": nothing the articles report
         return [unreported]
@@ -980,6 +980,33 @@ def unreported_mind(ix: Index, q: Query) -> Candidate | None:
     else:
         build = _open_detail(ix, q, detail, doc.fact, suggest=False)
     return Candidate("gap", 1.0, build, (), frozenset(q.tokens), frozenset({subject}), frozenset())
+
+
+def unnamed_relative(ix: Index, q: Query) -> Candidate | None:
+    """"Was Pence's wife there?", "who is Pence's brother": a relative of someone the articles name
+    whom they never name as such (the word is no one's name in them). They may still name someone of
+    the same family name, with nothing said of the tie: that person is shown, as the articles have them."""
+    unknown = {w for w, _ in q.unknown}
+    words = q.norm.split()
+    at = next((i for i, w in enumerate(words) if w in unknown and w in ix.english.kin_gender), None)
+    people = [ix.fb.person_by_id[e] for e in q.entities if ix.fb.person_by_id[e].kind == "person"]
+    if at is None or len(people) != 1:
+        return None
+    person, kin = people[0], words[at]
+    before = " ".join(words[max(0, at - 3):at])
+    if not (ix.mention(before, person.id) or words[at - 1] in ("his", "her")):
+        return None
+    if any(w in ix.english.kin_gender for p in ix.fb.people for a in p.aliases if ix.mention(normalize(a), person.id) or p.id == person.id
+           for w in normalize(a).split()):
+        return None  # ("Kim Yo Jong's brother": she is named as Kim Jong Un's sister, and the tie goes both ways)
+    family = person.name.split()[-1]
+    same_name = [p for p in ix.fb.people if p.id != person.id and p.kind == "person" and p.name.split()[-1] == family]
+    if not same_name:
+        return Candidate("gap", 1.0, lambda: NotCovered(q.raw, f"My sources don't say who {person.name}'s {kin} is. {ix.fb.meta.scope}", ()),
+                         (), frozenset(q.tokens), frozenset({person.id}), frozenset())
+    text = " ".join(f"{p.name}: {p.description} My sources don't say whether {p.name} is {person.name}'s {kin}." for p in same_name)
+    cites = tuple(ix._cite(ev.source, ev.quote) for p in same_name for ev in p.evidence)
+    return Candidate("gap", 1.0, lambda: Answer(q.raw, text, "fact", cites), (), frozenset(q.tokens), frozenset({person.id}), frozenset())
 
 
 def unquoted_speaker(ix: Index, q: Query) -> Candidate | None:

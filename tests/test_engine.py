@@ -1520,3 +1520,15 @@ def test_go_down_is_to_happen(engine):
 def test_the_trump_white_house_is_the_trump_administration(engine):
     result = engine.ask("what did the trump white house want before any talks")
     assert "give up its nuclear program" in result.text and "trump-administration" in engine.entities_in("the Trump White House")
+
+
+@pytest.mark.parametrize("question", ["was pence's wife there", "did pence bring his wife"])
+def test_a_relative_the_articles_never_name_as_such_shows_who_they_do_name_of_that_family(engine, question):
+    result = engine.ask(question)
+    assert result.text == ("Karen Pence: Pictured with Mike Pence at the opening ceremony (DW photo caption). "
+                           "My sources don't say whether Karen Pence is Mike Pence's wife.")
+    assert_citations_verbatim(engine, result)
+
+
+def test_a_relative_named_through_the_other_side_of_the_tie_is_not_said_to_be_missing(engine):
+    assert engine.ask("who is kim yo jong's brother").text.startswith("Kim Jong Un — ")
