@@ -293,9 +293,10 @@ def _refusal_tokens(ix: Index) -> frozenset[str]:
 
 def _denies(ix: Index, norm: str, action: str) -> bool:
     """"what did Nauert say the US won't apologize for": the question itself says the action did not
-    happen, so it takes no false claim for granted (a negation up to three words before it)."""
+    happen, so it takes no false claim for granted (a negation up to five words before it: "won't
+    the US say sorry")."""
     words = norm.split()
-    return any(ix._canon_token(w) == action and _NEGATED.search(" ".join(words[max(0, i - 3):i])) for i, w in enumerate(words))
+    return any(ix._canon_token(w) == action and _NEGATED.search(" ".join(words[max(0, i - 5):i])) for i, w in enumerate(words))
 
 
 def _one_of_many(focus: str | None, phrase: str) -> bool:

@@ -1532,3 +1532,9 @@ def test_a_relative_the_articles_never_name_as_such_shows_who_they_do_name_of_th
 
 def test_a_relative_named_through_the_other_side_of_the_tie_is_not_said_to_be_missing(engine):
     assert engine.ask("who is kim yo jong's brother").text.startswith("Kim Jong Un — ")
+
+
+@pytest.mark.parametrize("question, opening", [("will the us apologise", "No — "), ("what won't the us say sorry for", "Nauert said")])
+def test_saying_sorry_is_apologizing_and_a_question_that_denies_it_takes_nothing_false_for_granted(engine, question, opening):
+    result = engine.ask(question)
+    assert result.text.startswith(opening) and "American values" in result.text
