@@ -79,6 +79,7 @@ EVAL_SETS = {
     "blind_bg": EVAL_SET.with_name("blind_bg.yaml"),
     "blind_bh": EVAL_SET.with_name("blind_bh.yaml"),
     "blind_bi": EVAL_SET.with_name("blind_bi.yaml"),
+    "blind_bj": EVAL_SET.with_name("blind_bj.yaml"),
     "dev": Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev_questions.yaml",
 }
 
