@@ -13,7 +13,7 @@ from bot.analyse import analyse, nameless_article
 from bot.facts import date_label
 from bot.index import Index
 from bot.results import Answer, NotCovered
-from bot.text import STOPWORDS, first_upper, listed, normalize
+from bot.text import STOPWORDS, TO_THE_BOT, first_upper, listed, normalize
 
 # What is asked of the article, in the order a reply gives it
 _ASKED = (
@@ -38,18 +38,20 @@ ARTICLE_WORDS = re.compile(r"\b(?:articles?|pieces?|stories|story|reports?|sourc
 
 # A question to the bot about its own sources ("what outlets r ur sources", "where do you get your
 # news from"): it points at the bot, names a word for the articles, and asks nothing else.
-_TO_THE_BOT = frozenset("you u your ur yours factbot bot".split())
+_ADDRESSES_BOT = re.compile(r"\b(?:" + "|".join(sorted(TO_THE_BOT)) + r")\b", re.IGNORECASE)  # (a cheap look before the words are read)
 _FOR_ARTICLES = frozenset("articles article pieces piece stories story reports report sources source outlets outlet papers "
                           "paper news info information websites website sites site publications publication".split())
-_OWN_SOURCES_WORDS = _TO_THE_BOT | _FOR_ARTICLES | frozenset(
+_OWN_SOURCES_WORDS = TO_THE_BOT | _FOR_ARTICLES | frozenset(
     "what whats which where who how are r is s do does did use using used get got have has come comes from based rely on "
     "draw cite read know of the a an all exactly list name give me tell so ok and any other".split())
 
 
-def own_sources(ix: Index, question: str, norm: str) -> Answer | None:
+def own_sources(ix: Index, question: str) -> Answer | None:
     """The bot's own sources (the fact base's `sources_fact`), for a question to the bot about them."""
-    words = set(norm.replace("'", " ").split())
-    if ix.fb.meta.sources_fact is None or not (words & _TO_THE_BOT and words & _FOR_ARTICLES and words <= _OWN_SOURCES_WORDS):
+    if ix.fb.meta.sources_fact is None or not _ADDRESSES_BOT.search(question):
+        return None  # (most questions: no reading of their words)
+    words = set(normalize(question).replace("'", " ").split())
+    if not (words & TO_THE_BOT and words & _FOR_ARTICLES and words <= _OWN_SOURCES_WORDS):
         return None
     fact = ix.fb.fact_by_id[ix.fb.meta.sources_fact]
     return Answer(question, fact.statement, "fact", tuple(ix._cite(ev.source, ev.quote) for ev in fact.evidence), (fact.id,), 1.0)

@@ -997,8 +997,7 @@ def unnamed_relative(ix: Index, q: Query) -> Candidate | None:
     before = " ".join(words[max(0, at - 3):at])
     if not (ix.mention(before, person.id) or words[at - 1] in ("his", "her")):
         return None
-    if any(w in ix.english.kin_gender for p in ix.fb.people for a in p.aliases if ix.mention(normalize(a), person.id) or p.id == person.id
-           for w in normalize(a).split()):
+    if person.id in ix.kin_of:
         return None  # ("Kim Yo Jong's brother": she is named as Kim Jong Un's sister, and the tie goes both ways)
     family = person.name.split()[-1]
     same_name = [p for p in ix.fb.people if p.id != person.id and p.kind == "person" and p.name.split()[-1] == family]
@@ -1312,7 +1311,7 @@ def _person_candidate(ix: Index, q: Query, pid: str, fit: float) -> Candidate:
 
     def build() -> Result:
         cites = [ix._cite(ev.source, ev.quote) for ev in person.evidence]
-        text = f"{person.name} — {person.role}. {person.description}"
+        text = _card_line(person)
         # (a fragment an article quotes again, "the last minute.", is no quote of its own: as the lists show them)
         n = len([x for x in ix.quotes_by_speaker.get(person.id, []) if x.id not in ix.quote_fragments])
         if n:
@@ -1323,10 +1322,14 @@ def _person_candidate(ix: Index, q: Query, pid: str, fit: float) -> Candidate:
                      ix.card_shows[pid] | {"person"})
 
 
+def _card_line(person: Person) -> str:
+    return f"{person.name} — {person.role}. {person.description}"
+
+
 def _cards_candidate(ix: Index, q: Query, people: list[Person]) -> Candidate:
     def build() -> Result:
         cites = tuple(ix._cite(ev.source, ev.quote) for p in people for ev in p.evidence)
-        return Answer(q.raw, "\n".join(f"{p.name} — {p.role}. {p.description}" for p in people), "person", cites)
+        return Answer(q.raw, "\n".join(map(_card_line, people)), "person", cites)
 
     tokens = frozenset().union(*(ix.card_tokens[p.id] | {"@" + p.id} for p in people)) | {"?who", ix.role_token}
     return Candidate("person", 1.0, build, (), tokens, frozenset(p.id for p in people), frozenset().union(*(ix.card_shows[p.id] for p in people)) | {"person"})

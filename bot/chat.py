@@ -10,6 +10,7 @@ import sys
 from bot import render
 from bot.conversation import Conversation, Turn, follow_up
 from bot.engine import Engine, normalize
+from bot.text import TO_THE_BOT
 from bot.facts import Meta
 
 # Greetings and "what are you?" in a chat's words ("hi there", "who r u", "what can u tell me"): the help
@@ -43,7 +44,7 @@ _ABOUT_THE_BOT = frozenset(
     "what whats who how why are r is s do does did can could should would i im me my you u your ur yourself bot factbot "
     "this thing here about know tell ask use work works working supposed to for exactly even again so ok okay hey yo "
     "lol bro anyway actually doing of a an the".split())
-_POINTING = frozenset("you u ur your yourself bot factbot this ask".split())
+_POINTING = TO_THE_BOT | {"this", "ask"}
 
 
 def is_help(text: str) -> bool:

@@ -711,14 +711,15 @@ def _topic_of(engine: Engine, question: str, beside: str = "") -> str:
     # (nor what it asked about: "how long before", "what time of day", "public or secret", "3" are what
     # the last answer settled, and carried over they only find it again)
     last, checking = strip_checking(normalize(question))
-    if checking or _TRAILING_NUMBER.search(last) or analyse(engine.ix, question).yes_no:
+    asked = analyse(engine.ix, question)
+    if checking or _TRAILING_NUMBER.search(last) or asked.yes_no:
         # "cancelled 3 hours before, right?", "how many hours before, 3?", "was the meeting on feb 9?":
         # the number or the day was a claim, and settled
         for _, start, end in reversed(find_dates(last, engine.fb.meta.default_year)):
             last = last[:start] + " " + last[end:]
         last = _NUMBER.sub(" ", last)
     words = without_question_words(_ASKED_FRAME.sub(" ", last).strip()).split()
-    unknown = {w for w, _ in analyse(engine.ix, question).unknown}
+    unknown = {w for w, _ in asked.unknown}
     # Each word once, and no word that only points or asks: a follow-up of a follow-up would
     # otherwise carry "it held it held" or the whole chain of questions before it.
     there = set(normalize(beside).split())  # the follow-up's own words are not added again

@@ -130,7 +130,7 @@ class Engine:
             told = self._outlet_summary(text)
             if told is not None:
                 return told
-        own = own_sources(self.ix, text, normalize(text)) if _TO_THE_BOT.search(text) else None
+        own = own_sources(self.ix, text)
         if own is not None:
             return own
         reported = article_reports(self.ix, text, self.ask) if names_an_article(self.ix, text) else None
@@ -770,7 +770,6 @@ _TELLS = re.compile(r"\b(?:say|says|said|report\w*|article|piece|story|about|cov
 # "… that the others don't", "… that no other article does", "only": what one article alone reports
 _ALONE = re.compile(r"\s*\b(?:that|which)\s+(?:the\s+)?(?:other (?:two|ones?|articles?|outlets?|sources?)|others?|no other (?:article|outlet|source)s?)"
                     r"(?:\s+(?:don t|do not|dont|didn t|did not|does not|doesn t|don t say|lack|miss))?\b|\b(?:only|alone)\b")
-_TO_THE_BOT = re.compile(r"\b(?:you|u|your|ur|yours|factbot|bot)\b", re.IGNORECASE)  # (a cheap look before `own_sources` reads the words)
 _OTHER_WH = frozenset(WH_WORDS) - {"what"}  # ("according to the first article, why …" asks why)
 _PASSAGE_WORDS = 6  # a passage this long says something; a shorter one ("Politics", a caption credit) does not
 _SUMMARY_PASSAGES = 3  # how many of an article's passages tell what it reports (as many as a reply on a phone shows)

@@ -220,6 +220,7 @@ class Index:
                 named = [e for e in self._analyse(found.group(1), correct=False)[1] if fb.person_by_id[e].kind == "person" and e != p.id]
                 if named:  # they are p's <inverse tie> (p as their <tie> is in p's own aliases: "Kim Jong Un's sister")
                     kin.setdefault((p.id, self.english.kin_inverse[k]), named[-1])
+        self.kin_of = frozenset(pid for (pid, _), other in kin.items() for pid in (pid, other))  # everyone in a tie the articles give
         # ("Otto Warmbier's mother" is not his father: a tie word of the other gender names no one)
         kin_names = []
         for (pid, k), other in kin.items():

@@ -81,8 +81,8 @@ class RoleChecker:
         # reporting on them ("… first reported the cancelled meeting, according to Vox")
         self.employer_words = {p.id: frozenset(plain_tokens(" ".join([p.name, p.role, *p.aliases]))) for p in people}
         self.has_role = {pid: bool(ws & self.group.keys()) for pid, ws in self.words.items()}
-        self.bare_words = {p.id: frozenset(w for text in [p.name, p.role, p.description, *p.aliases]
-                                           for before, w in zip(["", *plain_tokens(text)], plain_tokens(text)) if before not in _RANKS)
+        self.bare_words = {p.id: frozenset(w for words in map(plain_tokens, [p.name, p.role, p.description, *p.aliases])
+                                           for before, w in zip(["", *words], words) if before not in _RANKS)
                            for p in people}
         self.names: dict[tuple[str, ...], str] = dict(aliases)
         self.outlet_names = {tuple(plain_tokens(name)): "~" + name for name in outlets}

@@ -41,6 +41,8 @@ QUOTE_WORDS = frozenset("quote quotes quoted say said says saying tweet tweeted 
 SPEECH_VERB = re.compile(r"\b(?:say|said|says|tell|told|tweet|tweeted|add|added|quote)\b", re.IGNORECASE)
 # A pronoun for one person, in any case: what "he" or "she" in a follow-up or a message's second part points back with
 PERSONAL_PRONOUN = re.compile(r"\b(he|him|his|she|her|hers)\b")
+# Words that address the bot itself ("what r u about", "what outlets r ur sources")
+TO_THE_BOT = frozenset("you u your ur yours yourself factbot bot".split())
 PRONOUN_GENDER = {"he": "he", "him": "he", "his": "he", "she": "she", "her": "she", "hers": "she"}  # the articles' Person.pronoun
 # The verbs by which a body or an outlet puts out words: "what did KCNA tell Pence", "what did DW
 # report about …" (each in every tense a question uses).
