@@ -559,7 +559,13 @@ def _acts(q: Query, actors: set[str] | frozenset[str], action: str | None, spoke
     for i, t in enumerate(tokens):
         if t.startswith("@") and t[1:] in actors and action in tokens[i + 1 : i + 1 + reach]:
             return action not in spoken
-    return False
+    # or in the passive, right after it: "was the meeting cancelled by South Korea"
+    passive = _PASSIVE_BY.search(q.norm) is not None
+    return passive and any(t == action and tokens[i + 1 : i + 2] and tokens[i + 1][1:] in actors and tokens[i + 1][0] == "@"
+                           for i, t in enumerate(tokens)) and action not in spoken
+
+
+_PASSIVE_BY = re.compile(r"\b(?:\w+(?:ed|en|lt|ld)|off|out|up|down) by\b")
 
 
 _COMMENTED = re.compile(rf"\b(?:{'|'.join(REPORTING_VERBS)}|comment|commented|comments|remark|remarked|mention|mentioned)\b")

@@ -611,7 +611,11 @@ def _that_one(engine: Engine, norm: str, before: Conversation, named: set[str] =
     if kind in engine.ix._stop_stems:
         return None
     ids = [p for f in before.facts if f in engine.fb.fact_by_id for p in engine.fb.fact_by_id[f].people] + list(before.people)
-    pid = next((p for p in dict.fromkeys(ids) if kind in engine.ix.card_tokens.get(p, ())), None)
+    # Whose own role is that kind first: "which reporter" after the cast list is Parker or Rogin, not
+    # Kim Yong Nam, whose role names Vox only as the outlet that calls him "ceremonial"
+    ids = list(dict.fromkeys(ids))
+    pid = next((p for p in ids if kind in engine.ix._role_of.get(p, ())), None) or \
+        next((p for p in ids if kind in engine.ix.card_tokens.get(p, ())), None)
     if pid is not None and named and engine.fb.person_by_id[pid].kind == "person":
         # "that paper" after Ashley Parker: the paper her role names
         pid = next((t[1:] for t in engine.ix._role_of.get(pid, ()) if t.startswith("@") and kind in engine.ix._role_of.get(t[1:], ())), None)

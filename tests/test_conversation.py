@@ -989,3 +989,9 @@ def test_a_follow_up_after_a_wrong_day_was_corrected_does_not_carry_that_day(eng
     talk = _talk(engine, "was the meeting on feb 9, the day of the opening ceremony?", "then when")
     assert talk[0].result.text.startswith("No — on 10 February 2018, not 9 February")
     assert talk[1].result.text.startswith("The meeting was scheduled for 10 February 2018")
+
+
+def test_which_reporter_after_the_cast_is_a_reporter_not_someone_an_outlet_describes(engine):
+    # Kim Yong Nam's role names Vox only as the outlet that calls him "ceremonial"
+    talk = _talk(engine, "so how did people find out", "which reporter")
+    assert "Kim Yong Nam" not in talk[1].result.text and talk[1].result.text.startswith(("Ashley Parker", "Josh Rogin"))

@@ -636,6 +636,15 @@ def test_a_yes_no_question_naming_the_wrong_actor_is_answered_no_with_who_did_it
     assert not engine.ask("Did Kim Jong Un himself comment on the canceled meeting?").text.startswith("No — it wasn't")
 
 
+def test_the_wrong_actor_named_in_the_passive_is_answered_no_as_in_the_active(engine):
+    for question, name in (("was the meeting cancelled by south korea?", "South Korea"),
+                           ("did the meeting get cancelled by the south koreans", "South Korea"),
+                           ("was the meeting called off by trump", "Donald Trump")):
+        answer = engine.ask(question)
+        assert answer.text.startswith(f"No — it wasn't {name}: ") and "North Koreans cancelled" in answer.text
+    assert engine.ask("was the meeting cancelled by north korea?").text.startswith("Yes — ")
+
+
 def test_someone_acting_for_the_party_that_did_it_is_not_denied(engine):
     # the articles say North Korea cancelled, not which of its officials: Kim Yo Jong is not cleared
     for question, kind in (("why did Kim Yo Jong cancel the meeting", "premise"), ("did kim jong un cancel the meeting?", "no")):
