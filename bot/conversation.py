@@ -103,6 +103,8 @@ _EXACT = re.compile(r"^(?:and\s+|so\s+|ok\s+)?(?:(?:what(?:s| is| was| were| are
 # "quote?", "quote pls", "any quotes?", "got a quote": the words themselves, of whoever the last answer reports
 _QUOTE_ASKED = re.compile(r"^(?:and\s+|so\s+|ok\s+)?(?:(?:got|have|any|a|the|with)\s+)?(?:a\s+)?(?:quotes?|direct quotes?)(?:\s+(?:pls|please|plz))?$")
 _ANYTHING_ELSE = re.compile(r"^(?:and\s+)?(?:what|anything) else\b")
+_REPORTING_WORDS = frozenset(REPORTING_VERBS) | {"mention", "mentions", "mentioned", "named", "get", "gets", "got"}
+_ELSE_WORDS = re.compile(r"^(?:and\s+)?(who|anyone|anybody|any one|someone) else\b")
 # "and then?", "what happened next", "what came before that": a step along the timeline from the
 # happening the last answer was about
 _STEP_ON = re.compile(r"^(?:(?:and|so|ok|okay)\s+)?(?:then what|what then|and then|then|what next|next|after that|whats next|what is next|"
@@ -1131,15 +1133,34 @@ def _reported_when(engine: Engine, text: str, before: Conversation, now: float) 
 
 
 def _someone_else(engine: Engine, text: str, before: Conversation, now: float) -> Turn:
-    """"Who else?": the facts on the last question that bring in people the last answer did not name."""
+    """"Who else?": the facts on the last question that bring in people the last answer did not name.
+    "Who else was in that photo": asked as "who was in that photo", unless such a fact holds the
+    message's own words too ("who else from vox gets mentioned": Vox's Alex Ward)."""
     q = analyse(engine.ix, before.question)
     named = set(before.people[:1]) | {p for f in before.facts if f in engine.fb.fact_by_id for p in engine.fb.fact_by_id[f].people}
+    also = None
     for doc in related_docs(engine.ix, q, limit=8):
         new = [p for p in doc.fact.people if p not in named and engine.fb.person_by_id[p].kind == "person"]
         if doc.fact.id not in before.facts and new:
-            result = fact_answer(engine.ix, q, [doc.fact], 1.0, "fact", "Also: ")
-            return Turn(result, None, replace(before, people=_recent(tuple(new), before), facts=before.facts + (doc.fact.id,),
-                                               citations=tuple(result.citations), updated=now))
+            also = doc, new
+            break
+    own = _ELSE_WORDS.sub(r"\1", normalize(text))
+    # (its words of reporting say nothing of whom: "who else from vox gets mentioned")
+    own_words = set(analyse(engine.ix, " ".join(w for w in own.split() if w not in _REPORTING_WORDS)).known_tokens) \
+        if own != normalize(text) else set()
+    if own_words and not (also and own_words <= also[0].all_tokens):
+        question, note = _resolve_pronouns(engine, own, before)
+        result = engine.ask(question)
+        new = [p for p in engine.entities_in(result.text) if p not in named and p not in engine.entities_in(question)
+               and engine.fb.person_by_id[p].kind == "person"] if result.answered else []
+        if new:
+            return Turn(result, note, replace(before, people=_recent(tuple(new), before),
+                                               facts=tuple(result.facts), citations=tuple(result.citations), updated=now))
+    if also:
+        doc, new = also
+        result = fact_answer(engine.ix, q, [doc.fact], 1.0, "fact", "Also: ")
+        return Turn(result, None, replace(before, people=_recent(tuple(new), before), facts=before.facts + (doc.fact.id,),
+                                           citations=tuple(result.citations), updated=now))
     return Turn(NotCovered(text, "My sources name no one else on that.", ()), None, replace(before, updated=now))
 
 

@@ -995,3 +995,12 @@ def test_which_reporter_after_the_cast_is_a_reporter_not_someone_an_outlet_descr
     # Kim Yong Nam's role names Vox only as the outlet that calls him "ceremonial"
     talk = _talk(engine, "so how did people find out", "which reporter")
     assert "Kim Yong Nam" not in talk[1].result.text and talk[1].result.text.startswith(("Ashley Parker", "Josh Rogin"))
+
+
+def test_who_else_with_words_of_its_own_is_asked_with_them(engine):
+    # "who else was in that photo" after Karen Pence: who else is pictured, not who else the last fact names
+    talk = _talk(engine, "was pences wife there", "who else was in that photo")
+    assert "Shinzo Abe" in talk[1].result.text and not talk[1].result.text.startswith("Also: The meeting")
+    # words that only say it was reported leave the last question's people: Vox's Alex Ward
+    talk = _talk(engine, "who wrote the vox article", "whats her job there", "who else from vox gets mentioned")
+    assert "Alex Ward" in talk[2].result.text
