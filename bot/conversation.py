@@ -263,7 +263,7 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
                 or (personal.group(1) in ("he", "she", "his", "her") and personal.start() < engine.ix.mention_at(low, p.id))
                 or (personal.group(1) == "him" and personal.start() > engine.ix.mention_at(low, p.id))
                 for p in named if p.kind == "person")
-            spoke = _it_spoke(engine, text, before)
+            spoke = _it_spoke(engine, text, before) or _it_named(engine, text, before)
             question, note = spoke or _resolve_pronouns(
                 engine, text, before, pronouns_only=not bare_thing, personal_ok=True not in kinds or other,
                 plural_ok=False not in kinds, named={p.id for p in named})
@@ -272,7 +272,7 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
                 question = f"{text.rstrip(' ?!.')} {_topic_of(engine, before.question, text)}"
                 note, appended = _following(before), True
         else:
-            spoke = _it_spoke(engine, text, before)
+            spoke = _it_spoke(engine, text, before) or _it_named(engine, text, before)
             question, note = spoke or _resolve_pronouns(engine, text, before)
             if question == text and (len(norm.split()) <= 4 or _asks_only_a_kind(engine, norm)):
                 # "by who?", "which reporter", "until when": a short question names no topic of its own
@@ -880,13 +880,14 @@ def _speaks_as(pronoun: str, lowered: str) -> bool:
 
 
 _IT_SPOKE = re.compile(rf"\bit\s+(?:{'|'.join(REPORTING_VERBS)})\b")
+_IT_NAMED = re.compile(r"\b(?:was|is|s|whats)\s+it\s+(?:called|named)\b")  # "what was it called": its name, not its words
 
 
 def _it_spoke(engine: Engine, text: str, before: Conversation) -> tuple[str, str] | None:
     """"What did it say about Pence?" after KCNA: "it" that speaks is the last body the articles
     quote (or that speaks through someone they quote), not the last topic."""
     lowered = text.lower()
-    if not _IT_SPOKE.search(lowered):
+    if not _IT_SPOKE.search(lowered) or _IT_NAMED.search(normalize(text)):
         return None
     body = next((engine.fb.person_by_id[p] for p in before.people if p in engine.fb.person_by_id
                  and engine.fb.person_by_id[p].kind == "organisation"
@@ -894,6 +895,21 @@ def _it_spoke(engine: Engine, text: str, before: Conversation) -> tuple[str, str
     if body is None:
         return None
     return re.sub(r"\bit\b", body.name, text, count=1, flags=re.IGNORECASE), f"(Taking “it” as {body.name}.)"
+
+
+_ASKED_WHICH = re.compile(r"^(?:and\s+|so\s+|ok\s+)?(?:what|which)\s+([a-z]+)\b")
+
+
+def _it_named(engine: Engine, text: str, before: Conversation) -> tuple[str, str] | None:
+    """"What was it called?" after "what missile did NK launch?": "it" is the thing that question
+    asked about (its name is what is asked, not what the last topic's words give)."""
+    if not _IT_NAMED.search(normalize(text)) or not before.question:
+        return None
+    asked = _ASKED_WHICH.match(normalize(before.question))
+    noun = asked.group(1) if asked else None
+    if noun is None or noun in engine.ix.english.focus_type or engine.ix._canon_token(noun) not in engine.ix._vocab:
+        return None
+    return re.sub(r"\bit\b", f"the {noun}", text, count=1, flags=re.IGNORECASE), f"(Taking “it” as the {noun}.)"
 
 
 _WHO_IS = re.compile(r"^(?:and\s+|so\s+|ok\s+)?who(?:'s|\s+is|\s+was|\s+s)\s")

@@ -1004,3 +1004,10 @@ def test_who_else_with_words_of_its_own_is_asked_with_them(engine):
     # words that only say it was reported leave the last question's people: Vox's Alex Ward
     talk = _talk(engine, "who wrote the vox article", "whats her job there", "who else from vox gets mentioned")
     assert "Alex Ward" in talk[2].result.text
+
+
+def test_what_was_it_called_asks_the_name_of_the_thing_not_what_a_body_said(engine):
+    talk = _talk(engine, "what missile did nk launch in november", "whats it called")
+    assert talk[1].result.text.startswith("My sources don't give the missile's name")
+    talk = _talk(engine, "what missile did nk launch in november", "could it reach the US?", "what was it called")
+    assert "North Korea — Country" not in talk[2].result.text and "missile" in talk[2].result.text
