@@ -673,3 +673,36 @@ def asks(piece: str) -> bool:
 def points_back(text: str) -> bool:
     """A part or follow-up that refers to something named before it ("what did he say")."""
     return bool(_PRONOUNS & set(normalize(text).split()))
+
+
+# "when was the meeting, feb 12?", "who cancelled, the us?", "where, was it in korea?": a question,
+# then after its last comma a guess at the answer (a few words: no question word, no second clause)
+_GUESS = re.compile(r"^(?P<asked>[^,]+\S)\s*,\s*(?:(?:like|maybe|probably|was it|is it|it was|wasnt it|i think)\s+)?"
+                    r"(?:(?:in|on|at|by)\s+)?(?P<guess>[^,]+?)(?:\s+(?:right|correct|yes|maybe|i think|or something|lol))?\s*$")
+_ANY_PLACE = re.compile(r"")  # a guess names a place without "in" before it ("japan?")
+_NOT_A_GUESS = frozenset("according per says said does did do is was are were has have had can could would will should and or but who what when where why how which whose whom please pls plz exactly".split())
+
+
+def trailing_guess(ix: Index, text: str) -> tuple[str, str, Query] | None:
+    """A wh-question with a guess at its answer after its last comma: the question alone, the guess
+    as written, and the guess read. None unless the guess names only what the index knows (a name,
+    a date, a number or a word of its own: "some kingdom thing" is left to the whole question)."""
+    if "," not in text:
+        return None
+    norm = normalize(text)
+    found = _GUESS.match(text.strip().rstrip("?!. "))
+    if found is None or wh_token(normalize(found.group("asked"))) is None:
+        return None
+    guess = found.group("guess").strip()
+    words = normalize(guess).split()
+    if not words or len(words) > 4 or not _NOT_A_GUESS.isdisjoint(words) or not norm:
+        return None
+    read_guess = analyse(ix, guess)
+    # an answer's value: a name, a place, a number, a day, or someone the articles say did something
+    # without a name of ours ("the us"); "their official message", "exact clock time" are no guess
+    doers = {c.subject for c in ix.claims if c.subject}
+    placed = {t for place in ix.places_in(f" {normalize(guess)} ", _ANY_PLACE) for t in ix._analyse(place, correct=False)[0]}
+    if not (read_guess.tokens or read_guess.dates) or any(
+            not (t.startswith("@") or t.isdigit() or t in doers or t in placed) for t in read_guess.tokens):
+        return None
+    return found.group("asked"), guess, read_guess

@@ -20,14 +20,14 @@ from functools import cached_property
 
 from rapidfuzz import fuzz, process
 
-from bot.analyse import Query, asks, analyse, capitalised, meeting_owner, nameless_article, points_back, query_of, read, split_parts, wrong_journey, wrong_relative, wrong_setting
+from bot.analyse import Query, asks, analyse, capitalised, trailing_guess, meeting_owner, nameless_article, points_back, query_of, read, split_parts, wrong_journey, wrong_relative, wrong_setting
 from bot.ordering import order_answer, step_answer
 from bot.claims import as_question
 from bot.candidates import _quotes_answer, fact_answer, generate, related_docs, unmentioned_actor
 from bot.articles import (ARTICLE_WORDS, article_details, article_name, article_reports, articles_lead, coverage_by_article, names_an_article, own_sources, printed_passage, quoted_in_article,
                           reporting_articles, which_article_asks)
 from bot.decide import HEDGED, NOTHING_SPECIFIC, STATED_WRONG_COVER, decide
-from bot.facts import Discrepancy, Event, FactBase, Person, Quote, outlet_name
+from bot.facts import Discrepancy, Event, FactBase, Person, Quote, date_label, outlet_name
 from bot.index import Index, Journey
 from bot.roles import WrongRole, shown_as
 from bot.results import Answer, Citation, Comparison, NotCovered, PersonMatch, Result
@@ -63,6 +63,7 @@ def _as_a_name(typed: str) -> str:
     return typed.title() if typed.islower() else typed
 
 
+_GUESS_SPELLING = 90  # a guess written close to how the answer spells it is the answer ("pyongchang")
 _VERDICT = re.compile(r"^(?:Yes — |No — |" + re.escape(HEDGED) + ")")
 
 
@@ -88,6 +89,11 @@ class Engine:
     def ask(self, question: str) -> Result:
         """Answer a question. Never raises on any input text."""
         text = clip(question)
+        guessed = trailing_guess(self.ix, text) if "," in text else None
+        if guessed is not None:
+            checked = self._check_guess(text, *guessed)
+            if checked is not None:
+                return checked
         words, wrong = self.ix.roles.check(text)
         if wrong:
             return self._correct_roles(text, words, wrong)
@@ -149,6 +155,30 @@ class Engine:
         if told is not None:
             return told
         return self._ask(text)
+
+    def _check_guess(self, text: str, asked: str, guess: str, read_guess: Query) -> Answer | None:
+        """"When was the meeting, feb 12?": the question answered alone, led by "Not 12 February:"
+        when the answer holds no such thing (a guess it holds needs no word more). None when the
+        question alone is not answered: the whole message is read as it stands."""
+        result = self.ask(asked)
+        if not isinstance(result, Answer) or result.kind in ("premise", "no") or result.text.startswith(("Not ", "No ")):
+            return None if not isinstance(result, Answer) else replace(result, question=text)
+        said = result.text  # (what the reader is told: a name in a cited quote is not the answer)
+        tokens = set(self.ix._analyse(normalize(said), correct=False)[0])
+        held = all(t in tokens for t in read_guess.tokens) and (
+            not read_guess.dates or set(read_guess.dates) <= set(analyse(self.ix, said).dates))
+        if held or fuzz.partial_ratio(normalize(guess), normalize(said)) >= _GUESS_SPELLING:
+            return replace(result, question=text)
+        persons = [self.fb.person_by_id[e].name for e in read_guess.entities]
+        if len(persons) == 1 and len(read_guess.tokens) == 1:
+            shown = persons[0]
+        elif read_guess.dates and not read_guess.tokens:
+            shown = date_label(read_guess.dates[0], "day") if len(read_guess.dates[0]) == 10 else shown_as(text, guess)
+        else:
+            shown = shown_as(text, guess)
+            if shown.islower():  # ("the us": "the US", "korea": "Korea")
+                shown = " ".join(w.upper() if len(w) == 2 else w if w == "the" else w.capitalize() for w in shown.split())
+        return replace(result, question=text, text=f"Not {shown}: {result.text}", kind="premise")
 
     def _outlet_summary(self, question: str) -> Answer | None:
         """"What's the DW article about?", "what does Vox say?", "and the first article?": what one

@@ -1547,3 +1547,19 @@ def test_a_relative_named_through_the_other_side_of_the_tie_is_not_said_to_be_mi
 def test_saying_sorry_is_apologizing_and_a_question_that_denies_it_takes_nothing_false_for_granted(engine, question, opening):
     result = engine.ask(question)
     assert result.text.startswith(opening) and "American values" in result.text
+
+
+def test_a_wrong_guess_after_a_question_is_corrected_first_and_a_right_one_is_not(engine):
+    for question, lead, answer in (("when was the meeting, feb 12?", "Not 12 February 2018: ", "10 February 2018"),
+                                   ("who cancelled, the us?", "Not the US: ", "North Koreans cancelled"),
+                                   ("who wrote the vox article, alex ward?", "Not Alex Ward: ", "Jen Kirby"),
+                                   ("where were the olympics, japan?", "Not Japan: ", "Pyeongchang"),
+                                   ("how many officials was pence gonna meet, 3?", "Not 3: ", "Kim Yong Nam")):
+        result = engine.ask(question)
+        assert result.text.startswith(lead) and answer in result.text, question
+    # a guess the answer holds, however spelt, takes nothing away; words that guess no value are no guess
+    for question in ("who interviewd pence on the plane, josh rogan?", "what olympics was it, pyongchang?",
+                     "where did pence drop the sanctions announcement, japan?",
+                     "Why did Pence want to meet the North Koreans, according to Nauert?",
+                     "what time did north korea back out, like exact clock time?"):
+        assert not engine.ask(question).text.startswith("Not "), question
