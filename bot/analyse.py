@@ -229,6 +229,10 @@ class Reading:
 
 
 # "besides the regret part", "other than the tweet": words set aside at the end of a question
+_ELSEWHERE_ASKED = re.compile(r"^(?:and\s+|so\s+|ok\s+)?where\b")
+_ELSEWHERE = re.compile(r"\s\b(?:before|besides|other than|apart from|aside from|except)\s+(?:(?:he|she|they)\s+(?:went|came|flew|got)\s+to\s+|"
+                        r"going\s+to\s+|visiting\s+|coming\s+to\s+)?(?:the\s+)?(.+)$")
+IN_PLACE_OR_NOT = re.compile(r"")  # a place named with no "in" before it
 _SET_ASIDE = re.compile(r"\s\b(?:besides|other than|apart from|aside from|except(?: for)?|not counting)\s+(.+)$")
 
 
@@ -278,6 +282,10 @@ def read(ix: Index, question: str) -> Reading:
         # "what else did Nauert tweet besides the regret part": the words set aside are not asked
         # for ("which officials besides Pence …" still names who the question is about)
         norm, aside = norm[: aside.start()], tuple(aside.group(1).split())
+    elif (elsewhere := _ELSEWHERE.search(norm)) and _ELSEWHERE_ASKED.match(norm) and (
+            ix._analyse(elsewhere.group(1), correct=False)[1] or ix.places_in(f" {elsewhere.group(1)} ", IN_PLACE_OR_NOT)):
+        # "where did Pence go before South Korea": somewhere else — the place named is not the answer
+        norm, aside = norm[: elsewhere.start()], tuple(elsewhere.group(1).split())
     else:
         aside = ()
     found = find_dates(norm, ix.fb.meta.default_year)

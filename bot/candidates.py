@@ -155,10 +155,15 @@ def facts(ix: Index, q: Query) -> list[Candidate]:
     keys = {i: -(covers[i] + bm25[i] / top + templates[i]) for i in rough}
     rough = sorted(rough, key=keys.__getitem__)[:FACT_CANDIDATES]
     out = []
+    # "where did Pence go before South Korea": a fact that puts it only in the place set aside does not say where
+    elsewhere = set(ix._analyse(" ".join(q.aside), correct=False)[1]) if q.aside and q.answer_type == "place" else set()
     for i in rough:
         doc, cover = ix.docs[i], covers[i]
+        shows = ix.shows[doc.fact.id]
+        if elsewhere and set(ix._analyse(" ".join(ix.places_in(ix.plain_statements[doc.fact.id], IN_PLACE)), correct=False)[1]) <= elsewhere:
+            shows = shows - {"place"}
         out.append(Candidate("fact", cover, _fact_builder(ix, q, [doc.fact], cover, "fact", ""), (doc.fact.id,),
-                             doc.all_tokens, doc.entities, ix.shows[doc.fact.id], templates[i], _dates(doc.fact.date),
+                             doc.all_tokens, doc.entities, shows, templates[i], _dates(doc.fact.date),
                              bm25[i] / top, bm25[i], doc.evidence_tokens, doc.with_evidence))
     return out
 

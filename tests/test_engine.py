@@ -1563,3 +1563,12 @@ def test_a_wrong_guess_after_a_question_is_corrected_first_and_a_right_one_is_no
                      "Why did Pence want to meet the North Koreans, according to Nauert?",
                      "what time did north korea back out, like exact clock time?"):
         assert not engine.ask(question).text.startswith("Not "), question
+
+
+def test_where_before_a_place_asks_for_somewhere_else(engine):
+    # the setting's fact puts Pence in South Korea: it is the place set aside, not the answer
+    for question in ("where did pence go before south korea", "where was pence before he went to south korea",
+                     "where was pence before the olympics"):
+        assert engine.ask(question).text.startswith("At the start of his trip, in Japan"), question
+    # (what came after is not what came before: Japan was the start of the trip)
+    assert "Japan" not in engine.ask("where did pence go after south korea").text
