@@ -1572,3 +1572,8 @@ def test_where_before_a_place_asks_for_somewhere_else(engine):
         assert engine.ask(question).text.startswith("At the start of his trip, in Japan"), question
     # (what came after is not what came before: Japan was the start of the trip)
     assert "Japan" not in engine.ask("where did pence go after south korea").text
+
+
+def test_eventually_and_ultimately_ask_whether_it_happened(engine):
+    for question in ("did the meeting eventually happen", "did they ultimately meet"):
+        assert engine.ask(question).text.startswith("No — Vice President Mike Pence was set to meet"), question
