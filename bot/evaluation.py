@@ -80,6 +80,9 @@ EVAL_SETS = {
     "blind_bh": EVAL_SET.with_name("blind_bh.yaml"),
     "blind_bi": EVAL_SET.with_name("blind_bi.yaml"),
     "blind_bj": EVAL_SET.with_name("blind_bj.yaml"),
+    "blind_bk": EVAL_SET.with_name("blind_bk.yaml"),
+    "blind_bl": EVAL_SET.with_name("blind_bl.yaml"),
+    "blind_bm": EVAL_SET.with_name("blind_bm.yaml"),
     "dev": Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev_questions.yaml",
 }
 
