@@ -7,6 +7,8 @@ import math
 import re
 from dataclasses import replace
 
+from rapidfuzz import fuzz, process
+
 from bot.analyse import Query
 from bot.candidates import fact_answer, related_docs
 from bot.english import COMMON_WORD
@@ -24,6 +26,8 @@ SOMEONE_ELSE_COVER = 0.6  # how much of what a question asks a fact about someon
 NEAR_MISS = -1.5  # below the abstain line, but close enough that what the sources do say helps
 
 _FOCUS = {"date": "when", "person": "who", "place": "where", "number": "how many", "reason": "why"}
+UNKNOWN_DOER_ZIPF = 5.5  # "china", "russia" (5.1, 4.9); not "people" (6.9) or "anyone"
+NAME_SPELLING = 65  # "pens" is Pence misspelt (ratio 67), "russia" spells no name of theirs
 FULL_ROUTE = 0.999  # a candidate that holds every word the question asks about
 HEDGED = "My sources don't answer that with a plain yes or no, but here is what they say: "
 # The opening of an abstention that names no detail the sources leave open ("My sources don't say
@@ -44,6 +48,10 @@ def decide(ix: Index, q: Query, scored: list[Scored], decision: Decision) -> Res
         # something ("cauldron", not "year" or "summer") is not theirs. (But "did CNN break the
         # story?" states something wrong about what they do say: that is corrected.)
         return not_covered(ix, q, [])
+    if stated_wrong is None and q.yes_no and _unknown_doer(ix, q):
+        # "did Russia agree to the sanctions?": the one asked about is never mentioned — what the
+        # articles say of others gives no yes or no for it
+        return not_covered(ix, q, scored)
     if q.outlet and scored and not _reports(ix, scored[0], q.outlet):
         # "according to DW, why did North Korea cancel?": what DW reports answers it, if anything it
         # reports does; only then is it told that DW does not report what the others do
@@ -99,6 +107,27 @@ def decide(ix: Index, q: Query, scored: list[Scored], decision: Decision) -> Res
     if isinstance(result, Answer):
         return replace(result, confidence=confidence)
     return result
+
+
+_AUX = frozenset("did does do was were is are has have had will would could".split())
+_LEAD = frozenset("so and but wait ok okay hey".split())
+
+
+def _unknown_doer(ix: Index, q: Query) -> bool:
+    """Whether a yes/no question's subject, the word right after its auxiliary ("did Russia …"),
+    is a name-like word the articles never use (rarer than the common words of chat) and spells
+    none of their names ("did pens stand up": Pence)."""
+    words = q.norm.split()
+    while words and words[0] in _LEAD:
+        words = words[1:]
+    if len(words) < 3 or words[0] not in _AUX:
+        return False
+    subject = words[2] if words[1] == "the" else words[1]
+    if not any(w == subject and zipf < UNKNOWN_DOER_ZIPF for w, zipf in q.unknown):
+        return False
+    # (a misspelling keeps its first letter: "pens" is Pence, "china" is not KCNA)
+    names = {w for alias in ix._aliases for w in alias if w[:1] == subject[:1]}
+    return process.extractOne(subject, names, scorer=fuzz.ratio, score_cutoff=NAME_SPELLING) is None
 
 
 def _without_premises_of_other_things(scored: list[Scored]) -> list[Scored]:

@@ -1577,3 +1577,12 @@ def test_where_before_a_place_asks_for_somewhere_else(engine):
 def test_eventually_and_ultimately_ask_whether_it_happened(engine):
     for question in ("did the meeting eventually happen", "did they ultimately meet"):
         assert engine.ask(question).text.startswith("No — Vice President Mike Pence was set to meet"), question
+
+
+def test_a_yes_no_question_about_someone_never_mentioned_is_not_covered(engine):
+    # what the articles say of the 20 countries gives no yes or no for Russia
+    for question, word in (("did russia agree to the sanctions", "russia"), ("was trudeau at the summit", "trudeau")):
+        result = engine.ask(question)
+        assert not result.answered and f"they never mention '{word}'" in result.text, question
+    # a name misspelt is still theirs
+    assert "never mention" not in engine.ask("did pens stand up when the korean athlets marched togehter").text
