@@ -232,7 +232,7 @@ class Reading:
 _ELSEWHERE_ASKED = re.compile(r"^(?:and\s+|so\s+|ok\s+)?where\b")
 _ELSEWHERE = re.compile(r"\s\b(?:before|besides|other than|apart from|aside from|except)\s+(?:(?:he|she|they)\s+(?:went|came|flew|got)\s+to\s+|"
                         r"going\s+to\s+|visiting\s+|coming\s+to\s+)?(?:the\s+)?(.+)$")
-IN_PLACE_OR_NOT = re.compile(r"")  # a place named with no "in" before it
+WORD_START = re.compile(r"\b(?=\w)")  # for `places_in`: a place named anywhere, with no "in" before it
 _SET_ASIDE = re.compile(r"\s\b(?:besides|other than|apart from|aside from|except(?: for)?|not counting)\s+(.+)$")
 
 
@@ -283,7 +283,7 @@ def read(ix: Index, question: str) -> Reading:
         # for ("which officials besides Pence …" still names who the question is about)
         norm, aside = norm[: aside.start()], tuple(aside.group(1).split())
     elif (elsewhere := _ELSEWHERE.search(norm)) and _ELSEWHERE_ASKED.match(norm) and (
-            ix._analyse(elsewhere.group(1), correct=False)[1] or ix.places_in(f" {elsewhere.group(1)} ", IN_PLACE_OR_NOT)):
+            ix._analyse(elsewhere.group(1), correct=False)[1] or ix.places_in(elsewhere.group(1), WORD_START)):
         # "where did Pence go before South Korea": somewhere else — the place named is not the answer
         norm, aside = norm[: elsewhere.start()], tuple(elsewhere.group(1).split())
     else:
@@ -687,7 +687,6 @@ def points_back(text: str) -> bool:
 # then after its last comma a guess at the answer (a few words: no question word, no second clause)
 _GUESS = re.compile(r"^(?P<asked>[^,]+\S)\s*,\s*(?:(?:like|maybe|probably|was it|is it|it was|wasnt it|i think)\s+)?"
                     r"(?:(?:in|on|at|by)\s+)?(?P<guess>[^,]+?)(?:\s+(?:right|correct|yes|maybe|i think|or something|lol))?\s*$")
-_ANY_PLACE = re.compile(r"")  # a guess names a place without "in" before it ("japan?")
 _NOT_A_GUESS = frozenset("according per says said does did do is was are were has have had can could would will should and or but who what when where why how which whose whom please pls plz exactly".split())
 
 
@@ -695,22 +694,19 @@ def trailing_guess(ix: Index, text: str) -> tuple[str, str, Query] | None:
     """A wh-question with a guess at its answer after its last comma: the question alone, the guess
     as written, and the guess read. None unless the guess names only what the index knows (a name,
     a date, a number or a word of its own: "some kingdom thing" is left to the whole question)."""
-    if "," not in text:
-        return None
-    norm = normalize(text)
-    found = _GUESS.match(text.strip().rstrip("?!. "))
+    found = _GUESS.match(text.strip().rstrip("?!. ")) if "," in text else None
     if found is None or wh_token(normalize(found.group("asked"))) is None:
         return None
     guess = found.group("guess").strip()
-    words = normalize(guess).split()
-    if not words or len(words) > 4 or not _NOT_A_GUESS.isdisjoint(words) or not norm:
+    plain = normalize(guess)
+    words = plain.split()
+    if not words or len(words) > 4 or not _NOT_A_GUESS.isdisjoint(words):
         return None
     read_guess = analyse(ix, guess)
     # an answer's value: a name, a place, a number, a day, or someone the articles say did something
     # without a name of ours ("the us"); "their official message", "exact clock time" are no guess
-    doers = {c.subject for c in ix.claims if c.subject}
-    placed = {t for place in ix.places_in(f" {normalize(guess)} ", _ANY_PLACE) for t in ix._analyse(place, correct=False)[0]}
+    placed = {t for place in ix.places_in(plain, WORD_START) for t in ix._analyse(place, correct=False)[0]}
     if not (read_guess.tokens or read_guess.dates) or any(
-            not (t.startswith("@") or t.isdigit() or t in doers or t in placed) for t in read_guess.tokens):
+            not (t.startswith("@") or t.isdigit() or t in ix.claim_doers or t in placed) for t in read_guess.tokens):
         return None
     return found.group("asked"), guess, read_guess

@@ -22,7 +22,7 @@ from bot.facts import Fact, Person, Quote, date_label
 from bot.index import Index, _ClaimDoc, _Doc
 from bot.results import Answer, NotCovered, Result
 from bot.roles import shown_as
-from bot.text import (ARTICLE_NOUNS, HYPOTHETICAL, MONTH_NAMES, plain_tokens, PERSON_STARTERS, QUOTED, REPORTING_VERBS, SPEECH_VERB, STOPWORDS, WHO_STARTERS, YES_NO_STARTERS,
+from bot.text import (ARTICLE_NOUNS, HYPOTHETICAL, MONTH_NAMES, SEPARABLE, plain_tokens, PERSON_STARTERS, QUOTED, REPORTING_VERBS, SPEECH_VERB, STOPWORDS, WHO_STARTERS, YES_NO_STARTERS,
                       date_span, listed, normalize, ordinal, stem)
 
 KINDS = ("fact", "yes", "no", "premise", "person", "quotes", "said", "date", "timeline", "didyoumean", "gap")
@@ -565,12 +565,12 @@ def _acts(q: Query, actors: set[str] | frozenset[str], action: str | None, spoke
         if t.startswith("@") and t[1:] in actors and action in tokens[i + 1 : i + 1 + reach]:
             return action not in spoken
     # or in the passive, right after it: "was the meeting cancelled by South Korea"
-    passive = _PASSIVE_BY.search(q.norm) is not None
-    return passive and any(t == action and tokens[i + 1 : i + 2] and tokens[i + 1][1:] in actors and tokens[i + 1][0] == "@"
-                           for i, t in enumerate(tokens)) and action not in spoken
+    return action not in spoken and _PASSIVE_BY.search(q.norm) is not None and any(
+        t == action and done_by.startswith("@") and done_by[1:] in actors for t, done_by in zip(tokens, tokens[1:]))
 
 
-_PASSIVE_BY = re.compile(r"\b(?:\w+(?:ed|en|lt|ld)|off|out|up|down) by\b")
+# "cancelled by", "called off by": a verb's past participle, or a two-word verb's particle, before "by"
+_PASSIVE_BY = re.compile(rf"\b(?:\w+(?:ed|en|lt|ld)|{'|'.join(sorted(SEPARABLE))}) by\b")
 
 
 _COMMENTED = re.compile(rf"\b(?:{'|'.join(REPORTING_VERBS)}|comment|commented|comments|remark|remarked|mention|mentioned)\b")

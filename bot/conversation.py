@@ -73,7 +73,7 @@ _SAID_TO = re.compile(r"^(?:and\s+|so\s+)?(?:who did (?:he|she|they) (?:tell|say
                       r"who (?:was|were) (?:he|she|they) (?:talking|speaking) to|who was (?:that|it) (?:said|told) to)$")
 # "who else?", "anyone else?", "who else was there"
 # ("what else did they accuse him of" is a question of its own, read with its pronouns resolved)
-_ELSE = re.compile(r"^(?:and\s+)?(?:(?:who|anyone|anybody|any one|someone) else\b|(?:what|anything) else(?: (?:is there|was there|happened))?$)")
+_ELSE = re.compile(r"^(?:and\s+)?(?:(?P<who>who|anyone|anybody|any one|someone) else\b|(?:what|anything) else(?: (?:is there|was there|happened))?$)")
 # "what did he say next?", "what else did she say", "did he say anything else"
 _SAID_NEXT = re.compile(r"\b(?:say|said|tweet|tweeted|add|added|suggest|suggested|claim|claimed)\b.*\b(?:next|else|after that|then|more|too|also)\b|"
                         r"\b(?:else|more|next)\b.*\b(?:say|said|tweet|tweeted|suggest|suggested|claim|claimed)\b")
@@ -104,7 +104,6 @@ _EXACT = re.compile(r"^(?:and\s+|so\s+|ok\s+)?(?:(?:what(?:s| is| was| were| are
 _QUOTE_ASKED = re.compile(r"^(?:and\s+|so\s+|ok\s+)?(?:(?:got|have|any|a|the|with)\s+)?(?:a\s+)?(?:quotes?|direct quotes?)(?:\s+(?:pls|please|plz))?$")
 _ANYTHING_ELSE = re.compile(r"^(?:and\s+)?(?:what|anything) else\b")
 _REPORTING_WORDS = frozenset(REPORTING_VERBS) | {"mention", "mentions", "mentioned", "named", "get", "gets", "got"}
-_ELSE_WORDS = re.compile(r"^(?:and\s+)?(who|anyone|anybody|any one|someone) else\b")
 # "and then?", "what happened next", "what came before that": a step along the timeline from the
 # happening the last answer was about
 _STEP_ON = re.compile(r"^(?:(?:and|so|ok|okay)\s+)?(?:then what|what then|and then|then|what next|next|after that|whats next|what is next|"
@@ -263,7 +262,7 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
                 or (personal.group(1) in ("he", "she", "his", "her") and personal.start() < engine.ix.mention_at(low, p.id))
                 or (personal.group(1) == "him" and personal.start() > engine.ix.mention_at(low, p.id))
                 for p in named if p.kind == "person")
-            spoke = _it_spoke(engine, text, before) or _it_named(engine, text, before)
+            spoke = _it_spoke(engine, text, before)
             question, note = spoke or _resolve_pronouns(
                 engine, text, before, pronouns_only=not bare_thing, personal_ok=True not in kinds or other,
                 plural_ok=False not in kinds, named={p.id for p in named})
@@ -272,7 +271,7 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
                 question = f"{text.rstrip(' ?!.')} {_topic_of(engine, before.question, text)}"
                 note, appended = _following(before), True
         else:
-            spoke = _it_spoke(engine, text, before) or _it_named(engine, text, before)
+            spoke = _it_spoke(engine, text, before)
             question, note = spoke or _resolve_pronouns(engine, text, before)
             if question == text and (len(norm.split()) <= 4 or _asks_only_a_kind(engine, norm)):
                 # "by who?", "which reporter", "until when": a short question names no topic of its own
@@ -885,10 +884,13 @@ _IT_NAMED = re.compile(r"\b(?:was|is|s|whats)\s+it\s+(?:called|named)\b")  # "wh
 
 def _it_spoke(engine: Engine, text: str, before: Conversation) -> tuple[str, str] | None:
     """"What did it say about Pence?" after KCNA: "it" that speaks is the last body the articles
-    quote (or that speaks through someone they quote), not the last topic."""
+    quote (or that speaks through someone they quote), not the last topic. ("What was it called"
+    asks a name: see `_it_named`.)"""
     lowered = text.lower()
-    if not _IT_SPOKE.search(lowered) or _IT_NAMED.search(normalize(text)):
+    if not _IT_SPOKE.search(lowered):
         return None
+    if _IT_NAMED.search(normalize(text)):
+        return _it_named(engine, text, before)
     body = next((engine.fb.person_by_id[p] for p in before.people if p in engine.fb.person_by_id
                  and engine.fb.person_by_id[p].kind == "organisation"
                  and engine.ix.quoted(p)), None)
@@ -903,7 +905,7 @@ _ASKED_WHICH = re.compile(r"^(?:and\s+|so\s+|ok\s+)?(?:what|which)\s+([a-z]+)\b"
 def _it_named(engine: Engine, text: str, before: Conversation) -> tuple[str, str] | None:
     """"What was it called?" after "what missile did NK launch?": "it" is the thing that question
     asked about (its name is what is asked, not what the last topic's words give)."""
-    if not _IT_NAMED.search(normalize(text)) or not before.question:
+    if not before.question:
         return None
     asked = _ASKED_WHICH.match(normalize(before.question))
     noun = asked.group(1) if asked else None
@@ -1160,10 +1162,11 @@ def _someone_else(engine: Engine, text: str, before: Conversation, now: float) -
         if doc.fact.id not in before.facts and new:
             also = doc, new
             break
-    own = _ELSE_WORDS.sub(r"\1", normalize(text))
+    norm = normalize(text)
+    asked = _ELSE.match(norm)
+    own = asked.group("who") + norm[asked.end():] if asked and asked.group("who") else ""  # "who was in the box"
     # (its words of reporting say nothing of whom: "who else from vox gets mentioned")
-    own_words = set(analyse(engine.ix, " ".join(w for w in own.split() if w not in _REPORTING_WORDS)).known_tokens) \
-        if own != normalize(text) else set()
+    own_words = set(analyse(engine.ix, " ".join(w for w in own.split() if w not in _REPORTING_WORDS)).known_tokens) if own else set()
     if own_words and not (also and own_words <= also[0].all_tokens):
         question, note = _resolve_pronouns(engine, own, before)
         result = engine.ask(question)

@@ -16,7 +16,7 @@ from bot.index import Index
 from bot.results import Answer, NotCovered, Result
 from bot.roles import shown_as
 from bot.scorer import Decision, Scored, decision_score
-from bot.text import SPEECH_VERB, listed
+from bot.text import SPEECH_VERB, YES_NO_STARTERS, listed
 
 SECOND_FACT = 0.8  # a second fact joins the answer when it is at least this likely, relative to the first
 OTHER_THING_LEAD = 0.15  # by how much more of a question a fact on something else must hold for a premise not to be read into it
@@ -109,18 +109,15 @@ def decide(ix: Index, q: Query, scored: list[Scored], decision: Decision) -> Res
     return result
 
 
-_AUX = frozenset("did does do was were is are has have had will would could".split())
-_LEAD = frozenset("so and but wait ok okay hey".split())
-
-
 def _unknown_doer(ix: Index, q: Query) -> bool:
     """Whether a yes/no question's subject, the word right after its auxiliary ("did Russia …"),
     is a name-like word the articles never use (rarer than the common words of chat) and spells
     none of their names ("did pens stand up": Pence)."""
     words = q.norm.split()
-    while words and words[0] in _LEAD:
-        words = words[1:]
-    if len(words) < 3 or words[0] not in _AUX:
+    if q.first not in YES_NO_STARTERS or q.first not in words:  # (its first word that is no filler: "wait did …")
+        return False
+    words = words[words.index(q.first):]
+    if len(words) < 3:
         return False
     subject = words[2] if words[1] == "the" else words[1]
     if not any(w == subject and zipf < UNKNOWN_DOER_ZIPF for w, zipf in q.unknown):

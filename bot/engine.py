@@ -32,7 +32,7 @@ from bot.index import Index, Journey
 from bot.roles import WrongRole, shown_as
 from bot.results import Answer, Citation, Comparison, NotCovered, PersonMatch, Result
 from bot.scorer import Scored, Weights, decision_features, decision_score, score_all
-from bot.text import (PERSONAL_PRONOUN, PRONOUN_GENDER, QUOTED, SPEECH_VERB, STOPWORDS, clip, date_span, listed, normalize, parse_dates, plain_tokens, typed_day,
+from bot.text import (PERSONAL_PRONOUN, PRONOUN_GENDER, QUOTED, SPEECH_VERB, STOPWORDS, clip, date_span, find_dates, listed, normalize, parse_dates, plain_tokens, typed_day,
                       WH_WORDS, wh_token, without_question_words)
 
 __all__ = ["Answer", "Citation", "Comparison", "Engine", "NotCovered", "PersonMatch", "Result", "normalize"]
@@ -89,7 +89,7 @@ class Engine:
     def ask(self, question: str) -> Result:
         """Answer a question. Never raises on any input text."""
         text = clip(question)
-        guessed = trailing_guess(self.ix, text) if "," in text else None
+        guessed = trailing_guess(self.ix, text)
         if guessed is not None:
             checked = self._check_guess(text, *guessed)
             if checked is not None:
@@ -161,13 +161,15 @@ class Engine:
         when the answer holds no such thing (a guess it holds needs no word more). None when the
         question alone is not answered: the whole message is read as it stands."""
         result = self.ask(asked)
-        if not isinstance(result, Answer) or result.kind in ("premise", "no") or result.text.startswith(("Not ", "No ")):
-            return None if not isinstance(result, Answer) else replace(result, question=text)
-        said = result.text  # (what the reader is told: a name in a cited quote is not the answer)
-        tokens = set(self.ix._analyse(normalize(said), correct=False)[0])
+        if not isinstance(result, Answer):
+            return None
+        if result.kind in ("premise", "no") or result.text.startswith(("Not ", "No ")):
+            return replace(result, question=text)  # (the answer corrects something already)
+        said = normalize(result.text)  # (what the reader is told: a name in a cited quote is not the answer)
+        tokens = set(self.ix._analyse(said, correct=False)[0])
         held = all(t in tokens for t in read_guess.tokens) and (
-            not read_guess.dates or set(read_guess.dates) <= set(analyse(self.ix, said).dates))
-        if held or fuzz.partial_ratio(normalize(guess), normalize(said)) >= _GUESS_SPELLING:
+            not read_guess.dates or set(read_guess.dates) <= {iso for iso, _, _ in find_dates(said, self.fb.meta.default_year)})
+        if held or fuzz.partial_ratio(normalize(guess), said) >= _GUESS_SPELLING:
             return replace(result, question=text)
         persons = [self.fb.person_by_id[e].name for e in read_guess.entities]
         if len(persons) == 1 and len(read_guess.tokens) == 1:

@@ -155,6 +155,7 @@ class Index:
         disputed = {fid for d in fb.discrepancies for fid in d.facts}
         self.docs = [self._fact_doc(f, f.id in disputed) for f in fb.facts]
         self.claims = [self._claim_doc(f, c.text, c.holds) for f in fb.facts for c in f.claims]
+        self.claim_doers = frozenset(c.subject for c in self.claims if c.subject)  # who the claims say did something ("@pence", "us")
         self.gaps = [self._gap_doc(d, phrase) for d in self.docs for phrase in d.fact.unsaid]
         self._gap_types: dict[str, str] = {}
         self._index_vocabulary()
