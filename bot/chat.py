@@ -4,6 +4,7 @@ offline console (`factbot chat`), so both answer the same way."""
 from __future__ import annotations
 
 import json
+import logging
 import re
 import sys
 
@@ -12,6 +13,11 @@ from bot.conversation import Conversation, Turn, follow_up
 from bot.engine import Engine, normalize
 from bot.text import TO_THE_BOT
 from bot.facts import Meta
+
+log = logging.getLogger(__name__)
+
+# What a user is told when answering their message failed (the error itself goes to the log)
+APOLOGY = "Sorry — something went wrong while answering. It has been logged; please try again."
 
 # Greetings and "what are you?" in a chat's words ("hi there", "who r u", "what can u tell me"): the help
 GREETINGS = re.compile(r"^(?:(?:hi|hello|hey|yo|hiya|howdy|greetings)(?: there| bot| factbot)?|help(?: me)?|start|about|commands|"
@@ -95,7 +101,12 @@ def run_console(engine: Engine, json_mode: bool = False, stdin=None, stdout=None
             welcome = you_are_welcome(engine.fb.meta, text)
             print(json.dumps({"reply": welcome}) if json_mode else welcome + "\n", file=stdout, flush=True)
             continue
-        turn, conversation = respond_in(engine, text, conversation)
+        try:
+            turn, conversation = respond_in(engine, text, conversation)
+        except Exception:  # one message that trips the engine is apologised for; the console keeps going
+            log.exception("error answering a console message")
+            print(json.dumps({"error": APOLOGY}) if json_mode else APOLOGY + "\n", file=stdout, flush=True)
+            continue
         if json_mode:
             payload = {"help": help_} if turn is None else {**render.result_json(turn.result), "note": turn.note}
             print(json.dumps(payload, ensure_ascii=False), file=stdout, flush=True)

@@ -295,11 +295,11 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
         repeats = again and not set(alone.facts) <= set(before.facts) and _asks_a_thing(engine, norm)
         # ("when was it" after the summit: alone, "it" is the episode's meeting — a reading for a
         # message with nothing before it, not a better one, unless the talk was about the meeting)
-        message = analyse(engine.ix, text)  # (the message read alone, once, for the two tests below)
-        by_default = engine._episode_pointed_at(message, norm) is not None and not _of_the_episode(engine, before)
+        read_alone = analyse(engine.ix, text)  # (the message read alone, once, for the two tests below)
+        by_default = engine._episode_pointed_at(read_alone, norm) is not None and not _of_the_episode(engine, before)
         # ("why'd it get cancelled" after who Pence was to meet: read with those words, the story in
         # short; alone, why — the reading that gives the kind of answer asked is the better one)
-        gives = _gives_kind(engine, message, alone) and not _gives_kind(engine, message, result)
+        gives = _gives_kind(engine, read_alone, alone) and not _gives_kind(engine, read_alone, result)
         if alone.answered and not said_open and not by_default and (not result.answered or alone.confidence > result.confidence
                                                                      or repeats or gives):
             result, question, note = alone, text, None
@@ -368,8 +368,9 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
         after = replace(after, quotes=before.quotes)
     if not shown:  # (the facts the talk is still about when this answer gave none: "would he talk to them?" unanswered)
         after = replace(after, reported=_quotes_behind(engine, after.facts))
-    if isinstance(result, Answer) and result.person is not None and result.person.id not in after.people:
-        after = replace(after, people=(result.person.id, *after.people))
+    if isinstance(result, Answer) and result.person is not None and (result.person.id not in after.people or result.kind == "person"):
+        # (someone's card is about them first: "whos the actual leader then" — Kim Jong Un — "how's he related to her")
+        after = replace(after, people=tuple(dict.fromkeys((result.person.id, *after.people))))
     if isinstance(result, Answer) and result.kind == "person" and result.person is not None:
         # "who is Kim Yo Jong?" — "and him?": the people her card names ("Kim Jong Un's younger sister")
         # come after her, so a "him" finds one of them

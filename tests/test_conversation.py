@@ -12,6 +12,7 @@ import yaml
 
 from bench.dialogues import score
 from bench.pin import DIALOGUE_SETS
+from bot import render
 from bot.chat import run_console
 from bot.conversation import EXPIRES_AFTER, Conversation, ConversationStore, _doer_first, follow_up
 from bot.evaluation import judge
@@ -1011,3 +1012,33 @@ def test_what_was_it_called_asks_the_name_of_the_thing_not_what_a_body_said(engi
     assert talk[1].result.text.startswith("My sources don't give the missile's name")
     talk = _talk(engine, "what missile did nk launch in november", "could it reach the US?", "what was it called")
     assert "North Korea — Country" not in talk[2].result.text and "missile" in talk[2].result.text
+
+
+def test_an_outlet_switch_after_a_follow_up_read_alone_is_answered(engine):
+    # it failed with an error: the message read alone replaced the message itself
+    *_, turn = _talk(engine, "who took the vox photo of pence and kim yo jong", "where is she in it", "and in the dw photo?")
+    assert turn.result.answered and "DW" in render.result_text(turn.result)
+
+
+def test_the_console_apologises_for_a_message_it_fails_on_and_keeps_going(engine, monkeypatch, caplog):
+    import bot.chat
+
+    real = bot.chat.follow_up
+
+    def failing_on_boom(engine, text, conversation):
+        if text == "boom":
+            raise RuntimeError("engine bug")
+        return real(engine, text, conversation)
+
+    monkeypatch.setattr(bot.chat, "follow_up", failing_on_boom)
+    out = io.StringIO()
+    run_console(engine, stdin=io.StringIO("boom\nwho is nick ayers\n"), stdout=out)
+    shown = out.getvalue()
+    assert shown.startswith("Sorry — something went wrong while answering.") and "Nick Ayers — Chief of staff" in shown
+    assert "engine bug" in caplog.text  # the error is in the log, not in front of the user
+
+
+def test_a_card_puts_its_person_first_for_the_next_pronoun(engine):
+    *_, turn = _talk(engine, "is kim yong nam the real leader of north korea", "whos the actual leader then",
+                     "and how's he related to yo jong")
+    assert turn.note == "(Taking “he” as Kim Jong Un.)" and "sister" in turn.result.text

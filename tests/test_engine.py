@@ -1586,3 +1586,9 @@ def test_a_yes_no_question_about_someone_never_mentioned_is_not_covered(engine):
         assert not result.answered and f"they never mention '{word}'" in result.text, question
     # a name misspelt is still theirs
     assert "never mention" not in engine.ask("did pens stand up when the korean athlets marched togehter").text
+
+
+def test_a_name_without_its_family_name_is_the_person(engine):
+    # users write "yo jong" and "yong nam" as often as the full names
+    assert engine.ask("who is yo jong").text.startswith("Kim Yo Jong — Sister of North Korean leader Kim Jong Un")
+    assert engine.ask("who is yong nam").text.startswith("Kim Yong Nam — North Korea's head of state")

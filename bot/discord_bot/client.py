@@ -20,7 +20,7 @@ from discord import app_commands
 from discord.ext.commands import CooldownMapping
 
 from bot import render
-from bot.chat import help_text, is_thanks, respond_in, you_are_welcome
+from bot.chat import APOLOGY, help_text, is_thanks, respond_in, you_are_welcome
 from bot.conversation import ConversationStore
 from bot.config import Settings
 from bot.engine import Engine
@@ -32,7 +32,6 @@ from bot.discord_bot import commands, embeds, views  # noqa: E402  (after the na
 
 log = logging.getLogger("factbot")
 
-APOLOGY = "Sorry — something went wrong while answering. It has been logged; please try again."
 COOLDOWN_REACTION = "⏳"
 
 
