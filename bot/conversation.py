@@ -232,6 +232,11 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
             return _someone_else(engine, text, before, now)
         if _MORE.match(norm):
             return _more(engine, text, before, now)
+        preposition = _PREPOSITION_WHO.match(norm)
+        if preposition and before.facts:
+            turn = _of_the_last_facts(engine, text, preposition.group(1), before, now)
+            if turn is not None:
+                return turn
         elliptic = _ELLIPTIC.match(norm)
         that_one = None if elliptic else _that_one(engine, norm, before, named=set(engine.entities_in(text)))
         if elliptic:
@@ -1138,6 +1143,27 @@ def _said_when(engine: Engine, text: str, before: Conversation, now: float) -> T
     cites = tuple(engine.ix._cite(x.source, x.text) for x in shown)
     return Turn(Answer(text, "\n".join(dict.fromkeys(lines)), "quotes", cites, quotes=tuple(shown)), None,
                 replace(before, updated=now))
+
+
+# "against who?" after the sanctions Pence announced, "between who?" after the talks that would have been
+_PREPOSITION_WHO = re.compile(r"^(?:and\s+|so\s+|ok\s+)?(by|against|between|with|for|from|toward|towards)\s+(?:who|whom|what|which\s+[a-z]+)$")
+
+
+def _of_the_last_facts(engine: Engine, text: str, preposition: str, before: Conversation, now: float) -> Turn | None:
+    """"Against who?" asks what follows that word in what the last answer said: the last answer's
+    facts that have it ("sanctions against Pyongyang"), else nothing to say of it here."""
+    # the words after it, to the end of the clause (at most ten): the answer, first
+    after = re.compile(rf"\b{preposition}\s+[^.;:()—]+", re.IGNORECASE)
+    facts = [engine.fb.fact_by_id[f] for f in before.facts if f in engine.fb.fact_by_id]
+    having = [(f, found) for f in facts if (found := after.search(f.statement))][:1]
+    if not having:
+        return None
+    fact, found = having[0]
+    words = re.split(r",\s+(?:and|but|which|who|while|where)\b", found.group(0))[0].split()
+    phrase = " ".join(words[:10]).rstrip(",")
+    result = fact_answer(engine.ix, analyse(engine.ix, before.question), [fact], 1.0, "fact", "")
+    return Turn(replace(result, question=text, text=f"{phrase[0].upper()}{phrase[1:]}{'…' if len(words) > 10 else ''}: {result.text}"),
+                None, replace(before, updated=now))
 
 
 def _reported_when(engine: Engine, text: str, before: Conversation, now: float) -> Turn | None:

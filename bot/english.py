@@ -95,11 +95,14 @@ class English:
         words = norm.split(" ")
         if _STRETCHED.search(norm):  # (rare: one search of the whole text rather than one of each word)
             words = list(map(self._unstretched, words))
-        text = " ".join([casual.get(w) or (self._g_dropped(w) if w.endswith("in") else w) for w in words])
-        for typed, pair, plain in self._casual_pairs:  # "tl dr" (typed "tl;dr") is one word
-            if typed in text:
+        # two words first: "tl dr" (typed "tl;dr") is one word, and the "n" of "n korea" is not "and"
+        pairs = [(pair, plain) for typed, pair, plain in self._casual_pairs if typed in norm]
+        if pairs:
+            text = " ".join(words)
+            for pair, plain in pairs:
                 text = pair.sub(plain, text)
-        return text
+            words = text.split(" ")
+        return " ".join([casual.get(w) or (self._g_dropped(w) if w.endswith("in") else w) for w in words])
 
     def _g_dropped(self, word: str) -> str:
         """"talkin", "goin", "nothin": an -ing word typed without its g (a rare spelling of a

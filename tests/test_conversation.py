@@ -1042,3 +1042,18 @@ def test_a_card_puts_its_person_first_for_the_next_pronoun(engine):
     *_, turn = _talk(engine, "is kim yong nam the real leader of north korea", "whos the actual leader then",
                      "and how's he related to yo jong")
     assert turn.note == "(Taking “he” as Kim Jong Un.)" and "sister" in turn.result.text
+
+
+def test_against_who_asks_what_follows_that_word_in_the_last_answer(engine):
+    *_, turn = _talk(engine, "where was pence before south korea", "what did he announce there", "against who")
+    assert turn.result.text.startswith("Against Pyongyang over its nuclear program: ")  # it was "my sources don't say who"
+    *_, turn = _talk(engine, "what did vox call the talks that would've happened", "between who")
+    assert turn.result.text.startswith("Between the two adversaries, the US and North Korea: ")
+    *_, turn = _talk(engine, "who first reported the meeting", "by whom")
+    assert turn.result.text.startswith("By the Washington Post's Ashley Parker: ")
+
+
+def test_a_preposition_the_last_answer_lacks_is_asked_as_before(engine):
+    # nothing "against" anyone in who Pence was to meet: the question is read with the last one's words
+    *_, turn = _talk(engine, "who was pence supposed to meet", "against who")
+    assert not turn.result.text.startswith("Against")

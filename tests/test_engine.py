@@ -1592,3 +1592,8 @@ def test_a_name_without_its_family_name_is_the_person(engine):
     # users write "yo jong" and "yong nam" as often as the full names
     assert engine.ask("who is yo jong").text.startswith("Kim Yo Jong — Sister of North Korean leader Kim Jong Un")
     assert engine.ask("who is yong nam").text.startswith("Kim Yong Nam — North Korea's head of state")
+
+
+def test_chat_shorthand_does_not_veto_an_answer(engine):
+    assert "Pyeongchang" in engine.ask("ok nvm where were the olympics").text  # it was "they never mention 'nvm'"
+    assert engine.ask("who cancelled n when").answered
