@@ -814,7 +814,10 @@ def _resolve_pronouns(engine: Engine, text: str, before: Conversation, pronouns_
         for pronoun, target in chosen:
             # "her" is hers only before what she has ("her title"), not at the end ("sent through her")
             possessive = pronoun in {"his", "hers", "their", "theirs"} or (pronoun == "her" and _HER_HAS.search(resolved) is not None)
-            resolved = re.sub(rf"\b{pronoun}\b", target.name + ("'s" if possessive else ""), resolved, count=1, flags=re.IGNORECASE)
+            # ("she's the press secretary?" is "she is": the name is not hers to own)
+            contracted = pronoun in ("he", "she") and re.search(rf"\b{pronoun}['’]s\b", resolved, flags=re.IGNORECASE)
+            resolved = (re.sub(rf"\b{pronoun}['’]s\b", f"{target.name} is", resolved, count=1, flags=re.IGNORECASE) if contracted else
+                        re.sub(rf"\b{pronoun}\b", target.name + ("'s" if possessive else ""), resolved, count=1, flags=re.IGNORECASE))
             if len([p for p in people if (p.kind == "person") == (target.kind == "person")]) > 1:
                 notes.append(f"“{pronoun}” as {target.name}")
         if len(normalize(text).split()) <= 3 and not _asks_something_of_its_own(engine, resolved):

@@ -21,7 +21,8 @@ _PLAIN = re.compile(r"[a-z0-9]+")
 _LINKS = frozenset("is was are were be".split())
 _ARTICLES = frozenset("a an the".split())
 _OF = frozenset("of from at with for".split())
-_WORKS_FOR = re.compile(r"\b(?:(?P<works>works|worked|work|working)|writes|wrote|write|writing)(?: (?:this|that|it))? for\b")
+_WORKS_FOR = re.compile(r"\b(?:(?:(?P<works>works|worked|work|working)|writes|wrote|write|writing)(?: (?:this|that|it))? for"
+                        r"|(?P<is>is|was|s) with)\b")  # "Alex Ward is with the Washington Post"
 # Words that make a role another one ("vice president" is not "president"): someone whose role has
 # the word only after one of these does not hold the bare role
 _RANKS = frozenset("vice deputy assistant acting former ex co lieutenant under associate".split())
@@ -76,7 +77,8 @@ class RoleChecker:
         self.institutions = [tuple(plain_tokens(name)) for name in institutions]
         self.group = {w: frozenset(g) for g in roles for w in g}
         self.media = next((frozenset(g) for g in roles if "reporter" in g), frozenset())
-        self.words = {p.id: frozenset(plain_tokens(" ".join([p.name, p.role, p.description, *p.aliases]))) for p in people}
+        self.names: dict[tuple[str, ...], str] = dict(aliases)
+        self.words = {p.id: self._own_words(p.id, [p.name, p.role, p.description, *p.aliases]) for p in people}
         # whom they work for is in their role: a description may name an outlet only as the one
         # reporting on them ("… first reported the cancelled meeting, according to Vox")
         self.employer_words = {p.id: frozenset(plain_tokens(" ".join([p.name, p.role, *p.aliases]))) for p in people}
@@ -84,7 +86,6 @@ class RoleChecker:
         self.bare_words = {p.id: frozenset(w for words in map(plain_tokens, [p.name, p.role, p.description, *p.aliases])
                                            for before, w in zip(["", *words], words) if before not in _RANKS)
                            for p in people}
-        self.names: dict[tuple[str, ...], str] = dict(aliases)
         self.outlet_names = {tuple(plain_tokens(name)): "~" + name for name in outlets}
         news = {p.id for p in people if p.kind == "organisation" and (p.publishes or self.media & set(plain_tokens(p.role))
                                                                          or {"newspaper", "outlet", "agency"} & set(plain_tokens(p.role)))}
@@ -99,6 +100,26 @@ class RoleChecker:
         self._longest_any = max([self.longest, *map(len, self.unmentioned)])
         # the words any of those names begins with: a word that begins none starts no name (most words)
         self._name_starts = frozenset(k[0] for k in [*self.names, *self.outlet_names, *self.unmentioned] if k)
+
+    def _own_words(self, pid: str, texts: list[str]) -> frozenset[str]:
+        """The words of what the articles say of someone, less another's title: in "Sister of North
+        Korean leader Kim Jong Un", "leader" is his (the role words just before another one's name)."""
+        words: set[str] = set()
+        for text in texts:
+            tokens = plain_tokens(text)
+            theirs: set[int] = set()
+            for at in range(len(tokens)):
+                other = next((self.names[k] for n in range(min(4, len(tokens) - at), 0, -1)
+                              if (k := tuple(tokens[at : at + n])) in self.names), None)
+                if other is None or other == pid:
+                    continue
+                for j in range(at - 1, max(at - 1 - MAX_MODIFIERS, -1), -1):
+                    if tokens[j] in _OF or tokens[j] in _ARTICLES or tokens[j] in _LINKS:
+                        break
+                    if tokens[j] in self.group:
+                        theirs.add(j)
+            words.update(t for j, t in enumerate(tokens) if j not in theirs)
+        return frozenset(words)
 
     def mentions(self, ws: list[Word]) -> list[tuple[int, int, str]]:
         """(start, end, id) for every named person or organisation, longest name first; a news
@@ -149,6 +170,10 @@ class RoleChecker:
                 # ("was Pence the president?": he is the vice president; "the North Korean figurehead
                 # president Pence was to see" is someone else's role, words before it say whose)
                 found.append(WrongRole(holder, _phrase(ws, start, last + 1), (start, last + 1)))
+            elif (possessor is not None and possessor in self.people and self.people[possessor].kind == "person"
+                  and not (set(plain_tokens(self.people[possessor].name)) & self.employer_words[holder])):
+                # "is Heather Nauert Pence's spokesperson?": her role, but not his to give
+                found.append(WrongRole(holder, _phrase(ws, start, last + 1), (start, last + 1)))
         for (s1, e1, first), (s2, e2, second) in zip(spans, spans[1:]):  # "Heather Nauert, Pence's chief of staff, …"
             between = [w.text for w in ws[e1:s2]]
             named_by_role = any(w.text in self.group for w in ws[s2:e2])
@@ -198,11 +223,12 @@ class RoleChecker:
             if employs is None:
                 continue
             at = e + len(employs.group(0).split())
-            employer = self._employer_at(ws, spans, at, pid, persons=True)
+            persons = not employs.group("is")  # ("Pence was with Kim Yo Jong" is company, not an employer)
+            employer = self._employer_at(ws, spans, at, pid, persons=persons)
             if employer is None and at < len(ws) and ws[at].text == "the":
-                employer = self._employer_at(ws, spans, at + 1, pid, persons=True)
+                employer = self._employer_at(ws, spans, at + 1, pid, persons=persons)
             if employer is not None:  # "works for X" is dropped whole; "write for X" keeps asking what was written
-                dropped = e if employs.group("works") else at - 1
+                dropped = e if employs.group("works") or employs.group("is") else at - 1
                 boss = next((p for s2, e2, p in spans if e2 == employer and p in self.people and self.people[p].kind == "person"), None)
                 found.append(WrongRole(pid, " ".join(w.text for w in ws[at:employer]), (dropped, employer), outlet=True, works_for=boss))
         widest: dict[str, WrongRole] = {}  # "supreme leader" over "supreme": one correction per person

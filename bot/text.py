@@ -189,8 +189,10 @@ _POLITE_PREFIX = re.compile(r"^(?:(?:can|could|would|will) you (?:please )?(?:te
                             r"(?:can|could|would|will) you(?: please)?(?=\s+(?:walk|run|give|list|show|summari[sz]e|describe|name|recap|remind)\b)|"
                             r"please (?:tell me|explain)|i (?:want|would like|d like) to know|tell me|"
                             r"(?:do|does|did) (?:we|anyone|anybody|they) (?:actually |really )?know|is it (?:actually |really )?known)\s+")
-_CHECK_SUFFIX = re.compile(r"\s*(?:is (?:that|this|it) (?:true|right|correct|accurate|legit)|true or false|right|true|correct|accurate|legit)$")
-_CHECK_SUFFIX_ENDS = ("true", "right", "correct", "accurate", "legit", "false")
+_CHECK_SUFFIX = re.compile(r"\s*(?:is (?:that|this|it) (?:true|right|correct|accurate|legit)|true or false|right|true|correct|accurate|legit"
+                           # a tag after a statement: "the meeting was feb 12 yeah", "he was there, was not he"
+                           r"|\b(?:yeah|yea|yes|yep|yup|innit|(?:is|was|did|were|does) not (?:it|he|she|they)))$")
+_CHECK_SUFFIX_ENDS = ("true", "right", "correct", "accurate", "legit", "false", "yeah", "yea", "yes", "yep", "yup", "innit", "it", "he", "she", "they")
 
 
 def first_upper(text: str) -> str:

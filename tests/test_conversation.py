@@ -784,8 +784,10 @@ def test_the_first_one_says_about_why_is_asked_of_the_first_article(engine):
 
 
 def test_a_pushback_with_a_wrong_claim_is_corrected_from_the_sources(engine):
-    *_, turn = _talk(engine, "the meeting was on feb 9 at the opening ceremony yeah?", "no it was the 9th")
-    assert turn.result.text.startswith("My sources say otherwise — on 10 February 2018, not 9 February: ")
+    first, turn = _talk(engine, "the meeting was on feb 9 at the opening ceremony yeah?", "no it was the 9th")
+    # (the claim with its "yeah" was already checked: the pushback gets the sources' verdict again)
+    assert first.result.text.startswith("No — on 10 February 2018, not 9 February: ")
+    assert turn.result.text.startswith("I can only go by my three articles. They say no: on 10 February 2018, not 9 February: ")
 
 
 def test_a_pushback_gets_the_last_answer_again_from_the_articles_it_comes_from(engine):
@@ -1057,3 +1059,8 @@ def test_a_preposition_the_last_answer_lacks_is_asked_as_before(engine):
     # nothing "against" anyone in who Pence was to meet: the question is read with the last one's words
     *_, turn = _talk(engine, "who was pence supposed to meet", "against who")
     assert not turn.result.text.startswith("Against")
+
+
+def test_shes_is_she_is_not_hers(engine):
+    *_, turn = _talk(engine, "what did heather nauert tweet", "she's the white house press sec right?")
+    assert turn.result.text.startswith("No — my sources don't call Heather Nauert white house press secretary.")

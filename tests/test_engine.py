@@ -1597,3 +1597,24 @@ def test_a_name_without_its_family_name_is_the_person(engine):
 def test_chat_shorthand_does_not_veto_an_answer(engine):
     assert "Pyeongchang" in engine.ask("ok nvm where were the olympics").text  # it was "they never mention 'nvm'"
     assert engine.ask("who cancelled n when").answered
+
+
+def test_a_statement_with_a_tag_is_checked_as_a_claim(engine):
+    # "yeah", "wasn't it" after a statement ask whether it is so, as "right?" does
+    assert engine.ask("the meeting was feb 12 yeah").text.startswith("No — on 10 February 2018, not 12 February:")
+    assert engine.ask("north korea cancelled it, didnt they").text.startswith("Yes —")
+
+
+def test_a_role_the_articles_give_someone_else_in_her_description_is_not_hers(engine):
+    # her role, "Sister of North Korean leader Kim Jong Un", names his title, not hers
+    text = engine.ask("is kim yo jong the leader of north korea").text
+    assert text.startswith("No — my sources don't call Kim Yo Jong leader.")
+    assert "The one they describe as “Leader of North Korea” is Kim Jong Un." in text
+
+
+def test_her_role_given_as_someone_elses_is_corrected(engine):
+    text = engine.ask("is heather nauert pence's spokesperson?").text
+    assert text.startswith("No — my sources don't call Heather Nauert pence's spokesperson. They describe Heather Nauert as “State Department spokeswoman”.")
+    assert engine.ask("alex ward is with the washington post right?").text.startswith(
+        "No — my sources don't place Alex Ward at the washington post.")
+    assert "works for" not in engine.ask("pence was with kim yo jong at the ceremony").text  # company, not an employer
