@@ -229,11 +229,17 @@ class Reading:
 
 
 # "besides the regret part", "other than the tweet": words set aside at the end of a question
-_ELSEWHERE_ASKED = re.compile(r"^(?:and\s+|so\s+|ok\s+)?where\b")
+_ELSEWHERE_ASKED = re.compile(r"^(?:and\s+|so\s+|ok\s+)?(?:where\b|(?:what|which)\s+(?P<noun>[a-z]+))")
 _ELSEWHERE = re.compile(r"\s\b(?:before|besides|other than|apart from|aside from|except)\s+(?:(?:he|she|they)\s+(?:went|came|flew|got)\s+to\s+|"
                         r"going\s+to\s+|visiting\s+|coming\s+to\s+)?(?:the\s+)?(.+)$")
 WORD_START = re.compile(r"\b(?=\w)")  # for `places_in`: a place named anywhere, with no "in" before it
 _SET_ASIDE = re.compile(r"\s\b(?:besides|other than|apart from|aside from|except(?: for)?|not counting)\s+(.+)$")
+
+
+def _asks_where(ix: Index, norm: str) -> bool:
+    """"Where …", or "what country …", "which city …": a noun of places after the question word."""
+    asked = _ELSEWHERE_ASKED.match(norm)
+    return asked is not None and (asked.group("noun") is None or ix.english.focus_type.get(asked.group("noun")) == "place")
 
 
 def _in_its_month(ix: Index):
@@ -282,10 +288,12 @@ def read(ix: Index, question: str) -> Reading:
         # "what else did Nauert tweet besides the regret part": the words set aside are not asked
         # for ("which officials besides Pence …" still names who the question is about)
         norm, aside = norm[: aside.start()], tuple(aside.group(1).split())
-    elif (elsewhere := _ELSEWHERE.search(norm)) and _ELSEWHERE_ASKED.match(norm) and (
+    elif (elsewhere := _ELSEWHERE.search(norm)) and _asks_where(ix, norm) and (
             ix._analyse(elsewhere.group(1), correct=False)[1] or ix.places_in(elsewhere.group(1), WORD_START)):
         # "where did Pence go before South Korea": somewhere else — the place named is not the answer
-        norm, aside = norm[: elsewhere.start()], tuple(elsewhere.group(1).split())
+        # (up to a clause of its own: "… before Korea and announced sanctions there" still asks that)
+        place, _, rest = elsewhere.group(1).partition(" and ")
+        norm, aside = f"{norm[: elsewhere.start()]} {rest}".rstrip(), tuple(place.split())
     else:
         aside = ()
     found = find_dates(norm, ix.fb.meta.default_year)

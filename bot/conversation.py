@@ -237,6 +237,10 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
             turn = _of_the_last_facts(engine, text, preposition.group(1), before, now)
             if turn is not None:
                 return turn
+        if _WHERE_THEN.match(norm) and before.facts:
+            turn = _where_then(engine, text, before, now)
+            if turn is not None:
+                return turn
         elliptic = _ELLIPTIC.match(norm)
         that_one = None if elliptic else _that_one(engine, norm, before, named=set(engine.entities_in(text)))
         if elliptic:
@@ -1167,6 +1171,24 @@ def _of_the_last_facts(engine: Engine, text: str, preposition: str, before: Conv
     result = fact_answer(engine.ix, analyse(engine.ix, before.question), [fact], 1.0, "fact", "")
     return Turn(replace(result, question=text, text=f"{phrase[0].upper()}{phrase[1:]}{'…' if len(words) > 10 else ''}: {result.text}"),
                 None, replace(before, updated=now))
+
+
+# "where was he at the time?" after what Pence announced in Japan: where that happened
+_WHERE_THEN = re.compile(r"^(?:and\s+|so\s+|ok\s+)?where\s+(?:was|were|is|are)\s+(?:he|she|they|it|that|this)\s+"
+                         r"(?:at\s+the\s+time|then|at\s+that\s+(?:point|time|moment)|when\s+(?:that|this|it)\s+happened)$")
+
+
+def _where_then(engine: Engine, text: str, before: Conversation, now: float) -> Turn | None:
+    """The place the last answer's fact puts what it tells in ("At the start of his trip, in Japan, …"),
+    first; None when it names none but the story's setting."""
+    for fact_id in before.facts:
+        fact = engine.fb.fact_by_id.get(fact_id)
+        places = [p for p in engine.ix.places_in(normalize(fact.statement), IN_PLACE) if p not in engine.ix.setting_names] if fact else []
+        if places:
+            place = engine.ix.country_names.get(places[0], places[0].title())
+            result = fact_answer(engine.ix, analyse(engine.ix, before.question), [fact], 1.0, "fact", "")
+            return Turn(replace(result, question=text, text=f"In {place}: {result.text}"), None, replace(before, updated=now))
+    return None
 
 
 def _reported_when(engine: Engine, text: str, before: Conversation, now: float) -> Turn | None:

@@ -1064,3 +1064,8 @@ def test_a_preposition_the_last_answer_lacks_is_asked_as_before(engine):
 def test_shes_is_she_is_not_hers(engine):
     *_, turn = _talk(engine, "what did heather nauert tweet", "she's the white house press sec right?")
     assert turn.result.text.startswith("No — my sources don't call Heather Nauert white house press secretary.")
+
+
+def test_where_was_he_at_the_time_is_where_the_last_answer_happened(engine):
+    *_, turn = _talk(engine, "what did pence announce at the start of his trip", "where was he at the time")
+    assert turn.result.text.startswith("In Japan: At the start of his trip")  # it was "my sources don't say where"

@@ -1618,3 +1618,10 @@ def test_her_role_given_as_someone_elses_is_corrected(engine):
     assert engine.ask("alex ward is with the washington post right?").text.startswith(
         "No — my sources don't place Alex Ward at the washington post.")
     assert "works for" not in engine.ask("pence was with kim yo jong at the ceremony").text  # company, not an employer
+
+
+def test_what_country_before_a_place_asks_for_another_place(engine):
+    # as "where did pence go before south korea" does: the place named is set aside
+    assert "in Japan" in engine.ask("what country did pence visit before south korea").text
+    # (up to a clause of its own, which is still asked)
+    assert "in Japan" in engine.ask("Which country Pence was going before Korea and announced sanctions there?").text
