@@ -83,6 +83,9 @@ EVAL_SETS = {
     "blind_bk": EVAL_SET.with_name("blind_bk.yaml"),
     "blind_bl": EVAL_SET.with_name("blind_bl.yaml"),
     "blind_bm": EVAL_SET.with_name("blind_bm.yaml"),
+    "blind_bn": EVAL_SET.with_name("blind_bn.yaml"),
+    "blind_bo": EVAL_SET.with_name("blind_bo.yaml"),
+    "blind_bp": EVAL_SET.with_name("blind_bp.yaml"),
     "dev": Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev_questions.yaml",
 }
 
