@@ -232,15 +232,12 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
             return _someone_else(engine, text, before, now)
         if _MORE.match(norm):
             return _more(engine, text, before, now)
-        preposition = _PREPOSITION_WHO.match(norm)
-        if preposition and before.facts:
-            turn = _of_the_last_facts(engine, text, preposition.group(1), before, now)
-            if turn is not None:
-                return turn
-        if _WHERE_THEN.match(norm) and before.facts:
-            turn = _where_then(engine, text, before, now)
-            if turn is not None:
-                return turn
+        if before.facts:  # what the last answer's fact says of it: "against who?", "where was he at the time?"
+            preposition = _PREPOSITION_WHO.match(norm)
+            of_the_fact = (_of_the_last_facts(engine, text, preposition.group(1), before, now) if preposition
+                           else _where_then(engine, text, before, now) if _WHERE_THEN.match(norm) else None)
+            if of_the_fact is not None:
+                return of_the_fact
         elliptic = _ELLIPTIC.match(norm)
         that_one = None if elliptic else _that_one(engine, norm, before, named=set(engine.entities_in(text)))
         if elliptic:
