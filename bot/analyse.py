@@ -229,7 +229,9 @@ class Reading:
 
 
 # "besides the regret part", "other than the tweet": words set aside at the end of a question
-_ELSEWHERE_ASKED = re.compile(r"^(?:and\s+|so\s+|ok\s+)?(?:where\b|(?:what|which)\s+(?P<noun>[a-z]+))")
+# "what missile …", "which city …": the noun a question asks about, right after its question word
+WHICH_NOUN = re.compile(r"^(?:and\s+|so\s+|ok\s+)?(?:what|which)\s+([a-z]+)\b")
+_WHERE_ASKED = re.compile(r"^(?:and\s+|so\s+|ok\s+)?where\b")
 _ELSEWHERE = re.compile(r"\s\b(?:before|besides|other than|apart from|aside from|except)\s+(?:(?:he|she|they)\s+(?:went|came|flew|got)\s+to\s+|"
                         r"going\s+to\s+|visiting\s+|coming\s+to\s+)?(?:the\s+)?(.+)$")
 WORD_START = re.compile(r"\b(?=\w)")  # for `places_in`: a place named anywhere, with no "in" before it
@@ -238,8 +240,10 @@ _SET_ASIDE = re.compile(r"\s\b(?:besides|other than|apart from|aside from|except
 
 def _asks_where(ix: Index, norm: str) -> bool:
     """"Where …", or "what country …", "which city …": a noun of places after the question word."""
-    asked = _ELSEWHERE_ASKED.match(norm)
-    return asked is not None and (asked.group("noun") is None or ix.english.focus_type.get(asked.group("noun")) == "place")
+    if _WHERE_ASKED.match(norm):
+        return True
+    asked = WHICH_NOUN.match(norm)
+    return asked is not None and ix.english.focus_type.get(asked.group(1)) == "place"
 
 
 def _in_its_month(ix: Index):

@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 
 from bot.analyse import Query, episode_named
 from bot.facts import Fact, Person, Quote, date_label
-from bot.index import Index, _ClaimDoc, _Doc
+from bot.index import IN_PLACE, Index, _ClaimDoc, _Doc
 from bot.results import Answer, NotCovered, Result
 from bot.roles import shown_as
 from bot.text import (ARTICLE_NOUNS, HYPOTHETICAL, MONTH_NAMES, SEPARABLE, plain_tokens, PERSON_STARTERS, QUOTED, REPORTING_VERBS, SPEECH_VERB, STOPWORDS, WHO_STARTERS, YES_NO_STARTERS,
@@ -160,7 +160,7 @@ def facts(ix: Index, q: Query) -> list[Candidate]:
     for i in rough:
         doc, cover = ix.docs[i], covers[i]
         shows = ix.shows[doc.fact.id]
-        if elsewhere and set(ix._analyse(" ".join(ix.places_in(ix.plain_statements[doc.fact.id], IN_PLACE)), correct=False)[1]) <= elsewhere:
+        if elsewhere and set(ix._analyse(" ".join(ix.statement_places[doc.fact.id]), correct=False)[1]) <= elsewhere:
             shows = shows - {"place"}
         out.append(Candidate("fact", cover, _fact_builder(ix, q, [doc.fact], cover, "fact", ""), (doc.fact.id,),
                              doc.all_tokens, doc.entities, shows, templates[i], _dates(doc.fact.date),
@@ -250,7 +250,6 @@ def precision(ix: Index, q: Query) -> list[Candidate]:
 _TIME_ON = re.compile(r"what time (?:on|that|of the|exactly|precisely)\b")
 _DATE_ASKED = re.compile(r"\b(?:what|which) date\b")
 _WEEKDAY = re.compile(r"\bon (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
-IN_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?")
 _ON_OCCASION = re.compile(r"\b(?:in|at|on|aboard|during)\s+(?:the\s+|his\s+|her\s+|their\s+)?")  # "on his flight home"
 
 
@@ -262,7 +261,7 @@ def coarser_place(ix: Index, q: Query) -> list[Candidate]:
     cover, docs = _best_docs(ix, list(topic_tokens(ix, q)) + ([q.wh] if q.wh else []))
     # Of the facts that cover the question best, the first that says where (equals are common:
     # "announce the sanctions" is as much the sanctions of the reasons as of the announcement)
-    saying_where = ((d, ix.places_in(ix.plain_statements[d.fact.id], IN_PLACE)) for d in docs if cover)
+    saying_where = ((d, ix.statement_places[d.fact.id]) for d in docs if cover)
     doc, named = next(((d, places) for d, places in saying_where if places), (None, []))
     if doc is None or not set(named) <= ix.country_names.keys():
         return []

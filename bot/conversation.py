@@ -16,9 +16,10 @@ import time
 from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 
-from bot.candidates import IN_PLACE, fact_answer, quote_when, related_docs, said_to_lines
+from bot.candidates import fact_answer, quote_when, related_docs, said_to_lines
+from bot.index import IN_PLACE
 from bot.engine import Answer, Engine, NotCovered, Result
-from bot.analyse import Query, analyse, asks, nameless_article, read
+from bot.analyse import WHICH_NOUN, Query, analyse, asks, nameless_article, read
 from bot.articles import article_name, article_named, reporting_articles
 from bot.claims import as_question
 from bot.decide import HEDGED, NOTHING_SPECIFIC
@@ -816,9 +817,10 @@ def _resolve_pronouns(engine: Engine, text: str, before: Conversation, pronouns_
             # "her" is hers only before what she has ("her title"), not at the end ("sent through her")
             possessive = pronoun in {"his", "hers", "their", "theirs"} or (pronoun == "her" and _HER_HAS.search(resolved) is not None)
             # ("she's the press secretary?" is "she is": the name is not hers to own)
-            contracted = pronoun in ("he", "she") and re.search(rf"\b{pronoun}['’]s\b", resolved, flags=re.IGNORECASE)
-            resolved = (re.sub(rf"\b{pronoun}['’]s\b", f"{target.name} is", resolved, count=1, flags=re.IGNORECASE) if contracted else
-                        re.sub(rf"\b{pronoun}\b", target.name + ("'s" if possessive else ""), resolved, count=1, flags=re.IGNORECASE))
+            resolved, contracted = (re.subn(rf"\b{pronoun}['’]s\b", f"{target.name} is", resolved, count=1, flags=re.IGNORECASE)
+                                    if pronoun in ("he", "she") else (resolved, 0))
+            if not contracted:
+                resolved = re.sub(rf"\b{pronoun}\b", target.name + ("'s" if possessive else ""), resolved, count=1, flags=re.IGNORECASE)
             if len([p for p in people if (p.kind == "person") == (target.kind == "person")]) > 1:
                 notes.append(f"“{pronoun}” as {target.name}")
         if len(normalize(text).split()) <= 3 and not _asks_something_of_its_own(engine, resolved):
@@ -909,15 +911,12 @@ def _it_spoke(engine: Engine, text: str, before: Conversation) -> tuple[str, str
     return re.sub(r"\bit\b", body.name, text, count=1, flags=re.IGNORECASE), f"(Taking “it” as {body.name}.)"
 
 
-_ASKED_WHICH = re.compile(r"^(?:and\s+|so\s+|ok\s+)?(?:what|which)\s+([a-z]+)\b")
-
-
 def _it_named(engine: Engine, text: str, before: Conversation) -> tuple[str, str] | None:
     """"What was it called?" after "what missile did NK launch?": "it" is the thing that question
     asked about (its name is what is asked, not what the last topic's words give)."""
     if not before.question:
         return None
-    asked = _ASKED_WHICH.match(normalize(before.question))
+    asked = WHICH_NOUN.match(normalize(before.question))
     noun = asked.group(1) if asked else None
     if noun is None or noun in engine.ix.english.focus_type or engine.ix._canon_token(noun) not in engine.ix._vocab:
         return None
@@ -1165,9 +1164,13 @@ def _of_the_last_facts(engine: Engine, text: str, preposition: str, before: Conv
     fact, found = having[0]
     words = re.split(r",\s+(?:and|but|which|who|while|where)\b", found.group(0))[0].split()
     phrase = " ".join(words[:10]).rstrip(",")
+    return _fact_led_by(engine, text, fact, f"{phrase[0].upper()}{phrase[1:]}{'…' if len(words) > 10 else ''}", before, now)
+
+
+def _fact_led_by(engine: Engine, text: str, fact, lead: str, before: Conversation, now: float) -> Turn:
+    """The last question's answer from one fact of it, led by what the follow-up asked of it ("In Japan: …")."""
     result = fact_answer(engine.ix, analyse(engine.ix, before.question), [fact], 1.0, "fact", "")
-    return Turn(replace(result, question=text, text=f"{phrase[0].upper()}{phrase[1:]}{'…' if len(words) > 10 else ''}: {result.text}"),
-                None, replace(before, updated=now))
+    return Turn(replace(result, question=text, text=f"{lead}: {result.text}"), None, replace(before, updated=now))
 
 
 # "where was he at the time?" after what Pence announced in Japan: where that happened
@@ -1178,13 +1181,11 @@ _WHERE_THEN = re.compile(r"^(?:and\s+|so\s+|ok\s+)?where\s+(?:was|were|is|are)\s
 def _where_then(engine: Engine, text: str, before: Conversation, now: float) -> Turn | None:
     """The place the last answer's fact puts what it tells in ("At the start of his trip, in Japan, …"),
     first; None when it names none but the story's setting."""
-    for fact_id in before.facts:
-        fact = engine.fb.fact_by_id.get(fact_id)
-        places = [p for p in engine.ix.places_in(normalize(fact.statement), IN_PLACE) if p not in engine.ix.setting_names] if fact else []
+    for fact_id in before.facts:  # (ids from before a /reload may be gone)
+        places = [p for p in engine.ix.statement_places.get(fact_id, ()) if p not in engine.ix.setting_names]
         if places:
             place = engine.ix.country_names.get(places[0], places[0].title())
-            result = fact_answer(engine.ix, analyse(engine.ix, before.question), [fact], 1.0, "fact", "")
-            return Turn(replace(result, question=text, text=f"In {place}: {result.text}"), None, replace(before, updated=now))
+            return _fact_led_by(engine, text, engine.fb.fact_by_id[fact_id], f"In {place}", before, now)
     return None
 
 

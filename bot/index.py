@@ -128,6 +128,7 @@ def _one_slip(word: str) -> set[str]:
 
 _GLUED_POSSESSIVE = re.compile(r"(?<=\w)['’]s(?=[^\w\s])")
 _LOCATIVE = re.compile(r"\b(?:in|at|aboard|from)\s+(?:the\s+|his\s+|her\s+)?")  # "pressure on North Korea" puts nothing there
+IN_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?")  # where a statement itself puts what it tells ("in Japan", "at the ceremony")
 
 
 class Index:
@@ -394,6 +395,8 @@ class Index:
                                             for p in self.places_in(" ".join(plain_tokens(text)), _LOCATIVE))
                             for f in fb.facts}
         self.places_used = frozenset(p for ps in self.fact_places.values() for p in ps)
+        # the places each statement itself names after "in" or "at", in order ("At the start of his trip, in Japan, …")
+        self.statement_places = {fid: tuple(self.places_in(text, IN_PLACE)) for fid, text in self.plain_statements.items()}
         from bot.candidates import duration_of, text_shows  # the same readings of a text, for facts and questions
 
         self.shows = {f.id: text_shows(self, f.statement) for f in fb.facts}

@@ -78,11 +78,10 @@ class RoleChecker:
         self.group = {w: frozenset(g) for g in roles for w in g}
         self.media = next((frozenset(g) for g in roles if "reporter" in g), frozenset())
         self.names: dict[tuple[str, ...], str] = dict(aliases)
-        self.words = {p.id: self._own_words(p.id, [p.name, p.role, p.description, *p.aliases]) for p in people}
+        self.name_words = {p.id: frozenset(plain_tokens(p.name)) for p in people}
         # whom they work for is in their role: a description may name an outlet only as the one
         # reporting on them ("… first reported the cancelled meeting, according to Vox")
         self.employer_words = {p.id: frozenset(plain_tokens(" ".join([p.name, p.role, *p.aliases]))) for p in people}
-        self.has_role = {pid: bool(ws & self.group.keys()) for pid, ws in self.words.items()}
         self.bare_words = {p.id: frozenset(w for words in map(plain_tokens, [p.name, p.role, p.description, *p.aliases])
                                            for before, w in zip(["", *words], words) if before not in _RANKS)
                            for p in people}
@@ -100,19 +99,21 @@ class RoleChecker:
         self._longest_any = max([self.longest, *map(len, self.unmentioned)])
         # the words any of those names begins with: a word that begins none starts no name (most words)
         self._name_starts = frozenset(k[0] for k in [*self.names, *self.outlet_names, *self.unmentioned] if k)
+        # (read with the names above: another's title inside what is said of someone is not theirs)
+        self.words = {p.id: self._own_words(p.id, [p.name, p.role, p.description, *p.aliases]) for p in people}
+        self.has_role = {pid: bool(ws & self.group.keys()) for pid, ws in self.words.items()}
 
     def _own_words(self, pid: str, texts: list[str]) -> frozenset[str]:
         """The words of what the articles say of someone, less another's title: in "Sister of North
-        Korean leader Kim Jong Un", "leader" is his (the role words just before another one's name)."""
+        Korean leader Kim Jong Un", "leader" is his (the role words in or just before another one's name)."""
         words: set[str] = set()
         for text in texts:
             tokens = plain_tokens(text)
             theirs: set[int] = set()
-            for at in range(len(tokens)):
-                other = next((self.names[k] for n in range(min(4, len(tokens) - at), 0, -1)
-                              if (k := tuple(tokens[at : at + n])) in self.names), None)
-                if other is None or other == pid:
+            for at, end, other in self.mentions([Word(t) for t in tokens]):
+                if other == pid or other.startswith("~"):
                     continue
+                theirs.update(j for j in range(at, end) if tokens[j] in self.group)  # "Vice President Pence" in Ayers's role
                 for j in range(at - 1, max(at - 1 - MAX_MODIFIERS, -1), -1):
                     if tokens[j] in _OF or tokens[j] in _ARTICLES or tokens[j] in _LINKS:
                         break
@@ -171,7 +172,7 @@ class RoleChecker:
                 # president Pence was to see" is someone else's role, words before it say whose)
                 found.append(WrongRole(holder, _phrase(ws, start, last + 1), (start, last + 1)))
             elif (possessor is not None and possessor in self.people and self.people[possessor].kind == "person"
-                  and not (set(plain_tokens(self.people[possessor].name)) & self.employer_words[holder])):
+                  and not (self.name_words[possessor] & self.employer_words[holder])):
                 # "is Heather Nauert Pence's spokesperson?": her role, but not his to give
                 found.append(WrongRole(holder, _phrase(ws, start, last + 1), (start, last + 1)))
         for (s1, e1, first), (s2, e2, second) in zip(spans, spans[1:]):  # "Heather Nauert, Pence's chief of staff, …"
@@ -213,7 +214,7 @@ class RoleChecker:
             if (owner and role_words and owner != pid and owner in self.people and self.people[owner].kind == "person"
                     and self.has_role.get(pid) and pid not in {f.person for f in found}
                     and any(p == pid and s2 != s for s2, _, p in spans)  # named too: "Trump's chief of staff" alone is no one of theirs
-                    and not (set(plain_tokens(self.people[owner].name)) & self.words[pid])):
+                    and not (self.name_words[owner] & self.words[pid])):
                 found.append(WrongRole(pid, _phrase(ws, owned_by[0], e), (owned_by[0], e)))
         for s, e, pid in spans:  # "Heather Nauert works for the White House", "Kirby wrote this for CNN": an employer the articles never give
             if not (pid in self.people and self.people[pid].kind == "person" and self.has_role.get(pid)) or pid in {f.person for f in found}:
