@@ -559,7 +559,7 @@ class Engine:
             return replace(done.result(), question=question)  # "did CNN break the story?": no, the Washington Post did
         dropped = {i for _, span in outlets for i in range(*span)}
         rest = _joined([w for i, w in enumerate(words) if i not in dropped])
-        names = listed(list(dict.fromkeys(("the " if words[span[0]].text == "the" else "") + shown_as(question, name)
+        names = listed(list(dict.fromkeys(("the " if words[span[0]].text == "the" else "") + self.ix.roles.shown(question, name)
                                           for name, span in outlets)))
         lead = f"My sources don't mention {names}."
         spoke = any(SPEECH_VERB.fullmatch(w.text) for _, (_, end) in outlets for w in words[end : end + 2])

@@ -75,6 +75,7 @@ class RoleChecker:
         # a casual spelling of one word read as the word: "press sec" is a press secretary
         self.casual = {k: v for k, v in (casual or {}).items() if " " not in k and " " not in v}
         self.institutions = [tuple(plain_tokens(name)) for name in institutions]
+        self.written = {tuple(plain_tokens(name)): name for name in [*institutions, *outlets]}  # "cnn" → "CNN"
         self.group = {w: frozenset(g) for g in roles for w in g}
         self.media = next((frozenset(g) for g in roles if "reporter" in g), frozenset())
         self.names: dict[tuple[str, ...], str] = dict(aliases)
@@ -298,6 +299,12 @@ class RoleChecker:
                 start = s - 1 if s > 0 and ws[s - 1].text == "the" else s
                 out.append((org[1:], (start, e)))
         return tuple(out)
+
+    def shown(self, question: str, phrase: str) -> str:
+        """An institution's or outlet's name as the user spelt it ("CNN's"), or as it is written
+        when they typed it all in lower case ("cnn" → "CNN")."""
+        said = shown_as(question, phrase)
+        return self.written.get(tuple(plain_tokens(phrase)), said) if said.islower() else said
 
     def other_names(self, ws: list[Word], name_word) -> tuple[tuple[str, tuple[int, int]], ...]:
         """Names the articles never give, put to someone they name by a role: "Pence's chief of

@@ -178,6 +178,10 @@ def _question_word(word: str) -> str:
 
 HYPOTHETICAL = re.compile(r"\b(?:supposed|meant|going|planned|scheduled|slated|set|due|would|was to|were to|intend|intended|intending|plan|planning|aim|aimed|hoped|hoping|wanted|want|wants|wanting)\b")
 _CHECK_PREFIX = re.compile(r"^(?:is it (?:true|right|correct) that|i (?:heard|read|think) (?:that )?|apparently|"
+                           # "might you confirm that …", "I am given to understand that …", "it has been put to me that …"
+                           r"(?:(?:can|could|would|will|might) you (?:please |kindly )?)?(?:confirm|verify)(?: (?:that|whether|if))?|"
+                           r"(?:i am|i m|im|i was|i have been|i ve been) (?:given to understand|told|led to believe)(?: that)?|"
+                           r"it (?:has been|was|is) (?:put to me|suggested|claimed|said)(?: that)?|i (?:understand|gather)(?: that)?|"
                            # a claim someone else made, put to the bot: "guy in chat says …", "member claims …", "claim: …"
                            r"(?:(?:some|a|the|my|other|these|those|this|our) )?(?:people|ppl|person|someone|somebody|guy|guys|dude|member|members|"
                            r"friend|friends|user|users|mod|mods|everyone|everybody|folks|teacher)"
@@ -185,9 +189,16 @@ _CHECK_PREFIX = re.compile(r"^(?:is it (?:true|right|correct) that|i (?:heard|re
                            r"(?: (?:keeps?|are|is|was|were|keep))? (?:saying|says|say|said|claiming|claims|claim|claimed|thinks|think|thought|reckons?|"
                            r"told me|tells me|swears?|insists?|insisting|posted)(?: that)?|claim|rumou?r|fact ?check)\b\s*")
 # ("can you walk me through the trip?" asks for the walk-through: only "can you" goes)
-_POLITE_PREFIX = re.compile(r"^(?:(?:can|could|would|will) you (?:please )?(?:tell me|explain|say|let me know)|do you know|"
+# (and the formal ones: "I should be obliged if you would tell me", "would you be good enough to explain")
+_REQUEST = r"(?:tell me|tell us|explain|say|let me know|set out|clarify|outline)"
+_POLITE_PREFIX = re.compile(r"^(?:(?:can|could|would|will|might) you (?:please |kindly )?" + _REQUEST + r"|do you know|"
+                            r"(?:i|we) (?:should|would|d|will|shall) be (?:most |very |much )?(?:obliged|grateful|glad|pleased|happy|thankful)"
+                            r" if you (?:would|could|can|will|might) (?:please |kindly )?" + _REQUEST + r"?|"
+                            r"(?:would|could|will) you (?:be (?:so )?(?:good|kind) (?:enough )?(?:as )?to|kindly|please) " + _REQUEST + r"?|"
+                            r"(?:kindly|please) " + _REQUEST + r"|(?:i|we) (?:should|would|d) (?:like|love|want) to (?:know|ask|learn|understand)|"
+                            r"(?:i|we) (?:wish|want|need|hope) to (?:know|ask|learn|understand)|"
                             r"(?:can|could|would|will) you(?: please)?(?=\s+(?:walk|run|give|list|show|summari[sz]e|describe|name|recap|remind)\b)|"
-                            r"please (?:tell me|explain)|i (?:want|would like|d like) to know|tell me|"
+                            r"tell me|"
                             r"(?:do|does|did) (?:we|anyone|anybody|they) (?:actually |really )?know|is it (?:actually |really )?known)\s+")
 _CHECK_SUFFIX = re.compile(r"\s*(?:is (?:that|this|it) (?:true|right|correct|accurate|legit)|true or false|right|true|correct|accurate|legit"
                            # a tag after a statement: "the meeting was feb 12 yeah", "he was there, was not he"

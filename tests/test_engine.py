@@ -220,6 +220,28 @@ def test_polite_request_is_not_a_yes_no_question(engine):
     assert result.kind == "fact" and result.facts[0] == "reason-unclear"
 
 
+@pytest.mark.parametrize("question, wanted", [
+    ("I should be obliged if you would tell me, with precision, on what date the Vice President's meeting with the North "
+     "Korean delegation was to have taken place, and how long before its scheduled start the North Koreans withdrew.",
+     ["10 February 2018", "two hours"]),
+    ("Would you kindly set out what the Korean Central News Agency said of Mr Pence?", ["abusing the sacred Olympics"]),
+    ("Would you be good enough to explain when US officials revealed the cancellation?", ["Tuesday, 20 February 2018"]),
+    ("I should like to know what Vox says was the Trump administration's condition for talks", ["nuclear"]),
+])
+def test_a_formal_request_is_read_as_what_it_asks(engine, question, wanted):
+    # the courtesy around a question ("I should be obliged if you would tell me", "kindly", "Mr") is
+    # no word the articles lack
+    result = engine.ask(question)
+    assert result.answered and all(w in result.text for w in wanted) and "never mention" not in result.text
+
+
+@pytest.mark.parametrize("question", ["it has been put to me that Pence met Kim Jong Un",
+                                      "I am given to understand that Pence met Kim Jong Un",
+                                      "might you confirm that the meeting was on February 12"])
+def test_a_claim_put_formally_is_checked(engine, question):
+    assert engine.ask(question).text.startswith("No — ")
+
+
 @pytest.mark.parametrize("question", ["give me the timeline", "what's the timeline", "timeline pls"])
 def test_timeline_request(engine, question):
     result = engine.ask(question)

@@ -570,7 +570,10 @@ def test_a_body_the_articles_never_mention_doing_what_someone_else_did_is_correc
     from bot.candidates import unmentioned_actor
 
     [no] = unmentioned_actor(tiny.ix, analyse(tiny.ix, "did the pentagon cancel the talks"))
-    assert no.kind == "no" and no.contradicts and no.result().text.startswith("No — it wasn't the pentagon: Bob cancelled")
+    assert no.kind == "no" and no.contradicts and no.result().text.startswith("No — it wasn't the Pentagon: Bob cancelled")
+    # the doer after "by" in a passive: what they did comes before it
+    [by] = unmentioned_actor(tiny.ix, analyse(tiny.ix, "were the talks cancelled by the pentagon"))
+    assert by.kind == "no" and by.result().text.startswith("No — it wasn't the Pentagon: Bob cancelled")
     [why] = unmentioned_actor(tiny.ix, analyse(tiny.ix, "why did CNN cancel the talks"))
     assert why.kind == "premise" and why.result().text.startswith("It wasn't CNN: Bob cancelled")
     assert not unmentioned_actor(tiny.ix, analyse(tiny.ix, "what did the pentagon say about the talks"))  # does nothing they did
@@ -580,6 +583,9 @@ def test_a_body_the_articles_never_mention_doing_what_someone_else_did_is_correc
         "No — it wasn't the Pentagon: The story was first reported by the Washington Post's Ashley Parker, and the State Department confirmed")
     assert engine.ask("Did CNN first report the meeting?").text.startswith("No — it wasn't CNN: The story was first reported by the Washington Post")
     assert "wasn't" not in engine.ask("did kim jong un invite moon jae in to north korea").text  # "Un" is no United Nations
+    # a country the articles never mention is such a body too, written as a name however it was typed
+    assert engine.ask("was the meeting cancelled by the chinese").text.startswith("No — it wasn't the Chinese: ")
+    assert engine.ask("was the meeting called off by china").text.startswith("No — it wasn't China: ")
 
 
 def test_an_outlet_that_only_reports_on_a_journalist_is_not_their_employer(engine):
