@@ -632,11 +632,22 @@ def dated(ix: Index, q: Query) -> list[Candidate]:
             return []  # "when in December did they fire the missile?" fits November's launch and January's summit alike
         return _wrong_month(ix, q, doc, cover, month[0])
     asked = q.dates[0]
-    if doc.fact.date == asked:
-        return []  # the right day: whether it happened is for the claims to say, the rest for the fact
     if _ARTICLE_DATED.search(q.norm):
         return []  # "are the articles dated Feb 21?": the day of the reporting, not of anything reported
+    timeline_days = {e.date[:10] for e in ix.fb.events if ix._coverage(wanted, ix.event_titles[e.id]) >= cover}
+    if timeline_days and doc.fact.date not in timeline_days:
+        return []  # "was the opening ceremony on Feb 9?": a day of the timeline's, not of the fact that mentions it
     asked_tokens = set(q.known_tokens)
+    if doc.fact.date == asked:
+        # the right day: "was the meeting scheduled for Feb 10?" — yes, when the fact is all the
+        # question is about and it takes nothing false for granted ("did Pence meet Kim Yo Jong on
+        # Feb 10?": they never met — that "No" is the claims' to say)
+        if not q.yes_no or cover < DATED_EVENT_COVER or q.unknown or any(
+                not c.holds and _claim_words(c) <= asked_tokens for c in ix.claims_sharing(wanted)):
+            return []
+        lead = f"Yes — on {date_label(doc.fact.date, 'day')}: "
+        return [Candidate("yes", cover, _fact_builder(ix, q, [doc.fact], cover, "yes", lead), (doc.fact.id,), doc.all_tokens,
+                          doc.entities, ix.shows[doc.fact.id] | {"yesno", "date"}, dates=_dates(doc.fact.date))]
     if q.yes_no and not HYPOTHETICAL.search(q.norm) and any(c.fact.id == doc.fact.id and not c.holds and _claim_words(c) <= asked_tokens
                                                             for c in ix.claims_sharing(wanted)):
         return []  # "did Pence meet Kim Yo Jong on Feb 9?": they never met, on any day — "No" is the claim's to say

@@ -180,6 +180,7 @@ HYPOTHETICAL = re.compile(r"\b(?:supposed|meant|going|planned|scheduled|slated|s
 _CHECK_PREFIX = re.compile(r"^(?:is it (?:true|right|correct) that|i (?:heard|read|think) (?:that )?|apparently|"
                            # "might you confirm that …", "I am given to understand that …", "it has been put to me that …"
                            r"(?:(?:can|could|would|will|might) you (?:please |kindly )?)?(?:confirm|verify)(?: (?:that|whether|if))?|"
+                           r"(?:are you|r u|are u|you|u) (?:sure|certain|positive)(?: that)?|"
                            r"(?:i am|i m|im|i was|i have been|i ve been) (?:given to understand|told|led to believe)(?: that)?|"
                            r"it (?:has been|was|is) (?:put to me|suggested|claimed|said)(?: that)?|i (?:understand|gather)(?: that)?|"
                            # a claim someone else made, put to the bot: "guy in chat says …", "member claims …", "claim: …"

@@ -1224,6 +1224,22 @@ def test_a_planned_meeting_on_the_wrong_day_is_corrected_not_confirmed(engine):
     assert result.text.startswith("No — on 10 February 2018, not 14 February")
 
 
+@pytest.mark.parametrize("question", ["was the meeting scheduled for feb 10", "r u sure the meeting was on feb 10",
+                                      "was the meeting supposed to be on February 10?", "did north korea cancel on feb 10"])
+def test_the_right_day_is_confirmed(engine, question):
+    assert engine.ask(question).text.startswith("Yes — on 10 February 2018: ")
+
+
+def test_the_right_day_of_something_that_never_happened_is_still_no(engine):
+    assert engine.ask("did pence meet kim yo jong on feb 10").text.startswith("No — ")
+
+
+@pytest.mark.parametrize("question", ["was the opening ceremony on feb 9", "was the opening ceremony on feb 10"])
+def test_a_day_of_the_timeline_is_not_checked_against_a_fact_that_only_mentions_it(engine, question):
+    # the facts that mention the ceremony are dated by the meeting, the morning after it
+    assert "No — on 10 February" not in engine.ask(question).text
+
+
 def test_a_wrong_year_after_the_setting_is_corrected(engine):
     result = engine.ask("was the meeting at the winter olympics in 2016?")
     assert result.text.startswith("No — not the winter olympics in 2016: ") and "2018" in result.text
