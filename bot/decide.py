@@ -32,7 +32,9 @@ FULL_ROUTE = 0.999  # a candidate that holds every word the question asks about
 HEDGED = "My sources don't answer that with a plain yes or no, but here is what they say: "
 # The opening of an abstention that names no detail the sources leave open ("My sources don't say
 # when."), as `not_covered` words it: the engine and the conversation look past it.
-NOTHING_SPECIFIC = re.compile(r"^My sources don't (?:cover that(?: \([^)]*\))?|say (?:" + "|".join(_FOCUS.values()) + r"))\.\s*")
+UNSURE = "I'm not sure my sources answer exactly that."
+NOTHING_SPECIFIC = re.compile(r"^(?:My sources don't (?:cover that(?: \([^)]*\))?|say (?:" + "|".join(_FOCUS.values()) + r"))|"
+                              + re.escape(UNSURE[:-1]) + r")\.\s*")
 
 
 def decide(ix: Index, q: Query, scored: list[Scored], decision: Decision) -> Result:
@@ -201,6 +203,13 @@ def not_covered(ix: Index, q: Query, scored: list[Scored], verdict: float = -10.
     near = next((s for s in scored if s.cand.kind == "fact"), None)
     if near is not None and verdict > NEAR_MISS:
         fact = ix.fb.fact_by_id[near.cand.facts[0]]
-        return NotCovered(q.raw, f"{said} What they do say: {fact.statement}", suggestions[:3],
+        if not (q.strangers or q.other_thing or missing) and (focus is None or q.answer_type in ix.shows[fact.id]):
+            # Nothing named is missing and the nearest fact gives the kind of answer asked for: it may
+            # well answer, and "My sources don't say when. What they do say: … on 10 February" would
+            # deny what it goes on to say. Unsure, not a denial.
+            said, then = UNSURE, "The closest they come:"
+        else:
+            then = "What they do say:"
+        return NotCovered(q.raw, f"{said} {then} {fact.statement}", suggestions[:3],
                           citations=tuple(ix._cite(ev.source, ev.quote) for ev in fact.evidence[:1]))
     return NotCovered(q.raw, f"{said} {ix.fb.meta.scope}", suggestions[:3])

@@ -569,7 +569,7 @@ class Engine:
             return NotCovered(question, lead, ())
         said = _VERDICT.sub("", NOTHING_SPECIFIC.sub("", answer.text))
         yes_no = analyse(self.ix, question).yes_no
-        if yes_no and not said.startswith("What they do say"):
+        if yes_no and not said.startswith(("What they do say", "The closest they come")):
             # "Did CNN report it?": silence about CNN is no "no"; what the sources do say instead
             said = f"What they do say: {said}"
         if answer.answered:

@@ -242,6 +242,17 @@ def test_a_claim_put_formally_is_checked(engine, question):
     assert engine.ask(question).text.startswith("No — ")
 
 
+def test_an_unsure_near_miss_that_gives_what_was_asked_does_not_deny_it(engine):
+    # below the line to answer, but its nearest fact has a day: "My sources don't say when. What
+    # they do say: … 20 February" would deny what it then says
+    result = engine.ask("so when did ppl find out")
+    assert not result.answered and result.text.startswith("I'm not sure my sources answer exactly that. The closest they come: ")
+    assert "20 February 2018" in result.text
+    # a word the articles never use is still named, and what they do say follows
+    cauldron = engine.ask("who lit the cauldron").text
+    assert cauldron.startswith("My sources don't cover that (they never mention 'lit', 'cauldron').")
+
+
 @pytest.mark.parametrize("question", ["give me the timeline", "what's the timeline", "timeline pls"])
 def test_timeline_request(engine, question):
     result = engine.ask(question)
