@@ -905,8 +905,9 @@ def people(ix: Index, q: Query) -> list[Candidate]:
         others = [t for t in others if t not in ix.card_asks and not ix.kin_asks.get(t, frozenset()) & card]
     group_asked_who = (len(q.entities) == 1 and ix.fb.person_by_id[q.entities[0]].kind != "person" and q.wh == "?who"
                        and not any(q.norm.startswith(s + " ") and ix.mention_at(q.norm, q.entities[0]) <= len(s) + 5 for s in WHO_STARTERS))
-    if len(q.entities) == 1 and not group_asked_who:
-        # ("who would have been there from North Korea" asks for people of it, not its card)
+    if len(q.entities) == 1 and not group_asked_who and ix.english.mind_words.isdisjoint(q.norm.split()):
+        # ("who would have been there from North Korea" asks for people of it, not its card; "how did
+        # South Korea react" for what it felt, which no card says)
         starts = any(q.norm.startswith(s + " ") for s in PERSON_STARTERS)
         fit = 1.0 if not others and (starts or not q.quote_intent) else 1 / (1 + len(others))
         out.append(_person_candidate(ix, q, q.entities[0], fit))

@@ -905,6 +905,9 @@ class Index:
         tokens.add(self._canon_token("happen"))  # everything in the fact base happened (or was said)
         if fact.date:
             tokens.add(self._canon_token("date"))
+        if self.english.reaction_words.intersection(normalize(fact.statement).split()):
+            # "angered his South Korean hosts" tells how they reacted, felt: what "how did South Korea react?" asks
+            tokens.update(self._canon_token(w) for w in ("react", "feel"))
         tokens.update(wh for wh in (wh_token(normalize(q)) for q in fact.questions) if wh)
         if disputed:
             tokens.add(self._canon_token("differ"))

@@ -796,9 +796,10 @@ def test_a_pushback_gets_the_last_answer_again_from_the_articles_it_comes_from(e
     *_, turn = _talk(engine, "did north korea cancel 2 days before or 2 hours", "and was it pence who cancelled", "are you sure it wasnt pence")
     # the verdict is said as the sources' ("No —" alone would read as "no, not sure")
     assert turn.result.text.startswith("I can only go by my three articles. They say no: ") and "North Koreans cancelled" in turn.result.text
-    # a claim the sources do not decide, after an answer that said nothing of it: what they do say
+    # disputing an answer that is the fact in question ("a slight that angered his South Korean hosts"):
+    # that answer again, from the article that gives it
     *_, turn = _talk(engine, "did pence stand up when the koreas marched together", "how did the south koreans react", "no he stood up i watched it")
-    assert turn.result.text.startswith("I can only go by my three articles. They say: Pence declined to stand")
+    assert turn.result.text.startswith("I can only go by my three articles. Vox reports it this way: Pence declined to stand")
     *_, turn = _talk(engine, "who was pence supposed to meet", "no thats wrong")
     assert turn.result.text.startswith("I can only go by my three articles. The first article and Vox report it this way: Pence was to meet")
 

@@ -420,6 +420,13 @@ def test_thoughts_and_feelings_the_articles_never_report_are_said_to_be_unreport
     # a reaction the articles do report ("a slight that angered his South Korean hosts") is answered
     hosts = engine.ask("how did south korea react when pence didn't stand for the joint march")
     assert hosts.answered and "angered" in hosts.text
+    # … asked with nothing but the reaction: a fact that tells of a reaction is about how they reacted,
+    # and the one asked about's card says nothing of it
+    for question in ("how did south korea react", "how did the south koreans feel when pence would not stand"):
+        reacted = engine.ask(question)
+        assert reacted.answered and "angered his South Korean hosts" in reacted.text, question
+    personally = engine.ask("how did pence personally feel when the north koreans pulled out")
+    assert personally.text.startswith("My sources don't say what Mike Pence thought or felt in private.")
     # "privately" without a thought asked for, and the asker's own "i thought", are no such question
     assert "thought or felt" not in engine.ask("did pence meet kim yo jong privately").text
     assert "thought or felt" not in engine.ask("i thought the trump administration refused talks with north korea?").text
