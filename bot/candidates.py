@@ -356,6 +356,9 @@ def claims(ix: Index, q: Query) -> list[Candidate]:
     spoken = _spoken_of(ix, q.norm, said)
     # (a verb of speech is most often the verb of comment too, "said": the same words after it, read once)
     commented = spoken if said and comment and said.end() == comment.end() else _spoken_of(ix, q.norm, comment)
+    # what happens in a clause of its own ("what did Pence do after the meeting fell through") has a
+    # doer of its own: the one the question asks about does not do it
+    aside = _spoken_of(ix, q.norm, _SUBORDINATE.search(q.norm))
     best, best_score, wrong_actor, wrong_place = None, 0.0, None, None
     asked_places = ix.places_in(q.norm, IN_PLACE) if q.yes_no else []
     how = _HOW.search(q.norm) if "how " in q.norm else None
@@ -378,7 +381,7 @@ def claims(ix: Index, q: Query) -> list[Candidate]:
                        # Warmbier's father: the claim's other people must be named too
                        and c.entities - {(c.subject or "@")[1:]} <= named
                        and (q.yes_no or (q.wh is not None and c.tokens and not (q.wh in ("?what", "?which", "?who") and happen in c.tokens)))
-                       and _acts(q, set(q.entities[:1]), c.action, spoken | commented if q.yes_no else spoken, reach=1 if q.yes_no else 2))
+                       and _acts(q, set(q.entities[:1]), c.action, (spoken | commented if q.yes_no else spoken) | aside, reach=1 if q.yes_no else 2))
         if other_actor:
             actor = ix.fb.person_by_id[q.entities[0]].name
             score = ix._coverage([t for t in wanted if not t.startswith("@")], _claim_words(c))
@@ -414,7 +417,7 @@ def claims(ix: Index, q: Query) -> list[Candidate]:
             continue  # "how long before the talks …" asks how long; it does not claim the talks were to be long
         elif q.wh in ("?what", "?which", "?who") and happen in c.tokens:
             continue  # "what happened to the meeting?" asks; it does not claim the meeting happened
-        elif not c.holds and c.entities <= named and _acts(q, _actors(ix, q, c.subject), c.action, spoken) \
+        elif not c.holds and c.entities <= named and _acts(q, _actors(ix, q, c.subject), c.action, spoken | aside) \
                 and not _denies(ix, q.norm, c.action):
             # "why did Pence apologise?": it takes a false claim for granted
             score = ix._coverage([t for t in wanted if not t.startswith("@")], _claim_words(c) | acting_for)
@@ -571,6 +574,7 @@ def _acts(q: Query, actors: set[str] | frozenset[str], action: str | None, spoke
         t == action and done_by.startswith("@") and done_by[1:] in actors for t, done_by in zip(tokens, tokens[1:]))
 
 
+_SUBORDINATE = re.compile(r"\b(?:after|before|when|once|since|until|while)\b")
 # "cancelled by", "called off by": a verb's past participle, or a two-word verb's particle, before "by"
 _PASSIVE_BY = re.compile(rf"\b(?:\w+(?:ed|en|lt|ld)|{'|'.join(sorted(SEPARABLE))}) by\b")
 

@@ -1248,6 +1248,12 @@ def test_the_right_day_is_confirmed(engine, question):
     assert engine.ask(question).text.startswith("Yes — on 10 February 2018: ")
 
 
+def test_what_happens_in_a_clause_of_its_own_is_not_done_by_the_one_asked_about(engine):
+    # "after the talks were called off": the calling off has a doer of its own, not Pence
+    assert not engine.ask("what did pence do after the talks were called off on feb 10").text.startswith("It wasn't")
+    assert engine.ask("why did pence cancel the meeting").text.startswith("It wasn't Mike Pence: ")
+
+
 def test_the_right_day_of_something_that_never_happened_is_still_no(engine):
     assert engine.ask("did pence meet kim yo jong on feb 10").text.startswith("No — ")
 
