@@ -927,6 +927,13 @@ def test_can_you_walk_me_through_is_a_request_for_the_timeline(engine):
     assert not result.text.startswith(("Yes", "No")) and getattr(result, "events", ())
 
 
+@pytest.mark.parametrize("question, wanted", [("who was pence going to link up with", "Kim Yo Jong"),
+                                              ("what did pence tell the reporter on the airplane", "Josh Rogin")])
+def test_everyday_words_for_meeting_and_flying_are_the_articles(engine, question, wanted):
+    result = engine.ask(question)
+    assert result.answered and wanted in result.text
+
+
 def test_a_word_inside_a_lexicon_phrase_is_not_reported_unknown(engine):
     # "fell apart" means cancelled; its "apart" is not a word the articles lack
     assert "apart" not in engine.ask("Walk me through how the Pence–North Korea meeting fell apart.").text
