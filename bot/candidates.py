@@ -574,6 +574,7 @@ def _acts(q: Query, actors: set[str] | frozenset[str], action: str | None, spoke
         t == action and done_by.startswith("@") and done_by[1:] in actors for t, done_by in zip(tokens, tokens[1:]))
 
 
+# the words that open a clause with a doer of its own: "after the meeting fell through"
 _SUBORDINATE = re.compile(r"\b(?:after|before|when|once|since|until|while)\b")
 # "cancelled by", "called off by": a verb's past participle, or a two-word verb's particle, before "by"
 _PASSIVE_BY = re.compile(rf"\b(?:\w+(?:ed|en|lt|ld)|{'|'.join(sorted(SEPARABLE))}) by\b")

@@ -31,7 +31,7 @@ NAME_SPELLING = 65  # "pens" is Pence misspelt (ratio 67), "russia" spells no na
 FULL_ROUTE = 0.999  # a candidate that holds every word the question asks about
 HEDGED = "My sources don't answer that with a plain yes or no, but here is what they say: "
 # The opening of an abstention that names no detail the sources leave open ("My sources don't say
-# when."), as `not_covered` words it: the engine and the conversation look past it.
+# when.", or unsure, "I'm not sure …"), as `not_covered` words it: the engine and the conversation look past it.
 UNSURE = "I'm not sure my sources answer exactly that."
 NOTHING_SPECIFIC = re.compile(r"^(?:My sources don't (?:cover that(?: \([^)]*\))?|say (?:" + "|".join(_FOCUS.values()) + r"))|"
                               + re.escape(UNSURE[:-1]) + r")\.\s*")

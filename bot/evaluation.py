@@ -86,6 +86,7 @@ EVAL_SETS = {
     "blind_bn": EVAL_SET.with_name("blind_bn.yaml"),
     "blind_bo": EVAL_SET.with_name("blind_bo.yaml"),
     "blind_bp": EVAL_SET.with_name("blind_bp.yaml"),
+    "blind_bq": EVAL_SET.with_name("blind_bq.yaml"),
     "blind_br": EVAL_SET.with_name("blind_br.yaml"),
     "blind_bs": EVAL_SET.with_name("blind_bs.yaml"),
     "dev": Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev_questions.yaml",
