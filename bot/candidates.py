@@ -525,14 +525,15 @@ def unmentioned_actor(ix: Index, q: Query) -> list[Candidate]:
         if end < len(words) and words[end] in ix.roles.role_words:
             continue  # "which NYT reporter broke it?": the body only qualifies a role; it did nothing itself
         following = ix._analyse(" ".join(words[end : end + 2]), correct=False)[0]  # "confirmed", "first reported"
-        by = start - (1 + (start > 1 and words[start - 1] == "the"))  # "was the meeting cancelled by the chinese"
-        if by > 0 and words[by] == "by":
-            following = [*following, *ix._analyse(" ".join(words[max(by - 2, 0) : by]), correct=False)[0]]
+        head = start - 1 if start and words[start - 1] == "the" else start  # ("the Pentagon")
+        done = " ".join(words[max(head - 3, 0) : head])
+        if _PASSIVE_BY.search(done):  # or what was done before "by": "was the meeting cancelled by the chinese"
+            following = [*following, *ix._analyse(done.removesuffix(" by"), correct=False)[0]]
         for c in ix.claims_sharing(following):
             if not (c.holds and c.action in following and c.subject and c.subject.startswith("@") and c.tokens <= asked):
                 continue
             doc = ix.doc_by_fact[c.fact.id]
-            said = ("the " if start and words[start - 1] == "the" else "") + ix.roles.shown(q.raw, " ".join(words[start:end]))
+            said = ("the " if head < start else "") + ix.roles.shown(q.raw, " ".join(words[start:end]))
             kind, lead = ("no", f"No — it wasn't {said}: ") if q.yes_no else ("premise", f"It wasn't {said}: ")
             body = set(ix._analyse(" ".join(words[start:end]), correct=False)[0])  # "white house": not what the fact must say
             cover = ix._coverage([t for t in q.known_tokens if t not in body] or list(c.tokens), doc.all_tokens | c.tokens)

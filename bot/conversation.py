@@ -1158,10 +1158,9 @@ def _of_the_last_facts(engine: Engine, text: str, preposition: str, before: Conv
     # the words after it, to the end of the clause (at most ten): the answer, first
     after = re.compile(rf"\b{preposition}\s+[^.;:()—]+", re.IGNORECASE)
     facts = [engine.fb.fact_by_id[f] for f in before.facts if f in engine.fb.fact_by_id]
-    having = [(f, found) for f in facts if (found := after.search(f.statement))][:1]
-    if not having:
+    fact, found = next(((f, found) for f in facts if (found := after.search(f.statement))), (None, None))
+    if fact is None:
         return None
-    fact, found = having[0]
     words = re.split(r",\s+(?:and|but|which|who|while|where)\b", found.group(0))[0].split()
     phrase = " ".join(words[:10]).rstrip(",")
     return _fact_led_by(engine, text, fact, f"{phrase[0].upper()}{phrase[1:]}{'…' if len(words) > 10 else ''}", before, now)
