@@ -170,6 +170,9 @@ class Index:
         # Each fact's statement in plain words: "the opening ceremony" is a thing the articles speak of,
         # so "the closing ceremony" is another one (bot.analyse: Query.other_thing)
         self.plain_statements = {f.id: f" {normalize(f.statement)} " for f in fb.facts}
+        self._statement_tokens: dict[str, frozenset[str]] = {}
+        # the tokens of words for liking or feeling something: a claim with one speaks of a feeling
+        self.feeling_tokens = frozenset(self._canon_token(w) for w in self.english.attitude_words)
         self._plain_text = " ".join(self.plain_statements.values())
         self.country_names = {p.name.lower(): p.name for p in fb.people if p.kind == "country"}  # as plain words → as written
         self.reported_in: dict[str, list[_Doc]] = {}  # the facts that report someone's words (`said_by`), by person
@@ -659,6 +662,15 @@ class Index:
                     i += 1
         return out
 
+    def _compound(self, word: str) -> list[str] | None:
+        """A two-word phrase of the lexicon written as one word ("pullout", "sitdown", "noshow"):
+        its two words, or None."""
+        for cut in range(2, len(word) - 1):
+            first, second = stem(word[:cut]), stem(word[cut:])
+            if any(len(parts) == 2 and parts[1] == second for parts, _ in self._phrases.get(first, ())):
+                return [word[:cut], word[cut:]]
+        return None
+
     def _split_phrasal(self, tokens: list[str], stems: list[str], i: int) -> tuple[str, int] | None:
         """A phrasal verb of the lexicon with its object between verb and particle ("called the
         meeting off", "pull their people out"): the key and where the particle stands."""
@@ -681,9 +693,15 @@ class Index:
         each misspelt word with the word it was read as."""
         raw = plain_tokens(text)
         if correct:
-            for k, t in enumerate(raw):
-                if t not in self._raw_vocab and t not in STOPWORDS and not self.english.zipf(t) and stem(fixed := self._slipped(t)) in self._phrases:
-                    raw[k] = fixed  # "pul out": a typo that begins a phrase is read before the phrases are ("pull out" is cancelling)
+            read_as: list[str] = []
+            for t in raw:
+                if t in self._raw_vocab or t in STOPWORDS:
+                    read_as.append(t)
+                elif not self.english.zipf(t) and stem(fixed := self._slipped(t)) in self._phrases:
+                    read_as.append(fixed)  # "pul out": a typo that begins a phrase is read before the phrases are ("pull out" is cancelling)
+                else:  # "the pullout": a phrase of the lexicon written as one word
+                    read_as.extend(self._compound(t) or [t])
+            raw = read_as
         entities: list[str] = []
         tokens: list[str] = []
         unknown: list[str] = []
@@ -1031,6 +1049,13 @@ class Index:
         if hits and hits[0][1] >= 88 and (len(ordered) == 1 or hits[0][1] - max(h[1] for h in hits if names[h[0]] != ordered[0]) >= 5):
             return PersonMatch(self.fb.person_by_id[ordered[0]], score=hits[0][1])
         return PersonMatch(None, tuple(self.fb.person_by_id[p].name for p in ordered[:3]), hits[0][1] if hits else 0)
+
+    def statement_tokens(self, fid: str) -> frozenset[str]:
+        """The tokens of a fact's own statement (its people as "@id"), read when first asked for."""
+        found = self._statement_tokens.get(fid)
+        if found is None:
+            found = self._statement_tokens[fid] = frozenset(self._analyse(self.plain_statements[fid], correct=False)[0])
+        return found
 
     def related_ids(self, fact: Fact) -> set[str]:
         """Facts that a listed disagreement ties to this one (the same story told differently)."""
