@@ -112,6 +112,11 @@ _STEP_ON = re.compile(r"^(?:(?:and|so|ok|okay)\s+)?(?:then what|what then|and th
                       r"what did (?:they|he|she) do (?:next|then|after(?:wards?)?|after (?:that|this)))$")
 _STEP_BACK = re.compile(r"^(?:(?:and|so|ok|okay)\s+)?(?:before that|and before that|what (?:happened|came) (?:right |just )?"
                         r"(?:before(?: (?:that|this|it))?|earlier|first))$")
+# "who's the first one", "and the second guy?", "what did the other one say": one of the people the
+# last answer listed ("the first one to report it" is no reference back)
+_LISTED = re.compile(r"\bthe (?P<which>first|second|third|1st|2nd|3rd|last|latter|former|other) (?:one|guy|person|official|woman|lady|man|dude|girl|1)\b(?! (?:to|who|that|which)\b)",
+                     re.IGNORECASE)
+_PLACE_IN_LIST = {"first": 0, "1st": 0, "former": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "last": -1, "latter": -1}
 _MORE = re.compile(r"^(?:and\s+)?(?:more|tell me more|go on|anything else|what else|and|continue|details?|more details?)$")
 
 
@@ -132,6 +137,9 @@ class Conversation:
     # short follow-up is shown to follow up on
     anchor: str = ""
     told_whom: bool = False  # the last turn said whom words were said to: a bare "when?" asks when they were said
+    # the people the last answer that named several listed, in its order: whom "the first one",
+    # "the second one" and "the other one" mean
+    listed: tuple[str, ...] = ()
     updated: float = field(default=0.0, compare=False)
 
 
@@ -163,6 +171,11 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
         text = _THERE.sub(f" {before.place}", text.rstrip(" ?!.")) + "?"
         norm = engine.ix.english.plain(normalize(text)).strip(" ?!.")
         there_note = f"(Taking “there” as {before.place.split(' ', 1)[1]}.)"  # "in Japan": Japan
+    listed = _one_listed(engine, text, before) if before is not None and before.listed else None
+    listed_note = None
+    if listed is not None:
+        text, listed_note = listed
+        norm = engine.ix.english.plain(normalize(text)).strip(" ?!.")
     question = text
     that_one = spoke = None
     asked_again = of_outlet = None
@@ -344,7 +357,8 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
     # Koreans backed out; the vice president's office said …" brings North Korea first, for "they" next
     brought = tuple(p for fact in known for p in _by_mention(engine, fact) if p not in named)
     # ("pence did an interview on the way home, with who?" asks who as much as "who …?" does)
-    if _ASKS_WHO.match(normalize(question)) or analyse(engine.ix, text).answer_type == "person":
+    asks_people = bool(_ASKS_WHO.match(normalize(question))) or analyse(engine.ix, text).answer_type == "person"
+    if asks_people:
         first = (*_doer_first(engine, question, result.text, brought), *named)
     elif named:
         first = (*named, *brought)
@@ -366,6 +380,13 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
                          anchor=(before.anchor or before.question) if appended and note else asked,
                          question=asked, citations=citations or (before.citations if before else ()), things=things,
                          place=_place_of(engine, asked, result) or (before.place if before is not None and not named else ""), updated=now)
+    plain_answer = normalize(result.text)
+    # (a list is what a question for people gets: the people a card or a story names are no list)
+    # ("Kim Jong Un's sister Kim Yo Jong" lists her: a possessor only says whose she is)
+    listing = [] if not asks_people or getattr(result, "kind", None) == "person" else sorted(
+        (p for p in engine.entities_in(result.text) if p not in named and engine.fb.person_by_id[p].kind == "person"
+         and not _possessor(engine, result.text, p)), key=lambda p: engine.ix.mention_at(plain_answer, p))
+    after = replace(after, listed=tuple(listing) if len(listing) >= 2 else (before.listed if before is not None else ()))
     shown = tuple(x.id for x in getattr(result, "quotes", ()))
     if shown:
         after = replace(after, quotes=shown)
@@ -386,10 +407,37 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
         card = tuple(p for p in engine.entities_in(result.text) if p not in after.people and engine.fb.person_by_id[p].kind == "person"
                      and result.person.pronoun and engine.fb.person_by_id[p].pronoun not in (None, result.person.pronoun))
         after = replace(after, people=(*after.people, *card))
-    return Turn(result, note or there_note, after, question)
+    return Turn(result, note or listed_note or there_note, after, question)
 
 
 _WHO_DID = re.compile(r"^(?:\S+\s+){0,2}?who\s+(?:(?:first|actually|originally|really|officially|publicly|was|were|is|are|did|does|had|has|have)\s+)*([a-z]{3,})\b")
+
+
+def _possessor(engine: Engine, text: str, pid: str) -> bool:
+    """Whether `text` names someone first as whose someone else is ("Kim Jong Un's sister")."""
+    name = engine.fb.person_by_id[pid].name
+    at = text.lower().find(name.lower())
+    return at >= 0 and text[at + len(name): at + len(name) + 2] in ("'s", "’s")
+
+
+def _one_listed(engine: Engine, text: str, before: Conversation) -> tuple[str, str] | None:
+    """"who's the first one" after an answer that named Kim Yo Jong and Kim Yong Nam: the message
+    with that one's name in place of the words, and a note saying so. "The other one" is the one
+    listed whom the talk is not about now (None when that is not one person)."""
+    found = _LISTED.search(text)
+    if found is None:
+        return None
+    which = found.group("which").lower()
+    if which == "other":
+        others = [p for p in before.listed if p not in before.people[:1]]
+        pid = others[0] if len(others) == 1 and len(others) < len(before.listed) else None
+    else:
+        at = _PLACE_IN_LIST[which]
+        pid = before.listed[at] if at < len(before.listed) else None
+    if pid is None:
+        return None
+    name = engine.fb.person_by_id[pid].name
+    return text[: found.start()] + name + text[found.end():], f"(Taking “{found.group(0)}” as {name}.)"
 
 
 def _named_in(engine: Engine, question: str) -> tuple[str, ...]:

@@ -1070,3 +1070,15 @@ def test_shes_is_she_is_not_hers(engine):
 def test_where_was_he_at_the_time_is_where_the_last_answer_happened(engine):
     *_, turn = _talk(engine, "what did pence announce at the start of his trip", "where was he at the time")
     assert turn.result.text.startswith("In Japan: At the start of his trip")  # it was "my sources don't say where"
+
+
+def test_the_first_second_and_other_one_are_people_the_last_list_named(engine):
+    # "who was pence gonna meet" lists Kim Yo Jong, then Kim Yong Nam (Kim Jong Un only as whose sister she is)
+    first = _talk(engine, "who was pence gonna meet", "and who's the first one exactly")[-1]
+    assert first.note == "(Taking “the first one” as Kim Yo Jong.)"
+    assert first.result.text.startswith("Kim Yo Jong — Sister of North Korean leader Kim Jong Un.")
+    turns = _talk(engine, "who was pence supposed to meet", "who is kim yo jong", "what about the other one", "and the first one")
+    assert turns[2].result.text.startswith("Kim Yong Nam — North Korea's head of state")
+    assert turns[3].result.text.startswith("Kim Yo Jong —")  # (a card names people, but lists no one)
+    # a question of its own keeps its words: "the first one to report it" points back at no one
+    assert "Taking" not in (_talk(engine, "who was pence gonna meet", "who was the first one to report it")[-1].note or "")
