@@ -204,9 +204,43 @@ _WHICH_ARTICLE = re.compile(
     r"^(?:so |and |ok |but )?(?:which|what) (?:(?:one )?of (?:the |these |those |your |my )?)?(?:articles?|outlets?|sources?|papers?|newspapers?|"
     r"pieces?|sites?|stories|story|reports?|publications?)\s+(?:(?:actually|also)\s+)?(?:says?|said|mentions?|mentioned|reports?|reported|"
     r"writes?|wrote|talks? about|talked about|covers?|covered|notes?|noted|claims?|claimed|describes?|described|quotes?|quoted|"
-    r"calls?|called|names?|named|has|had|includes?|included|refers? to|referred to|brings? up|brought up|cites?|cited)\s+(?:that\s+|about\s+)?",
+    r"calls?|called|names?|named|has|had|includes?|included|refers? to|referred to|brings? up|brought up|cites?|cited|uses?|used|"
+    r"contains?|contained|prints?|printed)\s+(?:that\s+|about\s+)?",
     re.IGNORECASE)
 _POINTING = frozenset({"that", "this", "it", "so", "the same", "those", "these", "them"})
+
+
+# "the phrase hermit kingdom", "the word 'whitewash'": words asked about as words (words quoted
+# alone, "which article says “landmark talks”", ask what they report: `quoted_in_article`)
+_WORDING_ASKED = re.compile(r"^(?:the |that |this )?(?:exact |actual )?(?:phrase|word|words|term|expression|wording)s? [\"“'‘](?P<q>[^\"“”'‘’]+)[\"”'’]$"
+                            r"|^(?:the |that |this )?(?:exact |actual )?(?:phrase|word|words|term|expression|wording)s? (?P<w>[a-z0-9 -]+)$", re.IGNORECASE)
+
+
+def wording_asked(rest: str) -> str | None:
+    """The words a question asks about as words ("the phrase hermit kingdom", "'whitewash'"), or None."""
+    found = _WORDING_ASKED.match(rest.strip(" ?!."))
+    return (found.group("q") or found.group("w")).strip() if found else None
+
+
+def printed_in(ix: Index, question: str, phrase: str, source: str | None = None) -> Answer | NotCovered:
+    """"Which article uses the phrase hermit kingdom?", "does DW use the word 'claims'?": the articles
+    whose text prints those words, each with its sentence (verbatim); with `source`, whether that one
+    does. Read from the articles' text, not the fact base, so any word of theirs is found."""
+    words = _plain(phrase)
+    printing = tuple(src.id for src in ix.fb.sources if words and f" {words} " in _plain_seed(ix, src.id))
+    cites = tuple(ix._cite(s, passage) for s in printing if (passage := printed_passage(ix, s, phrase)))
+    names = listed([article_name(ix, s) for s in printing]) if printing else ""
+    said = f"the {'words' if ' ' in words else 'word'} “{phrase}”"
+    if source is not None:
+        name = article_name(ix, source)
+        if source in printing:
+            return Answer(question, f"Yes — {name} uses {said}:", "yes", tuple(c for c in cites if c.source_id == source))
+        if printing:
+            return Answer(question, f"No — {name} doesn't use {said}; {names} {'do' if len(printing) > 1 else 'does'}:", "no", cites)
+        return Answer(question, f"No — {name} doesn't use {said}, and neither do my other sources.", "no", ())
+    if not printing:
+        return NotCovered(question, f"None of my sources uses {said}.", ())
+    return Answer(question, f"{first_upper(names)} {'use' if len(printing) > 1 else 'uses'} {said}:", "fact", cites)
 
 
 def which_article_asks(question: str) -> str | None:
@@ -377,7 +411,7 @@ _ASKS_WHETHER = re.compile(r"\b(?:right|correct|true|really)\s*\??\s*$|^\s*(?:do
 # "does DW mention Otto Warmbier?", "does dw have any nauert quote", "is the rogin interview in all 3 articles?"
 # (an article named by one word, "in vox", is an outlet's name if `article_named` finds one)
 _DOES_ARTICLE = re.compile(
-    r"^(?:so |and |but |ok )?(?:does|did|do) (?P<art>.+?) (?:(?:actually|even|also|ever) )?(?P<verb>mention|quote|report|cover|have|include|"
+    r"^(?:so |and |but |ok )?(?:does|did|do) (?P<art>.+?) (?:(?:actually|even|also|ever) )?(?P<verb>mention|quote|report|cover|have|include|use|contain|print|"
     r"talk about|say anything about|name|cite|print|bring up|refer to)s?(?: any| anything about| about)? (?P<rest>.+?)(?: too| as well| at all)?$")
 _IN_ARTICLES = re.compile(
     r"^(?:so |and |but |ok )?(?:is|was|are|were) (?P<rest>.+?) (?:mentioned |reported |covered )?in (?P<art>(?:all|each|every one) (?:of )?(?:the )?"
@@ -405,6 +439,9 @@ def article_reports(ix: Index, question: str, answer_of) -> Answer | None:
     source = None if every else article_named(ix, art)
     if not every and source is None:
         return None
+    phrase = wording_asked(rest) if not every else None
+    if phrase is not None:  # "does DW use the word 'claims'": its text, read for those words
+        return printed_in(ix, question, phrase, source)
     quoting = found.groupdict().get("verb") == "quote" or _QUOTE_WORDS.search(rest) is not None
     who = [ix.fb.person_by_id[e] for e in ix._analyse(rest, correct=True)[1]]
     who = [p for p in who if p.kind != "country" and not p.publishes]

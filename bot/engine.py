@@ -24,8 +24,8 @@ from bot.analyse import Query, asks, analyse, capitalised, trailing_guess, meeti
 from bot.ordering import order_answer, step_answer
 from bot.claims import as_question
 from bot.candidates import _quotes_answer, fact_answer, generate, related_docs, unmentioned_actor
-from bot.articles import (ARTICLE_WORDS, article_details, article_name, article_reports, articles_lead, coverage_by_article, names_an_article, own_sources, printed_passage, quoted_in_article,
-                          reporting_articles, which_article_asks)
+from bot.articles import (ARTICLE_WORDS, article_details, article_name, article_reports, articles_lead, coverage_by_article, names_an_article, own_sources, printed_in, printed_passage, quoted_in_article,
+                          reporting_articles, which_article_asks, wording_asked)
 from bot.decide import HEDGED, NOTHING_SPECIFIC, STATED_WRONG_COVER, decide
 from bot.facts import Discrepancy, Event, FactBase, Person, Quote, date_label, outlet_name
 from bot.index import Index, Journey
@@ -365,6 +365,9 @@ class Engine:
     def _reported_in(self, question: str, asked: str) -> Result:
         """"Which article says the meeting was the next morning?": what is asked about, answered, led by
         the articles whose own words report it; a claim none of them makes is corrected instead."""
+        phrase = wording_asked(asked)
+        if phrase is not None:  # "which article uses the phrase hermit kingdom": the articles' text, read for it
+            return printed_in(self.ix, question, phrase)
         checked = self.ask(as_question(asked))
         if checked.answered and checked.kind in ("no", "premise"):
             verdict = checked.text[len("No — "):] if checked.text.startswith("No — ") else checked.text
