@@ -434,6 +434,8 @@ def claims(ix: Index, q: Query) -> list[Candidate]:
             best, best_score, wrong_actor, wrong_place = c, score, actor, place
     if best is None:
         return []
+    if q.yes_no and not wrong_actor and not wrong_place and asks_attitude(ix, q) and not _claim_words(best) & ix.feeling_tokens:
+        return []  # "did north korea like the defectors meeting?": that the meeting took place says nothing of liking it
     if q.yes_no and best.holds and q.dates and len(q.dates[0]) == 10 and best.fact.date and len(best.fact.date) == 10 \
             and best.fact.date != q.dates[0]:
         return []  # "was Pence to meet Kim Yo Jong on Feb 14?": it holds, on another day — "No", and which, is the date's to say
@@ -1458,6 +1460,12 @@ def _as_printed_by(quote: Quote, outlet: str | None) -> tuple[str, str, str]:
 
 def _fact_builder(ix: Index, q: Query, chosen: list[Fact], score: float, kind: str, lead: str) -> Callable[[], Result]:
     return lambda: fact_answer(ix, q, chosen, score, kind, lead)
+
+
+def asks_attitude(ix: Index, q: Query) -> bool:
+    """Whether a question asks whether someone liked, wanted or thought something (its words as
+    typed: "like" is chat filler to the rest of the reading)."""
+    return not ix.english.attitude_words.isdisjoint(re.findall(r"[a-z]+", q.raw.lower()))
 
 
 def fact_answer(ix: Index, q: Query, chosen: list[Fact], score: float, kind: str, lead: str) -> Answer:

@@ -10,7 +10,7 @@ from dataclasses import replace
 from rapidfuzz import fuzz, process
 
 from bot.analyse import Query
-from bot.candidates import fact_answer, related_docs
+from bot.candidates import asks_attitude, fact_answer, related_docs
 from bot.english import COMMON_WORD
 from bot.index import Index
 from bot.results import Answer, NotCovered, Result
@@ -30,6 +30,10 @@ UNKNOWN_DOER_ZIPF = 5.5  # "china", "russia" (5.1, 4.9); not "people" (6.9) or "
 NAME_SPELLING = 65  # "pens" is Pence misspelt (ratio 67), "russia" spells no name of theirs
 FULL_ROUTE = 0.999  # a candidate that holds every word the question asks about
 HEDGED = "My sources don't answer that with a plain yes or no, but here is what they say: "
+_CONFIRMED = "Yes — "
+MAX_CONFIRMING_PEOPLE = 3  # a fact naming more is a list of the people in the story, not a statement about them
+# words that deny or doubt what a sentence says: a fact with one confirms nothing by its other words
+_DENIAL = re.compile(r"\b(?:not|never|no|none|nor|neither|nobody|nothing|declined|refused|refuse|without|unclear|n t|didn|wasn|won|instead|only)\b")
 # The opening of an abstention that names no detail the sources leave open ("My sources don't say
 # when.", or unsure, "I'm not sure …"), as `not_covered` words it: the engine and the conversation look past it.
 UNSURE = "I'm not sure my sources answer exactly that."
@@ -98,7 +102,7 @@ def decide(ix: Index, q: Query, scored: list[Scored], decision: Decision) -> Res
             facts.append(ix.fb.fact_by_id[second.cand.facts[0]])
             # The answer first: the fact that gives what was asked (a reason, a date …) leads.
             facts.sort(key=lambda f: q.answer_type not in ix.shows[f.id])
-        lead = HEDGED if q.yes_no else ""
+        lead = (_CONFIRMED if _confirms(ix, q, facts[0]) else HEDGED) if q.yes_no else ""
         instead = _said_of_someone_else(ix, q, best) if q.yes_no else None
         if instead is not None:
             return replace(instead, confidence=confidence)
@@ -109,6 +113,22 @@ def decide(ix: Index, q: Query, scored: list[Scored], decision: Decision) -> Res
     if isinstance(result, Answer):
         return replace(result, confidence=confidence)
     return result
+
+
+def _confirms(ix: Index, q: Query, fact) -> bool:
+    """"Did the two Koreas march together?", "was Shinzo Abe there too?": a fact that says, without a
+    word of denial, every thing the question asks (its people too) answers yes. A question that
+    denies something, names a word the articles never use, or gives a day is not confirmed here."""
+    if q.unknown or q.dates or _DENIAL.search(q.norm) or _DENIAL.search(ix.plain_statements[fact.id]):
+        return False
+    things = [t for t in q.known_tokens if not t.startswith("@")]
+    # ("is it ending?": one word is too little to confirm; "did north korea like that": whether
+    # someone liked or wanted something is a mind the statement does not speak for; a fact that
+    # lists the whole cast holds any role with anyone's name)
+    if len(q.known_tokens) < 2 or not things or len(fact.people) > MAX_CONFIRMING_PEOPLE \
+            or asks_attitude(ix, q):
+        return False
+    return set(q.known_tokens) <= ix.statement_tokens(fact.id)
 
 
 def _unknown_doer(ix: Index, q: Query) -> bool:

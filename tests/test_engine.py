@@ -1695,3 +1695,38 @@ def test_what_country_before_a_place_asks_for_another_place(engine):
     assert "in Japan" in engine.ask("what country did pence visit before south korea").text
     # (up to a clause of its own, which is still asked)
     assert "in Japan" in engine.ask("Which country Pence was going before Korea and announced sanctions there?").text
+
+
+def test_a_phrasal_verb_written_as_one_noun_is_the_phrase(engine):
+    # "the pullout", "the sitdown": the lexicon's "pull out" and "sit down" run together
+    pullout = engine.ask("what reason did they give for the pullout")
+    assert pullout.answered and pullout.text.startswith("It is unclear exactly why the North Koreans backed out.")
+    assert "never mention" not in engine.ask("why was the sitdown canceled").text
+
+
+def test_which_article_uses_a_word_is_read_from_the_articles_text(engine):
+    # a phrase asked about as words: the articles that print it, each with its sentence, verbatim
+    hermit = engine.ask("which article uses the phrase hermit kingdom")
+    assert hermit.text == "The first article uses the words “hermit kingdom”:"
+    assert len(hermit.citations) == 1 and "the hermit kingdom's state-controlled media agency" in hermit.citations[0].quote
+    assert_citations_verbatim(engine, hermit)
+    assert engine.ask("does vox use the word whitewash").text == "No — Vox doesn't use the word “whitewash”; DW does:"
+    assert engine.ask("does dw use the word 'claims'").text.startswith("Yes — DW uses the word “claims”:")
+    none = engine.ask('which outlet uses the term "axis of evil"')
+    assert not none.answered and none.text == "None of my sources uses the words “axis of evil”."
+
+
+def test_wats_in_chat_is_whats(engine):
+    # "wats kcna" was read as "was kcna …?" and got "no plain yes or no"
+    assert engine.ask("wats kcna").text.startswith("Korean Central News Agency — ")
+    assert engine.ask("wats a diplomatic blitz").text.startswith("Analysts believe Pyongyang's diplomatic blitz")
+
+
+def test_a_yes_no_question_a_plain_statement_holds_whole_is_answered_yes(engine):
+    # it was "My sources don't answer that with a plain yes or no" although the fact says just that
+    assert engine.ask("did 20 countries agree to consider new sanctions").text.startswith("Yes — Despite thawing relations")
+    assert engine.ask("did pence travel with warmbiers father").text.startswith("Yes — Pence travelled with the father")
+    # not when the statement denies something, the question asks a mind, or one word is all it asks
+    assert engine.ask("did north and south korea march together").text.startswith("My sources don't answer that with a plain yes or no")
+    assert not engine.ask("did north korea like the defectors meeting").text.startswith("Yes")
+    assert not engine.ask("is it ending?").text.startswith("Yes")
