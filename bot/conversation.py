@@ -83,7 +83,7 @@ _SAID_BY = re.compile(r"^(?:and\s+|but\s+|so\s+|ok\s+)?(?:who(?:\s+\S+){0,4}?\s+
                       r"(?:\s+(?:that|so|it|this))?|says who|who says so|according to (?:who|whom)|who(?:'s| is) saying (?:that|so|this)|"
                       r"whose (?:words|claim|idea) (?:is|was|are|were) (?:that|this|those))$")
 # "ok different thing. who is heather nauert": a fresh start, and no part of the question
-_NEW_TOPIC = re.compile(r"^(?:(?:ok|okay|so|alright|anyway|and)[,.]?\s+)?(?:(?:a|on a|one)\s+)?(?:(?:different|another|new|other|unrelated|separate)"
+_NEW_TOPIC = re.compile(r"^(?:(?:ok|okay|so|alright|anyway|and)[,.]?\s+)?(?:(?:a|on a|one)\s+)?(?:(?:different|diff|another|new|other|unrelated|separate)"
                         r"\s+(?:thing|question|topic|subject|one|q)|switching\s+(?:topics?|gears|subjects?)|chang(?:e|ing)\s+(?:the\s+)?"
                         r"(?:topic|subject)|unrelated(?:\s+but)?|moving on|on another note)\s*(?:[-–—.,:;!]+\s*|\s+(?=\w))", re.IGNORECASE)
 # "when did they say it?", "where was he when he said that", "when was that said"

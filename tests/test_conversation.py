@@ -1082,3 +1082,9 @@ def test_the_first_second_and_other_one_are_people_the_last_list_named(engine):
     assert turns[3].result.text.startswith("Kim Yo Jong —")  # (a card names people, but lists no one)
     # a question of its own keeps its words: "the first one to report it" points back at no one
     assert "Taking" not in (_talk(engine, "who was pence gonna meet", "who was the first one to report it")[-1].note or "")
+
+
+def test_diff_topic_starts_fresh_and_norks_are_the_north_koreans(engine):
+    turn = _talk(engine, "what is kcna", "diff topic, who's pence's chief of staff")[-1]
+    assert turn.result.text.startswith("Nick Ayers — Chief of staff")  # it was "they never mention 'topic'"
+    assert engine.ask("why did the norks back out").text.startswith("It is unclear exactly why the North Koreans backed out.")
