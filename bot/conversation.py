@@ -814,6 +814,14 @@ def _resolve_pronouns(engine: Engine, text: str, before: Conversation, pronouns_
             asked_about = set(engine.entities_in(before.question))
             if not engine.ix.quoted(fitting[0].id) and fitting[0].id not in asked_about:
                 fitting.sort(key=lambda p: not (engine.ix.quoted(p.id) and p.id in asked_about))
+        if fitting and _speaks_as(personal.group(1), lowered) and not engine.ix.quoted(fitting[0].id) \
+                and fitting[0].id not in set(engine.entities_in(before.question)):
+            # "what did she tweet" after the State Department confirmed what Ashley Parker reported:
+            # the reporter is never quoted; the one who speaks for a body the answer named is
+            voices = [engine.fb.person_by_id[v] for b in before.people if (v := engine.ix.speaks_for.get(b)) in engine.fb.person_by_id]
+            speakers = [p for p in [*fitting, *voices] if engine.ix.quoted(p.id) and p.pronoun in (wanted, None) and p.kind == "person"]
+            if speakers:
+                fitting = [speakers[0], *(p for p in fitting if p != speakers[0])]
         if personal.group(1) in ("his", "her") and len(fitting) > 1:
             # "what about his sister" after Pence and Kim Jong Un: whoever has a sister the articles name
             after = lowered[personal.end():].split()[:1]
@@ -869,8 +877,8 @@ def _resolve_pronouns(engine: Engine, text: str, before: Conversation, pronouns_
                                     if pronoun in ("he", "she") else (resolved, 0))
             if not contracted:
                 resolved = re.sub(rf"\b{pronoun}\b", target.name + ("'s" if possessive else ""), resolved, count=1, flags=re.IGNORECASE)
-            if len([p for p in people if (p.kind == "person") == (target.kind == "person")]) > 1:
-                notes.append(f"“{pronoun}” as {target.name}")
+            if len([p for p in people if (p.kind == "person") == (target.kind == "person")]) > 1 or target not in people:
+                notes.append(f"“{pronoun}” as {target.name}")  # (one the last answer did not name is never obvious)
         if len(normalize(text).split()) <= 3 and not _asks_something_of_its_own(engine, resolved):
             resolved = f"{resolved.rstrip(' ?!.')} {_topic_of(engine, before.question, resolved)}"  # "where was he?": still about the last topic
         if thing is not None:

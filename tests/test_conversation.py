@@ -1088,3 +1088,10 @@ def test_diff_topic_starts_fresh_and_norks_are_the_north_koreans(engine):
     turn = _talk(engine, "what is kcna", "diff topic, who's pence's chief of staff")[-1]
     assert turn.result.text.startswith("Nick Ayers — Chief of staff")  # it was "they never mention 'topic'"
     assert engine.ask("why did the norks back out").text.startswith("It is unclear exactly why the North Koreans backed out.")
+
+
+def test_she_who_tweets_is_the_voice_of_the_body_the_answer_named_not_a_reporter_never_quoted(engine):
+    # "the Washington Post's Ashley Parker, and the State Department confirmed …": Parker is never quoted
+    turn = _talk(engine, "who announced the meeting got cancelled", "what did she tweet")[-1]
+    assert turn.note == "(Taking “she” as Heather Nauert.)"
+    assert "We regret their failure to seize this opportunity" in turn.result.text
