@@ -366,6 +366,11 @@ def read(ix: Index, question: str) -> Reading:
     return Reading(question, norm, checking, found, tokens, entities, unknown, known_tokens, wh, words, outlet, contrasted, other_thing, aside)
 
 
+# someone's words asked for as a reason: "what did they say the reason was", "what did he think caused it"
+_SAID_REASON = re.compile(r"\b(?:say|said|says|think|thought|thinks|claim|claimed|claims|believe|believed)\s+(?:that\s+)?(?:was\s+)?"
+                          r"(?:(?:the|their|its|his|her)\s+)?(?:main\s+|real\s+|official\s+)?(?:reasons?|cause|motives?|explanation)\b")
+
+
 def query_of(ix: Index, r: Reading) -> Query:
     """The rest of the analysis of a question read."""
     norm, words, entities, wh, checking = r.norm, r.words, r.entities, r.wh, r.checking
@@ -380,6 +385,9 @@ def query_of(ix: Index, r: Reading) -> Query:
     # ("wat olympcs": a misspelt thing is known as the word it is a typo of)
     focus_known = focus is None or ix._is_known(focus) or focus in ix._aliases_words or (not ix.english.zipf(focus) and ix._is_known(ix._correct(focus)))
     kind = answer_type(norm, asks_yes_no(norm, first, checking), wh, quote_intent, entities)
+    if kind == "quote" and _SAID_REASON.search(norm):
+        # "what did Pence's office say the reason was": a reason, as they gave it — not any words of theirs
+        kind, quote_intent = "reason", False
     if focus and kind in ("what", "quote", "person") and focus in ix.english.focus_type:
         kind = ix.english.focus_type[focus]  # "what city", "the missile's name", "which photographer"
     places = ix.places_in(norm, _AT_PLACE)

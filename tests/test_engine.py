@@ -1730,3 +1730,9 @@ def test_a_yes_no_question_a_plain_statement_holds_whole_is_answered_yes(engine)
     assert engine.ask("did north and south korea march together").text.startswith("My sources don't answer that with a plain yes or no")
     assert not engine.ask("did north korea like the defectors meeting").text.startswith("Yes")
     assert not engine.ask("is it ending?").text.startswith("Yes")
+
+
+def test_what_someone_said_the_reason_was_is_the_reason_they_gave(engine):
+    # it was a bare fragment of the office's words, "the world stage to call attention"
+    text = engine.ask("what did pence's office say the reason was").text
+    assert "had not been happy with Pence's sanctions announcement" in text
