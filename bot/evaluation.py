@@ -89,6 +89,7 @@ EVAL_SETS = {
     "blind_bq": EVAL_SET.with_name("blind_bq.yaml"),
     "blind_br": EVAL_SET.with_name("blind_br.yaml"),
     "blind_bs": EVAL_SET.with_name("blind_bs.yaml"),
+    "blind_bu": EVAL_SET.with_name("blind_bu.yaml"),
     "dev": Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev_questions.yaml",
 }
 
