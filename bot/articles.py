@@ -217,7 +217,7 @@ _WORDING_ASKED = re.compile(r"^(?:the |that |this )?(?:exact |actual )?(?:phrase
 
 
 def wording_asked(rest: str) -> str | None:
-    """The words a question asks about as words ("the phrase hermit kingdom", "'whitewash'"), or None."""
+    """The words a question asks about as words ("the phrase hermit kingdom", "the word 'whitewash'"), or None."""
     found = _WORDING_ASKED.match(rest.strip(" ?!."))
     return (found.group("q") or found.group("w")).strip() if found else None
 
@@ -227,7 +227,7 @@ def printed_in(ix: Index, question: str, phrase: str, source: str | None = None)
     whose text prints those words, each with its sentence (verbatim); with `source`, whether that one
     does. Read from the articles' text, not the fact base, so any word of theirs is found."""
     words = _plain(phrase)
-    printing = tuple(src.id for src in ix.fb.sources if words and f" {words} " in _plain_seed(ix, src.id))
+    printing = _articles_printing(ix, words)
     cites = tuple(ix._cite(s, passage) for s in printing if (passage := printed_passage(ix, s, phrase)))
     names = listed([article_name(ix, s) for s in printing]) if printing else ""
     said = f"the {'words' if ' ' in words else 'word'} “{phrase}”"
@@ -350,10 +350,15 @@ def _printing(ix: Index, phrases: list[str]) -> tuple[tuple[str, ...], str | Non
         words = _plain(phrase)
         if len(words.split()) < 2:
             continue
-        found = tuple(src.id for src in ix.fb.sources if f" {words} " in _plain_seed(ix, src.id))
+        found = _articles_printing(ix, words)
         if found:
             return found, phrase
     return (), None
+
+
+def _articles_printing(ix: Index, words: str) -> tuple[str, ...]:
+    """The articles whose text holds `words` (as `_plain` gives them), word for word."""
+    return tuple(src.id for src in ix.fb.sources if words and f" {words} " in _plain_seed(ix, src.id))
 
 
 def printed_passage(ix: Index, source: str, phrase: str) -> str | None:

@@ -1463,7 +1463,7 @@ def _fact_builder(ix: Index, q: Query, chosen: list[Fact], score: float, kind: s
 
 
 def asks_attitude(ix: Index, q: Query) -> bool:
-    """Whether a question asks whether someone liked, wanted or thought something (its words as
+    """Whether a question asks whether someone liked, thought or felt something (its words as
     typed: "like" is chat filler to the rest of the reading)."""
     return not ix.english.attitude_words.isdisjoint(re.findall(r"[a-z]+", q.raw.lower()))
 

@@ -380,12 +380,13 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
                          anchor=(before.anchor or before.question) if appended and note else asked,
                          question=asked, citations=citations or (before.citations if before else ()), things=things,
                          place=_place_of(engine, asked, result) or (before.place if before is not None and not named else ""), updated=now)
-    plain_answer = normalize(result.text)
     # (a list is what a question for people gets: the people a card or a story names are no list)
     # ("Kim Jong Un's sister Kim Yo Jong" lists her: a possessor only says whose she is)
-    listing = [] if not asks_people or getattr(result, "kind", None) == "person" else sorted(
-        (p for p in engine.entities_in(result.text) if p not in named and engine.fb.person_by_id[p].kind == "person"
-         and not _possessor(engine, result.text, p)), key=lambda p: engine.ix.mention_at(plain_answer, p))
+    listing: list[str] = []
+    if asks_people and getattr(result, "kind", None) != "person":
+        plain_answer = normalize(result.text)
+        listing = sorted((p for p in engine.entities_in(result.text) if p not in named and engine.fb.person_by_id[p].kind == "person"
+                          and not _possessor(engine, result.text, p)), key=lambda p: engine.ix.mention_at(plain_answer, p))
     after = replace(after, listed=tuple(listing) if len(listing) >= 2 else (before.listed if before is not None else ()))
     shown = tuple(x.id for x in getattr(result, "quotes", ()))
     if shown:

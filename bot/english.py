@@ -37,8 +37,9 @@ class English:
         self.mind_words = frozenset(data["minds"]["asks"])
         self.private_words = frozenset(data["minds"]["private"])
         self.reaction_words = frozenset(data["minds"]["reports"])
-        # whether someone liked, wanted or thought something: no statement of what they did says so
-        self.attitude_words = self.mind_words | self.private_words | self.reaction_words | frozenset(data["minds"]["attitudes"])
+        # whether someone liked, thought or felt something: no statement of what they did says so
+        # ("privately", "personally" say how, not what: the lexicon reads them as "secret", "people")
+        self.attitude_words = self.mind_words | self.reaction_words | frozenset(data["minds"]["attitudes"])
         self.other_times = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in data["other_times"]) + r")\b")
         self.kin_general: list[str] = data["kin"]["general"]
         self.kin_ties: list[list[str]] = [tie["words"] for tie in data["kin"]["ties"]]
