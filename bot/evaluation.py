@@ -90,6 +90,8 @@ EVAL_SETS = {
     "blind_br": EVAL_SET.with_name("blind_br.yaml"),
     "blind_bs": EVAL_SET.with_name("blind_bs.yaml"),
     "blind_bu": EVAL_SET.with_name("blind_bu.yaml"),
+    "blind_bt": EVAL_SET.with_name("blind_bt.yaml"),
+    "blind_bv": EVAL_SET.with_name("blind_bv.yaml"),
     "dev": Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev_questions.yaml",
 }
 
