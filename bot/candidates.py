@@ -29,7 +29,7 @@ KINDS = ("fact", "yes", "no", "premise", "person", "quotes", "said", "date", "ti
 
 _MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-_DATE_TEXT = re.compile(rf"\b(?:{_MONTH}|{_WEEKDAY}|morning|evening|night|hours?|"
+DATE_TEXT = re.compile(rf"\b(?:{_MONTH}|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s*\d+(?:st|nd|rd|th)?|{_WEEKDAY}|morning|evening|night|hours?|"
                         r"\d{4}(?!\s+(?-i:[A-Z]))|last minute|next day|same day)\b", re.I)  # "2018 Winter Olympics" names, it does not date
 # A day, not only a month or a year: what "what date" and "which day" ask for
 _DAY_TEXT = re.compile(rf"\b(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH}|{_WEEKDAY}|next (?:day|morning)|morning after|same day)\b", re.I)
@@ -66,7 +66,7 @@ class Candidate:
 
 def text_shows(ix: Index, text: str) -> frozenset[str]:
     shows = set()
-    if _DATE_TEXT.search(text):
+    if DATE_TEXT.search(text):
         shows.add("date")
     if _WHILE_TEXT.search(text):
         shows.add("while")

@@ -16,7 +16,7 @@ import time
 from collections import OrderedDict
 from dataclasses import dataclass, field, replace
 
-from bot.candidates import fact_answer, quote_when, related_docs, said_to_lines
+from bot.candidates import DATE_TEXT, fact_answer, quote_when, related_docs, said_to_lines
 from bot.index import IN_PLACE
 from bot.engine import Answer, Engine, NotCovered, Result
 from bot.analyse import WHICH_NOUN, Query, analyse, asks, nameless_article, read
@@ -44,6 +44,10 @@ _SOURCES = re.compile(r"^(?:and\s+)?(?:sources?|source pls|citations?|proof|evid
 # "is that true?", "really?", "u sure": whether the last answer holds — it again, with where it comes from
 _CHECKED = re.compile(r"^(?:and\s+|but\s+|so\s+|wait\s+)?(?:(?:is|was) (?:that|this|it) (?:really )?(?:true|right|correct|accurate)"
                       r"|really|are you sure|u sure|you sure|for real|(?:that s |thats )?(?:true|right|correct))(?: (?:tho|though|really|lol))?$")
+_DATE_NAMED = re.compile(r"\b(?:date|dates|day|time)\b")  # "which article gives that date?"
+# "are you sure? which article says that": a doubt, then a question of its own after a stop
+_CHECKING_FIRST = re.compile(r"^\s*(?:hmm+\s*|wait\s*)?(?:(?:are|r) (?:you|u) sure|u sure|you sure|really|is (?:that|this|it) (?:really )?(?:true|right|correct)"
+                             r")\s*[?.!,:;]+\s*(?P<rest>\S+\s+\S.*)$", re.IGNORECASE)
 # "no thats wrong", "are you sure it wasnt pence", "no he stood up i watched it": the last answer disputed,
 # perhaps with a claim of the user's own (what follows the pushback)
 _PUSHBACK = re.compile(r"^(?:(?:no+|nope|nah|wrong|false|incorrect|not true|(?:that s|thats|that is|ur|you re|youre|your) "
@@ -54,9 +58,12 @@ _PUSHBACK = re.compile(r"^(?:(?:no+|nope|nah|wrong|false|incorrect|not true|(?:t
 _PUSHBACK_FILLER = frozenset("that s thats is it this wrong lol bro dude man tho though really actually totally i m im pretty sure "
                              "know saw it watched heard read".split())
 # "who reported that?", "which outlet said it?", "which of the articles says that", "where did you read that"
-_REPORTED = re.compile(r"^(?:and\s+|but\s+|so\s+)?(?:(?:which|what) (?:(?:one )?of (?:the |these |those |your )?)?(?:outlets?|sites?|papers?|newspapers?|articles?|sources?|news)"
-                       r"\s+(?:reported|reports|report|said|says|say|wrote|writes|published|covered|mentions|mentioned|has|had|is)|"
-                       r"who\s+(?:reported|reports|wrote|published|covered|broke))\s+(?:that|this|it|so)$|"
+# ("which article gives that date?", "what source has the two hours": the thing the answer said, named)
+_REPORTED = re.compile(r"^(?:and\s+|but\s+|so\s+|ok\s+|okay\s+)?(?:(?:which|what) (?:(?:(?:one )?of (?:the |these |those |your )?)?(?:outlets?|sites?|papers?|newspapers?|articles?|sources?|news)|"
+                       r"(?:one )?of them|one)\s+(?:reported|reports|report|said|says|say|wrote|writes|published|covered|mentions|mentioned|mention|has|had|is|"
+                       r"gives|give|gave|states|stated|prints|printed|quotes|quoted)|"
+                       r"who\s+(?:reported|reports|wrote|published|covered|broke))\s+(?:(?:that|this|it|so)|(?:that|this|the|those|these) "
+                       r"(?:date|dates|time|day|number|figure|quote|words|bit|part|claim|detail|details|info|information|line|fact|thing))$|"
                        r"^where did you (?:read|get|see) (?:that|this|it)$|"
                        r"^(?:and\s+|so\s+)?where (?:was|is) (?:that|this|it) (?:published|printed|reported|from)$|"
                        # "which article?", "in what piece" (after "who said that?"; "which paper?" after "who was he
@@ -175,6 +182,11 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
     listed_note = None
     if listed is not None:
         text, listed_note = listed
+        norm = engine.ix.english.plain(normalize(text)).strip(" ?!.")
+    checking = _CHECKING_FIRST.match(text) if before is not None and before.citations else None
+    if checking and asks(checking.group("rest")):
+        # "are you sure? which article gives that date?": the doubt is answered by the question after it
+        text = checking.group("rest")
         norm = engine.ix.english.plain(normalize(text)).strip(" ?!.")
     question = text
     that_one = spoke = None
@@ -1011,11 +1023,17 @@ def _reported_by(engine: Engine, text: str, before: Conversation, now: float, le
         who += "".join(f" {src.name}'s article is by {src.author}." if src.author else f" {first_upper(article_name(engine.ix, src.id))} names no author."
                        for src in sources)
     cites = before.citations
-    if before.facts and not speakers:
+    asked = analyse(engine.ix, before.question)
+    dated = tuple(c for c in cites if DATE_TEXT.search(c.quote))
+    if before.facts and not speakers and dated and (asked.answer_type == "date" or _DATE_NAMED.search(normalize(text))):
+        # "which article gives that date?" after "when was the meeting?": the articles that print a date
+        # for it, whatever else their words say
+        cites = dated
+    elif before.facts and not speakers:
         # of the articles the last answer cites, those whose own words say what was asked: "which article?"
         # after "it got canceled like 2 hours before" is not DW's "at the last minute"
-        asked = list(analyse(engine.ix, before.question).known_tokens)
-        sources, _ = reporting_articles(engine.ix, before.question, asked, Answer(before.question, "", "fact", cites, before.facts))
+        sources, _ = reporting_articles(engine.ix, before.question, list(asked.known_tokens),
+                                        Answer(before.question, "", "fact", cites, before.facts))
         cites = tuple(c for c in cites if c.source_id in sources) or cites
     reported = _report(engine, cites)
     result = Answer(text, f"{lead}{reported if lead else first_upper(reported)} it.{who}", "fact", cites, before.facts)

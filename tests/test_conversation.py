@@ -1095,3 +1095,12 @@ def test_she_who_tweets_is_the_voice_of_the_body_the_answer_named_not_a_reporter
     turn = _talk(engine, "who announced the meeting got cancelled", "what did she tweet")[-1]
     assert turn.note == "(Taking “she” as Heather Nauert.)"
     assert "We regret their failure to seize this opportunity" in turn.result.text
+
+
+def test_a_doubt_then_which_article_gives_that_date_names_every_article_that_prints_a_date(engine):
+    # the doubt ("are you sure?") is answered by the question after it, not by the canned blurb
+    *_, turn = _talk(engine, "when was the meeting supposed to happen?", "are you sure? which article gives that date?")
+    assert turn.result.text == "The first article and Vox report it."
+    assert {c.quote for c in turn.result.citations} >= {"on Feb. 10th", "on February 10"}
+    *_, one = _talk(engine, "why did they cancel", "ok which one says that?")
+    assert one.result.answered and one.result.text.endswith("report it.") or one.result.text.endswith("reports it.")
