@@ -92,6 +92,8 @@ EVAL_SETS = {
     "blind_bu": EVAL_SET.with_name("blind_bu.yaml"),
     "blind_bt": EVAL_SET.with_name("blind_bt.yaml"),
     "blind_bv": EVAL_SET.with_name("blind_bv.yaml"),
+    "blind_bw": EVAL_SET.with_name("blind_bw.yaml"),
+    "blind_bx": EVAL_SET.with_name("blind_bx.yaml"),
     "dev": Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev_questions.yaml",
 }
 
