@@ -114,7 +114,7 @@ _ANYTHING_ELSE = re.compile(r"^(?:and\s+)?(?:what|anything) else\b")
 _REPORTING_WORDS = frozenset(REPORTING_VERBS) | {"mention", "mentions", "mentioned", "named", "get", "gets", "got"}
 # "and then?", "what happened next", "what came before that": a step along the timeline from the
 # happening the last answer was about
-_STEP_ON = re.compile(r"^(?:(?:and|so|ok|okay)\s+)?(?:then what|what then|and then|then|what next|next|after that|whats next|what is next|"
+_STEP_ON = re.compile(r"^(?:(?:and|so|ok|okay)\s+)?(?:then what(?: (?:happened|happens|did (?:they|he|she) do))?|what then|and then|then|what next|next|after that|whats next|what is next|"
                       r"what (?:happened|happens|came|comes) (?:next|then|after(?:wards?)?|later|after (?:that|this|it))|"
                       r"what did (?:they|he|she) do (?:next|then|after(?:wards?)?|after (?:that|this)))$")
 _STEP_BACK = re.compile(r"^(?:(?:and|so|ok|okay)\s+)?(?:before that|and before that|what (?:happened|came) (?:right |just )?"

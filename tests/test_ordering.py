@@ -111,3 +111,12 @@ def test_a_life_before_the_story_is_no_step_of_its_timeline(engine):
     for question in ("What did Nick Ayers do before he became Pence's chief of staff?",
                      "What did Heather Nauert do before she became State Department spokeswoman?"):
         assert not engine.ask(question).text.startswith(("Next", "Just before", "My sources put nothing", "My sources don't say what"))
+
+
+def test_and_then_what_happened_steps_on_from_a_long_summary_instead_of_repeating_it(engine):
+    asked = "so what exactly happened with Pence and the North Koreans at the Olympics? who was he supposed to meet and when?"
+    turn = follow_up(engine, asked, None)
+    for said in ("and then what happened?", "then what happened"):
+        turn = follow_up(engine, said, turn.conversation)
+        assert turn.result.text.startswith("Next, in the timeline")
+    assert "publishes Josh Rogin's interview" in turn.result.text  # one step on from the step before
