@@ -201,7 +201,7 @@ def _backing(ix: Index, source: str) -> tuple[str, ...]:
 # is what is asked about, and the answer is led by the articles that report it ("which paper first
 # reported it" asks who broke the story, which no article of the three did)
 _WHICH_ARTICLE = re.compile(
-    r"^(?:so |and |ok |but )?(?:which|what) (?:(?:one )?of (?:the |these |those |your |my )?)?(?:articles?|outlets?|sources?|papers?|newspapers?|"
+    r"^(?:so |and |ok |but )?(?:which|what|how many) (?:(?:one )?of (?:the |these |those |your |my )?)?(?:(?:three|3) )?(?:articles?|outlets?|sources?|papers?|newspapers?|"
     r"pieces?|sites?|stories|story|reports?|publications?)\s+(?:(?:actually|also)\s+)?(?:says?|said|mentions?|mentioned|reports?|reported|"
     r"writes?|wrote|talks? about|talked about|covers?|covered|notes?|noted|claims?|claimed|describes?|described|quotes?|quoted|"
     r"calls?|called|names?|named|has|had|includes?|included|refers? to|referred to|brings? up|brought up|cites?|cited|uses?|used|"

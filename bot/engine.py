@@ -32,7 +32,7 @@ from bot.index import Index, Journey
 from bot.roles import WrongRole, shown_as
 from bot.results import Answer, Citation, Comparison, NotCovered, PersonMatch, Result
 from bot.scorer import Scored, Weights, decision_features, decision_score, score_all
-from bot.text import (PERSONAL_PRONOUN, PRONOUN_GENDER, QUOTED, SPEECH_VERB, STOPWORDS, clip, date_span, find_dates, listed, normalize, parse_dates, plain_tokens, typed_day,
+from bot.text import (first_upper, PERSONAL_PRONOUN, PRONOUN_GENDER, QUOTED, SPEECH_VERB, STOPWORDS, clip, date_span, find_dates, listed, normalize, parse_dates, plain_tokens, typed_day,
                       WH_WORDS, wh_token, without_question_words)
 
 __all__ = ["Answer", "Citation", "Comparison", "Engine", "NotCovered", "PersonMatch", "Result", "normalize"]
@@ -66,6 +66,9 @@ def _as_a_name(typed: str) -> str:
 _GUESS_SPELLING = 90  # a guess written close to how the answer spells it is the answer ("pyongchang")
 _VERDICT = re.compile(r"^(?:Yes — |No — |" + re.escape(HEDGED) + ")")
 
+
+_HOW_MANY_ARTICLES = re.compile(r"^(?:so |and |ok |but )?how many\b", re.IGNORECASE)
+_NUMBER_WORDS = {1: "one", 2: "two", 3: "three"}
 
 class Engine:
     """Answers questions from one FactBase. Build once; `ask` is fast and never raises."""
@@ -382,8 +385,12 @@ class Engine:
         # the passages of the articles named come first: for words asked about, the sentences that print them
         shown = [self.ix._cite(s, passage) for s in sources if printed and (passage := printed_passage(self.ix, s, printed))]
         cites = tuple(dict.fromkeys(shown + sorted(found.citations, key=lambda c: c.source_id not in sources)))
-        return replace(found, question=question, text=f"{articles_lead(self.ix, sources, found, printed is not None)} {found.text}",
-                       citations=cites)
+        lead = articles_lead(self.ix, sources, found, printed is not None)
+        if _HOW_MANY_ARTICLES.match(question):  # "how many of the articles mention …": the count, then which
+            total = len(self.fb.sources)
+            lead = (f"{first_upper(_NUMBER_WORDS.get(len(sources), str(len(sources))))} of the {_NUMBER_WORDS.get(total, str(total))}: {'t' + lead[1:] if lead.startswith('The ') else lead}" if len(sources) < total
+                    else lead)
+        return replace(found, question=question, text=f"{lead} {found.text}", citations=cites)
 
     def _as_the_outlet_has_it(self, q: Query, result: Answer) -> Answer:
         """"According to DW, how many hours before did they cancel?": where the outlets are listed as

@@ -192,3 +192,11 @@ def test_a_question_to_the_bot_about_its_sources_lists_them(engine, question):
 @pytest.mark.parametrize("question", ["what did vox report", "where did pence get his news of the cancellation"])
 def test_questions_about_the_story_are_not_about_the_bots_sources(engine, question):
     assert engine.ask(question).facts != (engine.fb.meta.sources_fact,)
+
+
+def test_how_many_of_the_articles_mention_someone_counts_them_then_names_them(engine):
+    post = engine.ask("how many of the three articles mention the Washington Post?")
+    assert post.text.startswith("Two of the three: the first article and Vox mention The Washington Post.")
+    assert engine.ask("how many articles mention Otto Warmbier").text.startswith("One of the three: DW mentions Otto Warmbier.")
+    # every article reporting it: no count ("three of the three") but the usual lead
+    assert not engine.ask("how many articles say north korea cancelled the meeting").text.startswith("Three of the three")
