@@ -43,7 +43,8 @@ _FOR_ARTICLES = frozenset("articles article pieces piece stories story reports r
                           "paper news info information websites website sites site publications publication".split())
 _OWN_SOURCES_WORDS = TO_THE_BOT | _FOR_ARTICLES | frozenset(
     "what whats which where who how are r is s do does did use using used get got have has come comes from based rely on "
-    "draw cite read know of the a an all exactly list name give me tell so ok and any other".split())
+    "draw cite read know of the a an all exactly list name give me tell so ok and any other coming came taken pulled sourced "
+    "these those three".split())
 
 
 def own_sources(ix: Index, question: str) -> Answer | None:

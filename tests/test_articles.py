@@ -182,7 +182,7 @@ def test_which_article_calls_it_so_is_decided_by_its_very_word(engine):
 
 
 @pytest.mark.parametrize("question", ["what outlets r ur sources", "where do you get your info", "where do u get ur news from",
-                                      "which articles do u have"])
+                                      "which articles do u have", "which news outlets is your information coming from?"])
 def test_a_question_to_the_bot_about_its_sources_lists_them(engine, question):
     answer = engine.ask(question)
     assert answer.facts == (engine.fb.meta.sources_fact,)
