@@ -1736,3 +1736,8 @@ def test_what_someone_said_the_reason_was_is_the_reason_they_gave(engine):
     # it was a bare fragment of the office's words, "the world stage to call attention"
     text = engine.ask("what did pence's office say the reason was").text
     assert "had not been happy with Pence's sanctions announcement" in text
+
+
+@pytest.mark.parametrize("question", ["when did the public find out about all this?", "when did it become public"])
+def test_when_the_public_learned_of_it_is_when_it_was_revealed(engine, question):
+    assert engine.ask(question).text.startswith("US officials revealed the cancelled meeting on Tuesday, 20 February 2018.")
