@@ -33,6 +33,10 @@ MAX_CONVERSATIONS = 5000
 _POINTERS = frozenset("it its that this these those".split())  # they point back; they name no topic
 TOPIC_WORDS = 12  # at most this many words of the last question carried into a follow-up
 _PLURAL = re.compile(r"\b(they|them|their|theirs)\b")
+_OUTLETS_DO = re.compile(r"\b(?:report|reports|reported|reporting|write|writes|wrote|written|publish|published|publishes|cover|covered|"
+                         r"covers|print|printed|prints|quote|quoted|quotes|cite|cited|cites|mention|mentioned|mentions|call|called|calls|"
+                         r"describe|described|describes|say|said|says|claim|claimed|claims|accuse|accused|accuses|tell|told|tells|article|story|piece|"
+                         r"headline|interview|interviewed|break|broke|scoop)\b")
 _PLURAL_SUBJECT = re.compile(r"\bthey\b")
 _BARE_THING = re.compile(r"\b(?:it|that|this)$")  # "… take it", not "that interview"
 _THING = re.compile(r"\b(that meeting|that|it|this)\b")  # "the meeting" is the episode's own: no reference back
@@ -862,6 +866,14 @@ def _resolve_pronouns(engine: Engine, text: str, before: Conversation, pronouns_
         if len(pair) == 1 == len(last) and answered is not None:
             # "did they talk to each other?" after "who sat near Pence?": he and the one the answer named
             pair, last = [pair[0], answered], [pair[0], answered]
+        # (a news outlet the last answer brought in is "they" only for what outlets do: "what did they
+        # report" after a Washington Post story, not "until they gave up nukes"; one the user asked
+        # about stays: "which wire services did they use" after "what did DW report")
+        reporting = _OUTLETS_DO.search(lowered) is not None
+        asked_of = set(engine.entities_in(before.question))
+        aside = {p.id for p in people if not reporting and p.id in engine.ix.roles.known_outlets and p.id not in asked_of}
+        outlets_set_aside = bool(aside)
+        people = [p for p in people if p.id not in aside]
         body = next((p for p in people if p.kind != "person"), None)
         persons = [p for p in people if p.kind == "person"]
         if len(pair) != 2 and (_MUTUAL.search(lowered) or _asks_only_a_card(engine, text)) and len(persons) >= 2 and not chosen:
@@ -877,7 +889,8 @@ def _resolve_pronouns(engine: Engine, text: str, before: Conversation, pronouns_
             if body is None or engine.ask(paired).answered or not engine.ask(
                     re.sub(rf"\b{plural.group(1)}\b", body.name, text, count=1, flags=re.IGNORECASE)).answered:
                 return paired, f"(Taking “{plural.group(1)}” as {pair[0].name} and {pair[1].name}.)"
-        target = body or (None if chosen else next(iter(people), None))
+        # (with only an outlet set aside, "they" is left as said, not taken as one of the people)
+        target = body or (None if chosen or outlets_set_aside else next(iter(people), None))
         if target is not None:
             chosen.append((plural.group(1), target))
     if chosen:

@@ -1104,3 +1104,13 @@ def test_a_doubt_then_which_article_gives_that_date_names_every_article_that_pri
     assert {c.quote for c in turn.result.citations} >= {"on Feb. 10th", "on February 10"}
     *_, one = _talk(engine, "why did they cancel", "ok which one says that?")
     assert one.result.answered and one.result.text.endswith("report it.") or one.result.text.endswith("reports it.")
+
+
+def test_they_is_not_a_news_outlet_the_last_answer_brought_in_unless_asked_what_outlets_do(engine):
+    # the last answer brings in The Washington Post (its reporting of Nauert's words): "they" who
+    # would give up nukes is not the newspaper
+    *_, turn = _talk(engine, "what was pence gonna talk to them about", "wasnt trump refusing any talks until they gave up nukes?")
+    assert "Washington Post" not in turn.read_as and "nuclear" in turn.result.text
+    # an outlet the user asked about stays "they": DW's wire services
+    *_, wires = _talk(engine, "what did dw report about the secret pence meeting", "which news agencies did they rely on")
+    assert "AFP" in wires.result.text and "Reuters" in wires.result.text
