@@ -1741,3 +1741,8 @@ def test_what_someone_said_the_reason_was_is_the_reason_they_gave(engine):
 @pytest.mark.parametrize("question", ["when did the public find out about all this?", "when did it become public"])
 def test_when_the_public_learned_of_it_is_when_it_was_revealed(engine, question):
     assert engine.ask(question).text.startswith("US officials revealed the cancelled meeting on Tuesday, 20 February 2018.")
+
+
+def test_hiding_something_is_concealing_it(engine):
+    answer = engine.ask("and what did the us say their olympic presence was hiding")
+    assert answer.answered and "conceal the true nature of the regime" in answer.text
