@@ -100,6 +100,11 @@ class Engine:
         words, wrong = self.ix.roles.check(text)
         if wrong:
             return self._correct_roles(text, words, wrong)
+        holder = self.ix.roles.confirmed(text)
+        if holder is not None:  # "is heather nauert the state department spokeswoman?": yes, in their words
+            person = self.fb.person_by_id[holder]
+            return Answer(text, f"Yes — my sources describe {person.name} as “{person.role}”.", "yes",
+                          tuple(self.ix._cite(ev.source, ev.quote) for ev in person.evidence[:1]), (), 1.0, person=person)
         outlets = self.ix.roles.unknown_outlets(words) if words else ()
         if outlets:
             return self._correct_outlets(text, words, outlets)

@@ -66,6 +66,10 @@ def words_of(question: str) -> list[Word]:
     return out
 
 
+# the words that only ask whether someone holds a role: "is", "was", "right", "correct"
+_ASKS_ROLE = frozenset("is was isn t wasn so and ok".split())
+_CHECK_TAIL = frozenset("right correct true really yes yeah tho though still".split())
+
 class RoleChecker:
     """Built once per index: each person's words, the role groups and the outlet names."""
 
@@ -238,6 +242,30 @@ class RoleChecker:
             if f.person not in widest or f.span[1] - f.span[0] > widest[f.person].span[1] - widest[f.person].span[0]:
                 widest[f.person] = f
         return ws, tuple(widest.values())
+
+    def confirmed(self, question: str) -> str | None:
+        """"is heather nauert the state department spokeswoman", "ashley parker is with the washington
+        post right?": the one person named, when every other word (but a few that only ask) is one the
+        articles use of them and one of those gives a role or an employer. Their id, else None."""
+        ws = self.words_of(question)
+        if not ws or ws[0].text not in _ASKS_ROLE and not any(w.text in _CHECK_TAIL for w in ws[-2:]):
+            return None
+        spans = self.mentions(ws)
+        persons = [(s, e, p) for s, e, p in spans if p in self.people and self.people[p].kind == "person" and self.has_role.get(p)]
+        if len({p for _, _, p in persons}) != 1:  # ("spokeswoman" may be a name of hers too)
+            return None
+        _, _, holder = persons[0]
+        inside = {i for s, e, _ in persons for i in range(s, e)}
+        employers = [p for s, e, p in spans if p != holder and not p.startswith("~")]
+        rest = [w.text for i, w in enumerate(ws) if i not in inside and not w.boundary
+                and not any(s <= i < e for s, e, p in spans if p in employers)
+                and w.text not in _ASKS_ROLE and w.text not in _CHECK_TAIL and w.text not in _ARTICLES and w.text not in _LINKS
+                and w.text not in _OF]
+        if any(not (self.employer_words[holder] & set(plain_tokens(self.people[p].name)) - {"the"}) for p in employers):
+            return None  # "is ashley parker with cnn": not theirs
+        gives = any(t in self.group for t in rest) or bool(employers)
+        own = self.words[holder]  # (a role word counts by its group: "spokesperson" is her "spokeswoman")
+        return holder if gives and all(t in own or (t in self.group and self.group[t] & own) for t in rest) else None
 
     def _other_employer(self, ws: list[Word], spans, name_at: int, holder: str) -> int | None:
         """"White House spokeswoman Heather Nauert": the role may be hers, the employer named right

@@ -1746,3 +1746,17 @@ def test_when_the_public_learned_of_it_is_when_it_was_revealed(engine, question)
 def test_hiding_something_is_concealing_it(engine):
     answer = engine.ask("and what did the us say their olympic presence was hiding")
     assert answer.answered and "conceal the true nature of the regime" in answer.text
+
+
+@pytest.mark.parametrize("question, who", [("is heather nauert the state department spokeswoman", "Heather Nauert"),
+                                           ("was nauert the state department spokesperson?", "Heather Nauert"),
+                                           ("is ashley parker with the washington post", "Ashley Parker"),
+                                           ("is kim yong nam the ceremonial head of state right", "Kim Yong Nam")])
+def test_a_role_the_articles_give_someone_is_confirmed_in_their_words(engine, question, who):
+    answer = engine.ask(question)
+    assert answer.text.startswith(f"Yes — my sources describe {who} as “") and answer.citations
+
+
+@pytest.mark.parametrize("question", ["is ashley parker with cnn", "is nauert a reporter", "is pence the president"])
+def test_a_role_or_employer_the_articles_do_not_give_is_not_confirmed(engine, question):
+    assert engine.ask(question).text.startswith("No — ")
