@@ -555,6 +555,14 @@ def wrong_setting(ix: Index, question: str) -> tuple[str, tuple[int, int]] | Non
         year = re.match(r"\s+(?:in|of|back in)\s+(\d{4})\b", lowered[end:])
         if year and year.group(1) not in ix.setting_words:
             start, wrong, end = head.start() if start is None else start, True, end + year.end()
+        # ("the winter olympics in beijing": so is a place named after it)
+        place = re.match(r"\s+(?:in|at)\s+([a-z][\w.-]*)(?:\s+([a-z][\w.-]*))?", lowered[end:])
+        if place and not wrong:
+            two = f"{place.group(1)} {place.group(2)}" if place.group(2) else None
+            named = two if two and two in ix.english.places else place.group(1) if place.group(1) in ix.english.places else None
+            if named and not set(named.split()) & ix.setting_words:
+                start, wrong = head.start() if start is None else start, True
+                end = end + place.start(1) + len(named)
         if wrong:
             return question[start:end], (start, end)
     return None

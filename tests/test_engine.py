@@ -1277,6 +1277,12 @@ def test_a_wrong_year_after_the_setting_is_corrected(engine):
     assert result.text.startswith("No — not the winter olympics in 2016: ") and "2018" in result.text
 
 
+def test_a_wrong_place_after_the_setting_is_corrected_and_its_own_place_is_not(engine):
+    result = engine.ask("Pence was at the Winter Olympics in Beijing, right?")
+    assert result.text.startswith("No — not the Winter Olympics in Beijing: ") and "Pyeongchang" in result.text
+    assert not engine.ask("what did pence do at the olympics in south korea").text.startswith("No")
+
+
 @pytest.mark.parametrize("question", ["tl;dr pls", "what happened please"])
 def test_a_summary_asked_politely_is_still_the_summary(engine, question):
     assert engine.ask(question).text.startswith("Vice President Mike Pence was set to meet North Korean officials")
