@@ -336,6 +336,12 @@ def claims(ix: Index, q: Query) -> list[Candidate]:
     wh-question takes for granted ("Why did Pence apologise?" → he did not)."""
     if ix._reporting_tokens & set(q.tokens):
         return []  # "do the outlets disagree about …" asks about the reporting, not the claim
+    telling = _ACCORDING_TO.search(q.norm)
+    if telling and q.entities:
+        # "why, according to Ayers, might North Korea have walked away": the one it is according to
+        # tells what happened; no claim makes them its doer
+        told_by = ix._analyse(" ".join(q.norm[telling.end():].split()[:4]), correct=True)[1][:1]
+        q = replace(q, entities=tuple(e for e in q.entities if e not in told_by))
     hypothetical = HYPOTHETICAL.search(q.norm)
     if not q.yes_no and hypothetical:
         return []  # "where was the meeting supposed to be held" does not claim it was held
@@ -481,6 +487,9 @@ def claims(ix: Index, q: Query) -> list[Candidate]:
     facts = [best.fact] + ([never_met.fact] if never_met is not None and never_met.fact.id != best.fact.id else [])
     return [Candidate(kind, best_score, _fact_builder(ix, q, facts, best_score, kind, lead), tuple(f.id for f in facts),
                       doc.all_tokens | {"@" + e for e in named}, doc.entities | named, ix.shows[best.fact.id] | {"yesno"})]
+
+
+_ACCORDING_TO = re.compile(r"\baccording to\b")
 
 
 def _someone_else_did(ix: Index, q: Query, c: _ClaimDoc) -> str | None:

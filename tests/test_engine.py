@@ -1766,3 +1766,11 @@ def test_a_role_the_articles_give_someone_is_confirmed_in_their_words(engine, qu
 @pytest.mark.parametrize("question", ["is ashley parker with cnn", "is nauert a reporter", "is pence the president"])
 def test_a_role_or_employer_the_articles_do_not_give_is_not_confirmed(engine, question):
     assert engine.ask(question).text.startswith("No — ")
+
+
+@pytest.mark.parametrize("question", ["Why, according to Ayers, might North Korea have walked away from the meeting?",
+                                      "according to Ayers, why might North Korea have walked away from the meeting?"])
+def test_the_one_a_question_is_according_to_is_not_taken_for_the_doer(engine, question):
+    answer = engine.ask(question)
+    assert not answer.text.startswith("It wasn't") and "walked away" in answer.text
+    assert engine.ask("why did pence cancel the meeting").text.startswith("It wasn't Mike Pence")
