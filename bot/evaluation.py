@@ -94,6 +94,7 @@ EVAL_SETS = {
     "blind_bv": EVAL_SET.with_name("blind_bv.yaml"),
     "blind_bw": EVAL_SET.with_name("blind_bw.yaml"),
     "blind_bx": EVAL_SET.with_name("blind_bx.yaml"),
+    "blind_by": EVAL_SET.with_name("blind_by.yaml"),
     "dev": Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev_questions.yaml",
 }
 
