@@ -1774,3 +1774,8 @@ def test_the_one_a_question_is_according_to_is_not_taken_for_the_doer(engine, qu
     answer = engine.ask(question)
     assert not answer.text.startswith("It wasn't") and "walked away" in answer.text
     assert engine.ask("why did pence cancel the meeting").text.startswith("It wasn't Mike Pence")
+
+
+@pytest.mark.parametrize("words", ["America's number two", "the american number two", "america's second-in-command"])
+def test_americas_number_two_is_the_vice_president(engine, words):
+    assert engine.entities_in(f"what did {words} say") == ["pence"]
