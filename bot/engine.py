@@ -70,6 +70,14 @@ _VERDICT = re.compile(r"^(?:Yes — |No — |" + re.escape(HEDGED) + ")")
 _HOW_MANY_ARTICLES = re.compile(r"^(?:so |and |ok |but )?how many\b", re.IGNORECASE)
 _NUMBER_WORDS = {1: "one", 2: "two", 3: "three"}
 
+# "is the South Korean president named anywhere?", "do the articles mention Shinzo Abe": whether any
+# article names someone or something (asked of the articles, not of what happened)
+_MENTIONED_ANYWHERE = re.compile(
+    r"^(?:so |and |ok |but )?(?:(?:is|was|are|were) (?P<x>.+?) (?:ever )?(?:named|mentioned|brought up|referred to)"
+    r"(?: anywhere| at all| in (?:the|any|your|all) (?:three )?(?:articles?|sources?|of them))+"
+    r"|(?:do|does|did) (?:the|any|your|all)(?: three)? (?:articles?|sources?|outlets?)(?: of them)? (?:ever )?(?:name|mention|talk about|bring up|refer to) (?P<y>.+?))$")
+_ARTICLE_LEAD = re.compile(r"^(?:All three articles|The first article|Vox|DW|One of|Two of)\b")
+
 class Engine:
     """Answers questions from one FactBase. Build once; `ask` is fast and never raises."""
 
@@ -150,6 +158,14 @@ class Engine:
         reported = article_reports(self.ix, text, self.ask) if names_an_article(self.ix, text) else None
         if reported is not None:
             return reported
+        mentioned = _MENTIONED_ANYWHERE.match(normalize(text))
+        if mentioned and not split_parts(text):
+            # "is the South Korean president named anywhere?": which articles mention them, as a yes
+            thing = mentioned.group("x") or mentioned.group("y")
+            found = self._reported_in(text, thing)
+            if found.answered and found.kind != "premise" and _ARTICLE_LEAD.match(found.text):
+                return replace(found, text=f"Yes — {found.text}", kind="yes")
+            return found
         asked = which_article_asks(text)
         if asked is not None and not split_parts(text):  # ("which says X and which says Y": part by part)
             return self._reported_in(text, asked)

@@ -200,3 +200,14 @@ def test_how_many_of_the_articles_mention_someone_counts_them_then_names_them(en
     assert engine.ask("how many articles mention Otto Warmbier").text.startswith("One of the three: DW mentions Otto Warmbier.")
     # every article reporting it: no count ("three of the three") but the usual lead
     assert not engine.ask("how many articles say north korea cancelled the meeting").text.startswith("Three of the three")
+
+
+@pytest.mark.parametrize("question", ["is the South Korean president named anywhere?", "do the articles name the south korean president",
+                                      "is moon jae-in mentioned in the articles"])
+def test_whether_anyone_is_mentioned_anywhere_is_yes_and_which_article(engine, question):
+    assert engine.ask(question).text.startswith("Yes — DW mentions Moon Jae-in.")
+
+
+def test_someone_no_article_mentions_is_not_said_to_be_mentioned(engine):
+    answer = engine.ask("is xi jinping mentioned anywhere")
+    assert not answer.answered and "never mention" in answer.text
