@@ -284,11 +284,16 @@ def reporting_articles(ix: Index, asked_text: str, asked: list[str], answer: Ans
     return tuple(printing or chosen), None
 
 
-def articles_lead(ix: Index, sources: tuple[str, ...], answer: Answer, printed: bool = False) -> str:
+def articles_lead(ix: Index, sources: tuple[str, ...], answer: Answer, printed: bool = False, counted: bool = False) -> str:
     """"Vox reports it.", "The first article and DW report it.", "All three articles mention Kim Yo
-    Jong.", "The first article prints those words."."""
-    if len(sources) == len(ix.fb.sources):
-        subject = f"All {_COUNT.get(len(sources), len(sources))} articles"
+    Jong.", "The first article prints those words."; `counted` ("how many of the articles …"): "Two
+    of the three: the first article and Vox mention The Washington Post."."""
+    total = len(ix.fb.sources)
+    if len(sources) == total:
+        subject = f"All {_COUNT.get(total, total)} articles"
+    elif counted:
+        subject = f"{first_upper(_COUNT.get(len(sources), str(len(sources))))} of the {_COUNT.get(total, total)}: " \
+                  + listed([article_name(ix, s) for s in sources])
     else:
         subject = first_upper(listed([article_name(ix, s) for s in sources]))
     card = answer.kind == "person" and answer.person is not None and not printed
@@ -297,7 +302,7 @@ def articles_lead(ix: Index, sources: tuple[str, ...], answer: Answer, printed: 
     return f"{subject} {verb} {'those words' if printed else answer.person.name if card else 'it'}."
 
 
-_COUNT = {2: "two", 3: "three"}
+_COUNT = {1: "one", 2: "two", 3: "three"}
 
 
 def article_named(ix: Index, text: str, first_one: bool = False) -> str | None:

@@ -33,9 +33,9 @@ MAX_CONVERSATIONS = 5000
 _POINTERS = frozenset("it its that this these those".split())  # they point back; they name no topic
 TOPIC_WORDS = 12  # at most this many words of the last question carried into a follow-up
 _PLURAL = re.compile(r"\b(they|them|their|theirs)\b")
-_OUTLETS_DO = re.compile(r"\b(?:report|reports|reported|reporting|write|writes|wrote|written|publish|published|publishes|cover|covered|"
-                         r"covers|print|printed|prints|quote|quoted|quotes|cite|cited|cites|mention|mentioned|mentions|call|called|calls|"
-                         r"describe|described|describes|say|said|says|claim|claimed|claims|accuse|accused|accuses|tell|told|tells|article|story|piece|"
+# what a news outlet does, besides the reporting verbs: "they" may be an outlet that does it
+_OUTLETS_DO = re.compile(r"\b(?:" + "|".join(REPORTING_VERBS) + r"|reporting|written|publish|published|publishes|cover|covered|covers|"
+                         r"print|printed|prints|quote|quoted|quotes|cite|cited|cites|mention|mentioned|mentions|article|story|piece|"
                          r"headline|interview|interviewed|break|broke|scoop)\b")
 _PLURAL_SUBJECT = re.compile(r"\bthey\b")
 _BARE_THING = re.compile(r"\b(?:it|that|this)$")  # "… take it", not "that interview"

@@ -32,7 +32,7 @@ from bot.index import Index, Journey
 from bot.roles import WrongRole, shown_as
 from bot.results import Answer, Citation, Comparison, NotCovered, PersonMatch, Result
 from bot.scorer import Scored, Weights, decision_features, decision_score, score_all
-from bot.text import (first_upper, PERSONAL_PRONOUN, PRONOUN_GENDER, QUOTED, SPEECH_VERB, STOPWORDS, clip, date_span, find_dates, listed, normalize, parse_dates, plain_tokens, typed_day,
+from bot.text import (PERSONAL_PRONOUN, PRONOUN_GENDER, QUOTED, SPEECH_VERB, STOPWORDS, clip, date_span, find_dates, listed, normalize, parse_dates, plain_tokens, typed_day,
                       WH_WORDS, wh_token, without_question_words)
 
 __all__ = ["Answer", "Citation", "Comparison", "Engine", "NotCovered", "PersonMatch", "Result", "normalize"]
@@ -68,7 +68,6 @@ _VERDICT = re.compile(r"^(?:Yes — |No — |" + re.escape(HEDGED) + ")")
 
 
 _HOW_MANY_ARTICLES = re.compile(r"^(?:so |and |ok |but )?how many\b", re.IGNORECASE)
-_NUMBER_WORDS = {1: "one", 2: "two", 3: "three"}
 
 # "is the South Korean president named anywhere?", "do the articles mention Shinzo Abe": whether any
 # article names someone or something (asked of the articles, not of what happened)
@@ -76,7 +75,6 @@ _MENTIONED_ANYWHERE = re.compile(
     r"^(?:so |and |ok |but )?(?:(?:is|was|are|were) (?P<x>.+?) (?:ever )?(?:named|mentioned|brought up|referred to)"
     r"(?: anywhere| at all| in (?:the|any|your|all) (?:three )?(?:articles?|sources?|of them))+"
     r"|(?:do|does|did) (?:the|any|your|all)(?: three)? (?:articles?|sources?|outlets?)(?: of them)? (?:ever )?(?:name|mention|talk about|bring up|refer to) (?P<y>.+?))$")
-_ARTICLE_LEAD = re.compile(r"^(?:All three articles|The first article|Vox|DW|One of|Two of)\b")
 
 class Engine:
     """Answers questions from one FactBase. Build once; `ask` is fast and never raises."""
@@ -161,11 +159,7 @@ class Engine:
         mentioned = _MENTIONED_ANYWHERE.match(normalize(text))
         if mentioned and not split_parts(text):
             # "is the South Korean president named anywhere?": which articles mention them, as a yes
-            thing = mentioned.group("x") or mentioned.group("y")
-            found = self._reported_in(text, thing)
-            if found.answered and found.kind != "premise" and _ARTICLE_LEAD.match(found.text):
-                return replace(found, text=f"Yes — {found.text}", kind="yes")
-            return found
+            return self._reported_in(text, mentioned.group("x") or mentioned.group("y"), whether=True)
         asked = which_article_asks(text)
         if asked is not None and not split_parts(text):  # ("which says X and which says Y": part by part)
             return self._reported_in(text, asked)
@@ -386,9 +380,10 @@ class Engine:
             return NotCovered(question, f"{lead} {answer.text}", answer.suggestions, citations=answer.citations)
         return replace(answer, question=question, text=f"{lead} {answer.text}", kind="premise")
 
-    def _reported_in(self, question: str, asked: str) -> Result:
+    def _reported_in(self, question: str, asked: str, whether: bool = False) -> Result:
         """"Which article says the meeting was the next morning?": what is asked about, answered, led by
-        the articles whose own words report it; a claim none of them makes is corrected instead."""
+        the articles whose own words report it; a claim none of them makes is corrected instead.
+        `whether` ("is X mentioned anywhere?"): the articles that do, led by "Yes —"."""
         phrase = wording_asked(asked)
         if phrase is not None:  # "which article uses the phrase hermit kingdom": the articles' text, read for it
             return printed_in(self.ix, question, phrase)
@@ -406,11 +401,9 @@ class Engine:
         # the passages of the articles named come first: for words asked about, the sentences that print them
         shown = [self.ix._cite(s, passage) for s in sources if printed and (passage := printed_passage(self.ix, s, printed))]
         cites = tuple(dict.fromkeys(shown + sorted(found.citations, key=lambda c: c.source_id not in sources)))
-        lead = articles_lead(self.ix, sources, found, printed is not None)
-        if _HOW_MANY_ARTICLES.match(question):  # "how many of the articles mention …": the count, then which
-            total = len(self.fb.sources)
-            lead = (f"{first_upper(_NUMBER_WORDS.get(len(sources), str(len(sources))))} of the {_NUMBER_WORDS.get(total, str(total))}: {'t' + lead[1:] if lead.startswith('The ') else lead}" if len(sources) < total
-                    else lead)
+        lead = articles_lead(self.ix, sources, found, printed is not None, counted=_HOW_MANY_ARTICLES.match(question) is not None)
+        if whether and found.kind != "premise":  # "is X mentioned anywhere?": yes, and where
+            return replace(found, question=question, text=f"Yes — {lead} {found.text}", citations=cites, kind="yes")
         return replace(found, question=question, text=f"{lead} {found.text}", citations=cites)
 
     def _as_the_outlet_has_it(self, q: Query, result: Answer) -> Answer:

@@ -69,6 +69,9 @@ def words_of(question: str) -> list[Word]:
 # the words that only ask whether someone holds a role: "is", "was", "right", "correct"
 _ASKS_ROLE = frozenset("is was isn t wasn so and ok".split())
 _CHECK_TAIL = frozenset("right correct true really yes yeah tho though still".split())
+# (every question either set can let through, and some more)
+_MAY_CHECK_ROLE = re.compile(r"^\W*(?:is|was|isn|wasn|so|and|ok|t)\b|\b(?:right|correct|true|really|yes|yeah|tho|though|still)\b",
+                             re.IGNORECASE)
 
 class RoleChecker:
     """Built once per index: each person's words, the role groups and the outlet names."""
@@ -247,6 +250,8 @@ class RoleChecker:
         """"is heather nauert the state department spokeswoman", "ashley parker is with the washington
         post right?": the one person named, when every other word (but a few that only ask) is one the
         articles use of them and one of those gives a role or an employer. Their id, else None."""
+        if not _MAY_CHECK_ROLE.search(question):
+            return None  # (a cheap look first: most questions neither open nor end like that)
         ws = self.words_of(question)
         if not ws or ws[0].text not in _ASKS_ROLE and not any(w.text in _CHECK_TAIL for w in ws[-2:]):
             return None
