@@ -73,6 +73,18 @@ _PHRASINGS = (
                 r"(?: (?:in|as) (?:\d+|one|two|three|four|five|a few|some) (?:bullet points?|bullets?|points|lines?|sentences?|words))?"
                 r"(?: pls| please| plz| thx)?$"),
      "summary", ("what", "wat", "wut", "tl", "gist")),
+    # "summarize the articles", "sum it all up", "give me a quick rundown of the story": a summary asked of
+    # the articles as a whole is the whole story ("summarize what Vox says" asks of one outlet, and stays)
+    (re.compile(r"^(?:so |ok |okay |hey |yo |um |hmm |and )*(?:(?:can|could|would) (?:you|u) |pls |please |just )?"
+                r"(?:(?:summari[sz]e|sum up|recap|give (?:me|us) (?:a |the )?(?:quick |short |brief )?(?:summary|rundown|recap|overview|gist|synopsis)"
+                r"(?: of)?|(?:a |the )?(?:quick |short |brief )?(?:summary|rundown|recap|overview|synopsis) of"
+                r"|(?:what|wat) (?:is|s|was|are|re) the (?:gist|summary|overview|short version|main points?|key points?) (?:of|in)(?! (?:it|this|that|them)\b))"
+                r" (?:all )?(?:of )?"
+                r"|sum (?=(?:it|this|that|everything|them|(?:the|these|those) \S+(?: \S+)?)(?: all)? up))"
+                r"(?:it|this|that|everything|them|(?:the|these|those|your|all the) (?:three |3 |whole |entire )?(?:articles?|sources|stories|story|reports?|news|"
+                r"coverage|episode|thing|situation|events?|incident|saga|drama))(?: all)?(?: up)?(?: for (?:me|us))?(?: (?:in|with) (?:\d+|one|two|three|a few) "
+                r"(?:lines?|sentences?|words|bullet points?|points))?(?: pls| please| plz)?$"),
+     "summary", ("summar", "sum ", "recap", "rundown", "overview", "synopsis", "gist", "point", "short version")),
     # "what was Pence going to say to them": words planned for a meeting that never took place were
     # never said; they are what he meant to discuss (and what he hoped or wanted to say is what he
     # planned to: not the hopes the articles speak of, North Korea's)

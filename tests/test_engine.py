@@ -1511,6 +1511,16 @@ def test_how_a_summary_is_to_be_told_is_no_topic(engine, question):
     assert engine.ask(question).text.startswith("Vice President Mike Pence was set to meet North Korean officials in secret")
 
 
+@pytest.mark.parametrize("question", ["summarize the articles", "can u sum it all up for me", "give me a quick rundown of the story",
+                                      "recap the three articles pls", "whats the gist of the articles", "in a nutshell what happened",
+                                      "eli5", "short version?"])
+def test_a_summary_asked_of_the_articles_as_a_whole_is_the_whole_story(engine, question):
+    result = engine.ask(question)
+    assert result.answered and result.text.startswith("Vice President Mike Pence was set to meet North Korean officials in secret")
+    # of one outlet, it is that outlet's own summary
+    assert engine.ask("summarize what vox says").text.startswith("Vox reports, in short")
+
+
 def test_a_premise_is_not_read_into_a_question_about_something_else(engine):
     # "take place" of the US-Canada summit is not "the meeting took place": the summit's fact holds
     # clearly more of the question than the premise it would correct
