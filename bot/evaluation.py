@@ -95,6 +95,8 @@ EVAL_SETS = {
     "blind_bw": EVAL_SET.with_name("blind_bw.yaml"),
     "blind_bx": EVAL_SET.with_name("blind_bx.yaml"),
     "blind_by": EVAL_SET.with_name("blind_by.yaml"),
+    "blind_bz": EVAL_SET.with_name("blind_bz.yaml"),
+    "blind_ca": EVAL_SET.with_name("blind_ca.yaml"),
     "dev": Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev_questions.yaml",
 }
 
