@@ -101,6 +101,10 @@ _PHRASINGS = (
     # another meeting, and is left as it is)
     (re.compile(r"\b(?:end|ended|ends|wind|wound) up (?:actually |really )?(?:happening|taking place|going ahead|being held|occurring)\b"), "happen",
      ("end", "wind", "wound")),
+    # "did Pence actually end up meeting them", "did they end up sitting down": whether they met ("did
+    # they end up meeting later / at a summit" asks of another meeting, and is left as it is)
+    (re.compile(r"\b(?:end|ended|ends|wind|wound) up (?:actually |really |ever )?(?:meeting|sitting down)\b"
+                r"(?!.*\b(?:later|after|afterwards?|since|eventually|again|another|summit|future|next|then)\b)"), "meet", ("end", "wind", "wound")),
     # "which olympics are we talking about": the talk is this conversation, not anyone's talks
     (re.compile(r"\b(?:are|were|r) (?:we|you|u) (?:even |actually )?(?:talking|speaking) (?:about|of)\b|\bwe re (?:talking|speaking) (?:about|of)\b"), "",
      ("talking", "speaking")),

@@ -1062,6 +1062,14 @@ def test_words_planned_for_the_meeting_are_what_was_to_be_discussed_not_a_quote(
     assert engine.ask(question).text.startswith("According to Heather Nauert, Pence was ready to use the meeting")
 
 
+@pytest.mark.parametrize("question", ["Did Pence actually end up meeting the North Korean officials?", "so did they end up meeting",
+                                      "did pence end up sitting down with kim yo jong"])
+def test_whether_they_ended_up_meeting_is_answered_no(engine, question):
+    assert engine.ask(question).text.startswith("No — ")
+    # a meeting later on is another meeting, which the articles do not speak of
+    assert not engine.ask("Did Pence end up meeting Kim Jong Un at a later summit?").text.startswith("No — ")
+
+
 @pytest.mark.parametrize("question", ["did it happen?", "so did it ever take place", "Did the meeting end up happening?"])
 def test_whether_it_happened_asked_alone_is_whether_the_meeting_happened(engine, question):
     result = engine.ask(question)
