@@ -397,6 +397,10 @@ def claims(ix: Index, q: Query) -> list[Candidate]:
             claimed = attending if c.subject in asked else asked
             if c.tokens and ix._coverage(list(c.tokens), claimed) < 0.5:
                 continue  # the question must ask about what the claim says happened, not only whom
+            if not c.holds and c.action and c.action not in claimed and named and c.entities - named - {(c.subject or "@")[1:]}:
+                # "was Pence at the opening ceremony" does not ask whether he spoke with Kim Yo Jong there: a
+                # claim's other party the question does not name, by an action it does not ask about
+                continue
             if c.subject and c.subject.startswith("@") and c.subject not in asked and c.action not in asked:
                 continue  # "was Kim Yo Jong at the ceremony" does not ask whether Pence spoke with her there
             if (c.action in commented or set(c.tokens) & spoken) and not SPEECH_VERB.search(c.text):

@@ -348,6 +348,9 @@ def test_a_yes_no_question_is_not_answered_no_by_a_claim_about_someone_else_doin
     result = engine.ask("was Kim Yo Jong at the olympics opening ceremony?")
     assert not result.text.startswith("No") and "attended" in result.text
     assert engine.ask("did pence speak with kim yo jong at the opening ceremony").text.startswith("No")
+    # nor, of the claim's own doer, by what he did not do with someone the question does not name
+    for question in ("was pence at the opening ceremony", "was Pence there at the opening ceremony?"):
+        assert not engine.ask(question).text.startswith("No")
 
 
 def test_the_one_named_after_about_is_the_subject_not_the_speaker(engine):
