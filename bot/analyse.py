@@ -193,6 +193,7 @@ class Query:
     day_asked: bool = False  # "what date", "which day": a day, not only a month or "at the start of his trip"
     when_asked: bool = False  # "when …": a time told by what was happening answers it too
     strangers: tuple[str, ...] = ()  # people the articles never mention, named beside one of theirs ("Ivanka Trump")
+    unnamed: tuple[str, ...] = ()  # full names of no one the articles mention ("Sarah Sanders")
     aside: tuple[str, ...] = ()  # words the question sets aside ("besides the regret part"): what is not asked for
 
     @cached_property  # (only `explain` shows them: not read for every query)
@@ -415,6 +416,7 @@ def query_of(ix: Index, r: Reading) -> Query:
         tokens=tuple(r.tokens),
         unknown=tuple((w, ix.english.zipf(w)) for w in r.unknown),
         strangers=tuple(w.title() for w in r.unknown if " " in w),  # only a namesake is an unknown of two words
+        unnamed=_full_names_unknown(r),
         entities=tuple(entities),
         dates=tuple(iso for iso, _, _ in r.found),
         first=first,
@@ -435,6 +437,21 @@ def query_of(ix: Index, r: Reading) -> Query:
         episode=episode_named(ix, norm),
         when_asked=first == "when" or (" when " in f" {norm} " and not day_asked),
     )
+
+
+# two or three words written with capitals, one after another ("press secretary Sarah Sanders")
+_NAME_RUN = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}\b")
+
+
+def _full_names_unknown(r: Reading) -> tuple[str, ...]:
+    """People the articles never mention, named in full: a namesake ("Ivanka Trump") is an unknown
+    of two words already; so is a run of capitalised words inside a sentence that are all words the
+    articles never use ("Sarah Sanders", "Rex Tillerson")."""
+    if len(r.unknown) < 2:
+        return ()
+    unknown, inside = set(r.unknown), capitalised(r.raw)
+    return tuple(m[0] for m in _NAME_RUN.finditer(r.raw)
+                 if m[0].split()[0].lower() in inside and all(w.lower() in unknown for w in m[0].split()))
 
 
 # (the capital first and what stands before it looked back at from there: the search then skips

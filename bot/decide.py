@@ -20,6 +20,7 @@ from bot.text import SPEECH_VERB, YES_NO_STARTERS, listed
 
 SECOND_FACT = 0.8  # a second fact joins the answer when it is at least this likely, relative to the first
 OTHER_THING_LEAD = 0.15  # by how much more of a question a fact on something else must hold for a premise not to be read into it
+UNNAMED_COVER = 0.9  # how much of a question naming someone never mentioned a fact must cover to answer it still
 STATED_WRONG_COVER = 0.5  # how much of the rest of the question a fact must cover for its value to correct the one stated
 _REMARKED = re.compile(r"\b(?:comment|commented|comments|remark|remarked|remarks|react|reacted|respond|responded)\b")
 SOMEONE_ELSE_COVER = 0.6  # how much of what a question asks a fact about someone else must hold to be said of them instead
@@ -54,6 +55,15 @@ def decide(ix: Index, q: Query, scored: list[Scored], decision: Decision) -> Res
         # something ("cauldron", not "year" or "summer") is not theirs. (But "did CNN break the
         # story?" states something wrong about what they do say: that is corrected.)
         return not_covered(ix, q, [])
+    if stated_wrong is None and q.unnamed and not (scored and scored[0].cand.route >= UNNAMED_COVER) \
+            and ix._canon_token("tweet") not in q.tokens:
+        # "what did press secretary Sarah Sanders say about it": someone the articles never mention,
+        # named in full, and nothing they say is clearly what is asked ("why did John Kelly say North
+        # Korea dangled a meeting" is: Ayers's words answer it; and the articles print the tweets of
+        # one person only, whom "what did Sarah Sanders tweet" mistakes)
+        # (what the articles do say of the rest of the question follows: "… KCNA claimed Pence was …")
+        return not_covered(ix, replace(q, strangers=q.strangers + q.unnamed), scored,
+                           decision_score(scored, q, decision) if scored else -10.0)
     if stated_wrong is None and q.yes_no and _unknown_doer(ix, q):
         # "did Russia agree to the sanctions?": the one asked about is never mentioned — what the
         # articles say of others gives no yes or no for it

@@ -1532,6 +1532,15 @@ def test_a_summary_asked_of_the_articles_as_a_whole_is_the_whole_story(engine, q
     assert engine.ask("summarize what vox says").text.startswith("Vox reports, in short")
 
 
+def test_someone_named_in_full_whom_the_articles_never_mention_is_said_so(engine):
+    result = engine.ask("What did White House press secretary Sarah Sanders say about the canceled meeting?")
+    assert not result.answered and result.text.startswith("My sources don't mention Sarah Sanders.")
+    # what they do say of the rest follows
+    assert "KCNA" in engine.ask("Why did Rodong Sinmun say Pence was abusing the Olympics?").text
+    # words the articles give to someone else, asked of him, are still answered by whose they are
+    assert "Nick Ayers" in engine.ask("Why did John Kelly say North Korea dangled a meeting?").text.split(".")[0]
+
+
 def test_a_premise_is_not_read_into_a_question_about_something_else(engine):
     # "take place" of the US-Canada summit is not "the meeting took place": the summit's fact holds
     # clearly more of the question than the premise it would correct
