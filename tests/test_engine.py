@@ -1541,6 +1541,11 @@ def test_someone_named_in_full_whom_the_articles_never_mention_is_said_so(engine
     assert "Nick Ayers" in engine.ask("Why did John Kelly say North Korea dangled a meeting?").text.split(".")[0]
 
 
+def test_the_delegation_from_up_north_is_north_koreas_not_the_us_delegation(engine):
+    assert engine.ask("How much warning did the delegation from up north give before bailing?").text.startswith(
+        "The North Koreans pulled out just two hours before")
+
+
 def test_a_premise_is_not_read_into_a_question_about_something_else(engine):
     # "take place" of the US-Canada summit is not "the meeting took place": the summit's fact holds
     # clearly more of the question than the premise it would correct
