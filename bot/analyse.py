@@ -95,6 +95,9 @@ _PHRASINGS = (
     # reason ("did the VP's office say why North Korea pulled out" asks for someone else's)
     (re.compile(r"^((?:so |and |but |ok )*(?:did|has|have|had|do|does) .+? )(?:ever |even |actually )?(?:say|said|explain|explained|tell (?:us|anyone)|told (?:us|anyone)) why(?= (?:they|he|she|it) )"),
      r"\1give a reason why", ("say why", "said why", "explain why", "explained why", "us why", "anyone why")),
+    # "who runs the VP's staff", "who is in charge of Pence's staff": the head of someone's staff is their chief of staff
+    (re.compile(r"\b(?:is |was |s )?(?:heads?|headed|runs?|ran|leads?|led|manages?|managed|oversees|oversaw|in charge of|"
+                r"the (?:head|boss|chief|leader|manager) of) ((?:\S+ ){1,3}?)staff\b"), r"is \1chief of staff", ("staff",)),
     # "where does Nauert work": for whom (an employer is no place of its own in the articles)
     (re.compile(r"\bwhere (does|did|do) (.+?) work\b"), r"who \1 \2 work for", ("work",)),
     # "did the meeting end up happening": whether it happened ("did they end up meeting later" asks of

@@ -1546,6 +1546,12 @@ def test_the_delegation_from_up_north_is_north_koreas_not_the_us_delegation(engi
         "The North Koreans pulled out just two hours before")
 
 
+@pytest.mark.parametrize("question", ["Who's the guy that runs the VP's staff?", "who is in charge of pence's staff",
+                                      "who was the head of the vice president's staff"])
+def test_the_head_of_someones_staff_is_their_chief_of_staff(engine, question):
+    assert engine.ask(question).text.startswith("Nick Ayers")
+
+
 def test_a_premise_is_not_read_into_a_question_about_something_else(engine):
     # "take place" of the US-Canada summit is not "the meeting took place": the summit's fact holds
     # clearly more of the question than the premise it would correct
