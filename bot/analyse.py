@@ -98,6 +98,12 @@ _PHRASINGS = (
     # "who runs the VP's staff", "who is in charge of Pence's staff": the head of someone's staff is their chief of staff
     (re.compile(r"\b(?:is |was |s )?(?:heads?|headed|runs?|ran|leads?|led|manages?|managed|oversees|oversaw|in charge of|"
                 r"the (?:head|boss|chief|leader|manager) of) ((?:\S+ ){1,3}?)staff\b"), r"is \1chief of staff", ("staff",)),
+    # "a quote from Pence for my essay", "a summary I can put in my paper": what the asker will do with
+    # the answer is no topic of the articles
+    (re.compile(r"\b(?:(?:that |which )?(?:i|we) (?:can|could|will|ll|might|want to|wanna|need to|am going to|m going to|gonna) "
+                r"(?:put|use|cite|quote|include|add) )?(?:for|in|into|to) (?:my|our) (?:school |history |english |politics |class |final |uni |college )?"
+                r"(?:essay|homework|assignment|paper|report|project|presentation|thesis|class|research|notes|slides|hw|coursework)\b"), "",
+     ("essay", "homework", "assignment", "paper", "report", "project", "presentation", "thesis", "class", "research", "notes", "slides", "hw", "coursework")),
     # "where does Nauert work": for whom (an employer is no place of its own in the articles)
     (re.compile(r"\bwhere (does|did|do) (.+?) work\b"), r"who \1 \2 work for", ("work",)),
     # "did the meeting end up happening": whether it happened ("did they end up meeting later" asks of

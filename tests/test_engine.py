@@ -1552,6 +1552,13 @@ def test_the_head_of_someones_staff_is_their_chief_of_staff(engine, question):
     assert engine.ask(question).text.startswith("Nick Ayers")
 
 
+def test_what_the_asker_will_do_with_the_answer_is_no_topic(engine):
+    assert engine.ask("when did north korea cancel the meeting? its for my homework").text.startswith("10 February 2018")
+    assert engine.ask("who was pence supposed to meet, for my essay").text.startswith("Pence was to meet Kim Jong Un's sister")
+    # "in the report" is an article, and stays
+    assert engine.ask("what does the report say about the timing").text.startswith("10 February 2018")
+
+
 def test_a_premise_is_not_read_into_a_question_about_something_else(engine):
     # "take place" of the US-Canada summit is not "the meeting took place": the summit's fact holds
     # clearly more of the question than the premise it would correct
