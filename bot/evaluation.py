@@ -97,6 +97,7 @@ EVAL_SETS = {
     "blind_by": EVAL_SET.with_name("blind_by.yaml"),
     "blind_bz": EVAL_SET.with_name("blind_bz.yaml"),
     "blind_ca": EVAL_SET.with_name("blind_ca.yaml"),
+    "blind_cb": EVAL_SET.with_name("blind_cb.yaml"),
     "dev": Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev_questions.yaml",
 }
 
