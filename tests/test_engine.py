@@ -1559,6 +1559,12 @@ def test_what_the_asker_will_do_with_the_answer_is_no_topic(engine):
     assert engine.ask("what does the report say about the timing").text.startswith("10 February 2018")
 
 
+@pytest.mark.parametrize("question", ["What 'Read more' stories does the DW article link to?", "dw read more links",
+                                      "What's the DW 'read more' link about Trump called?"])
+def test_dws_read_more_links_are_the_stories_it_recommends_not_the_list_of_sources(engine, question):
+    assert engine.ask(question).text.startswith('Under "Read more", the DW article recommends two other DW stories')
+
+
 def test_a_premise_is_not_read_into_a_question_about_something_else(engine):
     # "take place" of the US-Canada summit is not "the meeting took place": the summit's fact holds
     # clearly more of the question than the premise it would correct
