@@ -98,6 +98,10 @@ _PHRASINGS = (
     # "who runs the VP's staff", "who is in charge of Pence's staff": the head of someone's staff is their chief of staff
     (re.compile(r"\b(?:is |was |s )?(?:heads?|headed|runs?|ran|leads?|led|manages?|managed|oversees|oversaw|in charge of|"
                 r"the (?:head|boss|chief|leader|manager) of) ((?:\S+ ){1,3}?)staff\b"), r"is \1chief of staff", ("staff",)),
+    # "i need a good quote from Pence", "we'd like some usable lines from Nauert": a request for someone's words
+    (re.compile(r"^((?:so |ok |okay |hey |um |and )*)(?:i|we) (?:really )?(?:need|want|would like|d like|m looking for|am looking for|are looking for) "
+                r"(?:a |an |some |one |two |a few |a couple of )?(?:good |nice |great |short |strong |juicy |solid |usable |quick |real |direct |exact )*"
+                r"(?=(?:quotes?|lines?|quotations?)\b)"), r"\1give me ", ("need", "want", "like", "looking")),
     # "a quote from Pence for my essay", "a summary I can put in my paper": what the asker will do with
     # the answer is no topic of the articles
     (re.compile(r"\b(?:(?:that |which )?(?:i|we) (?:can|could|will|ll|might|want to|wanna|need to|am going to|m going to|gonna) "

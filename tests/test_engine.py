@@ -1565,6 +1565,11 @@ def test_dws_read_more_links_are_the_stories_it_recommends_not_the_list_of_sourc
     assert engine.ask(question).text.startswith('Under "Read more", the DW article recommends two other DW stories')
 
 
+@pytest.mark.parametrize("question", ["i need a quote from pence himself for my essay", "i need a good quote from pence for my presentation"])
+def test_a_request_for_someones_words_gives_their_words(engine, question):
+    assert engine.ask(question).text.startswith("Mike Pence: “")
+
+
 def test_a_premise_is_not_read_into_a_question_about_something_else(engine):
     # "take place" of the US-Canada summit is not "the meeting took place": the summit's fact holds
     # clearly more of the question than the premise it would correct
