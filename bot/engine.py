@@ -312,7 +312,7 @@ class Engine:
     @cached_property
     def _outlet_tokens(self) -> frozenset[str]:
         """The tokens that only say "the articles" or name an outlet: what a comparison compares, not its topic."""
-        return self._outlet_names | frozenset(self.ix._analyse(" ".join(_SOURCE_WORDS), correct=False)[0])
+        return self._outlet_names | frozenset(self.ix._analyse(" ".join(_SOURCE_WORDS + _COVERING_WORDS), correct=False)[0])
 
     def _correct_relative(self, question: str, asked: str, owner: str, relative: str, right: str) -> Result:
         """"Why did Pence bring Otto Warmbier's mother?": the relative the articles do speak of first
@@ -831,6 +831,9 @@ _PASSAGE_WORDS = 6  # a passage this long says something; a shorter one ("Politi
 _SUMMARY_PASSAGES = 3  # how many of an article's passages tell what it reports (as many as a reply on a phone shows)
 _NAME_ZIPF = 5.45  # a word commoner than this ("came", "told", "says") is no one's name unless written with a capital ("john": 5.38)
 _SOURCE_WORDS = ("outlet", "outlets", "article", "articles", "source", "sources", "report", "reports", "paper", "papers", "coverage")
+# how an outlet tells the story is what a comparison compares, not its topic ("compare how Vox and DW cover it")
+_COVERING_WORDS = ("cover", "covers", "covered", "covering", "handle", "handles", "handled", "treat", "treats", "treated",
+                   "portray", "portrays", "portrayed", "frame", "frames", "framed", "framing", "tell", "tells", "told")
 
 
 def _joined(words: list) -> str:

@@ -1570,6 +1570,11 @@ def test_a_request_for_someones_words_gives_their_words(engine, question):
     assert engine.ask(question).text.startswith("Mike Pence: “")
 
 
+@pytest.mark.parametrize("question", ["compare how vox and dw cover it", "how do vox and dw differ in how they frame it"])
+def test_how_outlets_cover_the_story_is_what_is_compared_not_a_topic(engine, question):
+    assert engine.ask(question).text.startswith("The outlets differ in places:")
+
+
 def test_a_premise_is_not_read_into_a_question_about_something_else(engine):
     # "take place" of the US-Canada summit is not "the meeting took place": the summit's fact holds
     # clearly more of the question than the premise it would correct
