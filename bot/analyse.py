@@ -45,6 +45,13 @@ _IN_ITS_MONTH = object()
 # none: always tried)
 _HAPPEN = r"(?:happen|happened|happening|take place|took place|taking place|go ahead|went ahead|going ahead|occur|occurred|go through|went through|be held|held)"
 _ATTEND = r"(?:show up|showed up|show|turn up|turned up|attend|attended|come|came|appear|appeared|make it)"
+# The openers and the endings of a request for the whole story ("so tldr … in 3 bullet points pls")
+_STORY_OPENERS = r"^(?:so |ok |okay |hey |yo |um |hmm |wait |and )*"
+_STORY_TOLD_IN = r"(?: (?:in|as|with) (?:\d+|one|two|three|four|five|a few|some) (?:bullet points?|bullets?|points|lines?|sentences?|words))?"
+_STORY_PLEASE = r"(?: pls| please| plz| thx)?$"
+# what an asker writes for: "… for my essay" (a word of these is the pattern's cue, and its last word)
+_ASKERS_WORK = ("essay", "homework", "assignment", "paper", "report", "project", "presentation", "thesis", "class", "research", "notes",
+                "slides", "hw", "coursework")
 _PHRASINGS = (
     (re.compile(r"\bhow much (?:advance )?(?:notice|time|warning|heads up|lead time)\b"), "how long", ("how much",)),  # "how much notice"
     (re.compile(r"\bhow far (?:ahead|in advance)\b"), "how long before", ("how far",)),  # "how far ahead of the talks"
@@ -63,27 +70,25 @@ _PHRASINGS = (
     (re.compile(r"^(?=(?:\S+ ){0,3}?(?:why|how come|when|who)\b)(.*?)\b(?:wasnt|was not|werent|were not) there (?:a |any |the )?|\b(?:was|were) there no "),
      lambda m: f"{m[1] or ''}was it cancelled, the ", ("not", "nt ", "no ")),
     # "what happened?", "what's the story", "tldr": a message that names nothing asks for the whole story
-    (re.compile(r"^(?:so |ok |okay |hey |yo |um |hmm |wait |and )*"
+    (re.compile(_STORY_OPENERS +
                 r"(?:(?:(?:can you |could you |pls |please )?(?:explain|tell me|summari[sz]e|describe|recap) )?(?:(?:in|with) (?:\d+|one|two|three|a few) (?:lines?|sentences?|words) )?"
                 r"(?:(?:briefly|quickly|real quick|simply) )?)?"
                 r"(?:(?:what|wat|wut) (?:(?:exactly |actually |even )?(?:happened|happen|went down|is going on|s going on|was going on)"
                 r"|(?:is|s|was) (?:the|this|that) (?:story|deal|news)(?: about)?|(?:is|was) (?:this|that|it|this all|it all) about)|tl ?dr|gist)(?: here| exactly)?"
                 # "tldr of the whole thing for my students in 3 bullet points": how it is to be told is no topic
                 r"(?: (?:of|on) (?:the|this|that) (?:whole )?(?:thing|story|episode))?(?: for (?:my|the|our) (?:students|class|kids|readers|friends|server|chat|followers))?"
-                r"(?: (?:in|as) (?:\d+|one|two|three|four|five|a few|some) (?:bullet points?|bullets?|points|lines?|sentences?|words))?"
-                r"(?: pls| please| plz| thx)?$"),
+                + _STORY_TOLD_IN + _STORY_PLEASE),
      "summary", ("what", "wat", "wut", "tl", "gist")),
     # "summarize the articles", "sum it all up", "give me a quick rundown of the story": a summary asked of
     # the articles as a whole is the whole story ("summarize what Vox says" asks of one outlet, and stays)
-    (re.compile(r"^(?:so |ok |okay |hey |yo |um |hmm |and )*(?:(?:can|could|would) (?:you|u) |pls |please |just )?"
+    (re.compile(_STORY_OPENERS + r"(?:(?:can|could|would) (?:you|u) |pls |please |just )?"
                 r"(?:(?:summari[sz]e|sum up|recap|give (?:me|us) (?:a |the )?(?:quick |short |brief )?(?:summary|rundown|recap|overview|gist|synopsis)"
                 r"(?: of)?|(?:a |the )?(?:quick |short |brief )?(?:summary|rundown|recap|overview|synopsis) of"
                 r"|(?:what|wat) (?:is|s|was|are|re) the (?:gist|summary|overview|short version|main points?|key points?) (?:of|in)(?! (?:it|this|that|them)\b))"
                 r" (?:all )?(?:of )?"
                 r"|sum (?=(?:it|this|that|everything|them|(?:the|these|those) \S+(?: \S+)?)(?: all)? up))"
                 r"(?:it|this|that|everything|them|(?:the|these|those|your|all the) (?:three |3 |whole |entire )?(?:articles?|sources|stories|story|reports?|news|"
-                r"coverage|episode|thing|situation|events?|incident|saga|drama))(?: all)?(?: up)?(?: for (?:me|us))?(?: (?:in|with) (?:\d+|one|two|three|a few) "
-                r"(?:lines?|sentences?|words|bullet points?|points))?(?: pls| please| plz)?$"),
+                r"coverage|episode|thing|situation|events?|incident|saga|drama))(?: all)?(?: up)?(?: for (?:me|us))?" + _STORY_TOLD_IN + _STORY_PLEASE),
      "summary", ("summar", "sum ", "recap", "rundown", "overview", "synopsis", "gist", "point", "short version")),
     # "what was Pence going to say to them": words planned for a meeting that never took place were
     # never said; they are what he meant to discuss (and what he hoped or wanted to say is what he
@@ -106,18 +111,14 @@ _PHRASINGS = (
     # the answer is no topic of the articles
     (re.compile(r"\b(?:(?:that |which )?(?:i|we) (?:can|could|will|ll|might|want to|wanna|need to|am going to|m going to|gonna) "
                 r"(?:put|use|cite|quote|include|add) )?(?:for|in|into|to) (?:my|our) (?:school |history |english |politics |class |final |uni |college )?"
-                r"(?:essay|homework|assignment|paper|report|project|presentation|thesis|class|research|notes|slides|hw|coursework)\b"), "",
-     ("essay", "homework", "assignment", "paper", "report", "project", "presentation", "thesis", "class", "research", "notes", "slides", "hw", "coursework")),
+                r"(?:" + "|".join(_ASKERS_WORK) + r")\b"), "", _ASKERS_WORK),
     # "where does Nauert work": for whom (an employer is no place of its own in the articles)
     (re.compile(r"\bwhere (does|did|do) (.+?) work\b"), r"who \1 \2 work for", ("work",)),
-    # "did the meeting end up happening": whether it happened ("did they end up meeting later" asks of
-    # another meeting, and is left as it is)
-    (re.compile(r"\b(?:end|ended|ends|wind|wound) up (?:actually |really )?(?:happening|taking place|going ahead|being held|occurring)\b"), "happen",
-     ("end", "wind", "wound")),
-    # "did Pence actually end up meeting them", "did they end up sitting down": whether they met ("did
-    # they end up meeting later / at a summit" asks of another meeting, and is left as it is)
-    (re.compile(r"\b(?:end|ended|ends|wind|wound) up (?:actually |really |ever )?(?:meeting|sitting down)\b"
-                r"(?!.*\b(?:later|after|afterwards?|since|eventually|again|another|summit|future|next|then)\b)"), "meet", ("end", "wind", "wound")),
+    # "did the meeting end up happening": whether it happened; "did Pence actually end up meeting them":
+    # whether they met ("did they end up meeting later / at a summit" asks of another meeting, and is left as it is)
+    (re.compile(r"\b(?:end|ended|ends|wind|wound) up (?:actually |really )?(?:(happening|taking place|going ahead|being held|occurring)\b"
+                r"|(?:ever )?(?:meeting|sitting down)\b(?!.*\b(?:later|after|afterwards?|since|eventually|again|another|summit|future|next|then)\b))"),
+     lambda m: "happen" if m[1] else "meet", ("end", "wind", "wound")),
     # "which olympics are we talking about": the talk is this conversation, not anyone's talks
     (re.compile(r"\b(?:are|were|r) (?:we|you|u) (?:even |actually )?(?:talking|speaking) (?:about|of)\b|\bwe re (?:talking|speaking) (?:about|of)\b"), "",
      ("talking", "speaking")),
