@@ -98,6 +98,9 @@ EVAL_SETS = {
     "blind_bz": EVAL_SET.with_name("blind_bz.yaml"),
     "blind_ca": EVAL_SET.with_name("blind_ca.yaml"),
     "blind_cb": EVAL_SET.with_name("blind_cb.yaml"),
+    "blind_cc": EVAL_SET.with_name("blind_cc.yaml"),
+    "blind_cd": EVAL_SET.with_name("blind_cd.yaml"),
+    "blind_ce": EVAL_SET.with_name("blind_ce.yaml"),
     "dev": Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev_questions.yaml",
 }
 
