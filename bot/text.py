@@ -177,7 +177,7 @@ def _question_word(word: str) -> str:
 
 
 HYPOTHETICAL = re.compile(r"\b(?:supposed|meant|going|planned|scheduled|slated|set|due|would|was to|were to|intend|intended|intending|plan|planning|aim|aimed|hoped|hoping|wanted|want|wants|wanting)\b")
-_CHECK_PREFIX = re.compile(r"^(?:is it (?:true|right|correct) that|i (?:heard|read|think) (?:that )?|apparently|"
+_CHECK_PREFIX = re.compile(r"^(?:is it (?:really |actually )?(?:true|right|correct)(?: that)?|i (?:heard|read|think) (?:that )?|apparently|"
                            # "might you confirm that …", "I am given to understand that …", "it has been put to me that …"
                            r"(?:(?:can|could|would|will|might) you (?:please |kindly )?)?(?:confirm|verify)(?: (?:that|whether|if))?|"
                            r"(?:are you|r u|are u|you|u) (?:sure|certain|positive)(?: that)?|"
@@ -185,7 +185,9 @@ _CHECK_PREFIX = re.compile(r"^(?:is it (?:true|right|correct) that|i (?:heard|re
                            r"it (?:has been|was|is) (?:put to me|suggested|claimed|said)(?: that)?|i (?:understand|gather)(?: that)?|"
                            # a claim someone else made, put to the bot: "guy in chat says …", "member claims …", "claim: …"
                            r"(?:(?:some|a|the|my|other|these|those|this|our) )?(?:people|ppl|person|someone|somebody|guy|guys|dude|member|members|"
-                           r"friend|friends|user|users|mod|mods|everyone|everybody|folks|teacher)"
+                           r"friend|friends|user|users|mod|mods|everyone|everybody|folks|teacher|"
+                           # a text being checked against the articles: "draft says …", "my notes say …"
+                           r"draft|notes|colleague|coworker|editor|boss|textbook|wiki|wikipedia|copy|script)"
                            r"(?: (?:in|on|from) (?:my |the |this |our )?(?:server|chat|discord|channel|class|thread|group))?"
                            r"(?: (?:keeps?|are|is|was|were|keep))? (?:saying|says|say|said|claiming|claims|claim|claimed|thinks|think|thought|reckons?|"
                            r"told me|tells me|swears?|insists?|insisting|posted)(?: that)?|claim|rumou?r|fact ?check)\b\s*")
@@ -201,9 +203,12 @@ _POLITE_PREFIX = re.compile(r"^(?:(?:can|could|would|will|might) you (?:please |
                             r"(?:can|could|would|will) you(?: please)?(?=\s+(?:walk|run|give|list|show|summari[sz]e|describe|name|recap|remind)\b)|"
                             r"tell me|"
                             r"(?:do|does|did) (?:we|anyone|anybody|they) (?:actually |really )?know|is it (?:actually |really )?known)\s+")
-_CHECK_SUFFIX = re.compile(r"\s*(?:is (?:that|this|it) (?:true|right|correct|accurate|legit)|true or false|right|true|correct|accurate|legit"
+_CHECK_SUFFIX = re.compile(r"\s*(?:is (?:that|this|it) (?:true|right|correct|accurate|legit)|true or false|(?:am i )?right|true|correct|accurate|legit"
                            # a tag after a statement: "the meeting was feb 12 yeah", "he was there, was not he"
                            r"|\b(?:yeah|yea|yes|yep|yup|innit|(?:is|was|did|were|does) not (?:it|he|she|they)))$")
+# a request to check a statement: "pence met kim on feb 10 confirm", "… pls verify" (not "what did the state department confirm")
+_CHECK_REQUEST = re.compile(r"^(?!(?:who|whom|whose|what|when|where|why|how|which|did|does|do|was|were|is|are)\b)(?P<claim>.+?)\s+"
+                            r"(?:(?:can you |could you |pls |please )?(?:confirm|verify|check|fact check)(?: (?:pls|please|that|this))?|am i right|is that so)$")
 _CHECK_SUFFIX_ENDS = ("true", "right", "correct", "accurate", "legit", "false", "yeah", "yea", "yes", "yep", "yup", "innit", "it", "he", "she", "they")
 
 
@@ -218,6 +223,8 @@ def strip_checking(norm: str) -> tuple[str, bool]:
     stripped = _CHECK_PREFIX.sub("", norm)
     if stripped.rstrip("\n").endswith(_CHECK_SUFFIX_ENDS):  # (most questions end otherwise: no search from every word)
         stripped = _CHECK_SUFFIX.sub("", stripped)
+    elif (request := _CHECK_REQUEST.match(stripped)) is not None:
+        stripped = request["claim"]
     return (stripped, True) if stripped != norm and stripped else (norm, False)
 
 

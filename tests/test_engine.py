@@ -1575,6 +1575,17 @@ def test_how_outlets_cover_the_story_is_what_is_compared_not_a_topic(engine, que
     assert engine.ask(question).text.startswith("The outlets differ in places:")
 
 
+@pytest.mark.parametrize("question", ["my draft says the meeting was on feb 12", "the meeting was set for feb 12. confirm",
+                                      "draft says the meeting was set for feb 12. pls verify", "is it true the meeting was on feb 12",
+                                      "the meeting was on feb 12, am i right?"])
+def test_a_claim_from_a_text_being_checked_is_corrected(engine, question):
+    assert engine.ask(question).text.startswith("No — on 10 February 2018, not 12 February")
+
+
+def test_a_question_ending_in_confirm_is_no_claim_to_check(engine):
+    assert engine.ask("what did the state department confirm").answered
+
+
 def test_a_premise_is_not_read_into_a_question_about_something_else(engine):
     # "take place" of the US-Canada summit is not "the meeting took place": the summit's fact holds
     # clearly more of the question than the premise it would correct
