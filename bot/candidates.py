@@ -331,6 +331,27 @@ _PRESENT_AT = re.compile(r"^(?:(?:so|and|but|wait)\s+)?(?:was|were|is|are)\s+\S+
 _STATE = re.compile(r"(?:the )?\w+(?: \w+)? (?:was|were|is|are) (?:not )?\w+")
 
 
+_KIN_OF = re.compile(r"\b([a-z]+) of (?:the )?(?:late )?$")  # "the father of the late …"
+
+
+def named_only_as_kin(ix: Index, q: Query, plain: str) -> str | None:
+    """Someone the question names who is in the statement only as whose relative another is:
+    "did Pence travel with Otto Warmbier?" — he travelled with "the father of the late Otto
+    Warmbier" (a question that names the tie, "with Warmbier's dad", asks about the relative)."""
+    kin = ix.english.kin_words_all
+    if not kin.isdisjoint(q.norm.split()):
+        return None
+    for pid in q.entities:
+        span = ix.mention(plain, pid)
+        if span is None:
+            continue
+        of = _KIN_OF.search(plain[: span[0]])
+        after = [w for w in plain[span[1]:].split()[:2] if w != "s"]  # ("warmbier s father": its possessive, if kept)
+        if (of is not None and of.group(1) in kin) or (after and after[0] in kin):
+            return pid
+    return None
+
+
 def claims(ix: Index, q: Query) -> list[Candidate]:
     """The claim a yes/no question checks ("Did Pence meet Kim?" → No), or the false claim a
     wh-question takes for granted ("Why did Pence apologise?" → he did not)."""
@@ -395,6 +416,8 @@ def claims(ix: Index, q: Query) -> list[Candidate]:
             if not {e for e in q.entities if ix.fb.person_by_id[e].kind != "country"} <= context:
                 continue  # a country named as the place ("in South Korea") need not be the claim's
             claimed = attending if c.subject in asked else asked
+            if c.holds and named_only_as_kin(ix, q, normalize(c.text)):
+                continue  # "did Pence travel with Otto Warmbier?": the claim is of his father
             if c.tokens and ix._coverage(list(c.tokens), claimed) < 0.5:
                 continue  # the question must ask about what the claim says happened, not only whom
             if not c.holds and c.action and c.action not in claimed and named and c.entities - named - {(c.subject or "@")[1:]}:

@@ -10,7 +10,7 @@ from dataclasses import replace
 from rapidfuzz import fuzz, process
 
 from bot.analyse import Query
-from bot.candidates import asks_attitude, fact_answer, related_docs
+from bot.candidates import asks_attitude, fact_answer, named_only_as_kin, related_docs
 from bot.english import COMMON_WORD
 from bot.index import Index
 from bot.results import Answer, NotCovered, Result
@@ -32,6 +32,7 @@ NAME_SPELLING = 65  # "pens" is Pence misspelt (ratio 67), "russia" spells no na
 FULL_ROUTE = 0.999  # a candidate that holds every word the question asks about
 HEDGED = "My sources don't answer that with a plain yes or no, but here is what they say: "
 _CONFIRMED = "Yes — "
+_SELF = {"he": "himself", "she": "herself"}
 MAX_CONFIRMING_PEOPLE = 3  # a fact naming more is a list of the people in the story, not a statement about them
 # words that deny or doubt what a sentence says: a fact with one confirms nothing by its other words
 _DENIAL = re.compile(r"\b(?:not|never|no|none|nor|neither|nobody|nothing|declined|refused|refuse|without|unclear|n t|didn|wasn|won|instead|only)\b")
@@ -113,6 +114,11 @@ def decide(ix: Index, q: Query, scored: list[Scored], decision: Decision) -> Res
             # The answer first: the fact that gives what was asked (a reason, a date …) leads.
             facts.sort(key=lambda f: q.answer_type not in ix.shows[f.id])
         lead = (_CONFIRMED if _confirms(ix, q, facts[0]) else HEDGED) if q.yes_no else ""
+        kin_of = named_only_as_kin(ix, q, ix.plain_statements[facts[0].id]) if q.yes_no else None
+        if kin_of is not None:
+            # "did Pence travel with Otto Warmbier?" — with his father: no, and whom he did
+            person = ix.fb.person_by_id[kin_of]
+            lead = f"No — not {' '.join(filter(None, (person.name, _SELF.get(person.pronoun))))}: "
         instead = _said_of_someone_else(ix, q, best) if q.yes_no else None
         if instead is not None:
             return replace(instead, confidence=confidence)
@@ -138,7 +144,20 @@ def _confirms(ix: Index, q: Query, fact) -> bool:
     if len(q.known_tokens) < 2 or not things or len(fact.people) > MAX_CONFIRMING_PEOPLE \
             or asks_attitude(ix, q):
         return False
+    if named_only_as_kin(ix, q, ix.plain_statements[fact.id]):
+        return False
     return set(q.known_tokens) <= ix.statement_tokens(fact.id)
+
+
+    for pid in q.entities:
+        span = ix.mention(plain, pid)
+        if span is None:
+            continue
+        of = _KIN_OF.search(plain[: span[0]])
+        after = plain[span[1]:].split()[:2]
+        if (of is not None and of.group(1) in kin) or (after[:1] == ["s"] and after[1:] and after[1] in kin):
+            return True
+    return False
 
 
 def _unknown_doer(ix: Index, q: Query) -> bool:

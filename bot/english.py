@@ -45,6 +45,7 @@ class English:
         self.kin_ties: list[list[str]] = [tie["words"] for tie in data["kin"]["ties"]]
         names = [tie["name"] for tie in data["kin"]["ties"]]
         self.kin_inverse: list[int] = [names.index(tie["inverse"]) for tie in data["kin"]["ties"]]
+        self.kin_words_all = frozenset(w for tie in self.kin_ties for w in tie)
         self.kin_gender = {word: pronoun for pronoun, words in data["kin"]["gendered"].items() for word in words}
         self.took_place_before: list[str] = data["took_place"]["before"]
         self.took_place_after: list[str] = data["took_place"]["after"]

@@ -1586,6 +1586,12 @@ def test_a_question_ending_in_confirm_is_no_claim_to_check(engine):
     assert engine.ask("what did the state department confirm").answered
 
 
+def test_someone_named_only_as_whose_relative_another_is_is_not_confirmed(engine):
+    # DW: Pence travelled with "the father of the late Otto Warmbier", not with Otto Warmbier
+    assert engine.ask("did pence travel with otto warmbier").text.startswith("No — not Otto Warmbier: Pence travelled with the father")
+    assert engine.ask("did pence travel with otto warmbier's dad").text.startswith("Yes — Pence travelled with the father")
+
+
 def test_a_premise_is_not_read_into_a_question_about_something_else(engine):
     # "take place" of the US-Canada summit is not "the meeting took place": the summit's fact holds
     # clearly more of the question than the premise it would correct
