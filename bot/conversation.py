@@ -171,6 +171,12 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
     just_told = before is not None and before.told_whom  # (a flag for the next message only)
     if just_told:
         before = replace(before, told_whom=False)
+    corrected = _corrected(engine, text, before) if before is not None and before.question else None
+    corrected_note = None
+    if corrected is not None:
+        # "sorry, I meant his father. who reported that": what the asker meant is asked instead
+        text, substituted = corrected
+        corrected_note = f"(Reading that as: “{text}”.)" if substituted else None
     fresh = _NEW_TOPIC.match(text)
     if fresh and text[fresh.end():].strip():
         text, before = text[fresh.end():], None
@@ -424,7 +430,7 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
         card = tuple(p for p in engine.entities_in(result.text) if p not in after.people and engine.fb.person_by_id[p].kind == "person"
                      and result.person.pronoun and engine.fb.person_by_id[p].pronoun not in (None, result.person.pronoun))
         after = replace(after, people=(*after.people, *card))
-    return Turn(result, note or listed_note or there_note, after, question)
+    return Turn(result, note or listed_note or there_note or corrected_note, after, question)
 
 
 _WHO_DID = re.compile(r"^(?:\S+\s+){0,2}?who\s+(?:(?:first|actually|originally|really|officially|publicly|was|were|is|are|did|does|had|has|have)\s+)*([a-z]{3,})\b")
@@ -698,6 +704,39 @@ def _that_one(engine: Engine, norm: str, before: Conversation, named: set[str] =
     name = engine.fb.person_by_id[pid].name
     question = f"who is {name}" if which else norm[: found.start()] + name + norm[found.end():]
     return question, f"(Taking “{found.group(0)}” as {name}.)"
+
+
+# "sorry, I meant his father. who reported that", "no wait i meant the opening ceremony": the asker
+# mends their last message
+_CORRECTION = re.compile(r"^\W*(?:(?:no+|nope|sorry|soz|oops|whoops|wait|my bad|oh|ah|actually|hmm+|um+|erm)\b\W*)*"
+                         r"(?:i meant|i mean|meant|(?:i was|i m|i'm|i’m|im) (?:asking|talking) about)\b\W*(?P<rest>.+)$", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[.?!;])\s+|\s+[—–-]\s+")
+_SUBSTITUTABLE = frozenset("the a an his her their its this that these those".split())
+
+
+def _corrected(engine: Engine, text: str, before: Conversation) -> tuple[str, bool] | None:
+    """What a correction asks: the question after it ("sorry, I mean his father. who reported
+    that"), else the last question with the thing meant put in place of the one of the same kind
+    ("was the cold shoulder at the closing ceremony" — "i meant the opening ceremony"), else the
+    last question of what was meant ("no wait i meant the sister": what about her)."""
+    found = _CORRECTION.match(text.strip())
+    if found is None:
+        return None
+    rest = found["rest"].strip()
+    meant, *then = _SENTENCE_END.split(rest, maxsplit=1)
+    if then and asks(then[0]):
+        return then[0], False
+    if asks(rest):
+        return rest, False  # "no wait, I meant when did they cancel"
+    meant = normalize(meant).strip(" ?!.")
+    words = [w for w in meant.split() if w not in _SUBSTITUTABLE]
+    last = before.question.split()
+    if words and len(words) <= 4 and words[-1] in last:
+        at = len(last) - 1 - last[::-1].index(words[-1])  # (the last mention of the head noun)
+        start = at - len(words) + 1
+        if start >= 0 and not set(last[start:at]) & (STOPWORDS | _SUBSTITUTABLE) and last[start:at + 1] != words:
+            return " ".join([*last[:start], *words, *last[at + 1:]]), True
+    return f"what about {meant}", False
 
 
 # "what about the state dept", "and ayers?", "how about his sister": someone else, nothing more asked

@@ -1114,3 +1114,17 @@ def test_they_is_not_a_news_outlet_the_last_answer_brought_in_unless_asked_what_
     # an outlet the user asked about stays "they": DW's wire services
     *_, wires = _talk(engine, "what did dw report about the secret pence meeting", "which news agencies did they rely on")
     assert "AFP" in wires.result.text and "Reuters" in wires.result.text
+
+
+def test_a_correction_asks_what_was_meant_instead(engine):
+    # the thing meant takes the place of the one of its kind in the last question
+    *_, ceremony = _talk(engine, "was the cold shoulder at the closing ceremony", "sorry i meant the opening ceremony")
+    assert ceremony.read_as == "was the cold shoulder at the opening ceremony"
+    assert ceremony.note == "(Reading that as: “was the cold shoulder at the opening ceremony”.)"
+    assert "did not interact with her" in ceremony.result.text and "closing" not in ceremony.result.text
+    # a question after the correction is what is asked: who reported that Pence travelled with the father
+    *_, father = _talk(engine, "did pence travel with otto warmbier", "sorry, I mean his father. who reported that")
+    assert father.result.text == "DW reports it."
+    # someone else meant: the last question, of them
+    *_, nauert = _talk(engine, "what did pence say", "no i meant nauert")
+    assert nauert.read_as == "what did nauert say" and nauert.result.text.startswith("Heather Nauert: “")
