@@ -754,7 +754,15 @@ def _what_about(engine: Engine, norm: str, before: Conversation) -> str | None:
     other = found.group("other")
     named_now = engine.entities_in(other)
     named_before = engine.entities_in(before.question)
-    if not named_before or (not named_now and not PERSONAL_PRONOUN.search(other) and not _PLURAL.search(other)):
+    if not named_now and not PERSONAL_PRONOUN.search(other) and not _PLURAL.search(other):
+        # "and about human rights?" after "what did nauert say about the olympics": the same
+        # question, of another thing
+        about = before.question.rfind(" about ")
+        topic = other[len("about "):] if other.startswith("about ") else other
+        if about < 0 or not topic:
+            return None
+        return f"{before.question[:about]} about {topic}"
+    if not named_before:
         return None
     if set(named_now) & set(named_before) or (named_now and set(named_now) <= set(before.people)):
         return None  # ("what about kim yong nam" after the answer named him: a question about him)

@@ -1128,3 +1128,9 @@ def test_a_correction_asks_what_was_meant_instead(engine):
     # someone else meant: the last question, of them
     *_, nauert = _talk(engine, "what did pence say", "no i meant nauert")
     assert nauert.read_as == "what did nauert say" and nauert.result.text.startswith("Heather Nauert: “")
+
+
+def test_and_about_a_thing_asks_the_last_question_about_it(engine):
+    *_, turn = _talk(engine, "what did nauert say about the north coming to the winter olympics", "and about human rights")
+    assert turn.read_as == "what did nauert say about human rights"
+    assert "We will not apologize for American values, for calling attention to human rights abuses" in turn.result.text
