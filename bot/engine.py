@@ -103,6 +103,11 @@ class Engine:
             checked = self._check_guess(text, *guessed)
             if checked is not None:
                 return checked
+        choice = self.ix.roles.chosen(text)
+        if choice is not None:  # "is pence vp or secretary of state": the one that is his, in their words
+            person = self.fb.person_by_id[choice[0]]
+            return Answer(text, f"My sources describe {person.name} as “{person.role}”, not as {shown_as(text, choice[2])}.", "fact",
+                          tuple(self.ix._cite(ev.source, ev.quote) for ev in person.evidence[:1]), (), 1.0, person=person)
         words, wrong = self.ix.roles.check(text)
         if wrong:
             return self._correct_roles(text, words, wrong)

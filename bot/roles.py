@@ -272,6 +272,44 @@ class RoleChecker:
         own = self.words[holder]  # (a role word counts by its group: "spokesperson" is her "spokeswoman")
         return holder if gives and all(t in own or (t in self.group and self.group[t] & own) for t in rest) else None
 
+    def chosen(self, question: str) -> tuple[str, str, str] | None:
+        """"is pence vp or secretary of state", "was nauert a spokeswoman or a reporter": someone
+        named first, then two roles put as a choice — (their id, the option that is theirs, the other) when
+        exactly one is, by the words the articles use of them; else None."""
+        ws = self.words_of(question)
+        texts = [w.text for w in ws]
+        if len(ws) < 5 or ws[0].text not in ("is", "was") or texts.count("or") != 1:
+            return None
+        spans = self.mentions(ws)
+        first = next(((s, e, p) for s, e, p in spans if s == 1), None)
+        if first is None or first[2] not in self.people or self.people[first[2]].kind != "person" or not self.has_role.get(first[2]):
+            return None
+        _, end, holder = first
+        split = texts.index("or")
+        own = self.words[holder]
+        named = {i for s, e, _ in spans if s >= end for i in range(s, e)}  # ("kim jong un's sister": whose, not what)
+        # ("vp", "spokeswoman", "kim jong un's sister": a name the articles give them is theirs)
+        theirs = {i for s, e, p in spans if s >= end and p == holder for i in range(s, e)}
+
+        def option(start: int, stop: int) -> tuple[str, bool] | None:
+            kept = [i for i in range(start, stop) if not ws[i].boundary]
+            shown = _phrase(ws, kept[0], kept[-1] + 1) if kept else ""  # ("a reporter": with its article)
+            while kept and ws[kept[0]].text in _ARTICLES:
+                kept = kept[1:]
+            if not kept:
+                return None
+            if theirs & set(kept):
+                return shown, True
+            words = [ws[i].text for i in kept if i not in named and ws[i].text not in _ARTICLES and ws[i].text not in _OF]
+            if not words or not any(w in self.group for w in words):
+                return None  # (a choice of roles: "is pence in japan or korea" is none)
+            return shown, all(w in own or (w in self.group and self.group[w] & own) for w in words)
+
+        a, b = option(end, split), option(split + 1, len(ws))
+        if a is None or b is None or a[1] == b[1]:
+            return None
+        return (holder, a[0], b[0]) if a[1] else (holder, b[0], a[0])
+
     def _other_employer(self, ws: list[Word], spans, name_at: int, holder: str) -> int | None:
         """"White House spokeswoman Heather Nauert": the role may be hers, the employer named right
         before it is not. Where that employer's name starts: an institution (chat.yaml), or a body

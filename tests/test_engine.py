@@ -1860,3 +1860,11 @@ def test_the_one_a_question_is_according_to_is_not_taken_for_the_doer(engine, qu
 @pytest.mark.parametrize("words", ["America's number two", "the american number two", "america's second-in-command"])
 def test_americas_number_two_is_the_vice_president(engine, words):
     assert engine.entities_in(f"what did {words} say") == ["pence"]
+
+
+@pytest.mark.parametrize("question, answer", [
+    ("is pence vp or secretary of state", "My sources describe Mike Pence as “Vice President of the United States”, not as secretary of state."),
+    ("was nauert a spokeswoman or a reporter", "My sources describe Heather Nauert as “State Department spokeswoman”, not as a reporter."),
+    ("is kim yo jong kim jong un's sister or wife", "My sources describe Kim Yo Jong as “Sister of North Korean leader Kim Jong Un”, not as wife.")])
+def test_a_choice_of_two_roles_is_answered_with_the_one_the_articles_give(engine, question, answer):
+    assert engine.ask(question).text == answer
