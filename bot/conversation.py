@@ -342,8 +342,12 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
         # ("why'd it get cancelled" after who Pence was to meet: read with those words, the story in
         # short; alone, why — the reading that gives the kind of answer asked is the better one)
         gives = _gives_kind(engine, read_alone, alone) and not _gives_kind(engine, read_alone, result)
-        if alone.answered and not said_open and not by_default and (not result.answered or alone.confidence > result.confidence
-                                                                     or repeats or gives):
+        # ("what date was that" after what Pence did in Japan: alone it names nothing, and the date
+        # it finds is of something else; the last answer's facts give no date — that is the answer)
+        only_a_kind = (appended is False and read_alone.answer_type == "date" and _asks_only_a_kind(engine, norm)
+                       and not any(engine.fb.fact_by_id[f].date for f in before.facts if f in engine.fb.fact_by_id))
+        if alone.answered and not said_open and not by_default and not only_a_kind and (
+                not result.answered or alone.confidence > result.confidence or repeats or gives):
             result, question, note = alone, text, None
         elif result.answered and again and _gap_of(engine, alone, own):
             # "what's that missile called" after the missile launch: the last answer again is a near

@@ -1134,3 +1134,11 @@ def test_and_about_a_thing_asks_the_last_question_about_it(engine):
     *_, turn = _talk(engine, "what did nauert say about the north coming to the winter olympics", "and about human rights")
     assert turn.read_as == "what did nauert say about human rights"
     assert "We will not apologize for American values, for calling attention to human rights abuses" in turn.result.text
+
+
+def test_what_date_was_that_after_an_undated_answer_is_not_another_things_date(engine):
+    *_, turn = _talk(engine, "what did pence do in japan", "what date was that")
+    assert not turn.result.answered and turn.result.text.startswith("My sources don't say when.")
+    # after a dated answer, it is that date
+    *_, dated = _talk(engine, "hey so how last-minute was the pullout", "and what day was that")
+    assert "10 February 2018" in dated.result.text
