@@ -647,7 +647,9 @@ def find_focus(norm: str, aliases: dict[tuple[str, ...], str] | None = None, kin
 _REPORTED = re.compile(r"\b(?:according to|per|in|from|by)\s+(?:the\s+)?$")
 _SAYS_ABOUT_WH = re.compile(r"^(?:so |and |ok )?what (?:does|did|do) (?P<source>(?:\S+ ){1,4}?)(?:say|report|write|claim|tell us)s? about "
                             r"(?P<wh>why|how|when|who|where) (?P<rest>.+)$")
-_REPORTS = re.compile(rf"^\s*(?:s\s+)?({'|'.join(REPORTING_VERBS)}|version|account|article|piece|story|coverage)\b")
+# ("which quote does vox have from nauert", "what does DW print of it": what the outlet prints is its words)
+_REPORTS = re.compile(rf"^\s*(?:s\s+)?({'|'.join(REPORTING_VERBS)}|version|account|article|piece|story|coverage|"
+                      r"have|has|had|quote|quotes|quoted|print|prints|printed|carry|carries|carried|run|runs|ran)\b")
 
 
 # "the first article", "the unnamed piece", "the anonymous one": an article named by no outlet's name
