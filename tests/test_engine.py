@@ -1595,9 +1595,9 @@ def test_someone_named_only_as_whose_relative_another_is_is_not_confirmed(engine
 def test_the_quote_an_outlet_has_is_shown_as_that_outlet_prints_it(engine):
     # Vox prints Nauert's words as a statement, without the tweet's hashtag; DW cuts Ayers's line at "propaganda"
     vox = engine.ask("which quote does vox have from nauert")
-    assert vox.text.startswith("Heather Nauert: “At the last minute, DPRK officials") and vox.citations[0].source == "vox"
+    assert vox.text.startswith("Heather Nauert: “At the last minute, DPRK officials") and vox.citations[0].source_id == "vox"
     dw = engine.ask("what quote does dw have from ayers")
-    assert "their propaganda,” (remark)" in dw.text and all(c.source == "dw" for c in dw.citations)
+    assert "their propaganda,” (remark)" in dw.text and all(c.source_id == "dw" for c in dw.citations)
 
 
 def test_a_premise_is_not_read_into_a_question_about_something_else(engine):
