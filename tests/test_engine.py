@@ -1876,3 +1876,9 @@ def test_americas_number_two_is_the_vice_president(engine, words):
     ("is kim yo jong kim jong un's sister or wife", "My sources describe Kim Yo Jong as “Sister of North Korean leader Kim Jong Un”, not as wife.")])
 def test_a_choice_of_two_roles_is_answered_with_the_one_the_articles_give(engine, question, answer):
     assert engine.ask(question).text == answer
+
+
+@pytest.mark.parametrize("question", ["ok fine, which north koreans were at the opening ceremony",
+                                      "cool. which north koreans were at the opening ceremony"])
+def test_ok_fine_and_cool_are_chat_not_words_the_articles_lack(engine, question):
+    assert engine.ask(question).text.startswith("Despite the tensions, Kim Yo Jong and North Korea's head of state Kim Yong Nam attended")
