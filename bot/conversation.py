@@ -171,7 +171,7 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
     just_told = before is not None and before.told_whom  # (a flag for the next message only)
     if just_told:
         before = replace(before, told_whom=False)
-    corrected = _corrected(engine, text, before) if before is not None and before.question else None
+    corrected = _corrected(text, before) if before is not None and before.question else None
     corrected_note = None
     if corrected is not None:
         # "sorry, I meant his father. who reported that": what the asker meant is asked instead
@@ -718,7 +718,7 @@ _SENTENCE_END = re.compile(r"(?<=[.?!;])\s+|\s+[—–-]\s+")
 _SUBSTITUTABLE = frozenset("the a an his her their its this that these those".split())
 
 
-def _corrected(engine: Engine, text: str, before: Conversation) -> tuple[str, bool] | None:
+def _corrected(text: str, before: Conversation) -> tuple[str, bool] | None:
     """What a correction asks: the question after it ("sorry, I mean his father. who reported
     that"), else the last question with the thing meant put in place of the one of the same kind
     ("was the cold shoulder at the closing ceremony" — "i meant the opening ceremony"), else the
@@ -762,10 +762,7 @@ def _what_about(engine: Engine, norm: str, before: Conversation) -> str | None:
         # "and about human rights?" after "what did nauert say about the olympics": the same
         # question, of another thing
         about = before.question.rfind(" about ")
-        topic = other[len("about "):] if other.startswith("about ") else other
-        if about < 0 or not topic:
-            return None
-        return f"{before.question[:about]} about {topic}"
+        return None if about < 0 else f"{before.question[:about]} about {other.removeprefix('about ')}"
     if not named_before:
         return None
     if set(named_now) & set(named_before) or (named_now and set(named_now) <= set(before.people)):

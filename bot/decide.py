@@ -113,12 +113,13 @@ def decide(ix: Index, q: Query, scored: list[Scored], decision: Decision) -> Res
             facts.append(ix.fb.fact_by_id[second.cand.facts[0]])
             # The answer first: the fact that gives what was asked (a reason, a date …) leads.
             facts.sort(key=lambda f: q.answer_type not in ix.shows[f.id])
-        lead = (_CONFIRMED if _confirms(ix, q, facts[0]) else HEDGED) if q.yes_no else ""
         kin_of = named_only_as_kin(ix, q, ix.plain_statements[facts[0].id]) if q.yes_no else None
         if kin_of is not None:
             # "did Pence travel with Otto Warmbier?" — with his father: no, and whom he did
             person = ix.fb.person_by_id[kin_of]
             lead = f"No — not {' '.join(filter(None, (person.name, _SELF.get(person.pronoun))))}: "
+        else:
+            lead = (_CONFIRMED if _confirms(ix, q, facts[0]) else HEDGED) if q.yes_no else ""
         instead = _said_of_someone_else(ix, q, best) if q.yes_no else None
         if instead is not None:
             return replace(instead, confidence=confidence)
@@ -144,20 +145,7 @@ def _confirms(ix: Index, q: Query, fact) -> bool:
     if len(q.known_tokens) < 2 or not things or len(fact.people) > MAX_CONFIRMING_PEOPLE \
             or asks_attitude(ix, q):
         return False
-    if named_only_as_kin(ix, q, ix.plain_statements[fact.id]):
-        return False
     return set(q.known_tokens) <= ix.statement_tokens(fact.id)
-
-
-    for pid in q.entities:
-        span = ix.mention(plain, pid)
-        if span is None:
-            continue
-        of = _KIN_OF.search(plain[: span[0]])
-        after = plain[span[1]:].split()[:2]
-        if (of is not None and of.group(1) in kin) or (after[:1] == ["s"] and after[1:] and after[1] in kin):
-            return True
-    return False
 
 
 def _unknown_doer(ix: Index, q: Query) -> bool:

@@ -32,7 +32,7 @@ from bot.index import Index, Journey
 from bot.roles import WrongRole, shown_as
 from bot.results import Answer, Citation, Comparison, NotCovered, PersonMatch, Result
 from bot.scorer import Scored, Weights, decision_features, decision_score, score_all
-from bot.text import (PERSONAL_PRONOUN, PRONOUN_GENDER, QUOTED, SPEECH_VERB, STOPWORDS, clip, date_span, find_dates, listed, normalize, parse_dates, plain_tokens, typed_day,
+from bot.text import (PERSONAL_PRONOUN, first_upper, PRONOUN_GENDER, QUOTED, SPEECH_VERB, STOPWORDS, clip, date_span, find_dates, listed, normalize, parse_dates, plain_tokens, typed_day,
                       WH_WORDS, wh_token, without_question_words)
 
 __all__ = ["Answer", "Citation", "Comparison", "Engine", "NotCovered", "PersonMatch", "Result", "normalize"]
@@ -105,17 +105,14 @@ class Engine:
                 return checked
         choice = self.ix.roles.chosen(text)
         if choice is not None:  # "is pence vp or secretary of state": the one that is his, in their words
-            person = self.fb.person_by_id[choice[0]]
-            return Answer(text, f"My sources describe {person.name} as “{person.role}”, not as {shown_as(text, choice[2])}.", "fact",
-                          tuple(self.ix._cite(ev.source, ev.quote) for ev in person.evidence[:1]), (), 1.0, person=person)
+            holder, _, other = choice
+            return self._described(text, holder, "fact", tail=f", not as {shown_as(text, other)}")
         words, wrong = self.ix.roles.check(text)
         if wrong:
             return self._correct_roles(text, words, wrong)
         holder = self.ix.roles.confirmed(text)
         if holder is not None:  # "is heather nauert the state department spokeswoman?": yes, in their words
-            person = self.fb.person_by_id[holder]
-            return Answer(text, f"Yes — my sources describe {person.name} as “{person.role}”.", "yes",
-                          tuple(self.ix._cite(ev.source, ev.quote) for ev in person.evidence[:1]), (), 1.0, person=person)
+            return self._described(text, holder, "yes", lead="Yes — ")
         outlets = self.ix.roles.unknown_outlets(words) if words else ()
         if outlets:
             return self._correct_outlets(text, words, outlets)
@@ -551,6 +548,12 @@ class Engine:
         people = [p for p in self.entities_in(whose) if self.fb.person_by_id[p].kind == "person"
                   and "'" not in self.fb.person_by_id[p].name and not self._relative_named(whose, p)]
         return replace(self.ask(f"who is {whose}"), question=question) if len(people) == 1 else None
+
+    def _described(self, question: str, pid: str, kind: str, lead: str = "", tail: str = "") -> Answer:
+        """Someone's role in the articles' words, cited: "Yes — my sources describe Heather Nauert as …"."""
+        person = self.fb.person_by_id[pid]
+        return Answer(question, first_upper(f"{lead}my sources describe {person.name} as “{person.role}”{tail}."), kind,
+                      tuple(self.ix._cite(ev.source, ev.quote) for ev in person.evidence[:1]), (), 1.0, person=person)
 
     def _relative_named(self, words: str, pid: str) -> bool:
         """Whether `words` name a relative of the person rather than the person: "otto warmbier s dad"

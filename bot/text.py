@@ -206,9 +206,11 @@ _POLITE_PREFIX = re.compile(r"^(?:(?:can|could|would|will|might) you (?:please |
 _CHECK_SUFFIX = re.compile(r"\s*(?:is (?:that|this|it) (?:true|right|correct|accurate|legit)|true or false|(?:am i )?right|true|correct|accurate|legit"
                            # a tag after a statement: "the meeting was feb 12 yeah", "he was there, was not he"
                            r"|\b(?:yeah|yea|yes|yep|yup|innit|(?:is|was|did|were|does) not (?:it|he|she|they)))$")
-# a request to check a statement: "pence met kim on feb 10 confirm", "… pls verify" (not "what did the state department confirm")
-_CHECK_REQUEST = re.compile(r"^(?!(?:who|whom|whose|what|when|where|why|how|which|did|does|do|was|were|is|are)\b)(?P<claim>.+?)\s+"
-                            r"(?:(?:can you |could you |pls |please )?(?:confirm|verify|check|fact check)(?: (?:pls|please|that|this))?|am i right|is that so)$")
+# a request to check a statement: "pence met kim on feb 10 confirm", "… pls verify"
+_CHECK_REQUEST = re.compile(r"(?P<claim>.+?)\s+(?:(?:can you |could you |pls |please )?(?:confirm|verify|check|fact check)"
+                            r"(?: (?:pls|please|that|this))?|is that so)$")
+_CHECK_REQUEST_ENDS = ("confirm", "verify", "check", "pls", "please", "that", "this", "so")  # (a cheap look first)
+_ASKS_FIRST = frozenset(WH_WORDS) | YES_NO_STARTERS | {"whom", "whose"}  # ("what did the state department confirm" asks)
 _CHECK_SUFFIX_ENDS = ("true", "right", "correct", "accurate", "legit", "false", "yeah", "yea", "yes", "yep", "yup", "innit", "it", "he", "she", "they")
 
 
@@ -223,7 +225,8 @@ def strip_checking(norm: str) -> tuple[str, bool]:
     stripped = _CHECK_PREFIX.sub("", norm)
     if stripped.rstrip("\n").endswith(_CHECK_SUFFIX_ENDS):  # (most questions end otherwise: no search from every word)
         stripped = _CHECK_SUFFIX.sub("", stripped)
-    elif (request := _CHECK_REQUEST.match(stripped)) is not None:
+    elif stripped.endswith(_CHECK_REQUEST_ENDS) and stripped.split(" ", 1)[0] not in _ASKS_FIRST \
+            and (request := _CHECK_REQUEST.match(stripped)) is not None:
         stripped = request["claim"]
     return (stripped, True) if stripped != norm and stripped else (norm, False)
 
