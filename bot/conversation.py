@@ -76,9 +76,14 @@ _REPORTED = re.compile(r"^(?:and\s+|but\s+|so\s+|ok\s+|okay\s+)?(?:(?:which|what
                        # "according to which outlet?": which of the three says so, not whose paper
                        r"^(?:and\s+|so\s+|ok\s+)?according\s+to\s+(?:which|what|whose)\s+(?:outlets?|papers?|newspapers?|sites?)$")
 # "does DW agree?", "did vox say that too", "is that in the vox article or the others too", "was that in the first one"
-_OUTLET_CHECK = re.compile(r"^(?:and\s+|but\s+|so\s+|ok\s+)?(?:(?:does|did|do)\s+(?P<o1>.+?)\s+(?:agree|say\s+(?:that|so|the\s+same|it|this)|"
-                           r"report\s+(?:that|it|this|the\s+same)|mention\s+(?:that|it|this)|have\s+(?:that|it|this)|confirm\s+(?:that|it|this))|"
-                           r"(?:is|was)\s+(?:that|this|it)\s+(?:also\s+)?in\s+(?P<o2>.+?))(?:\s+(?:too|as\s+well|also))?$")
+# what a follow-up checks in an article: the last answer ("that", "the same"), or its words ("that quote")
+_CHECKED_THING = (r"(?:that|it|this|so|him|her|them|the\s+same(?:\s+(?:thing|quote|quotes|line|words|wording|version|story|claim|statement|tweet))?|"
+                  r"(?:that|this|those|these|the)\s+(?:quote|quotes|line|lines|words|bit|part|claim|statement|tweet|sentence|wording|detail|story))")
+_CHECK_VERBS = r"(?:say|says|report|reports|mention|mentions|have|has|got|confirm|confirms|carry|carries|print|prints|run|runs|quote|quotes|include|includes|use|uses|give|gives)"
+# "does DW agree?", "does vox carry that line too", "DW has the same quote?", "is that quote in DW as well"
+_OUTLET_CHECK = re.compile(rf"^(?:and\s+|but\s+|so\s+|ok\s+)?(?:(?:does|did|do)\s+(?P<o1>.+?)\s+(?:agree(?:\s+with\s+(?:that|it|this))?|{_CHECK_VERBS}\s+{_CHECKED_THING})|"
+                           rf"(?P<o3>.+?)\s+{_CHECK_VERBS}\s+{_CHECKED_THING}|"
+                           rf"(?:is|was|are|were)\s+{_CHECKED_THING}\s+(?:also\s+)?in\s+(?P<o2>.+?))(?:\s+(?:too|as\s+well|also))?$")
 # "who did he tell that to?", "to whom", "who was she talking to"
 _SAID_TO = re.compile(r"^(?:and\s+|so\s+)?(?:who did (?:he|she|they) (?:tell|say|said|give) (?:that|this|it)(?: to)?|who did (?:he|she|they) tell|"
                       r"(?:to )?who did (?:he|she|they) (?:say|said) (?:that|this|it)(?: to)?|to whom|to who|who to|"
@@ -99,9 +104,13 @@ _NEW_TOPIC = re.compile(r"^(?:(?:ok|okay|so|alright|anyway|and)[,.]?\s+)?(?:(?:a
                         r"(?:topic|subject)|unrelated(?:\s+but)?|moving on|on another note)\s*(?:[-–—.,:;!]+\s*|\s+(?=\w))", re.IGNORECASE)
 # "when did they say it?", "where was he when he said that", "when was that said"
 # "compare", "compare the outlets", "how do the articles compare": the last answer in each article's words
+_COMPARED = r"(?:them|they|the (?:two |three )?(?:versions|quotes|wordings|outlets|articles|sources|accounts))"
 _COMPARE = re.compile(r"^(?:and\s+|so\s+|ok\s+|now\s+)?(?:compare(?: (?:them|that|it|the (?:outlets|articles|sources|three)))?(?: pls| please)?|"
                       r"how do (?:they|the (?:outlets|articles|sources)) compare|side by side|"
-                      r"(?:what|how) do the (?:others|other (?:articles|outlets|sources)) (?:say|put it))$")
+                      r"(?:what|how) do the (?:others|other (?:articles|outlets|sources)) (?:say|put it)|"
+                      # "any difference between the two versions", "how do they differ", "are the versions the same"
+                      rf"(?:(?:is|are) there |whats |what is |what are )?(?:any |a |the )?differences? between {_COMPARED}|"
+                      rf"(?:how|where) do {_COMPARED} differ|do {_COMPARED} differ|(?:is|are) {_COMPARED} (?:the same|different|identical))$")
 _BARE_WHEN = re.compile(r"^(?:and\s+|so\s+|ok\s+)?(?:when|where|(?:on )?(?:what|which) (?:day|date))(?: (?:was|is) (?:that|this|it))?$")
 _SAID_WHEN = re.compile(r"^(?:and\s+|so\s+)?(?:(?:when|where|how|(?:on |at )?(?:what|which) (?:day|date|time)) did (?:he|she|they|it|that) "
                         r"(?:say|said|tell|tweet|post|write|announce)"
@@ -203,7 +212,8 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
     asked_again = of_outlet = None
     if before is not None and before.question:
         # ("does dw say that too" checks the last answer in DW, below; it does not ask it again of DW)
-        of_outlet = None if _OUTLET_CHECK.match(norm) and (before.facts or before.quotes) else _outlet_again(engine, norm, before)
+        checked_in = _checked_article(engine, norm) if before.facts or before.quotes else None
+        of_outlet = None if checked_in else _outlet_again(engine, norm, before)
         asked_again = of_outlet or _what_about(engine, norm, before)
         if asked_again is not None:
             # "what about the state dept?" after "did trump say anything about it?": the same question of them
@@ -214,7 +224,7 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
         pushed = _PUSHBACK.match(norm) if before.citations else None
         if pushed and not asks(norm[pushed.end():]):
             return _pushed_back(engine, text, norm[pushed.end():].strip(), before, now)
-        if _COMPARE.match(norm) and before.facts:
+        if _COMPARE.match(norm) and (before.facts or before.quotes):
             compared = _compared(engine, text, before, now)
             if compared is not None:
                 return compared
@@ -225,10 +235,9 @@ def follow_up(engine: Engine, text: str, before: Conversation | None, now: float
             return _said_by(engine, text, said_then, now)
         if _REPORTED.match(norm) and before.citations:
             return _reported_by(engine, text, before, now)
-        checked = _OUTLET_CHECK.match(norm) if before.facts or before.quotes else None
-        if checked:
+        if checked_in:
             # "does DW agree?", "is that in the Vox article too?": whether that article reports the last answer
-            turn = _in_article(engine, text, checked.group("o1") or checked.group("o2"), before, now)
+            turn = _in_article(engine, text, checked_in, before, now)
             if turn is not None:
                 return turn
         # ("when?" right after whom someone's words were said to: when they said them)
@@ -1101,6 +1110,29 @@ def _reported_by(engine: Engine, text: str, before: Conversation, now: float, le
     return Turn(result, None, replace(before, updated=now))
 
 
+def _checked_article(engine: Engine, norm: str) -> str | None:
+    """The article a follow-up checks the last answer in ("does vox carry that line too": vox), None
+    when the message is not such a check or what it names is not one of the articles."""
+    checked = _OUTLET_CHECK.match(norm)
+    if checked is None:
+        return None
+    named = checked.group("o1") or checked.group("o2") or checked.group("o3")
+    return named if article_named(engine.ix, named, first_one=True) is not None else None
+
+
+# "does dw quote him too": the check is of the person quoted, not of the words
+_ABOUT_SPEAKER = re.compile(r"\b(?:him|her|them)(?: too| as well| also)?\W*$")
+
+
+def _quoting(engine: Engine, source: str, speaker: str | None) -> list[str]:
+    """The words of `speaker` that the article `source` prints, in its wording."""
+    if speaker is None or speaker not in engine.fb.person_by_id:
+        return []
+    printed = [x.text if x.source == source else next((v.text for v in x.versions if v.source == source), None)
+               for x in engine.fb.quotes if x.speaker == speaker]
+    return [words for words in printed if words]
+
+
 def _in_article(engine: Engine, text: str, named: str, before: Conversation, now: float) -> Turn | None:
     """Whether the article `named` ("dw", "the vox article or the others") reports what the last
     answer said: "Yes —" with its own words, or "No —" and which articles do. None when it names
@@ -1112,12 +1144,20 @@ def _in_article(engine: Engine, text: str, named: str, before: Conversation, now
         return None
     name = article_name(engine.ix, source)
     if said:
-        # "is it in vox too?" after someone's words: whether that article prints them, in any wording
-        printing = [x for x in said if x.source == source or any(v.source == source for v in x.versions)]
+        # "is it in vox too?" after someone's words: whether that article prints them (the first shown), in any wording
+        printing = [x for x in said[:1] if x.source == source or any(v.source == source for v in x.versions)]
         if printing:
-            cites = tuple(engine.ix._cite(source, x.text if x.source == source else next(v.text for v in x.versions if v.source == source))
-                          for x in printing[:1])
-            result = Answer(text, f"Yes — {name} prints those words too:", "yes", cites, tuple(f.id for f in facts[:1]))
+            quote = printing[0]
+            version = None if quote.source == source else next(v for v in quote.versions if v.source == source)
+            cites = (engine.ix._cite(source, quote.text if version is None else version.text),)
+            # "DW has the same quote?": the same words, but where its wording differs, how
+            differs = f", in its own wording: {version.note}" if version is not None and version.note else " too:"
+            result = Answer(text, f"Yes — {name} prints those words{differs}", "yes", cites, tuple(f.id for f in facts[:1]))
+        elif _ABOUT_SPEAKER.search(normalize(text)) and (elsewhere := _quoting(engine, source, said[0].speaker)):
+            # "does the dw article quote him too?": the speaker, not those words — DW quotes him otherwise
+            speaker = engine.fb.person_by_id[said[0].speaker].name
+            result = Answer(text, f"Yes — {name} quotes {speaker} too, though not those words:", "yes",
+                            tuple(engine.ix._cite(source, words) for words in elsewhere[:2]), tuple(f.id for f in facts[:1]))
         else:
             theirs = tuple(dict.fromkeys([engine.ix._cite(x.source, x.text) for x in said[:1]]
                                          + [engine.ix._cite(v.source, v.text) for x in said[:1] for v in x.versions]))
@@ -1203,7 +1243,16 @@ def _compared(engine: Engine, text: str, before: Conversation, now: float) -> Tu
     """"Compare": the last answer's fact in each article's own words, led by how the outlets differ on
     it where that is listed; an article that doesn't report it is named as such. None when no
     article's words back the fact."""
-    fact = engine.fb.fact_by_id.get(before.facts[0])
+    versioned = next((x for x in _quotes(engine, before.quotes) if x.versions), None)
+    if versioned is not None:
+        # "any difference between the versions?" after someone's words that the outlets print differently
+        lines = [f"{first_upper(article_name(engine.ix, x.source))}: “{x.text}”" for x in (versioned, *versioned.versions)]
+        notes = " ".join(v.note for v in versioned.versions if v.note)
+        cites = tuple(engine.ix._cite(x.source, x.text) for x in (versioned, *versioned.versions))
+        result = Answer(text, "\n".join([f"The outlets print those words differently: {notes}" if notes
+                                         else "The outlets print those words alike:", *lines]), "fact", cites, before.facts[:1])
+        return Turn(result, None, replace(before, citations=cites, updated=now))
+    fact = engine.fb.fact_by_id.get(before.facts[0]) if before.facts else None
     if fact is None or not fact.evidence:
         return None
     first = {}

@@ -862,7 +862,7 @@ def test_is_it_in_that_article_too_after_someones_words_asks_whether_it_prints_t
     *_, turn = _talk(engine, "give me the whitewash quote", "who said it", "which article has it", "is it in vox too")
     assert turn.result.text == "No — Vox doesn't print those words; DW prints them:"
     *_, turn = _talk(engine, "what did nauert tweet", "is that in the vox article too")
-    assert turn.result.text == "Yes — Vox prints those words too:" and turn.result.citations[0].source_id == "vox"
+    assert turn.result.text.startswith("Yes — Vox prints those words") and turn.result.citations[0].source_id == "vox"
     *_, turn = _talk(engine, "what did nauert tweet", "does dw say that too")
     assert turn.result.text == "No — DW doesn't print those words; the first article and Vox print them:"
 
@@ -1142,3 +1142,22 @@ def test_what_date_was_that_after_an_undated_answer_is_not_another_things_date(e
     # after a dated answer, it is that date
     *_, dated = _talk(engine, "hey so how last-minute was the pullout", "and what day was that")
     assert "10 February 2018" in dated.result.text
+
+
+def test_an_outlet_check_of_a_quote_says_whether_that_article_prints_it_and_how(engine):
+    # DW prints Ayers's "dangled a meeting" words, but ends them sooner: the difference is said
+    *_, same = _talk(engine, "what did ayers say about the meeting", "DW has the same quote?")
+    assert same.result.text.startswith("Yes — DW prints those words, in its own wording: DW ends the sentence at \"propaganda\"")
+    assert [c.source_id for c in same.result.citations] == ["dw"]
+    assert same.result.citations[0].quote.endswith("for their propaganda,")
+    # only the first article prints Nauert's tweet about the Olympics
+    *_, carried = _talk(engine, "what did nauert tweet about the olympics", "does vox carry that line too")
+    assert carried.result.text.startswith("No — Vox doesn't print those words")
+    # the versions compared, each in its article's words
+    *_, compared = _talk(engine, "what did ayers say about the meeting", "any difference between the two versions")
+    assert compared.result.text.startswith("The outlets print those words differently: DW ends the sentence")
+    assert {c.source_id for c in compared.result.citations} == {"vox", "dw"}
+    # the person quoted, not the words: DW quotes Ayers, though not what he told the Post
+    *_, him = _talk(engine, "what did ayers say north korea would have preferred", "does the dw article quote him too")
+    assert him.result.text == "Yes — DW quotes Nick Ayers too, though not those words:"
+    assert any("whitewash" in c.quote for c in him.result.citations)
