@@ -413,7 +413,10 @@ def claims(ix: Index, q: Query) -> list[Candidate]:
             actor = ix.fb.person_by_id[q.entities[0]].name
             score = ix._coverage([t for t in wanted if not t.startswith("@")], _claim_words(c))
         elif q.yes_no:
-            if not {e for e in q.entities if ix.fb.person_by_id[e].kind != "country"} <= context:
+            # (those the claim names stand for whom they act for: "did Pence speak with the North Koreans
+            # at the ceremony" asks the claim of Kim Yo Jong)
+            if not {e for e in q.entities if ix.fb.person_by_id[e].kind != "country"} <= context | {
+                    t[1:] for e in context for t in ix._role_of.get(e, ()) if t.startswith("@")}:
                 continue  # a country named as the place ("in South Korea") need not be the claim's
             claimed = attending if c.subject in asked else asked
             if c.holds and named_only_as_kin(ix, q, normalize(c.text)):

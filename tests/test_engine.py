@@ -1600,6 +1600,13 @@ def test_the_quote_an_outlet_has_is_shown_as_that_outlet_prints_it(engine):
     assert "their propaganda,” (remark)" in dw.text and all(c.source_id == "dw" for c in dw.citations)
 
 
+def test_a_yes_no_question_naming_a_country_checks_the_claims_of_those_who_act_for_it(engine):
+    # "the north koreans" at the ceremony were Kim Yo Jong: the claim that Pence spoke with her does not hold
+    result = engine.ask("did pence speak with the north koreans at the opening ceremony")
+    assert result.text.startswith("No — At the opening ceremony Pence sat close to Kim Yo Jong") and "Rogin" not in result.text
+    assert "cold-shoulder" in result.facts
+
+
 def test_a_premise_is_not_read_into_a_question_about_something_else(engine):
     # "take place" of the US-Canada summit is not "the meeting took place": the summit's fact holds
     # clearly more of the question than the premise it would correct
