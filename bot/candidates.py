@@ -33,6 +33,8 @@ DATE_TEXT = re.compile(rf"\b(?:{_MONTH}|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct
                         r"\d{4}(?!\s+(?-i:[A-Z]))|last minute|next day|same day)\b", re.I)  # "2018 Winter Olympics" names, it does not date
 # A day, not only a month or a year: what "what date" and "which day" ask for
 _DAY_TEXT = re.compile(rf"\b(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH}|{_WEEKDAY}|next (?:day|morning)|morning after|same day)\b", re.I)
+# A day named outright, not by another's ("next morning"): a statement that names none is told its day
+_OWN_DAY_TEXT = re.compile(rf"\b(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH}|{_WEEKDAY})\b", re.I)
 # A time told by what was happening, no date: it answers "when", not "what date"
 _WHILE_TEXT = re.compile(r"\b(?:at the (?:start|beginning|end) of (?:his|her|the|their) (?:trip|visit|tour)|"
                          r"on (?:his|her|the|their) (?:flight|way) (?:home|back))\b", re.I)
@@ -1529,7 +1531,9 @@ def _dated_lead(ix: Index, fact: Fact) -> str:
     if not fact.date:
         return ""
     day = len(fact.date) == 10
-    if ("day" if day else "date") in ix.shows[fact.id]:  # "at the last minute" dates it, but gives no day
+    if ("day" if day else "date") in ix.shows[fact.id] and not (day and not _OWN_DAY_TEXT.search(fact.statement)):
+        # ("at the last minute" dates it, but gives no day; "the meeting planned for the next morning"
+        # gives another thing's day, not the ceremony's)
         return ""
     return f"{date_label(fact.date, 'day' if day else 'month')} — "
 

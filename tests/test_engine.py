@@ -1607,6 +1607,12 @@ def test_a_yes_no_question_naming_a_country_checks_the_claims_of_those_who_act_f
     assert "cold-shoulder" in result.facts
 
 
+def test_a_when_question_gets_the_facts_own_day_not_only_another_things(engine):
+    # the cold-shoulder statement's "next morning" is the meeting's day, not the ceremony's
+    result = engine.ask("when was the opening ceremony")
+    assert result.text.startswith("9 February 2018 — At the opening ceremony")
+
+
 def test_a_premise_is_not_read_into_a_question_about_something_else(engine):
     # "take place" of the US-Canada summit is not "the meeting took place": the summit's fact holds
     # clearly more of the question than the premise it would correct
