@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Callable
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from bot.analyse import Query, episode_named
 from bot.facts import Fact, Person, Quote, date_label
@@ -1287,7 +1287,10 @@ def quoted_words(ix: Index, q: Query) -> list[Candidate]:
         shown = shown if len(shown) <= 80 else shown[:79] + "…"
         return [Candidate("said", best_score / 100, lambda: NotCovered(q.raw, f"My sources quote no one saying “{shown}”.", ()),
                           (), frozenset(q.tokens), frozenset(), frozenset({"quote", "person"}))]
-    return [Candidate("said", best_score / 100, lambda: _said_answer(ix, q, best, best_score), (),
+    # words in quote marks that the quote does not have ("American sanctions" of "American values")
+    misquoted = [w for segment in segments if QUOTED.search(q.raw) and not paraphrased
+                 for w in _words_not_in(normalize(segment), next(w for x, w in ix._quote_wordings if x is best))]
+    return [Candidate("said", best_score / 100, lambda: _said_answer(ix, q, best, best_score, misquoted), (),
                       frozenset(ix._quote_tokens[best.id]) | {"@" + (best.speaker or "")}, frozenset({best.speaker or ""}),
                       frozenset({"quote", "person"}))]
 
@@ -1468,14 +1471,31 @@ def _quotes_answer(ix: Index, q: Query, speaker: str, chosen: list[Quote], lead:
 _NAME_ZIPF = 3.0  # a word the articles never use, this rare in English, may be someone's name
 
 
-def _said_answer(ix: Index, q: Query, best: Quote, score: float) -> Answer:
+MISQUOTED_WORD = 85  # how closely (rapidfuzz ratio) a quoted word must match a word of the quote to be its ("apologise")
+
+
+def _words_not_in(wanted: str, wordings: list[str]) -> list[str]:
+    """The words of `wanted` (normalized) that the closest of a quote's wordings lacks, in any
+    spelling close to theirs: [] when it has them all."""
+    def lacking(text: str) -> list[str]:
+        have = set(text.split())
+        return [w for w in wanted.split() if w not in have
+                and process.extractOne(w, have, scorer=fuzz.ratio, score_cutoff=MISQUOTED_WORD) is None]
+    return min((lacking(text) for text in wordings), key=len, default=[])
+
+
+def _said_answer(ix: Index, q: Query, best: Quote, score: float, misquoted: list[str] = ()) -> Answer:
     who = ix.fb.person_by_id[best.speaker].name if best.speaker else "The article does not say who"
     said = "said" if best.speaker else "said it"
     text = f"{who} {said}: “{best.text}” ({best.medium}{', ' + ix.fb.told(best.said_to) if best.said_to else ''}{quote_when(best)}). {best.context}"
     named = [e for e in q.entities if ix.fb.person_by_id[e].kind == "person" or e in ix.quotes_by_speaker]
     strangers = [w for w, zipf in q.unknown if zipf < _NAME_ZIPF and " " not in w]  # ("was it Tillerson who tweeted '…'?")
+    # "Nauert said 'we will not apologize for American sanctions', right?": not in those words
+    lacking = f"the quote has no {listed([f'“{w}”' for w in misquoted])}" if misquoted else ""
     if named and best.speaker not in named:  # "Did Pence say '…'?": someone else did
-        text = f"No — those are not {ix.fb.person_by_id[named[0]].name}'s words. " + text
+        text = f"No — those are not {ix.fb.person_by_id[named[0]].name}'s words{', and ' + lacking if lacking else ''}. " + text
+    elif lacking:
+        text = f"{'No — not' if q.yes_no or named else 'No one in my sources said that'} in those words: {lacking}. The closest: " + text
     elif q.yes_no and best.speaker in named:
         text = "Yes — " + text
     elif q.yes_no and not named and strangers:

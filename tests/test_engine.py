@@ -1613,6 +1613,17 @@ def test_a_when_question_gets_the_facts_own_day_not_only_another_things(engine):
     assert result.text.startswith("9 February 2018 — At the opening ceremony")
 
 
+def test_words_in_quote_marks_that_the_quote_lacks_are_not_confirmed(engine):
+    # Nauert's tweet says "American values": a misquote gets a "No" and the word that is not there
+    result = engine.ask('Nauert said "we will not apologize for American sanctions", right?')
+    assert result.text.startswith("No — not in those words: the quote has no “sanctions”. The closest: Heather Nauert said:")
+    assert "We will not apologize for American values" in result.citations[0].quote
+    who = engine.ask('who said "we will not apologize for american sanctions"')
+    assert who.text.startswith("No one in my sources said that in those words: the quote has no “sanctions”.")
+    # a spelling of the quote's own word is its word: no misquote
+    assert engine.ask('did nauert say "we will not apologise for american values"').text.startswith("Yes — Heather Nauert said:")
+
+
 def test_a_premise_is_not_read_into_a_question_about_something_else(engine):
     # "take place" of the US-Canada summit is not "the meeting took place": the summit's fact holds
     # clearly more of the question than the premise it would correct
