@@ -101,6 +101,9 @@ EVAL_SETS = {
     "blind_cc": EVAL_SET.with_name("blind_cc.yaml"),
     "blind_cd": EVAL_SET.with_name("blind_cd.yaml"),
     "blind_ce": EVAL_SET.with_name("blind_ce.yaml"),
+    "blind_cf": EVAL_SET.with_name("blind_cf.yaml"),
+    "blind_cg": EVAL_SET.with_name("blind_cg.yaml"),
+    "blind_ch": EVAL_SET.with_name("blind_ch.yaml"),
     "dev": Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev_questions.yaml",
 }
 
