@@ -263,9 +263,20 @@ class Reading:
 # "what missile …", "which city …": the noun a question asks about, right after its question word
 WHICH_NOUN = re.compile(r"^(?:and\s+|so\s+|ok\s+)?(?:what|which)\s+([a-z]+)\b")
 _WHERE_ASKED = re.compile(r"^(?:and\s+|so\s+|ok\s+)?where\b")
-_ELSEWHERE = re.compile(r"\s\b(?:before|besides|other than|apart from|aside from|except)\s+(?:(?:he|she|they)\s+(?:went|came|flew|got)\s+to\s+|"
-                        r"going\s+to\s+|visiting\s+|coming\s+to\s+)?(?:the\s+)?(.+)$")
+_ELSEWHERE = re.compile(r"\s\b(?:before|besides|other than|apart from|aside from|except)\s+(?:(?:he|she|they)\s+)?"
+                        r"(?:(?:go|goes|going|went|come|came|coming|fly|flew|flying|got|travel|travelled|traveled|arriving|arrived)\s+to\s+|"
+                        r"(?:visit|visits|visiting|visited)\s+)?(?:the\s+)?(.+)$")
 WORD_START = re.compile(r"\b(?=\w)")  # for `places_in`: a place named anywhere, with no "in" before it
+_CLAUSE_AFTER_PLACE = re.compile(r"\s+(?:and|to|for|in order to|so as to|where|when)\s+")
+
+
+def _place_and_rest(words: str) -> tuple[str, str]:
+    """"korea to announce sanctions" → ("korea", "announce sanctions"): the place set aside, and a
+    clause of the question's own after it."""
+    place, *rest = _CLAUSE_AFTER_PLACE.split(words, maxsplit=1)
+    return place, " ".join(rest)
+
+
 _SET_ASIDE = re.compile(r"\s\b(?:besides|other than|apart from|aside from|except(?: for)?|not counting)\s+(.+)$")
 
 
@@ -326,8 +337,9 @@ def read(ix: Index, question: str) -> Reading:
     elif (elsewhere := _ELSEWHERE.search(norm)) and _asks_where(ix, norm) and (
             ix._analyse(elsewhere.group(1), correct=False)[1] or ix.places_in(elsewhere.group(1), WORD_START)):
         # "where did Pence go before South Korea": somewhere else — the place named is not the answer
-        # (up to a clause of its own: "… before Korea and announced sanctions there" still asks that)
-        place, _, rest = elsewhere.group(1).partition(" and ")
+        # (up to a clause of its own: "… before Korea and announced sanctions there", "… before Korea to
+        # announce sanctions" still ask that)
+        place, rest = _place_and_rest(elsewhere.group(1))
         norm, aside = f"{norm[: elsewhere.start()]} {rest}".rstrip(), tuple(place.split())
     else:
         aside = ()

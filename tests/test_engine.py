@@ -1624,6 +1624,14 @@ def test_words_in_quote_marks_that_the_quote_lacks_are_not_confirmed(engine):
     assert engine.ask('did nauert say "we will not apologise for american values"').text.startswith("Yes — Heather Nauert said:")
 
 
+def test_the_place_set_aside_by_before_ends_where_a_clause_of_the_question_begins(engine):
+    # "before Korea" sets Korea aside; "to announce sanctions" is still what is asked
+    for question in ("which country did pence go to before korea to announce sanctions",
+                     "Which country Pence go before Korea for announce sanction?"):
+        result = engine.ask(question)
+        assert result.answered and result.text.startswith("At the start of his trip, in Japan, Pence announced"), question
+
+
 def test_a_premise_is_not_read_into_a_question_about_something_else(engine):
     # "take place" of the US-Canada summit is not "the meeting took place": the summit's fact holds
     # clearly more of the question than the premise it would correct
