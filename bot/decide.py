@@ -81,12 +81,18 @@ def decide(ix: Index, q: Query, scored: list[Scored], decision: Decision) -> Res
         # "why did they cancel three hours before?": a wrong premise is corrected before anything else
         result = stated_wrong.cand.result()
         return replace(result, confidence=_confidence(max(verdict, 0.0))) if isinstance(result, Answer) else result
-    if q.other_thing and scored and (q.yes_no or not any(f" {q.other_thing[1]} " in ix.plain_statements[f]
-                                                          for f in scored[0].cand.facts)):
+    if q.other_thing and scored and ((q.yes_no and not q.checking) or not any(f" {q.other_thing[1]} " in ix.plain_statements[f]
+                                                                            for f in scored[0].cand.facts)):
         # "who led the US delegation at the closing ceremony?": the articles speak only of the opening
         # ceremony; what they say of it answers only a question that takes one for the other
-        # ("why did Pence snub her at the closing ceremony?" is told where he did)
+        # ("why did Pence snub her at the closing ceremony?" and the claim "he snubbed her at the
+        # closing ceremony, right?" are told where he did; "did he attend the closing ceremony?" is not)
         return not_covered(ix, q, scored, verdict)
+    if q.other_thing and q.checking and scored[0].cand.kind == "fact" and verdict > NEAR_MISS:
+        # "he snubbed her at the closing ceremony, right?": the word that names the other thing is
+        # understood (it is no word the sources lack); where he did, if that is nearly all it asks
+        facts = [ix.fb.fact_by_id[f] for f in scored[0].cand.facts]
+        return fact_answer(ix, q, facts, _confidence(verdict), "premise", f"Not the {q.other_thing[0]} but the {q.other_thing[1]}: ")
     if verdict <= 0:
         if scored and scored[0].cand.kind == "gap":
             return scored[0].cand.result()  # the detail asked for is one the sources leave open: say which

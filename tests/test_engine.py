@@ -1632,6 +1632,15 @@ def test_the_place_set_aside_by_before_ends_where_a_clause_of_the_question_begin
         assert result.answered and result.text.startswith("At the start of his trip, in Japan, Pence announced"), question
 
 
+def test_a_claim_checked_of_the_other_ceremony_is_told_where_it_happened(engine):
+    # a stated claim ("…, right?") that takes the closing ceremony for the opening one is corrected
+    result = engine.ask("pence snubbed kim yo jong at the closing ceremony, right?")
+    assert result.text.startswith("Not the closing ceremony but the opening ceremony: At the opening ceremony Pence sat close to Kim Yo Jong")
+    # a plain question about the closing ceremony is not answered with the opening one
+    asked = engine.ask("did pence attend the closing ceremony")
+    assert not asked.answered and asked.text.startswith("My sources don't cover the closing ceremony, only the opening ceremony.")
+
+
 def test_a_premise_is_not_read_into_a_question_about_something_else(engine):
     # "take place" of the US-Canada summit is not "the meeting took place": the summit's fact holds
     # clearly more of the question than the premise it would correct
