@@ -933,8 +933,9 @@ def _resolve_pronouns(engine: Engine, text: str, before: Conversation, pronouns_
         people = [p for p in people if p.id not in aside]
         body = next((p for p in people if p.kind != "person"), None)
         persons = [p for p in people if p.kind == "person"]
-        if len(pair) != 2 and (_MUTUAL.search(lowered) or _asks_only_a_card(engine, text)) and len(persons) >= 2 and not chosen:
-            # "what happened between them", "did they talk to each other": two people, not a country;
+        if len(pair) != 2 and (_MUTUAL.search(lowered) or _BOTH.search(lowered) or _asks_only_a_card(engine, text)) \
+                and len(persons) >= 2 and not chosen:
+            # "what happened between them", "did they talk to each other", "both of them": two people, not a country;
             # "who do they work for" after Rogin, then Parker: what a person's card gives
             pair = last = persons[:2]
         if len(pair) == 2 == len(last) and not chosen and (not people or people[0] in pair or _MUTUAL.search(lowered)):
@@ -998,6 +999,7 @@ def _thing_did(engine: Engine, before: Conversation, thing: str, lowered: str) -
 
 
 _THEY_ARE = re.compile(r"\b(?:were|are|r) they\b|\bthey (?:were|are|r)\b")
+_BOTH = re.compile(r"\b(?:both|the two of them)\b")
 _MUTUAL = re.compile(r"\b(?:between them|each other|one another|with each other)\b")
 _HER_HAS = re.compile(r"\bher\s+(?!(?:about|to|for|with|at|in|on|from|by|thru|through|and|or|if|when|that|again|too|anything|something|at all)\b)\w", re.I)
 

@@ -32,7 +32,7 @@ STOPWORDS = frozenset(
     let lets deal list took take according keep keeps kept become became becomes make makes made under
     above without within while until against toward towards across around behind beyond upon via per because
     til till since whether either neither than myself yourself himself herself itself ourselves themselves
-    re regarding concerning""".split()
+    re regarding concerning both""".split()
 )
 # "us" is not a stopword: in these questions it is nearly always the country.
 QUOTE_WORDS = frozenset("quote quotes quoted say said says saying tweet tweeted tweets words remark remarks tell tells told statement claim claimed claims".split())

@@ -1161,3 +1161,10 @@ def test_an_outlet_check_of_a_quote_says_whether_that_article_prints_it_and_how(
     *_, him = _talk(engine, "what did ayers say north korea would have preferred", "does the dw article quote him too")
     assert him.result.text == "Yes — DW quotes Nick Ayers too, though not those words:"
     assert any("whitewash" in c.quote for c in him.result.citations)
+
+
+def test_both_of_them_is_the_two_people_of_the_last_turns(engine):
+    *_, turn = _talk(engine, "kim yo jong is kim jong un's wife right", "and kim yong nam who is he",
+                     "both of them were supposed to be at the pence meeting?")
+    assert turn.note == "(Taking “them” as Kim Yong Nam and Kim Yo Jong.)"
+    assert turn.result.text.startswith("Yes — Pence was to meet Kim Jong Un's sister Kim Yo Jong and North Korea's head of state Kim Yong Nam")

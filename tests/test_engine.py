@@ -1641,6 +1641,11 @@ def test_a_claim_checked_of_the_other_ceremony_is_told_where_it_happened(engine)
     assert not asked.answered and asked.text.startswith("My sources don't cover the closing ceremony, only the opening ceremony.")
 
 
+def test_both_is_no_word_the_sources_lack(engine):
+    result = engine.ask("were both kim yong nam and kim yo jong supposed to be at the meeting?")
+    assert result.text.startswith("Yes — Pence was to meet Kim Jong Un's sister Kim Yo Jong")
+
+
 def test_a_premise_is_not_read_into_a_question_about_something_else(engine):
     # "take place" of the US-Canada summit is not "the meeting took place": the summit's fact holds
     # clearly more of the question than the premise it would correct
