@@ -96,7 +96,7 @@ _SAID_NEXT = re.compile(r"\b(?:say|said|tweet|tweeted|add|added|suggest|suggeste
                         r"\b(?:else|more|next)\b.*\b(?:say|said|tweet|tweeted|suggest|suggested|claim|claimed)\b")
 # "who said that?", "says who", "who on his team said that", "according to whom"
 _SAID_BY = re.compile(r"^(?:and\s+|but\s+|so\s+|ok\s+)?(?:who(?:\s+\S+){0,4}?\s+(?:said|says|claimed|claims|stated|announced|told you)"
-                      r"(?:\s+(?:that|so|it|this))?|says who|who says so|according to (?:who|whom)|who(?:'s| is) saying (?:that|so|this)|"
+                      r"(?:\s+(?:that|so|it|this)(?:\s+to\s+(?:the\s+)?\S+)?)?|says who|who says so|according to (?:who|whom)|who(?:'s| is) saying (?:that|so|this)|"
                       r"whose (?:words|claim|idea) (?:is|was|are|were) (?:that|this|those))$")
 # "ok different thing. who is heather nauert": a fresh start, and no part of the question
 _NEW_TOPIC = re.compile(r"^(?:(?:ok|okay|so|alright|anyway|and)[,.]?\s+)?(?:(?:a|on a|one)\s+)?(?:(?:different|diff|another|new|other|unrelated|separate)"

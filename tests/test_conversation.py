@@ -1168,3 +1168,9 @@ def test_both_of_them_is_the_two_people_of_the_last_turns(engine):
                      "both of them were supposed to be at the pence meeting?")
     assert turn.note == "(Taking “them” as Kim Yong Nam and Kim Yo Jong.)"
     assert turn.result.text.startswith("Yes — Pence was to meet Kim Jong Un's sister Kim Yo Jong and North Korea's head of state Kim Yong Nam")
+
+
+def test_who_said_that_to_someone_asks_who_said_the_last_answers_words(engine):
+    *_, turn = _talk(engine, "how did pence's people spin the cancellation", "what message was he supposed to soften",
+                     "who said that to the post")
+    assert turn.result.text.startswith("That was Nick Ayers (Chief of staff to Vice President Pence)")
