@@ -83,7 +83,10 @@ _CHECK_VERBS = r"(?:say|says|report|reports|mention|mentions|have|has|got|confir
 # "does DW agree?", "does vox carry that line too", "DW has the same quote?", "is that quote in DW as well"
 _OUTLET_CHECK = re.compile(rf"^(?:and\s+|but\s+|so\s+|ok\s+)?(?:(?:does|did|do)\s+(?P<o1>.+?)\s+(?:agree(?:\s+with\s+(?:that|it|this))?|{_CHECK_VERBS}\s+{_CHECKED_THING})|"
                            rf"(?P<o3>.+?)\s+{_CHECK_VERBS}\s+{_CHECKED_THING}|"
-                           rf"(?:is|was|are|were)\s+{_CHECKED_THING}\s+(?:also\s+)?in\s+(?P<o2>.+?))(?:\s+(?:too|as\s+well|also))?$")
+                           rf"(?:is|was|are|were)\s+{_CHECKED_THING}\s+(?:also\s+)?in\s+(?P<o2>.+?)|"
+                           # "what about vox, same quote?", "vox same words?"
+                           r"(?:(?:what|how)\s+about\s+)?(?P<o4>.+?)\s+(?:the\s+)?same(?:\s+(?:quote|quotes|words|line|wording|thing))?)"
+                           r"(?:\s+(?:too|as\s+well|also))?$")
 # "who did he tell that to?", "to whom", "who was she talking to"
 _SAID_TO = re.compile(r"^(?:and\s+|so\s+)?(?:who did (?:he|she|they) (?:tell|say|said|give) (?:that|this|it)(?: to)?|who did (?:he|she|they) tell|"
                       r"(?:to )?who did (?:he|she|they) (?:say|said) (?:that|this|it)(?: to)?|to whom|to who|who to|"
@@ -1118,7 +1121,7 @@ def _checked_article(engine: Engine, norm: str) -> str | None:
     checked = _OUTLET_CHECK.match(norm)
     if checked is None:
         return None
-    named = checked.group("o1") or checked.group("o2") or checked.group("o3")
+    named = checked.group("o1") or checked.group("o2") or checked.group("o3") or checked.group("o4")
     return named if article_named(engine.ix, named, first_one=True) is not None else None
 
 
@@ -1153,7 +1156,9 @@ def _in_article(engine: Engine, text: str, named: str, before: Conversation, now
             version = None if quote.source == source else next(v for v in quote.versions if v.source == source)
             cites = (engine.ix._cite(source, quote.text if version is None else version.text),)
             # "DW has the same quote?": the same words, but where its wording differs, how
-            differs = f", in its own wording: {version.note}" if version is not None and version.note else " too:"
+            notes = " ".join(v.note for v in quote.versions if v.note)
+            differs = (f", in its own wording: {version.note}" if version is not None and version.note
+                       else f" too; the wordings differ: {notes}" if version is None and notes else " too:")
             result = Answer(text, f"Yes — {name} prints those words{differs}", "yes", cites, tuple(f.id for f in facts[:1]))
         elif _ABOUT_SPEAKER.search(normalize(text)) and (elsewhere := _quoting(engine, source, said[0].speaker)):
             # "does the dw article quote him too?": the speaker, not those words — DW quotes him otherwise

@@ -1174,3 +1174,9 @@ def test_who_said_that_to_someone_asks_who_said_the_last_answers_words(engine):
     *_, turn = _talk(engine, "how did pence's people spin the cancellation", "what message was he supposed to soften",
                      "who said that to the post")
     assert turn.result.text.startswith("That was Nick Ayers (Chief of staff to Vice President Pence)")
+
+
+def test_what_about_an_outlet_same_quote_checks_the_last_words_in_that_article(engine):
+    *_, turn = _talk(engine, "what does dw say ayers said", "what about vox, same quote?")
+    assert turn.result.text.startswith("Yes — Vox prints those words too; the wordings differ: DW ends the sentence at \"propaganda\"")
+    assert [c.source_id for c in turn.result.citations] == ["vox"]
