@@ -1484,7 +1484,7 @@ def _words_not_in(wanted: str, wordings: list[str]) -> list[str]:
     return min((lacking(text) for text in wordings), key=len, default=[])
 
 
-def _said_answer(ix: Index, q: Query, best: Quote, score: float, misquoted: list[str] = ()) -> Answer:
+def _said_answer(ix: Index, q: Query, best: Quote, score: float, misquoted: tuple[str, ...] | list[str] = ()) -> Answer:
     who = ix.fb.person_by_id[best.speaker].name if best.speaker else "The article does not say who"
     said = "said" if best.speaker else "said it"
     text = f"{who} {said}: “{best.text}” ({best.medium}{', ' + ix.fb.told(best.said_to) if best.said_to else ''}{quote_when(best)}). {best.context}"

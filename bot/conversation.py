@@ -1247,9 +1247,9 @@ def _going_by(engine: Engine) -> str:
 
 
 def _compared(engine: Engine, text: str, before: Conversation, now: float) -> Turn | None:
-    """"Compare": the last answer's fact in each article's own words, led by how the outlets differ on
-    it where that is listed; an article that doesn't report it is named as such. None when no
-    article's words back the fact."""
+    """"Compare": the last answer's words as each outlet prints them, where they differ; else its
+    fact in each article's own words, led by how the outlets differ on it where that is listed; an
+    article that doesn't report it is named as such. None when no article's words back the fact."""
     versioned = next((x for x in _quotes(engine, before.quotes) if x.versions), None)
     if versioned is not None:
         # "any difference between the versions?" after someone's words that the outlets print differently
