@@ -32,9 +32,10 @@ _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 DATE_TEXT = re.compile(rf"\b(?:{_MONTH}|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s*\d+(?:st|nd|rd|th)?|{_WEEKDAY}|morning|evening|night|hours?|"
                         r"\d{4}(?!\s+(?-i:[A-Z]))|last minute|next day|same day)\b", re.I)  # "2018 Winter Olympics" names, it does not date
 # A day, not only a month or a year: what "what date" and "which day" ask for
-_DAY_TEXT = re.compile(rf"\b(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH}|{_WEEKDAY}|next (?:day|morning)|morning after|same day)\b", re.I)
+_NAMED_DAY = rf"{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH}|{_WEEKDAY}"
+_DAY_TEXT = re.compile(rf"\b(?:{_NAMED_DAY}|next (?:day|morning)|morning after|same day)\b", re.I)
 # A day named outright, not by another's ("next morning"): a statement that names none is told its day
-_OWN_DAY_TEXT = re.compile(rf"\b(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH}|{_WEEKDAY})\b", re.I)
+_OWN_DAY_TEXT = re.compile(rf"\b(?:{_NAMED_DAY})\b", re.I)
 # A time told by what was happening, no date: it answers "when", not "what date"
 _WHILE_TEXT = re.compile(r"\b(?:at the (?:start|beginning|end) of (?:his|her|the|their) (?:trip|visit|tour)|"
                          r"on (?:his|her|the|their) (?:flight|way) (?:home|back))\b", re.I)
@@ -1264,7 +1265,7 @@ def quoted_words(ix: Index, q: Query) -> list[Candidate]:
         segments = [q.norm[len("who said "):]]
     if not segments:
         return []
-    best, best_score = None, 0.0
+    best, best_score, best_wordings = None, 0.0, []
     for segment in segments:
         wanted = normalize(segment)
         # words not in quote marks may be in another order ("who said the Olympics were sacred" of
@@ -1279,7 +1280,7 @@ def quoted_words(ix: Index, q: Query) -> list[Candidate]:
             for text in wordings:
                 score = max(fuzz.partial_ratio(wanted, text) if len(wanted) <= len(text) else 0, cover)
                 if score > best_score:
-                    best, best_score = quote, score
+                    best, best_score, best_wordings = quote, score, wordings
     if best is None:
         return []
     if best_score < QUOTE_MATCH and QUOTED.search(q.raw):  # "who said 'I love pizza'": no one says anything like it
@@ -1288,9 +1289,11 @@ def quoted_words(ix: Index, q: Query) -> list[Candidate]:
         return [Candidate("said", best_score / 100, lambda: NotCovered(q.raw, f"My sources quote no one saying “{shown}”.", ()),
                           (), frozenset(q.tokens), frozenset(), frozenset({"quote", "person"}))]
     # words in quote marks that the quote does not have ("American sanctions" of "American values")
-    misquoted = [w for segment in segments if QUOTED.search(q.raw) and not paraphrased
-                 for w in _words_not_in(normalize(segment), next(w for x, w in ix._quote_wordings if x is best))]
-    return [Candidate("said", best_score / 100, lambda: _said_answer(ix, q, best, best_score, misquoted), (),
+    quoted = [] if paraphrased else segments
+
+    def said() -> Answer:
+        return _said_answer(ix, q, best, best_score, [w for seg in quoted for w in _words_not_in(normalize(seg), best_wordings)])
+    return [Candidate("said", best_score / 100, said, (),
                       frozenset(ix._quote_tokens[best.id]) | {"@" + (best.speaker or "")}, frozenset({best.speaker or ""}),
                       frozenset({"quote", "person"}))]
 
@@ -1484,7 +1487,7 @@ def _words_not_in(wanted: str, wordings: list[str]) -> list[str]:
     return min((lacking(text) for text in wordings), key=len, default=[])
 
 
-def _said_answer(ix: Index, q: Query, best: Quote, score: float, misquoted: tuple[str, ...] | list[str] = ()) -> Answer:
+def _said_answer(ix: Index, q: Query, best: Quote, score: float, misquoted: list[str]) -> Answer:
     who = ix.fb.person_by_id[best.speaker].name if best.speaker else "The article does not say who"
     said = "said" if best.speaker else "said it"
     text = f"{who} {said}: “{best.text}” ({best.medium}{', ' + ix.fb.told(best.said_to) if best.said_to else ''}{quote_when(best)}). {best.context}"
@@ -1551,9 +1554,9 @@ def _dated_lead(ix: Index, fact: Fact) -> str:
     if not fact.date:
         return ""
     day = len(fact.date) == 10
-    if ("day" if day else "date") in ix.shows[fact.id] and not (day and not _OWN_DAY_TEXT.search(fact.statement)):
-        # ("at the last minute" dates it, but gives no day; "the meeting planned for the next morning"
-        # gives another thing's day, not the ceremony's)
+    # ("at the last minute" dates it, but gives no day; "the meeting planned for the next morning"
+    # gives another thing's day, not the ceremony's)
+    if _OWN_DAY_TEXT.search(fact.statement) if day else "date" in ix.shows[fact.id]:
         return ""
     return f"{date_label(fact.date, 'day' if day else 'month')} — "
 

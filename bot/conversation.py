@@ -1131,11 +1131,14 @@ _ABOUT_SPEAKER = re.compile(r"\b(?:him|her|them)(?: too| as well| also)?\W*$")
 
 def _quoting(engine: Engine, source: str, speaker: str | None) -> list[str]:
     """The words of `speaker` that the article `source` prints, in its wording."""
-    if speaker is None or speaker not in engine.fb.person_by_id:
-        return []
     printed = [x.text if x.source == source else next((v.text for v in x.versions if v.source == source), None)
-               for x in engine.fb.quotes if x.speaker == speaker]
+               for x in engine.ix.quotes_by_speaker.get(speaker, ())]
     return [words for words in printed if words]
+
+
+def _wordings_differ(quote) -> str:
+    """How the other outlets' wordings of a quote differ from its first, as facts.yaml notes it ("" if alike)."""
+    return " ".join(v.note for v in quote.versions if v.note)
 
 
 def _in_article(engine: Engine, text: str, named: str, before: Conversation, now: float) -> Turn | None:
@@ -1156,7 +1159,7 @@ def _in_article(engine: Engine, text: str, named: str, before: Conversation, now
             version = None if quote.source == source else next(v for v in quote.versions if v.source == source)
             cites = (engine.ix._cite(source, quote.text if version is None else version.text),)
             # "DW has the same quote?": the same words, but where its wording differs, how
-            notes = " ".join(v.note for v in quote.versions if v.note)
+            notes = _wordings_differ(quote)
             differs = (f", in its own wording: {version.note}" if version is not None and version.note
                        else f" too; the wordings differ: {notes}" if version is None and notes else " too:")
             result = Answer(text, f"Yes — {name} prints those words{differs}", "yes", cites, tuple(f.id for f in facts[:1]))
@@ -1254,7 +1257,7 @@ def _compared(engine: Engine, text: str, before: Conversation, now: float) -> Tu
     if versioned is not None:
         # "any difference between the versions?" after someone's words that the outlets print differently
         lines = [f"{first_upper(article_name(engine.ix, x.source))}: “{x.text}”" for x in (versioned, *versioned.versions)]
-        notes = " ".join(v.note for v in versioned.versions if v.note)
+        notes = _wordings_differ(versioned)
         cites = tuple(engine.ix._cite(x.source, x.text) for x in (versioned, *versioned.versions))
         result = Answer(text, "\n".join([f"The outlets print those words differently: {notes}" if notes
                                          else "The outlets print those words alike:", *lines]), "fact", cites, before.facts[:1])

@@ -92,7 +92,7 @@ def decide(ix: Index, q: Query, scored: list[Scored], decision: Decision) -> Res
         # "he snubbed her at the closing ceremony, right?": the word that names the other thing is
         # understood (it is no word the sources lack); where he did, if that is nearly all it asks
         facts = [ix.fb.fact_by_id[f] for f in scored[0].cand.facts]
-        return fact_answer(ix, q, facts, _confidence(verdict), "premise", f"Not the {q.other_thing[0]} but the {q.other_thing[1]}: ")
+        return fact_answer(ix, q, facts, _confidence(verdict), "premise", _not_the_other_thing(q))
     if verdict <= 0:
         if scored and scored[0].cand.kind == "gap":
             return scored[0].cand.result()  # the detail asked for is one the sources leave open: say which
@@ -130,7 +130,7 @@ def decide(ix: Index, q: Query, scored: list[Scored], decision: Decision) -> Res
         if instead is not None:
             return replace(instead, confidence=confidence)
         if q.other_thing:  # (a fact on the thing of theirs, as the check above leaves only those)
-            return fact_answer(ix, q, facts, confidence, "premise", f"Not the {q.other_thing[0]} but the {q.other_thing[1]}: ")
+            return fact_answer(ix, q, facts, confidence, "premise", _not_the_other_thing(q))
         return fact_answer(ix, q, facts, confidence, "fact", lead)
     result = best.cand.result()
     if isinstance(result, Answer):
@@ -222,6 +222,11 @@ def _reports(ix: Index, s: Scored, outlet: str) -> bool:
     """Whether the outlet reports the candidate's facts (any candidate that is not a fact counts:
     quotes are chosen by outlet where they are made)."""
     return s.cand.kind != "fact" or any(ev.source == outlet for f in s.cand.facts for ev in ix.fb.fact_by_id[f].evidence)
+
+
+def _not_the_other_thing(q: Query) -> str:
+    """"Not the closing ceremony but the opening ceremony: ", the lead of a fact on the thing of theirs."""
+    return f"Not the {q.other_thing[0]} but the {q.other_thing[1]}: "
 
 
 def _confidence(verdict: float) -> float:
