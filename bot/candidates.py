@@ -742,10 +742,12 @@ def placed(ix: Index, q: Query) -> list[Candidate]:
     wanted = [t for t in q.tokens if t not in named]  # words the sources never use count against the fact
     if not wanted or (q.wh == "?what" and not any(t.startswith("@") for t in wanted)):
         return []  # "what happened at the Singapore summit" asks about another event; "… at the Pence meeting in Tokyo" places ours
-    cover, doc = _best_doc(ix, wanted)
-    if doc is None or cover < PLACE_COVER or not ix.fact_places[doc.fact.id] or not set(q.entities) <= doc.entities:
+    # of the facts that cover the question equally, the one that says where
+    cover, docs = _best_docs(ix, wanted)
+    doc = next((d for d in docs if ix.fact_places[d.fact.id]), None)
+    if doc is None or cover < PLACE_COVER or not set(q.entities) <= doc.entities:
         return []  # (where Pence was is said by a fact on Pence, not by Nauert's words on the Olympics)
-    kind, lead = ("no", "No — ") if q.yes_no else ("premise", f"Not in {q.place.title()}: ")
+    kind, lead = ("no", f"No — not in {q.place.title()}: ") if q.yes_no else ("premise", f"Not in {q.place.title()}: ")
     return [_correction(ix, q, doc, cover, kind, lead, {"yesno", "place"})]
 
 

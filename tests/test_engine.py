@@ -1646,6 +1646,14 @@ def test_both_is_no_word_the_sources_lack(engine):
     assert result.text.startswith("Yes — Pence was to meet Kim Jong Un's sister Kim Yo Jong")
 
 
+@pytest.mark.parametrize("question", ["Pence announced the sanctions in Seoul, right?", "did pence announce the new sanctions in beijing"])
+def test_a_claim_placed_where_the_articles_never_are_is_answered_with_the_fact_that_says_where(engine, question):
+    # other facts cover the question's words as well; the one that says where settles it
+    result = engine.ask(question)
+    assert result.kind == "no" and result.text.startswith("No — not in ") and "in Japan, Pence announced" in result.text
+    assert_citations_verbatim(engine, result)
+
+
 def test_a_premise_is_not_read_into_a_question_about_something_else(engine):
     # "take place" of the US-Canada summit is not "the meeting took place": the summit's fact holds
     # clearly more of the question than the premise it would correct
