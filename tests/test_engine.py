@@ -1654,6 +1654,11 @@ def test_a_claim_placed_where_the_articles_never_are_is_answered_with_the_fact_t
     assert_citations_verbatim(engine, result)
 
 
+def test_signing_on_is_the_articles_agreeing(engine):
+    result = engine.ask("did 20 countries sign on to consider new sanctions?")
+    assert result.text.startswith("Yes — ") and "20 countries agreed" in result.text
+
+
 def test_a_premise_is_not_read_into_a_question_about_something_else(engine):
     # "take place" of the US-Canada summit is not "the meeting took place": the summit's fact holds
     # clearly more of the question than the premise it would correct
