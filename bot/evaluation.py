@@ -104,6 +104,9 @@ EVAL_SETS = {
     "blind_cf": EVAL_SET.with_name("blind_cf.yaml"),
     "blind_cg": EVAL_SET.with_name("blind_cg.yaml"),
     "blind_ch": EVAL_SET.with_name("blind_ch.yaml"),
+    "blind_ci": EVAL_SET.with_name("blind_ci.yaml"),
+    "blind_cj": EVAL_SET.with_name("blind_cj.yaml"),
+    "blind_ck": EVAL_SET.with_name("blind_ck.yaml"),
     "dev": Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev_questions.yaml",
 }
 
