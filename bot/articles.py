@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 
 from bot.analyse import analyse, nameless_article
+from bot.claims import as_question
 from bot.facts import date_label
 from bot.index import Index
 from bot.results import Answer, NotCovered
@@ -466,6 +467,12 @@ def article_reports(ix: Index, question: str, answer_of) -> Answer | None:
         sources = {s.id for s in ix.fb.sources if "@" + who[0].id in _mentioning(ix)[s.id]}
         cites, verb, said_of = {}, "mention", who[0].name
     else:
+        if found.groupdict().get("verb") == "report" or rest.startswith("that "):
+            # "did DW report that Pence called it off?": a claim none of the articles makes is corrected
+            checked = answer_of(as_question(rest.removeprefix("that ")))
+            if checked.answered and checked.kind in ("no", "premise"):
+                verdict = checked.text.removeprefix("No — ")
+                return Answer(question, f"No — none of my sources says that: {verdict}", "no", checked.citations, checked.facts)
         answer = answer_of(rest)
         if not answer.answered or not answer.citations:
             return None

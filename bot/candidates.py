@@ -17,7 +17,7 @@ from typing import Callable
 
 from rapidfuzz import fuzz, process
 
-from bot.analyse import Query, episode_named
+from bot.analyse import Query, episode_named, nameless_article
 from bot.facts import Fact, Person, Quote, date_label
 from bot.index import IN_PLACE, Index, _ClaimDoc, _Doc
 from bot.results import Answer, NotCovered, Result
@@ -360,6 +360,7 @@ def claims(ix: Index, q: Query) -> list[Candidate]:
     wh-question takes for granted ("Why did Pence apologise?" → he did not)."""
     if ix._reporting_tokens & set(q.tokens):
         return []  # "do the outlets disagree about …" asks about the reporting, not the claim
+    q = _claim_reported(ix, q)
     telling = _ACCORDING_TO.search(q.norm)
     if telling and q.entities:
         # "why, according to Ayers, might North Korea have walked away": the one it is according to
@@ -523,6 +524,22 @@ def claims(ix: Index, q: Query) -> list[Candidate]:
 
 
 _ACCORDING_TO = re.compile(r"\baccording to\b")
+_REPORTS_THAT = re.compile(r"(?:s\s+)?(?:(?:article|piece|story|report)\s+)?(?:reports?|reported|says?|said|writes?|wrote|claims?|claimed|states?|stated)\s+(?:that\s+)?")
+
+
+def _claim_reported(ix: Index, q: Query) -> Query:
+    """"Did DW report that Pence called it off?", "the first article says they met, right?": the
+    claim is what follows the article's verb, read without it (what the article is said to report is
+    no speech of the claim's doer). The article stays the question's outlet."""
+    if not (q.yes_no and q.outlet):
+        return q
+    nameless = nameless_article(ix, q.norm)
+    ends = [m.end() for m in ix.source_outlet_pattern.finditer(q.norm)] + ([nameless.span[1]] if nameless else [])
+    for end in ends:
+        verb = _REPORTS_THAT.match(q.norm, end + 1) if q.norm[end:end + 1] == " " else None
+        if verb is not None and verb.end() < len(q.norm):
+            return replace(q, norm=q.norm[verb.end():])
+    return q
 
 
 def _someone_else_did(ix: Index, q: Query, c: _ClaimDoc) -> str | None:
@@ -1542,7 +1559,7 @@ def fact_answer(ix: Index, q: Query, chosen: list[Fact], score: float, kind: str
     cites = [ix._cite(ev.source, ev.quote) for f in chosen for ev in f.evidence]
     if q.outlet:  # the outlet asked about first, or a plain note that it does not report this
         own = [c for c in cites if c.source_id == q.outlet]
-        if not own:
+        if not own and kind not in ("no", "premise"):  # (a correction is of the claim, not of who reports it)
             outlet = ix.fb.source_by_id[q.outlet].outlet
             text = f"{outlet} does not report this; the other articles do. " + text
         cites = own + [c for c in cites if c.source_id != q.outlet]

@@ -1659,6 +1659,16 @@ def test_signing_on_is_the_articles_agreeing(engine):
     assert result.text.startswith("Yes — ") and "20 countries agreed" in result.text
 
 
+@pytest.mark.parametrize("question", ["DW reported that Pence was the one who called it off. Confirm?",
+                                      "did DW report that pence cancelled the meeting",
+                                      "does vox report that pence met kim jong un?"])
+def test_a_false_claim_put_in_an_articles_mouth_is_corrected_not_credited_to_the_others(engine, question):
+    result = engine.ask(question)
+    assert result.kind == "no" and result.text.startswith("No — ")
+    assert "the other articles do" not in result.text and "reports it" not in result.text
+    assert_citations_verbatim(engine, result)
+
+
 def test_a_premise_is_not_read_into_a_question_about_something_else(engine):
     # "take place" of the US-Canada summit is not "the meeting took place": the summit's fact holds
     # clearly more of the question than the premise it would correct
