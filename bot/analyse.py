@@ -418,6 +418,8 @@ def query_of(ix: Index, r: Reading) -> Query:
     """The rest of the analysis of a question read."""
     norm, words, entities, wh, checking = r.norm, r.words, r.entities, r.wh, r.checking
     first = next((w for w in words if w not in LEADING_FILLERS and not ix.english.is_filler(w)), "")
+    if r.outlet is not None and first in ("according", "per", "in"):
+        first = _after_attribution(ix, norm) or first  # "according to Vox, did Pence …" asks yes or no
     # ("tell me", "tell us": the writer asks the bot; it is no one's words)
     quote_intent = any(w in QUOTE_WORDS and not (w == "tell" and words[i + 1:i + 2] in (["me"], ["us"])) for i, w in enumerate(words))
     thinks = next((i for i, w in enumerate(words) if w in _THINKS), None)
@@ -688,6 +690,26 @@ def nameless_article(ix: Index, text: str, first_one: bool = False) -> NamelessA
     word = found.group("word") or found.group("one")
     source = ix.fb.sources[0].id if word == "first" else next((src.id for src in ix.fb.sources if src.outlet == "unknown"), None)
     return NamelessArticle(source, word, found.group(0), found.span())
+
+
+_ATTRIBUTION = re.compile(r"^(?:\S+ )*?(?:according to|per|in) (?:the )?")
+_ARTICLE_AFTER_OUTLET = re.compile(r"(?:s )?(?:(?:article|piece|story|report|version|account) )?")
+
+
+def _after_attribution(ix: Index, norm: str) -> str | None:
+    """The first word after an opening "according to Vox", "per the first article", "in DW's piece",
+    or None when the question opens otherwise."""
+    lead = _ATTRIBUTION.match(norm)
+    if lead is None:
+        return None
+    named = ix.source_outlet_pattern.match(norm, lead.end())
+    nameless = nameless_article(ix, norm[lead.start():]) if named is None else None
+    end = named.end() if named is not None else lead.start() + nameless.span[1] if nameless is not None and nameless.span[0] <= lead.end() - lead.start() else None
+    if end is None:
+        return None
+    rest = norm[end:].lstrip()
+    rest = rest[_ARTICLE_AFTER_OUTLET.match(rest).end():]
+    return next(iter(rest.split()), None)
 
 
 def _reported_by(ix: Index, norm: str, pid: str) -> str | None:

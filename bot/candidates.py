@@ -18,6 +18,7 @@ from typing import Callable
 from rapidfuzz import fuzz, process
 
 from bot.analyse import Query, episode_named, nameless_article
+from bot.articles import article_name
 from bot.facts import Fact, Person, Quote, date_label
 from bot.index import IN_PLACE, Index, _ClaimDoc, _Doc
 from bot.results import Answer, NotCovered, Result
@@ -1561,7 +1562,12 @@ def fact_answer(ix: Index, q: Query, chosen: list[Fact], score: float, kind: str
         own = [c for c in cites if c.source_id == q.outlet]
         if not own and kind not in ("no", "premise"):  # (a correction is of the claim, not of who reports it)
             outlet = ix.fb.source_by_id[q.outlet].outlet
-            text = f"{outlet} does not report this; the other articles do. " + text
+            others = [article_name(ix, s) for s in dict.fromkeys(c.source_id for c in cites)]
+            note = f"{outlet} does not report this; {listed(others)} {'do' if len(others) > 1 else 'does'}. "
+            if q.yes_no:  # "does Vox carry the whitewash line?": no — and who does, for any verdict on the rest
+                text, kind = "No — " + note + " ".join(f.statement for f in chosen), "no"
+            else:
+                text = note + text
         cites = own + [c for c in cites if c.source_id != q.outlet]
     disagreements = tuple({d.id: d for f in chosen for d in ix._disc_by_fact.get(f.id, [])}.values())
     return Answer(q.raw, text, kind, tuple(cites), tuple(f.id for f in chosen), round(min(score, 1.0), 3), disagreements)

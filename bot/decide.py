@@ -72,8 +72,11 @@ def decide(ix: Index, q: Query, scored: list[Scored], decision: Decision) -> Res
     if q.outlet and scored and not _reports(ix, scored[0], q.outlet):
         # "according to DW, why did North Korea cancel?": what DW reports answers it, if anything it
         # reports does; only then is it told that DW does not report what the others do
+        # (a yes or no is of the claim asked: "according to Vox, did Pence travel with Warmbier's father?"
+        # is not answered by another thing Vox says of Pence's trip)
         own = [s for s in scored if _reports(ix, s, q.outlet) and (s.cand.kind != "fact" or q.answer_type not in _FOCUS
-                                                                  or q.answer_type in ix.shows[s.cand.facts[0]])]
+                                                                  or q.answer_type in ix.shows[s.cand.facts[0]])
+               and not (q.yes_no and s.cand.route < scored[0].cand.route)]
         if own and decision_score(own, q, decision) > 0:
             scored = own
     verdict = decision_score(scored, q, decision) if scored else -10.0

@@ -1180,3 +1180,9 @@ def test_what_about_an_outlet_same_quote_checks_the_last_words_in_that_article(e
     *_, turn = _talk(engine, "what does dw say ayers said", "what about vox, same quote?")
     assert turn.result.text.startswith("Yes — Vox prints those words too; the wordings differ: DW ends the sentence at \"propaganda\"")
     assert [c.source_id for c in turn.result.citations] == ["vox"]
+
+
+def test_whether_another_outlet_carries_what_was_just_said_is_a_no_naming_the_one_that_does(engine):
+    *_, turn = _talk(engine, "what did ayers say about whitewash", "does Vox carry that whitewash quote?")
+    assert turn.result.text.startswith("No — Vox does not report this; DW does. ")
+    assert "plain yes or no" not in turn.result.text

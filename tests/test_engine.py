@@ -1669,6 +1669,20 @@ def test_a_false_claim_put_in_an_articles_mouth_is_corrected_not_credited_to_the
     assert_citations_verbatim(engine, result)
 
 
+def test_a_yes_no_question_after_according_to_an_outlet_is_answered_yes_or_no_of_its_claim(engine):
+    result = engine.ask("according to vox, did pence travel with warmbier's father?")
+    assert result.text.startswith("No — Vox does not report this; DW does. Pence travelled with the father")
+    assert result.citations[0].source_id == "dw"
+    assert engine.ask("per DW, did north korea cancel two hours before?").text.startswith("No — ")
+
+
+def test_an_outlet_that_does_not_report_a_fact_is_told_with_the_articles_that_do(engine):
+    result = engine.ask("did vox say the administration would stop kim whitewashing his regime?")
+    assert result.text.startswith("No — Vox does not report this; DW does. ")
+    told = engine.ask("according to DW, what did Pence tell Rogin on the flight home?")
+    assert told.text.startswith("DW does not report this; Vox does. ")
+
+
 def test_a_premise_is_not_read_into_a_question_about_something_else(engine):
     # "take place" of the US-Canada summit is not "the meeting took place": the summit's fact holds
     # clearly more of the question than the premise it would correct
