@@ -14,7 +14,7 @@ from bot.claims import as_question
 from bot.facts import date_label
 from bot.index import Index
 from bot.results import Answer, NotCovered
-from bot.text import STOPWORDS, TO_THE_BOT, first_upper, listed, normalize
+from bot.text import STOPWORDS, TO_THE_BOT, first_upper, listed, normalize, strip_checking, wh_token
 
 # What is asked of the article, in the order a reply gives it
 _ASKED = (
@@ -325,6 +325,15 @@ def coverage_by_article(ix: Index, wanted: list[str], passages) -> dict[str, flo
     return {source: ix._coverage(wanted, words) for source, words in held.items()} if wanted else {}
 
 
+def _names_only_an_article(ix: Index, text: str) -> bool:
+    """"Vox", "the first article", "DW's piece": words that name an article and nothing more (not
+    "Pence told Vox", a claim of its own)."""
+    plain = re.sub(r"^(?:the )?|(?:'?s)?(?: (?:article|piece|story|report|version|account))?$", "", text)
+    named = ix.source_outlet_pattern.fullmatch(plain)
+    nameless = nameless_article(ix, text)
+    return named is not None or (nameless is not None and nameless.span == (0, len(text)))
+
+
 def article_name(ix: Index, source: str) -> str:
     """How a reply names one article: its outlet ("Vox"), or "the first article" for the one that names none."""
     src = ix.fb.source_by_id[source]
@@ -428,6 +437,11 @@ _DOES_ARTICLE = re.compile(
 _IN_ARTICLES = re.compile(
     r"^(?:so |and |but |ok )?(?:is|was|are|were) (?P<rest>.+?) (?:mentioned |reported |covered )?in (?P<art>(?:all|each|every one) (?:of )?(?:the )?"
     r"(?:three |3 )?(?:articles?|sources?|stories|pieces)|the .+? (?:article|piece|story|one)|[a-z.]+)(?: too| as well)?$")
+# "Vox says Pence brought Warmbier's father, right?", "they cancelled three hours before, per Vox?": a claim
+# put in an article's mouth, as a statement to check
+_ARTICLE_SAYS = re.compile(r"^(?:so |and |but |ok )?(?P<art>.+?) (?P<verb>says|reports|writes|claims|states|gives|mentions|"
+                           r"said|reported|wrote|claimed|stated|gave|mentioned) (?:that )?(?P<rest>.+?)$")
+_PER_ARTICLE = re.compile(r"^(?:so |and |but |ok )?(?P<rest>.+?) (?:per|according to) (?P<art>.+?)$")
 _ABOUT_ARTICLE = re.compile(r"^(?:and |so |ok )?(?:what|how) about (?P<art>.+?) (?P<verb>does|did|do) (?:it|they) ")
 _ALL_ARTICLES = re.compile(r"^(?:all|each|every one)\b")
 _QUOTE_WORDS = re.compile(r"\b(?:quotes?|quoted|words|statements?|tweets?)\b|^quote\b")
@@ -444,12 +458,17 @@ def article_reports(ix: Index, question: str, answer_of) -> Answer | None:
     if about is not None:  # "what about the vox article, does it mention kcna": "it" is that article
         norm = f"{about.group('verb')} {about.group('art')} {norm[about.end():]}"
     found = _DOES_ARTICLE.match(norm) or _IN_ARTICLES.match(norm)
+    stated = False
     if found is None:
-        return None
+        claim, checking = strip_checking(norm)
+        found = (_ARTICLE_SAYS.match(claim) or _PER_ARTICLE.match(claim)) if checking or question.rstrip().endswith("?") else None
+        stated = found is not None and wh_token(found.group("rest")) is None  # (a claim, not "why did they …, per Vox")
+        if not stated:
+            return None
     art, rest = found.group("art"), found.group("rest")
     every = _ALL_ARTICLES.match(art) is not None
     source = None if every else article_named(ix, art)
-    if not every and source is None:
+    if not every and (source is None or (stated and not _names_only_an_article(ix, art))):
         return None
     phrase = wording_asked(rest) if not every else None
     if phrase is not None:  # "does DW use the word 'claims'": its text, read for those words
@@ -467,7 +486,7 @@ def article_reports(ix: Index, question: str, answer_of) -> Answer | None:
         sources = {s.id for s in ix.fb.sources if "@" + who[0].id in _mentioning(ix)[s.id]}
         cites, verb, said_of = {}, "mention", who[0].name
     else:
-        if found.groupdict().get("verb") == "report" or rest.startswith("that "):
+        if stated or found.groupdict().get("verb") == "report" or rest.startswith("that "):
             # "did DW report that Pence called it off?": a claim none of the articles makes is corrected
             checked = answer_of(as_question(rest.removeprefix("that ")))
             if checked.answered and checked.kind in ("no", "premise"):

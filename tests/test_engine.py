@@ -1683,6 +1683,23 @@ def test_an_outlet_that_does_not_report_a_fact_is_told_with_the_articles_that_do
     assert told.text.startswith("DW does not report this; Vox does. ")
 
 
+@pytest.mark.parametrize("question, lead", [
+    ("Vox says Pence brought Warmbier's father, right?", "No — Vox doesn't report it; DW does. Pence travelled with the father"),
+    ("DW says Pence brought Warmbier's father, right?", "Yes — DW reports it. Pence travelled with the father"),
+    ("North Korea cancelled three hours before, per Vox?", "No — none of my sources says that: The North Koreans pulled out just two hours"),
+    ("the first article says pence met kim yo jong, right?", "No — none of my sources says that: "),
+])
+def test_a_claim_stated_as_an_articles_is_checked_against_that_article(engine, question, lead):
+    result = engine.ask(question)
+    assert result.text.startswith(lead)
+    assert_citations_verbatim(engine, result)
+
+
+def test_a_question_put_to_an_article_is_not_read_as_a_claim_it_makes(engine):
+    result = engine.ask("Why did the North Koreans pull out, according to the first article?")
+    assert not result.text.startswith(("No — ", "Yes — "))
+
+
 def test_a_premise_is_not_read_into_a_question_about_something_else(engine):
     # "take place" of the US-Canada summit is not "the meeting took place": the summit's fact holds
     # clearly more of the question than the premise it would correct
