@@ -1700,6 +1700,17 @@ def test_a_question_put_to_an_article_is_not_read_as_a_claim_it_makes(engine):
     assert not result.text.startswith(("No — ", "Yes — "))
 
 
+def test_chat_x_and_vs_between_names_read_as_and(engine):
+    result = engine.ask("when was the pence x north korea sitdown supposed to be")
+    assert result.answered and "10 February 2018" in result.text and "never mention" not in result.text
+    assert "KCNA claimed Pence" in engine.ask("kcna vs pence, what did kcna call him").text
+
+
+def test_a_big_deal_is_the_articles_landmark(engine):
+    result = engine.ask("how big of a deal were those talks gonna be")
+    assert result.answered and result.text.startswith("The meeting was secret; it would have been landmark talks")
+
+
 def test_a_premise_is_not_read_into_a_question_about_something_else(engine):
     # "take place" of the US-Canada summit is not "the meeting took place": the summit's fact holds
     # clearly more of the question than the premise it would correct
