@@ -26,7 +26,7 @@ STOPWORDS = frozenset(
     it its they them their this that these those there here what which who whom whose when where
     why how whats whos wheres whens hows not no yes please tell tells told say says said saying
     quote quotes quoted words remark remarks show explain give given gave info information
-    detail supposed meant details story anything something thing things some any all just really
+    detail supposed meant details story anything something thing things stuff some any all just really
     actually exactly also so very much many more most anyone anybody someone somebody bot
     factbot hi hello hey thanks thank ok okay like want wanted get got go going goes went gone
     let lets deal list took take according keep keeps kept become became becomes make makes made under

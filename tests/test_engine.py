@@ -1711,6 +1711,11 @@ def test_a_big_deal_is_the_articles_landmark(engine):
     assert result.answered and result.text.startswith("The meeting was secret; it would have been landmark talks")
 
 
+def test_stuff_is_no_word_the_sources_lack(engine):
+    result = engine.ask("what's the deal with the sanctions stuff")
+    assert result.answered and "never mention" not in result.text and "sanctions" in result.text
+
+
 def test_a_premise_is_not_read_into_a_question_about_something_else(engine):
     # "take place" of the US-Canada summit is not "the meeting took place": the summit's fact holds
     # clearly more of the question than the premise it would correct
