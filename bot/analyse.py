@@ -703,10 +703,13 @@ def _after_attribution(ix: Index, norm: str) -> str | None:
     if lead is None:
         return None
     named = ix.source_outlet_pattern.match(norm, lead.end())
-    nameless = nameless_article(ix, norm[lead.start():]) if named is None else None
-    end = named.end() if named is not None else lead.start() + nameless.span[1] if nameless is not None and nameless.span[0] <= lead.end() - lead.start() else None
-    if end is None:
-        return None
+    if named is not None:
+        end = named.end()
+    else:
+        nameless = nameless_article(ix, norm)
+        if nameless is None or nameless.span[0] > lead.end():
+            return None
+        end = nameless.span[1]
     rest = norm[end:].lstrip()
     rest = rest[_ARTICLE_AFTER_OUTLET.match(rest).end():]
     return next(iter(rest.split()), None)
