@@ -325,6 +325,27 @@ def coverage_by_article(ix: Index, wanted: list[str], passages) -> dict[str, flo
     return {source: ix._coverage(wanted, words) for source, words in held.items()} if wanted else {}
 
 
+def _called(ix: Index, norm: str, question: str) -> Answer | NotCovered | None:
+    """"Does Vox call it a secret meeting?", "DW calls Kim Yong Nam ceremonial, right?": whether that
+    article prints the words it is said to call someone or something (whom it calls so — a pronoun or
+    a name — is set aside), read from its text. None for any other question."""
+    claim, checking = strip_checking(norm)
+    asked = checking or question.rstrip().endswith("?") or claim.startswith(("does ", "did ", "do "))
+    found = _ARTICLE_CALLS.match(claim) if asked else None
+    if found is None or not _names_only_an_article(ix, found.group("art")):
+        return None
+    source = article_named(ix, found.group("art"))
+    words = found.group("rest").split()
+    for n in range(min(4, len(words) - 1), 0, -1):  # (the longest name first: "kim yong nam", not "kim")
+        named, called = " ".join(words[:n]), words[n:]
+        tokens, people = ix._analyse(named, correct=False)[:2]
+        if named in _PRONOUN_OBJECT or (people and all(t.startswith("@") for t in tokens)):
+            called = called[1:] if called[0] == "as" else called
+            called = called[1:] if called and called[0] in ("a", "an", "the") else called
+            return printed_in(ix, question, " ".join(called), source) if source and called else None
+    return None
+
+
 def _names_only_an_article(ix: Index, text: str) -> bool:
     """"Vox", "the first article", "DW's piece": words that name an article and nothing more (not
     "Pence told Vox", a claim of its own)."""
@@ -441,6 +462,11 @@ _IN_ARTICLES = re.compile(
 # put in an article's mouth, as a statement to check
 _ARTICLE_SAYS = re.compile(r"^(?:so |and |but |ok )?(?P<art>.+?) (?P<verb>says|reports|writes|claims|states|gives|mentions|"
                            r"said|reported|wrote|claimed|stated|gave|mentioned) (?:that )?(?P<rest>.+?)$")
+# "does Vox call it a secret meeting", "the first article calls him ceremonial, right?": whether the
+# article prints those words of it
+_ARTICLE_CALLS = re.compile(r"^(?:so |and |but |ok )?(?:(?:does|did|do) )?(?P<art>.+?) (?:calls?|called|describes?|described|refers? to)"
+                            r" (?P<rest>.+?)$")
+_PRONOUN_OBJECT = frozenset("it him her them this that".split())
 _PER_ARTICLE = re.compile(r"^(?:so |and |but |ok )?(?P<rest>.+?) (?:per|according to) (?P<art>.+?)$")
 _ABOUT_ARTICLE = re.compile(r"^(?:and |so |ok )?(?:what|how) about (?P<art>.+?) (?P<verb>does|did|do) (?:it|they) ")
 _ALL_ARTICLES = re.compile(r"^(?:all|each|every one)\b")
@@ -457,6 +483,9 @@ def article_reports(ix: Index, question: str, answer_of) -> Answer | None:
     about = _ABOUT_ARTICLE.match(norm)
     if about is not None:  # "what about the vox article, does it mention kcna": "it" is that article
         norm = f"{about.group('verb')} {about.group('art')} {norm[about.end():]}"
+    called = _called(ix, norm, question)
+    if called is not None:
+        return called
     found = _DOES_ARTICLE.match(norm) or _IN_ARTICLES.match(norm)
     stated = False
     if found is None:

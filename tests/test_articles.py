@@ -4,6 +4,7 @@ link — answered from the source's record, not from the list of all three sourc
 import pytest
 
 from bot.articles import asked_of_article, which_article_asks
+from bot.facts import normalize_span
 from bot.conversation import follow_up
 
 
@@ -211,3 +212,16 @@ def test_whether_anyone_is_mentioned_anywhere_is_yes_and_which_article(engine, q
 def test_someone_no_article_mentions_is_not_said_to_be_mentioned(engine):
     answer = engine.ask("is xi jinping mentioned anywhere")
     assert not answer.answered and "never mention" in answer.text
+
+
+@pytest.mark.parametrize("question, lead", [
+    ("the first article calls it a secret meeting, right?", "No — the first article doesn't use the words “secret meeting”; Vox and DW do"),
+    ("does vox call it a secret meeting", "Yes — Vox uses the words “secret meeting”"),
+    ("does DW call kim yong nam ceremonial?", "No — DW doesn't use the word “ceremonial”; Vox does"),
+    ("does vox describe him as ceremonial head of state", "Yes — Vox uses the words “ceremonial head of state”"),
+])
+def test_what_an_article_is_said_to_call_someone_is_looked_up_in_its_text(engine, question, lead):
+    result = engine.ask(question)
+    assert result.text.startswith(lead)
+    for c in result.citations:
+        assert normalize_span(c.quote) in normalize_span(engine.fb.seed_texts[c.source_id])
