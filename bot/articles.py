@@ -14,7 +14,7 @@ from bot.claims import as_question
 from bot.facts import date_label
 from bot.index import Index
 from bot.results import Answer, NotCovered
-from bot.text import STOPWORDS, TO_THE_BOT, first_upper, listed, normalize, strip_checking, wh_token
+from bot.text import ARTICLE_SAYS_VERB, STOPWORDS, TO_THE_BOT, first_upper, listed, normalize, strip_checking, wh_token
 
 # What is asked of the article, in the order a reply gives it
 _ASKED = (
@@ -325,13 +325,12 @@ def coverage_by_article(ix: Index, wanted: list[str], passages) -> dict[str, flo
     return {source: ix._coverage(wanted, words) for source, words in held.items()} if wanted else {}
 
 
-def _called(ix: Index, norm: str, question: str) -> Answer | NotCovered | None:
+def _called(ix: Index, question: str, claim: str, checked: bool) -> Answer | NotCovered | None:
     """"Does Vox call it a secret meeting?", "DW calls Kim Yong Nam ceremonial, right?": whether that
     article prints the words it is said to call someone or something (whom it calls so — a pronoun or
-    a name — is set aside), read from its text. None for any other question."""
-    claim, checking = strip_checking(norm)
-    asked = checking or question.rstrip().endswith("?") or claim.startswith(("does ", "did ", "do "))
-    found = _ARTICLE_CALLS.match(claim) if asked else None
+    a name — is set aside), read from its text. `claim`: the question without "is it true that …",
+    `checked`: whether it is put as a check. None for any other question."""
+    found = _ARTICLE_CALLS.match(claim) if checked or claim.startswith(("does ", "did ", "do ")) else None
     if found is None or not _names_only_an_article(ix, found.group("art")):
         return None
     source = article_named(ix, found.group("art"))
@@ -460,8 +459,7 @@ _IN_ARTICLES = re.compile(
     r"(?:three |3 )?(?:articles?|sources?|stories|pieces)|the .+? (?:article|piece|story|one)|[a-z.]+)(?: too| as well)?$")
 # "Vox says Pence brought Warmbier's father, right?", "they cancelled three hours before, per Vox?": a claim
 # put in an article's mouth, as a statement to check
-_ARTICLE_SAYS = re.compile(r"^(?:so |and |but |ok )?(?P<art>.+?) (?P<verb>says|reports|writes|claims|states|gives|mentions|"
-                           r"said|reported|wrote|claimed|stated|gave|mentioned) (?:that )?(?P<rest>.+?)$")
+_ARTICLE_SAYS = re.compile(rf"^(?:so |and |but |ok )?(?P<art>.+?) (?P<verb>{ARTICLE_SAYS_VERB}|gives|gave|mentions|mentioned) (?:that )?(?P<rest>.+?)$")
 # "does Vox call it a secret meeting", "the first article calls him ceremonial, right?": whether the
 # article prints those words of it
 _ARTICLE_CALLS = re.compile(r"^(?:so |and |but |ok )?(?:(?:does|did|do) )?(?P<art>.+?) (?:calls?|called|describes?|described|refers? to)"
@@ -483,14 +481,15 @@ def article_reports(ix: Index, question: str, answer_of) -> Answer | None:
     about = _ABOUT_ARTICLE.match(norm)
     if about is not None:  # "what about the vox article, does it mention kcna": "it" is that article
         norm = f"{about.group('verb')} {about.group('art')} {norm[about.end():]}"
-    called = _called(ix, norm, question)
+    claim, checking = strip_checking(norm)
+    checked = checking or question.rstrip().endswith("?")  # (a statement put as a question checks it)
+    called = _called(ix, question, claim, checked)
     if called is not None:
         return called
     found = _DOES_ARTICLE.match(norm) or _IN_ARTICLES.match(norm)
     stated = False
     if found is None:
-        claim, checking = strip_checking(norm)
-        found = (_ARTICLE_SAYS.match(claim) or _PER_ARTICLE.match(claim)) if checking or question.rstrip().endswith("?") else None
+        found = (_ARTICLE_SAYS.match(claim) or _PER_ARTICLE.match(claim)) if checked else None
         stated = found is not None and wh_token(found.group("rest")) is None  # (a claim, not "why did they …, per Vox")
         if not stated:
             return None

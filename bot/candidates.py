@@ -23,7 +23,7 @@ from bot.facts import Fact, Person, Quote, date_label
 from bot.index import IN_PLACE, Index, _ClaimDoc, _Doc
 from bot.results import Answer, NotCovered, Result
 from bot.roles import shown_as
-from bot.text import (ARTICLE_NOUNS, HYPOTHETICAL, MONTH_NAMES, SEPARABLE, plain_tokens, PERSON_STARTERS, QUOTED, REPORTING_VERBS, SPEECH_VERB, STOPWORDS, WHO_STARTERS, YES_NO_STARTERS,
+from bot.text import (ARTICLE_NOUNS, ARTICLE_SAYS_VERB, HYPOTHETICAL, MONTH_NAMES, SEPARABLE, plain_tokens, PERSON_STARTERS, QUOTED, REPORTING_VERBS, SPEECH_VERB, STOPWORDS, WHO_STARTERS, YES_NO_STARTERS,
                       date_span, listed, normalize, ordinal, stem)
 
 KINDS = ("fact", "yes", "no", "premise", "person", "quotes", "said", "date", "timeline", "didyoumean", "gap")
@@ -525,7 +525,7 @@ def claims(ix: Index, q: Query) -> list[Candidate]:
 
 
 _ACCORDING_TO = re.compile(r"\baccording to\b")
-_REPORTS_THAT = re.compile(r"(?:s\s+)?(?:(?:article|piece|story|report)\s+)?(?:reports?|reported|says?|said|writes?|wrote|claims?|claimed|states?|stated)\s+(?:that\s+)?")
+_REPORTS_THAT = re.compile(rf"(?:s\s+)?(?:(?:article|piece|story|report)\s+)?(?:report|say|write|claim|state|{ARTICLE_SAYS_VERB})\s+(?:that\s+)?")
 
 
 def _claim_reported(ix: Index, q: Query) -> Query:
@@ -1553,7 +1553,8 @@ def asks_attitude(ix: Index, q: Query) -> bool:
 
 
 def fact_answer(ix: Index, q: Query, chosen: list[Fact], score: float, kind: str, lead: str) -> Answer:
-    text = lead + " ".join(f.statement for f in chosen)
+    said = " ".join(f.statement for f in chosen)
+    text = lead + said
     if q.answer_type == "date" and not lead and not _CLOCK_ASKED.search(q.norm) and not _SPAN_ASKED.search(q.norm):
         # "when …" gets the day; "what time …" and "how long before …" ask for none
         text = _dated_lead(ix, chosen[0]) + text
@@ -1565,7 +1566,7 @@ def fact_answer(ix: Index, q: Query, chosen: list[Fact], score: float, kind: str
             others = [article_name(ix, s) for s in dict.fromkeys(c.source_id for c in cites)]
             note = f"{outlet} does not report this; {listed(others)} {'do' if len(others) > 1 else 'does'}. "
             if q.yes_no:  # "does Vox carry the whitewash line?": no — and who does, for any verdict on the rest
-                text, kind = "No — " + note + " ".join(f.statement for f in chosen), "no"
+                text, kind = "No — " + note + said, "no"
             else:
                 text = note + text
         cites = own + [c for c in cites if c.source_id != q.outlet]

@@ -46,6 +46,9 @@ TO_THE_BOT = frozenset("you u your ur yours yourself factbot bot".split())
 PRONOUN_GENDER = {"he": "he", "him": "he", "his": "he", "she": "she", "her": "she", "hers": "she"}  # the articles' Person.pronoun
 # The verbs by which a body or an outlet puts out words: "what did KCNA tell Pence", "what did DW
 # report about …" (each in every tense a question uses).
+# the verb with which an article is said to report a claim ("Vox says …", "DW reported that …"), as a regex
+# alternation (its plain form, "did DW report that …", only after "did" or "does")
+ARTICLE_SAYS_VERB = r"reports|reported|says|said|writes|wrote|claims|claimed|states|stated"
 REPORTING_VERBS = tuple("""say said says tell told tells claim claimed claims call called calls accuse accused
     accuses write wrote writes describe described describes report reported reports tweet tweeted tweets
     warn warned warns put puts""".split())

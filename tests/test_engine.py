@@ -7,16 +7,9 @@ import pytest
 from bot.analyse import analyse
 from bot.engine import Answer, NotCovered
 from bot.evaluation import EVAL_SET, load_eval_set
-from bot.facts import normalize_span
+from tests.citations import assert_citations_verbatim
 
 EVAL = load_eval_set()
-
-
-def assert_citations_verbatim(engine, result):
-    for c in result.citations:
-        seed = engine.fb.seed_texts[c.source_id]
-        assert normalize_span(c.quote) in normalize_span(seed), c
-        assert c.source == engine.fb.source_by_id[c.source_id].file
 
 
 def test_evaluation_set_shape():
@@ -1654,11 +1647,6 @@ def test_a_claim_placed_where_the_articles_never_are_is_answered_with_the_fact_t
     assert_citations_verbatim(engine, result)
 
 
-def test_signing_on_is_the_articles_agreeing(engine):
-    result = engine.ask("did 20 countries sign on to consider new sanctions?")
-    assert result.text.startswith("Yes — ") and "20 countries agreed" in result.text
-
-
 @pytest.mark.parametrize("question", ["DW reported that Pence was the one who called it off. Confirm?",
                                       "did DW report that pence cancelled the meeting",
                                       "does vox report that pence met kim jong un?"])
@@ -1683,37 +1671,21 @@ def test_an_outlet_that_does_not_report_a_fact_is_told_with_the_articles_that_do
     assert told.text.startswith("DW does not report this; Vox does. ")
 
 
-@pytest.mark.parametrize("question, lead", [
-    ("Vox says Pence brought Warmbier's father, right?", "No — Vox doesn't report it; DW does. Pence travelled with the father"),
-    ("DW says Pence brought Warmbier's father, right?", "Yes — DW reports it. Pence travelled with the father"),
-    ("North Korea cancelled three hours before, per Vox?", "No — none of my sources says that: The North Koreans pulled out just two hours"),
-    ("the first article says pence met kim yo jong, right?", "No — none of my sources says that: "),
-])
-def test_a_claim_stated_as_an_articles_is_checked_against_that_article(engine, question, lead):
-    result = engine.ask(question)
-    assert result.text.startswith(lead)
-    assert_citations_verbatim(engine, result)
-
-
 def test_a_question_put_to_an_article_is_not_read_as_a_claim_it_makes(engine):
-    result = engine.ask("Why did the North Koreans pull out, according to the first article?")
-    assert not result.text.startswith(("No — ", "Yes — "))
+    result = engine.ask("so why did north korea back out, per vox?")
+    assert result.kind == "fact" and result.text.startswith("It is unclear exactly why the North Koreans backed out")
 
 
-def test_chat_x_and_vs_between_names_read_as_and(engine):
-    result = engine.ask("when was the pence x north korea sitdown supposed to be")
-    assert result.answered and "10 February 2018" in result.text and "never mention" not in result.text
-    assert "KCNA claimed Pence" in engine.ask("kcna vs pence, what did kcna call him").text
-
-
-def test_a_big_deal_is_the_articles_landmark(engine):
-    result = engine.ask("how big of a deal were those talks gonna be")
-    assert result.answered and result.text.startswith("The meeting was secret; it would have been landmark talks")
-
-
-def test_stuff_is_no_word_the_sources_lack(engine):
-    result = engine.ask("what's the deal with the sanctions stuff")
-    assert result.answered and "never mention" not in result.text and "sanctions" in result.text
+@pytest.mark.parametrize("question, said", [
+    ("when was the pence x north korea sitdown supposed to be", "10 February 2018"),  # chat's "x" and "vs": "and"
+    ("kcna vs pence, what did kcna call him", "KCNA claimed Pence"),
+    ("how big of a deal were those talks gonna be", "The meeting was secret; it would have been landmark talks"),  # the lexicon's
+    ("did 20 countries sign on to consider new sanctions?", "Yes — Despite thawing relations on the Korean Peninsula, 20 countries agreed"),
+    ("what's the deal with the sanctions stuff", "sanctions"),  # "stuff", a stopword as "thing" is
+])
+def test_chat_words_and_paraphrases_are_read_as_the_articles_words(engine, question, said):
+    result = engine.ask(question)
+    assert result.answered and said in result.text and "never mention" not in result.text
 
 
 def test_a_premise_is_not_read_into_a_question_about_something_else(engine):

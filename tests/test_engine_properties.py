@@ -8,7 +8,7 @@ from bench.pin import DIALOGUE_SETS
 from bot import render
 from bot.conversation import follow_up
 from bot.engine import Answer, NotCovered
-from bot.facts import normalize_span
+from tests.citations import assert_citations_verbatim
 from tests.conftest import ROOT
 from tests.nasty_inputs import FAMILIES, hostile_text
 
@@ -21,8 +21,7 @@ def test_ask_always_answers_or_abstains(engine, text):
     result = engine.ask(text)
     assert isinstance(result, (Answer, NotCovered))
     assert result.text
-    for c in result.citations:  # even for hostile input, only verbatim citations
-        assert normalize_span(c.quote) in normalize_span(engine.fb.seed_texts[c.source_id])
+    assert_citations_verbatim(engine, result)  # even for hostile input, only verbatim citations
     render.result_text(result)
     render.result_json(result)
     render.answer_card(engine.fb, result)

@@ -7,7 +7,7 @@ import pytest
 import yaml
 
 from bot.evaluation import EVAL_SETS, judge, load_eval_set
-from bot.facts import normalize_span
+from tests.citations import assert_citations_verbatim
 
 KNOWN_MISSES = yaml.safe_load((Path(__file__).with_name("known_misses.yaml")).read_text(encoding="utf-8"))
 
@@ -26,8 +26,7 @@ def _cases():
 @pytest.mark.parametrize("case", list(_cases()))
 def test_question(engine, case):
     result = engine.ask(case["q"])
-    for c in result.citations:  # every citation shown is verbatim, right or wrong
-        assert normalize_span(c.quote) in normalize_span(engine.fb.seed_texts[c.source_id])
+    assert_citations_verbatim(engine, result)  # every citation shown is verbatim, right or wrong
     assert judge(result, case), result.text[:300]
 
 
